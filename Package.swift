@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, arrows only downward (docs/architecture.md):
+//   sapm (CLI) ── Session (wiring) ─┬─ TUI ─┬─ Terminal ── CNCursesW
+//                                   │       └─ Portfolio ── CanonicalJSON
+//                                   └─ Store ── CanonicalJSON
+let package = Package(
+  name: "sapm",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "sapm", targets: ["sapm"]),
+    .executable(name: "sapm-bench", targets: ["sapm-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CNCursesW",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    .target(name: "CanonicalJSON"),
+    .target(name: "Portfolio", dependencies: ["CanonicalJSON"]),
+    .target(
+      name: "Store",
+      dependencies: ["CanonicalJSON", .product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .target(name: "Terminal", dependencies: ["CNCursesW"]),
+    .target(name: "TUI", dependencies: ["Terminal", "Portfolio"]),
+    .target(name: "Session", dependencies: ["TUI", "Store", "Portfolio", "Terminal"]),
+    .executableTarget(
+      name: "sapm",
+      dependencies: [
+        "Session", "TUI", "Store", "Portfolio", "Terminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "sapm-bench", dependencies: ["Session", "Store", "Portfolio", "TUI"]),
+    .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
+    .testTarget(name: "PortfolioTests", dependencies: ["Portfolio"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store"]),
+    .testTarget(name: "SessionTests", dependencies: ["Session"]),
+    .testTarget(name: "CLITests", dependencies: ["sapm"]),
+  ]
+)

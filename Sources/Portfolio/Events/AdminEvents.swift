@@ -1,0 +1,88 @@
+/// The first record of every store: its name, and whether it holds demo data.
+/// Its actor becomes the store's first admin.
+public struct StoreCreated: EventPayload {
+  public static let type = "store.created"
+  public var name: String
+  public var demo: Bool
+  public init(name: String, demo: Bool) {
+    self.name = name
+    self.demo = demo
+  }
+  public var summary: String { "store '\(name)' created\(demo ? " (DEMO)" : "")" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    p.setStore(name: name, demo: demo)
+    if p.roster.isEmpty { p.setRole(RoleGrant(user: context.actor, role: .admin), for: context.actor) }
+  }
+}
+
+/// An administrator overrides one policy value (see `Policy.settings`).
+public struct PolicyChanged: EventPayload {
+  public static let type = "policy.changed"
+  public var setting: String
+  public var value: Double
+  public var reason: String?
+  public init(setting: String, value: Double, reason: String? = nil) {
+    self.setting = setting
+    self.value = value
+    self.reason = reason
+  }
+  public var summary: String { "policy \(setting) set to \(value)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    guard let s = Policy.setting(named: setting) else {
+      throw FoldError("unknown policy setting '\(setting)'")
+    }
+    guard value.isFinite, value >= 0 else {
+      throw FoldError("policy \(setting) must be a non-negative number")
+    }
+    var policy = p.policy
+    s.set(&policy, value)
+    p.setPolicy(policy)
+  }
+}
+
+public struct RoleGranted: EventPayload {
+  public static let type = "role.granted"
+  public var user: String
+  public var role: Role
+  public var regions: [Region]
+  public init(user: String, role: Role, regions: [Region] = []) {
+    self.user = user
+    self.role = role
+    self.regions = regions
+  }
+  public var summary: String {
+    "\(user) granted \(role.rawValue)"
+      + (regions.isEmpty ? "" : " for " + regions.map(\.title).joined(separator: ", "))
+  }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    p.setRole(RoleGrant(user: user, role: role, regions: regions), for: user)
+  }
+}
+
+public struct RoleRevoked: EventPayload {
+  public static let type = "role.revoked"
+  public var user: String
+  public init(user: String) { self.user = user }
+  public var summary: String { "\(user)'s role revoked" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    guard p.roster[user] != nil else { throw FoldError("\(user) has no role to revoke") }
+    p.setRole(nil, for: user)
+  }
+}
+
+/// Someone has seen an alert and says what is being done.
+public struct AlertAcknowledged: EventPayload {
+  public static let type = "alert.acknowledged"
+  public var alert: String
+  public var note: String
+  public init(alert: String, note: String) {
+    self.alert = alert
+    self.note = note
+  }
+  public var programID: String? { AlertID(alert)?.program }
+  public var summary: String { "alert \(alert) acknowledged: \(note)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    guard !note.allSatisfy(\.isWhitespace) else { throw FoldError("an acknowledgement needs a note") }
+    p.setAcknowledgement(Acknowledgement(alert: alert, by: context.actor, on: context.day, note: note))
+  }
+}

@@ -1,0 +1,119 @@
+/// An LOR arrives and an FMS case opens on the program.
+public struct CaseOpened: EventPayload {
+  public static let type = "case.opened"
+  public var program: String
+  public var identifier: String
+  public var caseType: CaseType
+  public var training: Bool?
+  public var buildingPartnerCapacity: Bool?
+  public var lorReceived: Day
+  public init(
+    program: String, identifier: String, caseType: CaseType, training: Bool? = nil,
+    buildingPartnerCapacity: Bool? = nil, lorReceived: Day
+  ) {
+    self.program = program
+    self.identifier = identifier
+    self.caseType = caseType
+    self.training = training
+    self.buildingPartnerCapacity = buildingPartnerCapacity
+    self.lorReceived = lorReceived
+  }
+  public var programID: String? { program }
+  public var summary: String { "case \(identifier) opened, LOR received \(lorReceived)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
+      guard prog.fmsCase == nil else {
+        throw FoldError("\(program) already has case \(prog.fmsCase?.identifier ?? "")")
+      }
+      prog.fmsCase = FMSCase(
+        identifier: identifier, type: caseType, training: training ?? false,
+        buildingPartnerCapacity: buildingPartnerCapacity ?? false, lorReceived: lorReceived)
+    }
+  }
+}
+
+public struct CaseMilestoneReached: EventPayload {
+  public static let type = "case.milestone"
+  public var program: String
+  public var milestone: CaseMilestone
+  public var on: Day
+  /// For `loa-offered`: the Offer Expiration Date; defaults from policy.
+  public var offerExpiration: Day?
+  public init(program: String, milestone: CaseMilestone, on: Day, offerExpiration: Day? = nil) {
+    self.program = program
+    self.milestone = milestone
+    self.on = on
+    self.offerExpiration = offerExpiration
+  }
+  public var programID: String? { program }
+  public var summary: String {
+    "case \(milestone.title) \(on)" + (offerExpiration.map { ", OED \($0)" } ?? "")
+  }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    let policy = p.policy
+    try p.updateCase(program) { c in
+      switch milestone {
+      case .lorValidated: c.lorValidated = on
+      case .loaOffered:
+        c.loaOffered = on
+        c.offerExpiration =
+          offerExpiration
+          ?? on.adding(
+            days: c.buildingPartnerCapacity ? policy.offerExpirationBPCDays : policy.offerExpirationDays)
+      case .accepted: c.accepted = on
+      case .implemented: c.implemented = on
+      case .supplyComplete: c.supplyComplete = on
+      case .closed: c.closed = on
+      }
+    }
+  }
+}
+
+public struct CaseLineAdded: EventPayload {
+  public static let type = "case.line"
+  public var program: String
+  public var line: CaseLine
+  public init(program: String, line: CaseLine) {
+    self.program = program
+    self.line = line
+  }
+  public var programID: String? { program }
+  public var summary: String {
+    "line \(line.number): \(line.quantity) × \(line.description), \(line.usml)\(line.mde ? " MDE" : ""), \(line.value.compact)"
+  }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateCase(program) { (c: inout FMSCase) throws(FoldError) in
+      guard line.value >= .zero, line.quantity >= 0 else {
+        throw FoldError("line values must not be negative")
+      }
+      if let i = c.lines.firstIndex(where: { $0.number == line.number }) {
+        c.lines[i] = line  // an amendment restates the line
+      } else {
+        c.lines.append(line)
+      }
+    }
+  }
+}
+
+/// A §36(b) transmittal delivered to Congress for this case.
+public struct CaseNotified: EventPayload {
+  public static let type = "case.notified"
+  public var program: String
+  public var transmittal: String
+  public var delivered: Day
+  public init(program: String, transmittal: String, delivered: Day) {
+    self.program = program
+    self.transmittal = transmittal
+    self.delivered = delivered
+  }
+  public var programID: String? { program }
+  public var summary: String { "§36(b) transmittal \(transmittal) delivered \(delivered)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    let prog = try p.requireProgram(program)
+    guard let partner = p.partners[prog.partner] else { throw FoldError("no partner '\(prog.partner)'") }
+    let days = p.policy.notification(for: partner.tier).reviewDays
+    try p.updateCase(program) {
+      $0.notification = Notification(transmittal: transmittal, delivered: delivered, reviewDays: days)
+    }
+  }
+}

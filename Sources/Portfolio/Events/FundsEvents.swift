@@ -1,0 +1,101 @@
+/// Budget authority made available to a program for a fiscal year (appropriation,
+/// apportionment and allotment are not tracked separately here).
+public struct FundsMadeAvailable: EventPayload {
+  public static let type = "funds.available"
+  public var program: String
+  public var fiscalYear: Int
+  public var amount: Dollars
+  /// Last day the funds may be obligated; defaults to the end of the fiscal year.
+  public var availableUntil: Day?
+  public init(program: String, fiscalYear: Int, amount: Dollars, availableUntil: Day? = nil) {
+    self.program = program
+    self.fiscalYear = fiscalYear
+    self.amount = amount
+    self.availableUntil = availableUntil
+  }
+  public var programID: String? { program }
+  public var summary: String {
+    "FY\(fiscalYear) \(amount.compact) made available" + (availableUntil.map { " until \($0)" } ?? "")
+  }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    let until = availableUntil ?? Day.endOfFiscalYear(fiscalYear)
+    try p.updateProgram(program) { prog in
+      prog.withFunding(fiscalYear, default: until) {
+        $0.available = $0.available + amount
+        if let explicit = availableUntil { $0.availableUntil = explicit }
+      }
+    }
+  }
+}
+
+public struct FundsCommitted: EventPayload {
+  public static let type = "funds.committed"
+  public var program: String
+  public var fiscalYear: Int
+  public var amount: Dollars
+  public init(program: String, fiscalYear: Int, amount: Dollars) {
+    self.program = program
+    self.fiscalYear = fiscalYear
+    self.amount = amount
+  }
+  public var programID: String? { program }
+  public var summary: String { "FY\(fiscalYear) \(amount.compact) committed" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
+      guard let i = prog.funding.firstIndex(where: { $0.fiscalYear == fiscalYear }) else {
+        throw FoldError("\(program) has no FY\(fiscalYear) funds")
+      }
+      prog.funding[i].committed = prog.funding[i].committed + amount
+    }
+  }
+}
+
+/// An obligation (negative amounts are de-obligations).
+public struct FundsObligated: EventPayload {
+  public static let type = "funds.obligated"
+  public var program: String
+  public var fiscalYear: Int
+  public var amount: Dollars
+  public var on: Day
+  public init(program: String, fiscalYear: Int, amount: Dollars, on: Day) {
+    self.program = program
+    self.fiscalYear = fiscalYear
+    self.amount = amount
+    self.on = on
+  }
+  public var programID: String? { program }
+  public var summary: String { "FY\(fiscalYear) \(amount.compact) obligated on \(on)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
+      guard let i = prog.funding.firstIndex(where: { $0.fiscalYear == fiscalYear }) else {
+        throw FoldError("\(program) has no FY\(fiscalYear) funds")
+      }
+      prog.funding[i].obligated = prog.funding[i].obligated + amount
+      if amount > .zero, prog.funding[i].firstObligation.map({ on < $0 }) ?? true {
+        prog.funding[i].firstObligation = on
+      }
+    }
+  }
+}
+
+public struct FundsDisbursed: EventPayload {
+  public static let type = "funds.disbursed"
+  public var program: String
+  public var fiscalYear: Int
+  public var amount: Dollars
+  public init(program: String, fiscalYear: Int, amount: Dollars) {
+    self.program = program
+    self.fiscalYear = fiscalYear
+    self.amount = amount
+  }
+  public var programID: String? { program }
+  public var summary: String { "FY\(fiscalYear) \(amount.compact) disbursed" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
+      guard let i = prog.funding.firstIndex(where: { $0.fiscalYear == fiscalYear }) else {
+        throw FoldError("\(program) has no FY\(fiscalYear) funds")
+      }
+      prog.funding[i].disbursed = prog.funding[i].disbursed + amount
+    }
+  }
+}

@@ -1,0 +1,179 @@
+public struct ConditionSet: EventPayload {
+  public static let type = "condition.set"
+  public var program: String
+  public var id: String
+  public var text: String
+  public var due: Day
+  public init(program: String, id: String, text: String, due: Day) {
+    self.program = program
+    self.id = id
+    self.text = text
+    self.due = due
+  }
+  public var programID: String? { program }
+  public var summary: String { "condition \(id) set, due \(due): \(text)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateProgram(program) { prog in
+      if let i = prog.conditions.firstIndex(where: { $0.id == id }) {
+        prog.conditions[i].text = text
+        prog.conditions[i].due = due
+      } else {
+        prog.conditions.append(Condition(id: id, text: text, due: due))
+      }
+    }
+  }
+}
+
+public struct ConditionMet: EventPayload {
+  public static let type = "condition.met"
+  public var program: String
+  public var id: String
+  public var on: Day
+  public init(program: String, id: String, on: Day) {
+    self.program = program
+    self.id = id
+    self.on = on
+  }
+  public var programID: String? { program }
+  public var summary: String { "condition \(id) met \(on)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
+      guard let i = prog.conditions.firstIndex(where: { $0.id == id }) else {
+        throw FoldError("no condition '\(id)'")
+      }
+      prog.conditions[i].met = on
+    }
+  }
+}
+
+public struct ConditionWaived: EventPayload {
+  public static let type = "condition.waived"
+  public var program: String
+  public var id: String
+  public var on: Day
+  public var reason: String
+  public init(program: String, id: String, on: Day, reason: String) {
+    self.program = program
+    self.id = id
+    self.on = on
+    self.reason = reason
+  }
+  public var programID: String? { program }
+  public var summary: String { "condition \(id) waived \(on): \(reason)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
+      guard let i = prog.conditions.firstIndex(where: { $0.id == id }) else {
+        throw FoldError("no condition '\(id)'")
+      }
+      prog.conditions[i].waived = on
+      prog.conditions[i].waiverReason = reason
+    }
+  }
+}
+
+public struct MetricDefined: EventPayload {
+  public static let type = "metric.defined"
+  public var program: String
+  public var id: String
+  public var name: String
+  public var unit: String
+  public var target: Double
+  public init(program: String, id: String, name: String, unit: String, target: Double) {
+    self.program = program
+    self.id = id
+    self.name = name
+    self.unit = unit
+    self.target = target
+  }
+  public var programID: String? { program }
+  public var summary: String { "metric \(name): target \(target) \(unit)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateProgram(program) { prog in
+      if let i = prog.metrics.firstIndex(where: { $0.id == id }) {
+        prog.metrics[i].name = name
+        prog.metrics[i].unit = unit
+        prog.metrics[i].target = target
+      } else {
+        prog.metrics.append(Metric(id: id, name: name, unit: unit, target: target))
+      }
+    }
+  }
+}
+
+public struct MetricMeasured: EventPayload {
+  public static let type = "metric.measured"
+  public var program: String
+  public var id: String
+  public var actual: Double
+  public var on: Day
+  public init(program: String, id: String, actual: Double, on: Day) {
+    self.program = program
+    self.id = id
+    self.actual = actual
+    self.on = on
+  }
+  public var programID: String? { program }
+  public var summary: String { "metric \(id) measured \(actual) on \(on)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
+      guard let i = prog.metrics.firstIndex(where: { $0.id == id }) else {
+        throw FoldError("no metric '\(id)'")
+      }
+      prog.metrics[i].actual = actual
+      prog.metrics[i].measured = on
+    }
+  }
+}
+
+public struct EUMItemReceived: EventPayload {
+  public static let type = "eum.received"
+  public var program: String
+  public var id: String
+  public var description: String
+  public var enhanced: Bool
+  public var quantity: Int
+  public var arrival: Day
+  public init(program: String, id: String, description: String, enhanced: Bool, quantity: Int, arrival: Day) {
+    self.program = program
+    self.id = id
+    self.description = description
+    self.enhanced = enhanced
+    self.quantity = quantity
+    self.arrival = arrival
+  }
+  public var programID: String? { program }
+  public var summary: String {
+    "\(quantity) × \(description) arrived \(arrival) (\(enhanced ? "enhanced" : "routine") EUM)"
+  }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
+      guard !prog.eum.contains(where: { $0.id == id }) else {
+        throw FoldError("EUM item '\(id)' already recorded")
+      }
+      prog.eum.append(
+        EUMItem(id: id, description: description, enhanced: enhanced, quantity: quantity, arrival: arrival))
+    }
+  }
+}
+
+public struct EUMInventoried: EventPayload {
+  public static let type = "eum.inventoried"
+  public var program: String
+  public var id: String
+  public var on: Day
+  public init(program: String, id: String, on: Day) {
+    self.program = program
+    self.id = id
+    self.on = on
+  }
+  public var programID: String? { program }
+  public var summary: String { "EUM item \(id) inventoried \(on)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
+      guard let i = prog.eum.firstIndex(where: { $0.id == id }) else {
+        throw FoldError("no EUM item '\(id)'")
+      }
+      prog.eum[i].lastInventory = on
+    }
+  }
+}

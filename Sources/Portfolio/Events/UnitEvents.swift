@@ -1,0 +1,68 @@
+public struct UnitRegistered: EventPayload {
+  public static let type = "unit.registered"
+  public var id: String
+  public var partner: String
+  public var name: String
+  public init(id: String, partner: String, name: String) {
+    self.id = id
+    self.partner = partner
+    self.name = name
+  }
+  public var summary: String { "unit \(id) registered for \(partner)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    guard p.partners[partner] != nil else { throw FoldError("no partner '\(partner)'") }
+    var unit = p.units[id] ?? RecipientUnit(id: id, partner: partner, name: name)
+    unit.name = name
+    p.setUnit(unit)
+  }
+}
+
+/// A Leahy vetting result from INVEST.
+public struct UnitVetted: EventPayload {
+  public static let type = "unit.vetted"
+  public var unit: String
+  public var status: VettingStatus
+  public var certified: Day?
+  /// Defaults to certification + the policy's validity when approved.
+  public var expires: Day?
+  public init(unit: String, status: VettingStatus, certified: Day? = nil, expires: Day? = nil) {
+    self.unit = unit
+    self.status = status
+    self.certified = certified
+    self.expires = expires
+  }
+  public var summary: String {
+    "unit \(unit) vetting \(status.rawValue)" + (certified.map { ", certified \($0)" } ?? "")
+  }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    guard var u = p.units[unit] else { throw FoldError("no unit '\(unit)'") }
+    var expiry = expires
+    if expiry == nil, status == .approved, let certified {
+      expiry = certified.adding(days: p.policy.vettingValidityDays)
+    }
+    u.vetting = Vetting(status: status, certified: certified, expires: expiry)
+    p.setUnit(u)
+  }
+}
+
+/// A unit becomes a recipient of the program's assistance.
+public struct UnitAssigned: EventPayload {
+  public static let type = "program.unit"
+  public var program: String
+  public var unit: String
+  public init(program: String, unit: String) {
+    self.program = program
+    self.unit = unit
+  }
+  public var programID: String? { program }
+  public var summary: String { "unit \(unit) assigned" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    guard let u = p.units[unit] else { throw FoldError("no unit '\(unit)'") }
+    try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
+      guard u.partner == prog.partner else {
+        throw FoldError("unit \(unit) belongs to \(u.partner), not \(prog.partner)")
+      }
+      if !prog.units.contains(unit) { prog.units.append(unit) }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+/// A calendar day (UTC), counted from 1970-01-01.
+///
+/// The field's rules are about days — review periods, validity, offer expiration —
+/// so the domain works in whole days and never in clock time.
+public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+  /// Days since 1970-01-01.
+  public var ordinal: Int32
+
+  public init(ordinal: Int32) { self.ordinal = ordinal }
+
+  /// The day for a proleptic Gregorian year, month (1–12) and day (1–31), or nil when
+  /// the date does not exist.
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year),
+      (1...9999).contains(year)
+    else { return nil }
+    // Howard Hinnant's days_from_civil.
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    ordinal = Int32(era * 146097 + doe - 719468)
+  }
+
+  /// Parses `YYYY-MM-DD`.
+  public init?(_ text: some StringProtocol) {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for i in range {
+        let b = bytes[i]
+        guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int(b - UInt8(ascii: "0"))
+      }
+      return value
+    }
+    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  /// The year, month and day.
+  public var components: (year: Int, month: Int, day: Int) {
+    let z = Int(ordinal) + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+
+  /// The U.S. federal fiscal year the day falls in (FY2026 = 1 Oct 2025 – 30 Sep 2026).
+  public var fiscalYear: Int {
+    let c = components
+    return c.month >= 10 ? c.year + 1 : c.year
+  }
+
+  /// The last day of a fiscal year.
+  public static func endOfFiscalYear(_ fiscalYear: Int) -> Day {
+    Day(year: fiscalYear, month: 9, day: 30) ?? Day(ordinal: 0)
+  }
+
+  public func adding(days: Int) -> Day { Day(ordinal: ordinal + Int32(days)) }
+
+  /// The same day of the month `months` later, clamped to the month's last day.
+  public func adding(months: Int) -> Day {
+    let c = components
+    let total = c.year * 12 + (c.month - 1) + months
+    let year = total / 12
+    let month = total % 12 + 1
+    let day = min(c.day, Day.daysIn(month: month, year: year))
+    return Day(year: year, month: month, day: day) ?? self
+  }
+
+  /// Whole days from `self` to `other` (positive when `other` is later).
+  public func days(until other: Day) -> Int { Int(other.ordinal - ordinal) }
+
+  public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+  public var description: String {
+    let c = components
+    func pad(_ n: Int, _ width: Int) -> String {
+      let s = String(n)
+      return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+    return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+  }
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let day = Day(text) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a date (YYYY-MM-DD)"))
+    }
+    self = day
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}

@@ -1,0 +1,141 @@
+/// The portfolio as it stands after a sequence of events: a pure fold.
+///
+/// Nothing here reads a file or a clock. The caller feeds envelopes in log order
+/// (`apply`) and asks questions with an explicit day (`alerts(on:)`), which is what
+/// makes time travel and tests exact.
+public struct Portfolio: Sendable {
+  public internal(set) var name = "portfolio"
+  public internal(set) var isDemo = false
+  public internal(set) var partners: [String: Partner] = [:]
+  public internal(set) var programs: [String: Program] = [:]
+  /// Program ids per partner, in creation order.
+  public internal(set) var programsByPartner: [String: [String]] = [:]
+  public internal(set) var units: [String: RecipientUnit] = [:]
+  public internal(set) var requests: [String: Request] = [:]
+  public internal(set) var requestsByProgram: [String: [String]] = [:]
+  public internal(set) var acknowledgements: [String: Acknowledgement] = [:]
+  public internal(set) var roster: [String: RoleGrant] = [:]
+  public internal(set) var policy = Policy()
+  /// Sequence numbers of the events about each program, oldest first. The events
+  /// themselves stay in the log; a history view reads them back by number.
+  public internal(set) var history: [String: [Int]] = [:]
+  public internal(set) var eventCount = 0
+  public internal(set) var lastSequence = 0
+  public internal(set) var newest: Timestamp?
+  /// Events that were kept in the log but not applied, with the reason.
+  public internal(set) var skipped: [SkippedEvent] = []
+  public internal(set) var skippedCount = 0
+
+  public init() {}
+
+  /// An event that is in the log but not part of the portfolio.
+  public struct SkippedEvent: Sendable, Hashable {
+    public var sequence: Int
+    public var type: String
+    public var reason: String
+  }
+
+  /// Folds one event in. An event that cannot apply (it names a program that does
+  /// not exist, say) is recorded in `skipped` and changes nothing.
+  public mutating func apply(_ envelope: Envelope) {
+    let context = envelope.context
+    eventCount += 1
+    lastSequence = max(lastSequence, context.sequence)
+    if newest.map({ $0 < context.at }) ?? true { newest = context.at }
+    do {
+      try envelope.event.apply(to: &self, context: context)
+      if let program = envelope.event.programID, programs[program] != nil {
+        history[program, default: []].append(context.sequence)
+      }
+    } catch {
+      skip(context.sequence, envelope.type, error.message)
+    }
+  }
+
+  /// Records a record that could not become an event (unknown type, newer version,
+  /// malformed payload), so the count and the reasons are visible.
+  public mutating func skip(_ sequence: Int, _ type: String, _ reason: String) {
+    lastSequence = max(lastSequence, sequence)
+    skippedCount += 1
+    if skipped.count < 1000 { skipped.append(SkippedEvent(sequence: sequence, type: type, reason: reason)) }
+  }
+
+  /// The portfolio as it stood at the end of `day`: every event recorded on or before it.
+  public static func asOf(_ day: Day, events: some Sequence<Envelope>) -> Portfolio {
+    var portfolio = Portfolio()
+    let end = Timestamp(dayOrdinal: day.ordinal + 1)
+    for envelope in events where envelope.context.at < end {
+      portfolio.apply(envelope)
+    }
+    return portfolio
+  }
+
+  // MARK: Queries
+
+  public func partners(in region: Region) -> [Partner] {
+    partners.values.filter { $0.region == region }.sorted { $0.name < $1.name }
+  }
+
+  public func programs(of partner: String) -> [Program] {
+    (programsByPartner[partner] ?? []).compactMap { programs[$0] }
+  }
+
+  public func requests(on program: String) -> [Request] {
+    (requestsByProgram[program] ?? []).compactMap { requests[$0] }
+  }
+
+  public func region(ofProgram id: String) -> Region? {
+    programs[id].flatMap { partners[$0.partner]?.region }
+  }
+
+  // MARK: Helpers for events
+
+  func requireProgram(_ id: String) throws(FoldError) -> Program {
+    guard let p = programs[id] else { throw FoldError("no program '\(id)'") }
+    return p
+  }
+
+  mutating func updateProgram(_ id: String, _ body: (inout Program) throws(FoldError) -> Void)
+    throws(FoldError)
+  {
+    guard var p = programs[id] else { throw FoldError("no program '\(id)'") }
+    programs[id] = nil  // keep the value uniquely referenced while it changes
+    defer { programs[id] = p }
+    try body(&p)
+  }
+
+  mutating func updateCase(_ id: String, _ body: (inout FMSCase) throws(FoldError) -> Void) throws(FoldError)
+  {
+    try updateProgram(id) { (p: inout Program) throws(FoldError) in
+      guard var c = p.fmsCase else { throw FoldError("program '\(id)' has no FMS case") }
+      try body(&c)
+      p.fmsCase = c
+    }
+  }
+
+  mutating func updatePartner(_ code: String, _ body: (inout Partner) throws(FoldError) -> Void)
+    throws(FoldError)
+  {
+    guard var p = partners[code] else { throw FoldError("no partner '\(code)'") }
+    try body(&p)
+    partners[code] = p
+  }
+
+  mutating func addProgram(_ program: Program) {
+    programs[program.id] = program
+    programsByPartner[program.partner, default: []].append(program.id)
+  }
+
+  mutating func setUnit(_ unit: RecipientUnit) { units[unit.id] = unit }
+  mutating func setRequest(_ request: Request) {
+    if requests[request.id] == nil { requestsByProgram[request.program, default: []].append(request.id) }
+    requests[request.id] = request
+  }
+  mutating func setAcknowledgement(_ ack: Acknowledgement) { acknowledgements[ack.alert] = ack }
+  mutating func setRole(_ grant: RoleGrant?, for user: String) { roster[user] = grant }
+  mutating func setPolicy(_ p: Policy) { policy = p }
+  mutating func setStore(name: String, demo: Bool) {
+    self.name = name
+    self.isDemo = demo
+  }
+}

@@ -1,0 +1,122 @@
+public enum Severity: Int, Codable, Sendable, Comparable, CaseIterable {
+  case info = 0
+  case warning = 1
+  case critical = 2
+
+  public static func < (a: Severity, b: Severity) -> Bool { a.rawValue < b.rawValue }
+
+  public var name: String {
+    switch self {
+    case .info: return "info"
+    case .warning: return "warning"
+    case .critical: return "critical"
+    }
+  }
+
+  /// Severity is never shown by colour alone.
+  public var symbol: String {
+    switch self {
+    case .info: return "i"
+    case .warning: return "!"
+    case .critical: return "‼"
+    }
+  }
+}
+
+/// The alert catalogue of REFERENCE.md.
+public enum AlertRule: String, Codable, Sendable, CaseIterable {
+  case leahyExpiring = "leahy-expiring"
+  case leahyExpired = "leahy-expired"
+  case leahyBlocked = "leahy-blocked"
+  case notificationRequired = "notification-required"
+  case notificationReview = "notification-review"
+  case lorNotValidated = "lor-not-validated"
+  case offerExpiring = "offer-expiring"
+  case offerLapsed = "offer-lapsed"
+  case fundsExpiring = "funds-expiring"
+  case overObligation = "over-obligation"
+  case disbursementLag = "disbursement-lag"
+  case eumOverdue = "eum-overdue"
+  case sunsetApproaching = "sunset-approaching"
+  case sunsetPassed = "sunset-passed"
+  case restrictionActive = "restriction-active"
+  case conditionUnmet = "condition-unmet"
+  case approvalStale = "approval-stale"
+  case closureOverdue = "closure-overdue"
+
+  public var title: String {
+    switch self {
+    case .leahyExpiring: return "Leahy vetting expiring"
+    case .leahyExpired: return "Leahy vetting expired"
+    case .leahyBlocked: return "Leahy blocked"
+    case .notificationRequired: return "§36(b) notification required"
+    case .notificationReview: return "§36(b) review open"
+    case .lorNotValidated: return "LOR not validated"
+    case .offerExpiring: return "Offer expiring"
+    case .offerLapsed: return "Offer lapsed"
+    case .fundsExpiring: return "Funds expiring"
+    case .overObligation: return "Over-obligation"
+    case .disbursementLag: return "Disbursement lag"
+    case .eumOverdue: return "EUM inventory overdue"
+    case .sunsetApproaching: return "Sunset approaching"
+    case .sunsetPassed: return "Sunset passed"
+    case .restrictionActive: return "Restriction active"
+    case .conditionUnmet: return "Condition unmet"
+    case .approvalStale: return "Approval stale"
+    case .closureOverdue: return "Closure overdue"
+    }
+  }
+}
+
+/// A stable alert identifier: `rule/program[/detail]`. The same situation always
+/// yields the same id, so an acknowledgement keeps applying across restarts.
+public struct AlertID: Hashable, Sendable, CustomStringConvertible {
+  public var rule: AlertRule
+  public var program: String
+  public var detail: String?
+
+  public init(rule: AlertRule, program: String, detail: String? = nil) {
+    self.rule = rule
+    self.program = program
+    self.detail = detail
+  }
+
+  public init?(_ text: String) {
+    let parts = text.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+    guard parts.count >= 2, let rule = AlertRule(rawValue: parts[0]), !parts[1].isEmpty else { return nil }
+    self.rule = rule
+    self.program = parts[1]
+    self.detail = parts.count == 3 ? parts[2] : nil
+  }
+
+  public var description: String { "\(rule.rawValue)/\(program)" + (detail.map { "/\($0)" } ?? "") }
+}
+
+/// What an alert is about.
+public struct AlertSubject: Sendable, Hashable, Codable {
+  public var partner: String
+  public var program: String
+  public var unit: String?
+}
+
+/// One open alert: a rule that fired, with the figures that fired it.
+public struct Alert: Sendable, Hashable, Identifiable {
+  public var id: AlertID
+  public var severity: Severity
+  public var subject: AlertSubject
+  public var region: Region
+  public var message: String
+  /// The day the condition began (e.g. the day vetting expired).
+  public var began: Day
+  public var acknowledgement: Acknowledgement?
+
+  public var rule: AlertRule { id.rule }
+  public var isOpen: Bool { acknowledgement == nil }
+
+  /// Most severe first, then oldest first, then by id for a stable order.
+  public static func precedes(_ a: Alert, _ b: Alert) -> Bool {
+    if a.severity != b.severity { return a.severity > b.severity }
+    if a.began != b.began { return a.began < b.began }
+    return a.id.description < b.id.description
+  }
+}

@@ -1,0 +1,197 @@
+/// Every alert rule, evaluated for one day. Each rule states its window in whole
+/// days; `docs/domain.md` gives the edges (e.g. vetting that expires today has
+/// expired) and the tests pin them.
+extension Portfolio {
+  /// Every alert that holds on `day`, most severe first. Acknowledged alerts are
+  /// included with their acknowledgement; filter on `isOpen` for the open ones.
+  public func alerts(on day: Day) -> [Alert] {
+    var out: [Alert] = []
+    for program in programs.values {
+      appendAlerts(for: program, on: day, into: &out)
+    }
+    return out.sorted(by: Alert.precedes)
+  }
+
+  /// The alerts of one program on `day`.
+  public func alerts(forProgram id: String, on day: Day) -> [Alert] {
+    guard let program = programs[id] else { return [] }
+    var out: [Alert] = []
+    appendAlerts(for: program, on: day, into: &out)
+    return out.sorted(by: Alert.precedes)
+  }
+
+  func appendAlerts(for program: Program, on day: Day, into out: inout [Alert]) {
+    guard let partner = partners[program.partner] else { return }
+    let policy = self.policy
+    let live = program.status.isLive
+    func add(
+      _ rule: AlertRule, _ severity: Severity, _ began: Day, _ message: String, detail: String? = nil,
+      unit: String? = nil
+    ) {
+      let id = AlertID(rule: rule, program: program.id, detail: detail)
+      out.append(
+        Alert(
+          id: id, severity: severity,
+          subject: AlertSubject(partner: partner.code, program: program.id, unit: unit),
+          region: partner.region, message: message, began: began,
+          acknowledgement: acknowledgements[id.description]))
+    }
+
+    // Country restrictions.
+    if live {
+      for r in partner.restrictions where r.isActive(on: day) && !r.waivedPrograms.contains(program.id) {
+        add(
+          .restrictionActive, .critical, r.since,
+          "\(partner.name) under \(r.kind.title) since \(r.since); program is \(program.status.rawValue)",
+          detail: r.kind.rawValue)
+      }
+    }
+
+    // Leahy vetting of funded units.
+    let funded = live && program.available > .zero
+    if live {
+      for unitID in program.units {
+        guard let unit = units[unitID] else { continue }
+        let vetting = unit.vetting
+        if let v = vetting, v.status.blocks {
+          add(
+            .leahyBlocked, .critical, v.certified ?? program.start,
+            "unit \(unit.name) vetting \(v.status.rawValue); no assistance may reach it", detail: unitID,
+            unit: unitID)
+          continue
+        }
+        guard funded, let v = vetting, v.status == .approved, let expires = v.expires else { continue }
+        if day >= expires {
+          add(
+            .leahyExpired, .critical, expires,
+            "unit \(unit.name) vetting expired \(expires) (\(expires.days(until: day)) days ago)",
+            detail: unitID,
+            unit: unitID)
+        } else if day >= expires.adding(days: -policy.vettingExpiringLeadDays) {
+          let left = day.days(until: expires)
+          add(
+            .leahyExpiring, .warning, expires.adding(days: -policy.vettingExpiringLeadDays),
+            "unit \(unit.name) vetting expires \(expires) (in \(left) day\(left == 1 ? "" : "s"))",
+            detail: unitID,
+            unit: unitID)
+        }
+      }
+    }
+
+    // FMS case timeline.
+    if let c = program.fmsCase, c.closed == nil {
+      let t = policy.notification(for: partner.tier)
+      if policy.requiresNotification(c, tier: partner.tier), c.notification == nil {
+        add(
+          .notificationRequired, .critical, c.lorReceived,
+          "case \(c.identifier) \(c.value.compact) (MDE \(c.mdeValue.compact)) meets the \(partner.tier.title) §36(b) threshold "
+            + "(MDE \(t.mde.compact) / total \(t.articles.compact)); no transmittal delivered")
+      }
+      if let n = c.notification, day < n.reviewEnds {
+        add(
+          .notificationReview, .info, n.delivered,
+          "transmittal \(n.transmittal) delivered \(n.delivered); \(n.reviewDays)-day review runs until \(n.reviewEnds)"
+        )
+      }
+      if c.lorValidated == nil, c.lorReceived.days(until: day) > policy.lorValidationGoalDays {
+        add(
+          .lorNotValidated, .warning, c.lorReceived.adding(days: policy.lorValidationGoalDays + 1),
+          "LOR received \(c.lorReceived), not validated after \(c.lorReceived.days(until: day)) days (goal \(policy.lorValidationGoalDays))"
+        )
+      }
+      if c.loaOffered != nil, c.accepted == nil, let oed = c.offerExpiration {
+        if day > oed {
+          add(.offerLapsed, .critical, oed.adding(days: 1), "LOA offer expired \(oed) without acceptance")
+        } else if day >= oed.adding(days: -policy.offerExpiringLeadDays) {
+          let left = day.days(until: oed)
+          add(
+            .offerExpiring, .warning, oed.adding(days: -policy.offerExpiringLeadDays),
+            "LOA offer expires \(oed) (in \(left) day\(left == 1 ? "" : "s")); not yet accepted")
+        }
+      }
+      if let ssc = c.supplyComplete {
+        let months = c.training ? policy.closureTargetTrainingMonths : policy.closureTargetMonths
+        let target = ssc.adding(months: months)
+        if day > target {
+          add(
+            .closureOverdue, .warning, target.adding(days: 1),
+            "supply/services complete \(ssc); closure target (\(months) months) passed \(target)")
+        }
+      }
+    }
+
+    // Funds.
+    for f in program.funding {
+      if f.obligated > f.available {
+        add(
+          .overObligation, .critical, f.firstObligation ?? program.start,
+          "FY\(f.fiscalYear) obligated \(f.obligated.compact) exceeds available \(f.available.compact) by \((f.obligated - f.available).compact)",
+          detail: "FY\(f.fiscalYear)")
+      }
+      if live, f.unobligated > .zero {
+        let warnFrom = f.availableUntil.adding(days: -policy.fundsExpiringLeadDays)
+        if day >= warnFrom, day <= f.availableUntil {
+          let left = day.days(until: f.availableUntil)
+          add(
+            .fundsExpiring, .warning, warnFrom,
+            "FY\(f.fiscalYear) \(f.unobligated.compact) unobligated; availability ends \(f.availableUntil) (in \(left) day\(left == 1 ? "" : "s"))",
+            detail: "FY\(f.fiscalYear)")
+        }
+      }
+      if let first = f.firstObligation, f.obligated > .zero,
+        first.days(until: day) > policy.disbursementLagDays
+      {
+        let share = Double(f.disbursed.amount) / Double(f.obligated.amount)
+        if share < policy.disbursementLagFraction {
+          add(
+            .disbursementLag, .warning, first.adding(days: policy.disbursementLagDays + 1),
+            "FY\(f.fiscalYear) obligated \(first) (\(first.days(until: day)) days ago); only \(Int((share * 100).rounded()))% of \(f.obligated.compact) disbursed",
+            detail: "FY\(f.fiscalYear)")
+        }
+      }
+    }
+
+    // End-use monitoring.
+    for item in program.eum where item.enhanced {
+      let due = item.nextInventoryDue(policy: policy)
+      if day > due {
+        add(
+          .eumOverdue, .warning, due.adding(days: 1),
+          "\(item.quantity) × \(item.description): enhanced-EUM inventory due \(due), \(due.days(until: day)) days overdue",
+          detail: item.id)
+      }
+    }
+
+    // Sunset.
+    if live, let sunset = program.sunset {
+      if day > sunset {
+        add(
+          .sunsetPassed, .warning, sunset.adding(days: 1),
+          "program still \(program.status.rawValue) after its sunset \(sunset)")
+      } else if day >= sunset.adding(days: -policy.sunsetLeadDays) {
+        let left = day.days(until: sunset)
+        add(
+          .sunsetApproaching, .info, sunset.adding(days: -policy.sunsetLeadDays),
+          "sunset \(sunset) in \(left) day\(left == 1 ? "" : "s")")
+      }
+    }
+
+    // Conditions.
+    for cond in program.conditions where !cond.isSettled && day >= cond.due {
+      add(
+        .conditionUnmet, .warning, cond.due, "condition due \(cond.due) neither met nor waived: \(cond.text)",
+        detail: cond.id)
+    }
+
+    // Requests pending too long.
+    for r in requests(on: program.id) where r.state.isPending {
+      let since = r.submitted ?? r.raised
+      if since.days(until: day) > policy.approvalStaleDays {
+        add(
+          .approvalStale, .warning, since.adding(days: policy.approvalStaleDays + 1),
+          "request \(r.id) (\(r.kind.title), \(r.amount.compact)) pending since \(since), \(since.days(until: day)) days",
+          detail: r.id)
+      }
+    }
+  }
+}

@@ -1,0 +1,131 @@
+/// Every threshold and period the rules use, with REFERENCE.md's defaults.
+///
+/// Figures of the field change by statute and by guidance, and some are uncertain
+/// (the informal review period); an administrator changes them with a
+/// `policy.changed` event, never by editing code. `docs/domain.md` lists the sources.
+public struct Policy: Codable, Sendable, Hashable {
+  // §36(b) thresholds, AECA [CRS RL31675; ITAR §123.15].
+  public var notifyMDEOther = Dollars.million(14)
+  public var notifyArticlesOther = Dollars.million(50)
+  public var notifyConstructionOther = Dollars.million(200)
+  public var notifyMDENATO = Dollars.million(25)
+  public var notifyArticlesNATO = Dollars.million(100)
+  public var notifyConstructionNATO = Dollars.million(300)
+  public var reviewDaysOther = 30
+  public var reviewDaysNATO = 15
+  /// Informal tiered review before formal notice; length not confirmed publicly.
+  public var informalReviewDays = 20
+  /// §36(c) USML Category I firearms threshold.
+  public var notifyFirearms = Dollars.million(1)
+
+  // Leahy [22 USC 2378d; 10 USC 362].
+  public var vettingValidityDays = 365
+  public var vettingExpiringLeadDays = 30
+
+  // FMS case timeline [DSCA 16-11; LOA standardization guide; DSCA 21-72].
+  public var lorValidationGoalDays = 5
+  public var offerExpirationDays = 85
+  public var offerExpirationBPCDays = 30
+  public var offerExpiringLeadDays = 10
+  public var closureTargetMonths = 24
+  public var closureTargetTrainingMonths = 36
+
+  // Funds [GAO-05-734SP].
+  public var fundsExpiringLeadDays = 90
+  public var expiredAuthorityYears = 5
+  public var disbursementLagDays = 180
+  public var disbursementLagFraction = 0.25
+
+  // End-use monitoring [Golden Sentry; GAO-04-519].
+  public var eumInitialInventoryDays = 90
+  public var eumPeriodicInventoryDays = 365
+
+  // Programs and workflow.
+  public var sunsetLeadDays = 90
+  public var approvalStaleDays = 14
+  /// Requests at or above this amount need two distinct approvers, below it one.
+  public var twoApproverAmount = Dollars.million(100)
+
+  public init() {}
+
+  /// The thresholds and review days for a tier.
+  public func notification(for tier: NotificationTier) -> (
+    mde: Dollars, articles: Dollars, construction: Dollars, reviewDays: Int
+  ) {
+    switch tier {
+    case .natoPlus5: return (notifyMDENATO, notifyArticlesNATO, notifyConstructionNATO, reviewDaysNATO)
+    case .other: return (notifyMDEOther, notifyArticlesOther, notifyConstructionOther, reviewDaysOther)
+    }
+  }
+
+  /// Whether a case of these values needs §36(b) notification for this tier.
+  /// Thresholds are inclusive: a case exactly at a threshold is notified.
+  public func requiresNotification(_ c: FMSCase, tier: NotificationTier) -> Bool {
+    let t = notification(for: tier)
+    return c.mdeValue >= t.mde || c.value >= t.articles || c.designAndConstructionValue >= t.construction
+  }
+
+  // MARK: Named settings, for policy.changed events and `docs/domain.md`.
+
+  /// A setting an administrator can change: its name and how to read and write it.
+  public struct Setting: Sendable {
+    public let name: String
+    public let summary: String
+    let get: @Sendable (Policy) -> Double
+    let set: @Sendable (inout Policy, Double) -> Void
+  }
+
+  private static func days(_ name: String, _ summary: String, _ kp: WritableKeyPath<Policy, Int> & Sendable)
+    -> Setting
+  {
+    Setting(
+      name: name, summary: summary, get: { Double($0[keyPath: kp]) }, set: { $0[keyPath: kp] = Int($1) })
+  }
+
+  private static func money(
+    _ name: String, _ summary: String, _ kp: WritableKeyPath<Policy, Dollars> & Sendable
+  ) -> Setting {
+    Setting(
+      name: name, summary: summary, get: { Double($0[keyPath: kp].amount) },
+      set: { $0[keyPath: kp] = Dollars(Int64($1)) })
+  }
+
+  public static let settings: [Setting] = [
+    money("notify.mde.other", "§36(b) MDE threshold, other partners", \.notifyMDEOther),
+    money(
+      "notify.articles.other", "§36(b) articles/services threshold, other partners", \.notifyArticlesOther),
+    money(
+      "notify.construction.other", "§36(b) design & construction threshold, other", \.notifyConstructionOther),
+    money("notify.mde.nato", "§36(b) MDE threshold, NATO+5", \.notifyMDENATO),
+    money("notify.articles.nato", "§36(b) articles/services threshold, NATO+5", \.notifyArticlesNATO),
+    money(
+      "notify.construction.nato", "§36(b) design & construction threshold, NATO+5", \.notifyConstructionNATO),
+    money("notify.firearms", "§36(c) USML Cat I firearms threshold", \.notifyFirearms),
+    days("review.days.other", "formal review period, other partners", \.reviewDaysOther),
+    days("review.days.nato", "formal review period, NATO+5", \.reviewDaysNATO),
+    days("review.informal.days", "informal tiered review (unconfirmed)", \.informalReviewDays),
+    days("vetting.validity.days", "Leahy vetting validity", \.vettingValidityDays),
+    days("vetting.expiring.days", "warn before vetting expires", \.vettingExpiringLeadDays),
+    days("lor.validation.days", "LOR validation goal", \.lorValidationGoalDays),
+    days("offer.expiration.days", "offer expiration after LOA offer", \.offerExpirationDays),
+    days("offer.expiration.bpc.days", "offer expiration, BPC cases", \.offerExpirationBPCDays),
+    days("offer.expiring.days", "warn before offer expires", \.offerExpiringLeadDays),
+    days("closure.months", "case closure target after SSC", \.closureTargetMonths),
+    days("closure.training.months", "closure target, training cases", \.closureTargetTrainingMonths),
+    days("funds.expiring.days", "warn before unobligated funds expire", \.fundsExpiringLeadDays),
+    days("funds.expired.years", "years expired authority stays before cancellation", \.expiredAuthorityYears),
+    days("disbursement.lag.days", "age of first obligation for the lag rule", \.disbursementLagDays),
+    Setting(
+      name: "disbursement.lag.fraction", summary: "disbursed share below which lag fires",
+      get: { $0.disbursementLagFraction }, set: { $0.disbursementLagFraction = $1 }),
+    days("eum.initial.days", "initial enhanced-EUM inventory after arrival", \.eumInitialInventoryDays),
+    days("eum.periodic.days", "periodic enhanced-EUM inventory", \.eumPeriodicInventoryDays),
+    days("sunset.days", "warn before a program's sunset", \.sunsetLeadDays),
+    days("approval.stale.days", "a pending request is stale after", \.approvalStaleDays),
+    money("approval.two.amount", "requests at or above need two approvers", \.twoApproverAmount),
+  ]
+
+  public static func setting(named name: String) -> Setting? { settings.first { $0.name == name } }
+
+  public func value(of setting: Setting) -> Double { setting.get(self) }
+}

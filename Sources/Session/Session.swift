@@ -1,0 +1,134 @@
+import Portfolio
+import Store
+
+/// A store and the portfolio folded from it: the one place where records become
+/// events and events become records.
+///
+/// Every write goes through `record(_:)`, which refuses them all when the session is
+/// read-only (kiosk): the check lives here, below every view, so no screen can
+/// leak a write by forgetting it.
+public final class Session: @unchecked Sendable {
+  public let location: StoreLocation
+  public let log: EventLog
+  public let user: String
+  public private(set) var portfolio = Portfolio()
+  /// Problems met while reading (unknown types, malformed payloads, torn tails).
+  public private(set) var notices: [String] = []
+
+  public var isReadOnly: Bool { log.isReadOnly }
+  public var isDemo: Bool { location.isDemo || portfolio.isDemo }
+
+  public init(location: StoreLocation, log: EventLog, user: String) {
+    self.location = location
+    self.log = log
+    self.user = user
+  }
+
+  /// Opens an existing store and folds every record into the portfolio.
+  public static func open(_ location: StoreLocation, readOnly: Bool, user: String = Identity.currentUser())
+    throws -> Session
+  {
+    let log = try EventLog.open(at: location.path, readOnly: readOnly)
+    let session = Session(location: location, log: log, user: user)
+    try session.refresh()
+    return session
+  }
+
+  /// Creates a new store whose first record names it (and its creator as admin).
+  public static func create(
+    _ location: StoreLocation, name: String, demo: Bool, user: String = Identity.currentUser()
+  ) throws -> Session {
+    let log = try EventLog.create(at: location.path)
+    let session = Session(location: location, log: log, user: user)
+    try session.record([StoreCreated(name: name, demo: demo)])
+    return session
+  }
+
+  /// Folds records appended since the last read (by this or another process).
+  /// Returns how many were read.
+  @discardableResult
+  public func refresh() throws -> Int {
+    let before = log.warnings.count
+    let n = try log.readNew { record in
+      Session.fold(record, into: &portfolio)
+    }
+    for warning in log.warnings.dropFirst(before) { notices.append(warning.description) }
+    return n
+  }
+
+  /// Decodes one record and folds it in; unknown or malformed events are kept in
+  /// the log and listed in `portfolio.skipped`, never applied, never fatal.
+  public static func fold(_ record: Record, into portfolio: inout Portfolio) {
+    switch EventRegistry.decode(type: record.type, version: record.version, payload: record.payload) {
+    case .event(let event):
+      portfolio.apply(
+        Envelope(
+          context: EventContext(sequence: record.sequence, at: record.at, actor: record.actor), event: event))
+    case .unknown(let reason), .malformed(let reason):
+      portfolio.skip(record.sequence, record.type, reason)
+    }
+  }
+
+  /// Writes events as the session's user, durably, then folds them in.
+  public func record(_ events: [any EventPayload], at: Timestamp? = nil) throws {
+    guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
+    let drafts = try events.map { event in
+      RecordDraft(
+        type: type(of: event).type, version: type(of: event).version, actor: user,
+        payload: try EventRegistry.encode(event), at: at)
+    }
+    try log.append(drafts)
+    try refresh()
+  }
+
+  /// Writes events with their own times and actors (the demo portfolio, imports).
+  public func recordHistory(_ events: [(at: Timestamp, actor: String, event: any EventPayload)]) throws {
+    guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
+    let drafts = try events.map { item in
+      RecordDraft(
+        type: type(of: item.event).type, version: type(of: item.event).version, actor: item.actor,
+        payload: try EventRegistry.encode(item.event), at: item.at)
+    }
+    try log.append(drafts)
+    try refresh()
+  }
+
+  /// The events about one program, oldest first, read back from the log.
+  public func history(ofProgram id: String) -> [HistoryEntry] {
+    (portfolio.history[id] ?? []).compactMap { seq in
+      guard let record = try? log.record(sequence: seq) else { return nil }
+      return HistoryEntry(record: record)
+    }
+  }
+
+  /// The portfolio as it stood at the end of `day`, re-read from the log.
+  public func portfolio(asOf day: Day) throws -> Portfolio {
+    let reader = try EventLog.open(at: location.path, readOnly: true)
+    var past = Portfolio()
+    let end = Timestamp(dayOrdinal: day.ordinal + 1)
+    try reader.readNew { record in
+      if record.at < end { Session.fold(record, into: &past) }
+    }
+    return past
+  }
+}
+
+/// One line of a program's history.
+public struct HistoryEntry: Sendable, Hashable {
+  public var sequence: Int
+  public var at: Timestamp
+  public var actor: String
+  public var type: String
+  public var summary: String
+
+  public init(record: Record) {
+    sequence = record.sequence
+    at = record.at
+    actor = record.actor
+    type = record.type
+    switch EventRegistry.decode(type: record.type, version: record.version, payload: record.payload) {
+    case .event(let e): summary = e.summary
+    case .unknown(let reason), .malformed(let reason): summary = "(not shown: \(reason))"
+    }
+  }
+}

@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Tells a reader promptly that the store file changed, so it can `readNew`.
+///
+/// It watches the directory, not the file: a writer that replaces the file by
+/// rename would end a file watch (PLATFORM-NOTES.md). Where inotify is not
+/// available it falls back to comparing the file's size and mtime on a timer.
+public final class ChangeWatcher: @unchecked Sendable {
+  private let path: String
+  private let name: String
+  private var inotifyFD: Int32 = -1
+  private var lastSignature: (Int64, Int) = (-1, -1)
+
+  public init(path: String) {
+    self.path = path
+    self.name = path.split(separator: "/").last.map(String.init) ?? path
+    let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+    if fd >= 0 {
+      let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ATTRIB)
+      if inotify_add_watch(fd, parentDirectory(path), mask) >= 0 {
+        inotifyFD = fd
+      } else {
+        close(fd)
+      }
+    }
+    lastSignature = signature()
+  }
+
+  deinit { if inotifyFD >= 0 { close(inotifyFD) } }
+
+  /// Whether the watcher uses inotify (false: polling).
+  public var usesInotify: Bool { inotifyFD >= 0 }
+
+  /// A descriptor that becomes readable on a change (for a caller's own poll loop), or -1.
+  public var fileDescriptor: Int32 { inotifyFD }
+
+  /// Waits up to `milliseconds` for a change to the store; true when there may be one.
+  public func wait(milliseconds: Int32) -> Bool {
+    if inotifyFD >= 0 {
+      var pfd = pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0)
+      let r = poll(&pfd, 1, milliseconds)
+      if r > 0 { return drain() }
+      return changedBySignature()
+    }
+    let step: Int32 = 100
+    var waited: Int32 = 0
+    while waited < milliseconds {
+      if changedBySignature() { return true }
+      usleep(UInt32(step) * 1000)
+      waited += step
+    }
+    return changedBySignature()
+  }
+
+  /// Reads pending inotify events; true when one concerns the store file.
+  public func drain() -> Bool {
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    var relevant = false
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(inotifyFD, $0.baseAddress, $0.count) }
+      if n <= 0 { break }
+      var offset = 0
+      while offset + MemoryLayout<inotify_event>.size <= n {
+        let (length, eventName) = buffer.withUnsafeBytes { raw -> (Int, String) in
+          let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+          let nameStart = offset + MemoryLayout<inotify_event>.size
+          let nameBytes = raw[nameStart..<min(n, nameStart + Int(event.len))].prefix { $0 != 0 }
+          return (Int(event.len), String(decoding: nameBytes, as: UTF8.self))
+        }
+        if eventName == name { relevant = true }
+        offset += MemoryLayout<inotify_event>.size + length
+      }
+    }
+    _ = changedBySignature()
+    return relevant
+  }
+
+  private func signature() -> (Int64, Int) {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return (-1, -1) }
+    return (Int64(st.st_size), st.st_mtim.tv_nsec + st.st_mtim.tv_sec * 1_000_000_000)
+  }
+
+  private func changedBySignature() -> Bool {
+    let now = signature()
+    defer { lastSignature = now }
+    return now != lastSignature
+  }
+}

@@ -1,0 +1,35 @@
+/// Text from the store is data, never terminal instructions: every control
+/// character (C0, DEL, C1) is replaced with a visible placeholder before it can
+/// reach a screen, so an escape sequence in a program name shows as `␛[2J`
+/// instead of clearing the screen.
+extension String {
+  public var sanitizedForTerminal: String {
+    var needs = false
+    for scalar in unicodeScalars where Self.isControl(scalar) {
+      needs = true
+      break
+    }
+    guard needs else { return self }
+    var out = String.UnicodeScalarView()
+    for scalar in unicodeScalars {
+      if Self.isControl(scalar) {
+        out.append(Self.placeholder(for: scalar))
+      } else {
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
+  static func isControl(_ s: Unicode.Scalar) -> Bool {
+    s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
+      || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+  }
+
+  /// U+2400 block pictures for C0 (␛ for ESC), ␡ for DEL, � otherwise.
+  static func placeholder(for s: Unicode.Scalar) -> Unicode.Scalar {
+    if s.value < 0x20 { return Unicode.Scalar(0x2400 + s.value) ?? "?" }
+    if s.value == 0x7F { return "\u{2421}" }
+    return "\u{FFFD}"
+  }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import Portfolio
+import Session
+
+struct Alerts: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List open alerts, most severe first (exit 2 when a critical alert is open).",
+    discussion: "For cron: exit 0 no critical alert open, 2 at least one critical alert open, 1 error.",
+    subcommands: [List.self, Ack.self],
+    defaultSubcommand: List.self)
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List open alerts (the default).")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @Flag(help: "Include acknowledged alerts.")
+    var all = false
+
+    @Option(
+      name: .customLong("as-of"),
+      help: ArgumentHelp("Evaluate on this day, over the events recorded by then.", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    func run() throws {
+      let critical = try failing { () -> Bool in
+        let session = try storeOptions.open(readOnly: true)
+        printNotices(session)
+        var day = today()
+        var portfolio = session.portfolio
+        if let asOf {
+          day = try parseDay(asOf, option: "--as-of")
+          portfolio = try session.portfolio(asOf: day)
+        }
+        let alerts = portfolio.alerts(on: day).filter { all || $0.isOpen }
+        if json {
+          print(CanonicalJSON.string(.array(alerts.map { alertJSON($0, portfolio) })))
+        } else {
+          if session.isDemo { print("[DEMO] \(session.location.path)") }
+          if alerts.isEmpty { print("no open alerts on \(day)") }
+          for a in alerts {
+            let partner = portfolio.partners[a.subject.partner]?.name ?? a.subject.partner
+            let ack = a.acknowledgement.map { "  [ack \($0.by) \($0.on): \($0.note)]" } ?? ""
+            print("\(a.severity.symbol) \(a.severity.name.uppercased().padded(8)) \(a.id.description)")
+            print("    \(a.rule.title) — \(partner), \(a.subject.program) since \(a.began)")
+            print("    \(a.message)\(ack)".sanitizedForTerminalOutput)
+          }
+        }
+        return alerts.contains { $0.isOpen && $0.severity == .critical }
+      }
+      if critical { throw ExitCode(2) }
+    }
+  }
+
+  struct Ack: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Acknowledge an alert with a note (recorded as you, the OS user).")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: "The alert id, as 'sapm alerts' prints it (e.g. leahy-expired/UA-SC-001/UA-U-093).")
+    var id: String
+
+    @Option(help: "What is being done about it.")
+    var note: String
+
+    func run() throws {
+      try failing {
+        guard AlertID(id) != nil else {
+          throw ValidationError("'\(id)' is not an alert id; copy one from 'sapm alerts'")
+        }
+        guard !note.allSatisfy(\.isWhitespace) else {
+          throw ValidationError("--note must say what is being done")
+        }
+        let session = try storeOptions.open(readOnly: false)
+        let alerts = session.portfolio.alerts(on: today())
+        guard let alert = alerts.first(where: { $0.id.description == id }) else {
+          throw ValidationError("no alert '\(id)' holds today; 'sapm alerts --all' lists them")
+        }
+        try session.record([AlertAcknowledged(alert: alert.id.description, note: note)])
+        print("acknowledged \(id) as \(session.user)")
+      }
+    }
+  }
+}
+
+func alertJSON(_ a: Alert, _ portfolio: Portfolio) -> JSONValue {
+  var members: [JSONValue.Member] = [
+    .init("id", .string(a.id.description)), .init("rule", .string(a.rule.rawValue)),
+    .init("title", .string(a.rule.title)), .init("severity", .string(a.severity.name)),
+    .init("region", .string(a.region.rawValue)), .init("partner", .string(a.subject.partner)),
+    .init("program", .string(a.subject.program)), .init("message", .string(a.message)),
+    .init("began", .string(a.began.description)),
+  ]
+  if let unit = a.subject.unit { members.append(.init("unit", .string(unit))) }
+  if let ack = a.acknowledgement {
+    members.append(
+      .init(
+        "acknowledged",
+        .object([
+          .init("by", .string(ack.by)), .init("on", .string(ack.on.description)),
+          .init("note", .string(ack.note)),
+        ])))
+  } else {
+    members.append(.init("acknowledged", .null))
+  }
+  return .object(members)
+}

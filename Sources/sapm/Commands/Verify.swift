@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Session
+import Store
+
+struct Verify: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Re-hash the whole store and name the first bad record.",
+    discussion:
+      "Exit 0 when every record is sound, 1 when the store is damaged (the message names the line and why).")
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() throws {
+    let report = try failing { () -> VerifyReport in
+      let location = storeOptions.location(allowDemo: true)
+      let log = try EventLog.open(at: location.path, readOnly: true)
+      let showProgress = isatty(2) != 0
+      let started = Date()
+      let report = try log.verify { done, total in
+        guard showProgress, total > 0 else { return }
+        let pct = Int(Double(done) / Double(total) * 100)
+        FileHandle.standardError.write(
+          Data("\rverifying \(location.path): \(pct)% (\(done >> 20) of \(total >> 20) MiB)".utf8))
+      }
+      if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+      let seconds = Date().timeIntervalSince(started)
+      if let bad = report.firstBad {
+        FileHandle.standardError.write(
+          Data(
+            "sapm: \(location.path):\(bad.line): damaged: \(bad.reason); \(report.records) records before it are sound. Restore from a backup; do not append to this store.\n"
+              .utf8))
+      } else {
+        var line =
+          "\(location.path): sound — \(report.records) records, \(report.bytes) bytes, chain verified in \(String(format: "%.2f", seconds)) s"
+        if report.incompleteTailBytes > 0 {
+          line +=
+            "; \(report.incompleteTailBytes) bytes of an incomplete last record follow (a torn write: the next writer sets it aside)"
+        }
+        print(line)
+      }
+      return report
+    }
+    if !report.isSound { throw ExitCode.failure }
+  }
+}

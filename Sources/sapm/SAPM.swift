@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Portfolio
+import Session
+import Store
+
+@main
+struct SAPM: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sapm",
+    abstract: "Security-assistance portfolio manager: a terminal front end over a tamper-evident log.",
+    discussion: """
+      With no subcommand, sapm opens the portfolio. With no store at the default path \
+      ($XDG_DATA_HOME/sapm/portfolio.sapm) it opens a separate demo store, marked DEMO; \
+      'sapm init' creates a real one.
+
+      The store is --store PATH, else $SAPM_STORE, else the default path.
+
+      Exit codes: 0 success; 1 failure (the message says what and where); \
+      2 'sapm alerts': a critical alert is open; 64 a usage error.
+      """,
+    version: "0.1.0",
+    subcommands: [Overview.self, Init.self, Verify.self, Log.self, Alerts.self, Export.self],
+    defaultSubcommand: Overview.self
+  )
+}
+
+/// Options every command that reads a store shares.
+struct StoreOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The store file.", valueName: "path"))
+  var store: String?
+
+  func location(allowDemo: Bool) -> StoreLocation {
+    StoreLocation.resolve(flag: store, allowDemo: allowDemo)
+  }
+
+  /// Opens the store, creating the demo store on first use.
+  func open(readOnly: Bool, allowDemo: Bool = true) throws -> Session {
+    let location = location(allowDemo: allowDemo)
+    if location.isDemo, !FileManager.default.fileExists(atPath: location.path) {
+      let session = try Session.create(location, name: "demo", demo: true)
+      try session.recordHistory(DemoPortfolio.events(today: today()).map { ($0.at, $0.actor, $0.event) })
+      if readOnly { return try Session.open(location, readOnly: true) }
+      return session
+    }
+    return try Session.open(location, readOnly: readOnly)
+  }
+}
+
+/// Today (UTC) from the system clock: the one place the CLI reads it.
+func today() -> Day { Day(ordinal: Timestamp.now().dayOrdinal) }
+
+/// Parses `YYYY-MM-DD` for `--as-of`.
+func parseDay(_ text: String, option: String) throws -> Day {
+  guard let day = Day(text) else {
+    throw ValidationError("\(option) '\(text)' is not a date; write it as YYYY-MM-DD, e.g. 2025-10-01")
+  }
+  return day
+}
+
+/// Runs a command body, turning any error into one line on stderr and exit code 1.
+func failing<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as ExitCode {
+    throw error
+  } catch let error as ValidationError {
+    throw error
+  } catch {
+    FileHandle.standardError.write(Data("sapm: \(error)\n".utf8))
+    throw ExitCode.failure
+  }
+}
+
+func printNotices(_ session: Session) {
+  for notice in session.notices {
+    FileHandle.standardError.write(Data("sapm: warning: \(notice.sanitizedForTerminalOutput)\n".utf8))
+  }
+  if session.portfolio.skippedCount > 0 {
+    let first = session.portfolio.skipped.first.map { " (first: record \($0.sequence), \($0.reason))" } ?? ""
+    FileHandle.standardError.write(
+      Data(
+        "sapm: warning: \(session.portfolio.skippedCount) record(s) kept in the log but not applied\(first.sanitizedForTerminalOutput)\n"
+          .utf8))
+  }
+}

@@ -1,0 +1,3 @@
+import Testing
+@testable import CanonicalJSON
+@Test func placeholder() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+import Portfolio
+@Test func placeholderPortfolio() { #expect(Bool(true)) }

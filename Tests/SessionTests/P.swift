@@ -1,0 +1,3 @@
+import Testing
+import Session
+@Test func placeholderSession() { #expect(Bool(true)) }

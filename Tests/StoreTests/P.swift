@@ -1,0 +1,3 @@
+import Testing
+import Store
+@Test func placeholderStore() { #expect(Bool(true)) }
