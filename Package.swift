@@ -37,7 +37,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "sapm-bench", dependencies: ["Session", "Store", "Portfolio", "TUI"]),
+    .executableTarget(
+      name: "sapm-bench",
+      dependencies: [
+        "Session", "Store", "Portfolio", "TUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
     .testTarget(name: "PortfolioTests", dependencies: ["Portfolio"]),
     .testTarget(name: "StoreTests", dependencies: ["Store"]),

@@ -1,1 +1,33 @@
-print("bench")
+import ArgumentParser
+import Foundation
+import Store
+
+/// Benchmarks and test helpers, kept out of the product binary.
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sapm-bench",
+    abstract: "sapm benchmarks (see docs/performance.md) and store stress helpers.",
+    subcommands: [Run.self, Append.self],
+    defaultSubcommand: Run.self)
+}
+
+/// Appends numbered records as one writer; several of these run at once in the
+/// store's multi-process test.
+struct Append: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Append N small records, one durable append each.")
+
+  @Option var store: String
+  @Option var count: Int
+  @Option var actor: String
+
+  func run() throws {
+    let log = try EventLog.open(at: store, readOnly: false)
+    for n in 0..<count {
+      try log.append(
+        RecordDraft(type: "stress.appended", actor: actor, payload: .object([.init("n", .int(Int64(n)))])))
+    }
+  }
+}
+
+Bench.main()

@@ -58,11 +58,13 @@ public struct Policy: Codable, Sendable, Hashable {
     }
   }
 
-  /// Whether a case of these values needs §36(b) notification for this tier.
-  /// Thresholds are inclusive: a case exactly at a threshold is notified.
+  /// Whether a case of these values needs §36(b) notification for this tier: MDE,
+  /// articles and services (design and construction excluded), or design and
+  /// construction services at or over their threshold. Thresholds are inclusive.
   public func requiresNotification(_ c: FMSCase, tier: NotificationTier) -> Bool {
     let t = notification(for: tier)
-    return c.mdeValue >= t.mde || c.value >= t.articles || c.designAndConstructionValue >= t.construction
+    let construction = c.designAndConstructionValue
+    return c.mdeValue >= t.mde || c.value - construction >= t.articles || construction >= t.construction
   }
 
   // MARK: Named settings, for policy.changed events and `docs/domain.md`.

@@ -1,3 +1,0 @@
-import Testing
-@testable import CanonicalJSON
-@Test func placeholder() { #expect(Bool(true)) }

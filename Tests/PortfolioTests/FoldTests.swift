@@ -1,0 +1,146 @@
+import Testing
+
+@testable import Portfolio
+
+@Suite struct FoldTests {
+  @Test func asOfBeforeAndAfterAnEvent() {
+    var l = Ledger.withProgram(kind: .fmf)
+    l.add(FundsMadeAvailable(program: "P1", fiscalYear: 2025, amount: .million(100)), on: "2024-10-01")
+    l.add(
+      FundsObligated(program: "P1", fiscalYear: 2025, amount: .million(30), on: l.day("2025-02-10")),
+      on: "2025-02-10")
+    let before = Portfolio.asOf(l.day("2025-02-09"), events: l.envelopes)
+    let on = Portfolio.asOf(l.day("2025-02-10"), events: l.envelopes)
+    #expect(before.programs["P1"]?.obligated == .zero)
+    #expect(on.programs["P1"]?.obligated == .million(30))
+    let beforeProgram = Portfolio.asOf(l.day("2023-12-31"), events: l.envelopes)
+    #expect(beforeProgram.programs["P1"] == nil)
+    #expect(beforeProgram.partners["PL"] != nil)
+  }
+
+  @Test func historyListsTheEventsOfAProgram() {
+    var l = Ledger.withProgram(kind: .fmf)
+    l.add(FundsMadeAvailable(program: "P1", fiscalYear: 2025, amount: .million(100)), on: "2024-10-01")
+    l.add(PartnerRegistered(code: "DE", name: "Germany", region: .europe, tier: .natoPlus5), on: "2024-10-02")
+    #expect(l.portfolio.history["P1"] == [2, 3])
+  }
+
+  @Test func eventsThatCannotApplyAreSkippedWithAReason() {
+    var l = Ledger()
+    l.add(
+      ProgramCreated(id: "X", partner: "ZZ", kind: .fmf, title: "t", start: l.day("2024-01-01")),
+      on: "2024-01-01")
+    #expect(l.portfolio.programs.isEmpty)
+    #expect(l.portfolio.skipped.first?.reason == "no partner 'ZZ'")
+    #expect(l.portfolio.eventCount == 1)
+  }
+
+  @Test func unknownTypeAndNewerVersionAreKeptNotApplied() {
+    switch EventRegistry.decode(type: "drone.delivered", version: 1, payload: .object([])) {
+    case .unknown(let reason): #expect(reason.contains("unknown event type 'drone.delivered'"))
+    default: Issue.record("expected unknown")
+    }
+    switch EventRegistry.decode(type: "program.created", version: 2, payload: .object([])) {
+    case .unknown(let reason): #expect(reason.contains("newer"))
+    default: Issue.record("expected unknown for a newer version")
+    }
+    switch EventRegistry.decode(type: "program.created", version: 1, payload: .object([.init("id", .int(3))]))
+    {
+    case .malformed(let reason): #expect(reason.contains("id"))
+    default: Issue.record("expected malformed")
+    }
+  }
+
+  @Test func everyDemoEventRoundTripsThroughJSON() throws {
+    let today = try #require(Day("2026-11-29"))
+    for item in DemoPortfolio.events(today: today) {
+      let type = Swift.type(of: item.event)
+      let json = try EventRegistry.encode(item.event)
+      let back = EventRegistry.decode(type: type.type, version: type.version, payload: json)
+      guard case .event(let event) = back else {
+        Issue.record("\(type.type) did not decode")
+        continue
+      }
+      #expect(CanonicalJSON.string(try EventRegistry.encode(event)) == CanonicalJSON.string(json))
+    }
+  }
+
+  @Test func registryTypesAreUnique() {
+    let names = EventRegistry.types.map { $0.type }
+    #expect(Set(names).count == names.count)
+  }
+
+  @Test func policySettingsAllHaveDistinctNamesAndRoundTrip() {
+    var policy = Policy()
+    for setting in Policy.settings {
+      let v = policy.value(of: setting)
+      setting.set(&policy, v + 1)
+      #expect(policy.value(of: setting) == v + 1, "\(setting.name)")
+    }
+    #expect(Set(Policy.settings.map(\.name)).count == Policy.settings.count)
+  }
+}
+
+@Suite struct DemoPortfolioTests {
+  static let today = Day(year: 2026, month: 11, day: 29) ?? Day(ordinal: 0)
+
+  static func fold(_ today: Day) -> Portfolio {
+    var p = Portfolio()
+    for (i, item) in DemoPortfolio.events(today: today).enumerated() {
+      p.apply(
+        Envelope(context: EventContext(sequence: i + 1, at: item.at, actor: item.actor), event: item.event))
+    }
+    return p
+  }
+
+  @Test func isLargeAndCoversTheField() {
+    let p = Self.fold(Self.today)
+    #expect(p.skippedCount == 0, "\(p.skipped.prefix(3))")
+    #expect(p.partners.count >= 40)
+    #expect(p.programs.count >= 150)
+    #expect(Set(p.programs.values.map(\.kind)) == Set(ProgramKind.allCases))
+    #expect(Set(p.partners.values.map(\.region)) == Set(Region.allCases))
+    let years = Set(p.programs.values.flatMap { $0.funding.map(\.fiscalYear) })
+    #expect(years.count >= 4)
+  }
+
+  @Test func usesThePublicFigures() {
+    let p = Self.fold(Self.today)
+    let israel = p.programs(of: "IL").first { $0.title.contains("MOU") && $0.kind == .fmf }
+    #expect(israel?.funding.first { $0.fiscalYear == 2025 }?.available == .billion(3.3))
+    let apache = p.programs(of: "PL").first { $0.fmsCase?.identifier == "PL-B-ZAH" }
+    #expect(apache?.fmsCase?.value == .billion(12))
+    #expect(apache?.fmsCase?.notification?.delivered.description == "2023-08-21")
+    let mids = p.programs(of: "TW").first { $0.fmsCase?.notification?.transmittal == "25-04" }
+    #expect(mids?.fmsCase?.value == .million(265))
+  }
+
+  @Test(arguments: [Day(year: 2026, month: 11, day: 29), Day(year: 2028, month: 3, day: 1)])
+  func everyAlertRuleFires(today: Day?) throws {
+    let day = try #require(today)
+    let rules = Set(Self.fold(day).alerts(on: day).map(\.rule))
+    #expect(rules == Set(AlertRule.allCases), "missing: \(Set(AlertRule.allCases).subtracting(rules))")
+  }
+
+  @Test func isDeterministic() {
+    let a = DemoPortfolio.events(today: Self.today).map {
+      CanonicalJSON.string((try? EventRegistry.encode($0.event)) ?? .null) + $0.at.description
+    }
+    let b = DemoPortfolio.events(today: Self.today).map {
+      CanonicalJSON.string((try? EventRegistry.encode($0.event)) ?? .null) + $0.at.description
+    }
+    #expect(a == b)
+  }
+
+  @Test func nothingIsDatedAfterToday() {
+    let end = Timestamp(dayOrdinal: Self.today.ordinal + 1)
+    #expect(DemoPortfolio.events(today: Self.today).allSatisfy { $0.at < end })
+  }
+
+  @Test func requestsHavePassingAndFailingExamples() {
+    let p = Self.fold(Self.today)
+    let pending = p.requests.values.filter { $0.state.isPending }
+    #expect(pending.count >= 10)
+    #expect(Set(pending.map(\.kind)) == Set(RequestKind.allCases))
+  }
+}

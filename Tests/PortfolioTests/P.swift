@@ -1,3 +1,0 @@
-import Testing
-import Portfolio
-@Test func placeholderPortfolio() { #expect(Bool(true)) }

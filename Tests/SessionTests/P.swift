@@ -1,3 +1,0 @@
-import Testing
-import Session
-@Test func placeholderSession() { #expect(Bool(true)) }

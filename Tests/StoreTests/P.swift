@@ -1,3 +1,0 @@
-import Testing
-import Store
-@Test func placeholderStore() { #expect(Bool(true)) }

@@ -1,0 +1,51 @@
+import Foundation
+import Store
+
+/// A fresh directory under /tmp for one test, removed by the caller.
+func temporaryDirectory() -> String {
+  let dir = NSTemporaryDirectory() + "sapm-store-tests-\(UUID().uuidString)"
+  try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+  return dir
+}
+
+func draft(_ n: Int, type: String = "test.event", actor: String = "tester") -> RecordDraft {
+  RecordDraft(
+    type: type, actor: actor,
+    payload: .object([.init("n", .int(Int64(n))), .init("text", .string("record \(n) — Україна"))]))
+}
+
+func readAll(_ log: EventLog) throws -> [Record] {
+  var out: [Record] = []
+  try log.readNew { out.append($0) }
+  return out
+}
+
+func fileBytes(_ path: String) -> [UInt8] {
+  (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))) ?? []
+}
+
+func writeBytes(_ bytes: [UInt8], to path: String) {
+  try? Data(bytes).write(to: URL(fileURLWithPath: path))
+}
+
+/// Byte ranges of the lines of a file (without their newlines).
+func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+  var out: [Range<Int>] = []
+  var start = 0
+  for (i, b) in bytes.enumerated() where b == 0x0A {
+    out.append(start..<i)
+    start = i + 1
+  }
+  return out
+}
+
+/// The built products directory (where `swift build` put sapm and sapm-bench).
+func productsDirectory() -> String {
+  let exe =
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+  var dir = (exe as NSString).deletingLastPathComponent
+  while !FileManager.default.fileExists(atPath: dir + "/sapm-bench") && dir.count > 1 {
+    dir = (dir as NSString).deletingLastPathComponent
+  }
+  return dir
+}
