@@ -48,6 +48,6 @@ let package = Package(
     .testTarget(name: "PortfolioTests", dependencies: ["Portfolio"]),
     .testTarget(name: "StoreTests", dependencies: ["Store"]),
     .testTarget(name: "SessionTests", dependencies: ["Session"]),
-    .testTarget(name: "CLITests", dependencies: ["sapm"]),
+    .testTarget(name: "CLITests"),
   ]
 )

@@ -23,6 +23,20 @@ struct SAPM: ParsableCommand {
     subcommands: [Overview.self, Init.self, Verify.self, Log.self, Alerts.self, Export.self],
     defaultSubcommand: Overview.self
   )
+
+  static func main() {
+    resetSignalMask()
+    main(nil)
+  }
+}
+
+/// A parent may start sapm with signals blocked (test runners and some supervisors
+/// do); the kiosk's SIGTERM/SIGHUP contract needs them delivered, so start clean.
+func resetSignalMask() {
+  var none = sigset_t()
+  sigemptyset(&none)
+  sigprocmask(SIG_SETMASK, &none, nil)
+  for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE] { Glibc.signal(signal, SIG_DFL) }
 }
 
 /// Options every command that reads a store shares.

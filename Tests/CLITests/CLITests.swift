@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+
+/// The real binary: exit codes, messages, files.
+@Suite(.serialized) struct CLITests {
+  @Test func noStoreOpensTheSeparateDemoStore() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let r = try cli.run([])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.out.contains("[DEMO]"))
+    #expect(r.out.contains("Europe/NATO") && r.out.contains("Ukraine"))
+    #expect(FileManager.default.fileExists(atPath: cli.dataHome + "/sapm/demo.sapm"))
+    #expect(!FileManager.default.fileExists(atPath: cli.dataHome + "/sapm/portfolio.sapm"))
+  }
+
+  @Test func initCreatesOwnerOnlyAndRefusesToOverwrite() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let r = try cli.run(["init"])
+    #expect(r.status == 0, "\(r.err)")
+    let path = cli.dataHome + "/sapm/portfolio.sapm"
+    let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    let dir = try FileManager.default.attributesOfItem(atPath: cli.dataHome + "/sapm")
+    #expect((dir[.posixPermissions] as? Int) == 0o700)
+    let again = try cli.run(["init"])
+    #expect(again.status == 1)
+    #expect(again.err.contains(path) && again.err.contains("never overwrites"))
+    #expect(again.err.split(separator: "\n").count == 1)
+    // With a real store at the default path, sapm shows it, not the demo.
+    let shown = try cli.run([])
+    #expect(shown.status == 0)
+    #expect(!shown.out.contains("[DEMO]"))
+  }
+
+  @Test func verifyExitCodesAndTheFirstBadRecord() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/d.sapm"
+    #expect(try cli.run(["init", "--demo", "--store", store]).status == 0)
+    let ok = try cli.run(["verify", "--store", store])
+    #expect(ok.status == 0, "\(ok.err)")
+    #expect(ok.out.contains("sound"))
+    // Edit record 10 by hand.
+    var text = try String(contentsOfFile: store, encoding: .utf8)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    lines[9] = lines[9].replacingOccurrences(of: "\"actor\":\"", with: "\"actor\":\"x")
+    text = lines.joined(separator: "\n")
+    try text.write(toFile: store, atomically: false, encoding: .utf8)
+    let bad = try cli.run(["verify", "--store", store])
+    #expect(bad.status == 1)
+    #expect(bad.err.contains("\(store):11: damaged"))
+    #expect(bad.err.contains("chain broken"))
+  }
+
+  @Test func alertsExitTwoOnCriticalAndAckRecordsTheOSUser() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/d.sapm"
+    #expect(try cli.run(["init", "--demo", "--store", store]).status == 0)
+    let list = try cli.run(["alerts", "--json", "--store", store])
+    #expect(list.status == 2)
+    let alerts = try #require(JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]])
+    #expect(alerts.count >= 18)
+    #expect(alerts.first?["severity"] as? String == "critical")
+    let id = try #require(alerts.first { ($0["rule"] as? String) == "leahy-expired" }?["id"] as? String)
+    let ack = try cli.run(["alerts", "ack", id, "--note", "re-vetting submitted", "--store", store])
+    #expect(ack.status == 0, "\(ack.err)")
+    let after = try cli.run(["alerts", "--json", "--store", store])
+    let open = try #require(JSONSerialization.jsonObject(with: Data(after.out.utf8)) as? [[String: Any]])
+    #expect(!open.contains { ($0["id"] as? String) == id })
+    let log = try cli.run(["log", "--json", "--tail", "1", "--store", store])
+    let last = try #require(JSONSerialization.jsonObject(with: Data(log.out.utf8)) as? [String: Any])
+    #expect(last["type"] as? String == "alert.acknowledged")
+    #expect(last["actor"] as? String == NSUserName())
+    let unknown = try cli.run(["alerts", "ack", "leahy-expired/NOPE", "--note", "x", "--store", store])
+    #expect(unknown.status == 64)
+    #expect(unknown.err.contains("no alert 'leahy-expired/NOPE'"))
+    let noNote = try cli.run(["alerts", "ack", id, "--note", "  ", "--store", store])
+    #expect(noNote.status == 64)
+  }
+
+  @Test func alertsAsOfAPastDate() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/d.sapm"
+    #expect(try cli.run(["init", "--demo", "--store", store]).status == 0)
+    let past = try cli.run(["alerts", "--json", "--as-of", "2020-01-01", "--store", store])
+    let alerts = try #require(JSONSerialization.jsonObject(with: Data(past.out.utf8)) as? [[String: Any]])
+    // Before the Niger coup and the Ukraine programs: none of their alerts.
+    #expect(!alerts.contains { ($0["partner"] as? String) == "NE" || ($0["partner"] as? String) == "UA" })
+    let bad = try cli.run(["alerts", "--as-of", "2020-13-01", "--store", store])
+    #expect(bad.status == 64)
+    #expect(bad.err.contains("YYYY-MM-DD"))
+  }
+
+  @Test func exportCSVAndJSON() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/d.sapm"
+    #expect(try cli.run(["init", "--demo", "--store", store]).status == 0)
+    let csv = try cli.run(["export", "--format", "csv", "--region", "ukraine", "--store", store])
+    #expect(csv.status == 0, "\(csv.err)")
+    let rows = csv.out.split(separator: "\n")
+    #expect(rows.first?.hasPrefix("region,partner_code,partner,program,kind") == true)
+    #expect(rows.dropFirst().allSatisfy { $0.hasPrefix("ukraine,UA,Ukraine,") })
+    #expect(rows.contains { $0.contains("UP-B-HAW") && $0.contains("172000000") })
+    let json = try cli.run(["export", "--format", "json", "--store", store])
+    let doc = try #require(JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+    #expect((doc["programs"] as? [Any])?.count ?? 0 >= 150)
+    #expect(doc["demo"] as? Bool == true)
+    let past = try cli.run(["export", "--format", "json", "--as-of", "2022-01-01", "--store", store])
+    let pastDoc = try #require(JSONSerialization.jsonObject(with: Data(past.out.utf8)) as? [String: Any])
+    #expect(((pastDoc["programs"] as? [Any])?.count ?? 0) < ((doc["programs"] as? [Any])?.count ?? 0))
+    let badRegion = try cli.run(["export", "--region", "antarctica", "--store", store])
+    #expect(badRegion.status == 64)
+    #expect(badRegion.err.contains("europe, indo-pacific, middle-east-africa, ukraine"))
+  }
+
+  @Test func logPrintsEveryRecordAndSanitizesControlCharacters() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/d.sapm"
+    #expect(try cli.run(["init", "--store", store]).status == 0)
+    // A note full of escape sequences, written through the CLI.
+    let ack = try cli.run(["alerts", "ack", "sunset-passed/NOPE", "--note", "x", "--store", store])
+    #expect(ack.status == 64)
+    let json = try cli.run(["log", "--json", "--store", store])
+    #expect(json.out.split(separator: "\n").count == 1)
+    #expect(json.out.contains("\"type\":\"store.created\""))
+  }
+
+  @Test func followSeesAnotherProcessAppend() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/d.sapm"
+    #expect(try cli.run(["init", "--demo", "--store", store]).status == 0)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: CLI.binary)
+    p.arguments = ["log", "--follow", "--tail", "0", "--store", store]
+    var env = ProcessInfo.processInfo.environment
+    env["XDG_DATA_HOME"] = cli.dataHome
+    p.environment = env
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    defer {
+      p.terminate()
+      p.waitUntilExit()
+    }
+    Thread.sleep(forTimeInterval: 0.3)
+    let list = try cli.run(["alerts", "--json", "--store", store])
+    let alerts = try #require(JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]])
+    let id = try #require(alerts.first?["id"] as? String)
+    #expect(try cli.run(["alerts", "ack", id, "--note", "seen", "--store", store]).status == 0)
+    let seen = Locked("")
+    out.fileHandleForReading.readabilityHandler = { handle in
+      let text = String(decoding: handle.availableData, as: UTF8.self)
+      seen.withLock { $0 += text }
+    }
+    let deadline = Date().addingTimeInterval(5)
+    while Date() < deadline, !seen.withLock({ $0.contains("alert.acknowledged") }) {
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+    out.fileHandleForReading.readabilityHandler = nil
+    #expect(seen.withLock { $0.contains("alert.acknowledged") })
+  }
+
+  @Test func helpDocumentsExitCodes() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let r = try cli.run(["--help"])
+    #expect(r.out.contains("Exit codes"))
+    #expect(r.out.contains("SAPM_STORE"))
+  }
+}
