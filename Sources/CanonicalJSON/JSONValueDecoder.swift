@@ -58,24 +58,25 @@ private func decodeInteger<T: FixedWidthInteger>(_ type: T.Type, _ value: JSONVa
   return result
 }
 
-private func decodeAny<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T
-{
-  // Primitives first: the generic path would go through a single-value container.
-  let primitive: Any?
-  switch type {
-  case is String.Type: primitive = value.stringValue
-  case is Int.Type: primitive = try decodeInteger(Int.self, value, path)
-  case is Int64.Type: primitive = try decodeInteger(Int64.self, value, path)
-  case is Int32.Type: primitive = try decodeInteger(Int32.self, value, path)
-  case is Double.Type: primitive = value.doubleValue
-  case is Bool.Type:
-    if case .bool(let b) = value { primitive = b } else { primitive = nil }
-  case is JSONValue.Type: primitive = value
-  default:
-    return try T(from: ValueDecoder(value: value, codingPath: path))
-  }
-  guard let result = primitive as? T else { throw mismatch(type, value, path) }
-  return result
+private func decodeAny<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T {
+  if type == JSONValue.self, let v = value as? T { return v }
+  // Primitives reach their own overloads through the single-value container.
+  return try T(from: ValueDecoder(value: value, codingPath: path))
+}
+
+private func string(_ value: JSONValue, _ path: [any CodingKey]) throws -> String {
+  guard case .string(let s) = value else { throw mismatch(String.self, value, path) }
+  return s
+}
+
+private func bool(_ value: JSONValue, _ path: [any CodingKey]) throws -> Bool {
+  guard case .bool(let b) = value else { throw mismatch(Bool.self, value, path) }
+  return b
+}
+
+private func double(_ value: JSONValue, _ path: [any CodingKey]) throws -> Double {
+  guard let d = value.doubleValue else { throw mismatch(Double.self, value, path) }
+  return d
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
@@ -107,6 +108,25 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
   func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
     try decodeAny(type, try require(key), codingPath + [key])
+  }
+
+  // Non-generic overloads: the hot path of replay, free of dynamic casts.
+  func decode(_ type: String.Type, forKey key: Key) throws -> String {
+    guard let v = find(key), case .string(let s) = v else { return try string(try require(key), codingPath + [key]) }
+    return s
+  }
+  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try bool(try require(key), codingPath + [key]) }
+  func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+    try decodeInteger(Int.self, try require(key), codingPath + [key])
+  }
+  func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+    try decodeInteger(Int64.self, try require(key), codingPath + [key])
+  }
+  func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
+    try decodeInteger(Int32.self, try require(key), codingPath + [key])
+  }
+  func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+    try double(try require(key), codingPath + [key])
   }
 
   func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
@@ -190,4 +210,10 @@ private struct SingleContainer: SingleValueDecodingContainer {
   let codingPath: [any CodingKey]
   func decodeNil() -> Bool { value == .null }
   func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeAny(type, value, codingPath) }
+  func decode(_ type: String.Type) throws -> String { try string(value, codingPath) }
+  func decode(_ type: Bool.Type) throws -> Bool { try bool(value, codingPath) }
+  func decode(_ type: Double.Type) throws -> Double { try double(value, codingPath) }
+  func decode(_ type: Int.Type) throws -> Int { try decodeInteger(Int.self, value, codingPath) }
+  func decode(_ type: Int64.Type) throws -> Int64 { try decodeInteger(Int64.self, value, codingPath) }
+  func decode(_ type: Int32.Type) throws -> Int32 { try decodeInteger(Int32.self, value, codingPath) }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Portfolio
 import Store
 
@@ -49,24 +50,54 @@ public final class Session: @unchecked Sendable {
   @discardableResult
   public func refresh() throws -> Int {
     let before = log.warnings.count
-    let n = try log.readNew { record in
-      Session.fold(record, into: &portfolio)
-    }
+    let n = try readAndFold()
     for warning in log.warnings.dropFirst(before) { notices.append(warning.description) }
     return n
+  }
+
+  /// Reads new records and folds them. Large catch-ups (opening a big store) run as
+  /// a two-stage pipeline: one thread parses, verifies and decodes while this one
+  /// folds, which is what the two cores of a desk officer's machine can give.
+  private func readAndFold() throws -> Int {
+    let remaining = try log.size() - log.cursor.offset
+    guard remaining > 4 << 20 else {
+      return try log.readNew { record in Session.fold(record, into: &portfolio) }
+    }
+    let pipe = BatchPipe<DecodedRecord>(capacity: 8)
+    let log = self.log
+    let reader = Thread {
+      var batch: [DecodedRecord] = []
+      batch.reserveCapacity(2048)
+      do {
+        try log.readNew { record in
+          batch.append(DecodedRecord(record))
+          if batch.count == 2048 {
+            pipe.put(batch)
+            batch.removeAll(keepingCapacity: true)
+          }
+        }
+        pipe.put(batch)
+        pipe.finish(error: nil)
+      } catch {
+        pipe.put(batch)
+        pipe.finish(error: error)
+      }
+    }
+    reader.stackSize = 1 << 22
+    reader.start()
+    var count = 0
+    while let batch = pipe.take() {
+      for item in batch { item.fold(into: &portfolio) }
+      count += batch.count
+    }
+    if let error = pipe.error { throw error }
+    return count
   }
 
   /// Decodes one record and folds it in; unknown or malformed events are kept in
   /// the log and listed in `portfolio.skipped`, never applied, never fatal.
   public static func fold(_ record: Record, into portfolio: inout Portfolio) {
-    switch EventRegistry.decode(type: record.type, version: record.version, payload: record.payload) {
-    case .event(let event):
-      portfolio.apply(
-        Envelope(
-          context: EventContext(sequence: record.sequence, at: record.at, actor: record.actor), event: event))
-    case .unknown(let reason), .malformed(let reason):
-      portfolio.skip(record.sequence, record.type, reason)
-    }
+    DecodedRecord(record).fold(into: &portfolio)
   }
 
   /// Writes events as the session's user, durably, then folds them in.

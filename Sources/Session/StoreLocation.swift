@@ -13,6 +13,11 @@ public struct StoreLocation: Sendable, Hashable {
 
   public var isDemo: Bool { source == .demo }
 
+  public init(path: String, source: Source) {
+    self.path = path
+    self.source = source
+  }
+
   /// `$XDG_DATA_HOME/sapm/portfolio.sapm`, `~/.local/share/sapm/portfolio.sapm` by default.
   public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment)
     -> String
