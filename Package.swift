@@ -15,6 +15,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .systemLibrary(
@@ -28,7 +29,7 @@ let package = Package(
       dependencies: ["CanonicalJSON", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(name: "Terminal", dependencies: ["CNCursesW"]),
-    .target(name: "TUI", dependencies: ["Terminal", "Portfolio"]),
+    .target(name: "TUI", dependencies: ["Terminal", "Portfolio", .product(name: "TOMLKit", package: "TOMLKit")]),
     .target(name: "Session", dependencies: ["TUI", "Store", "Portfolio", "Terminal"]),
     .executableTarget(
       name: "sapm",
@@ -48,6 +49,7 @@ let package = Package(
     .testTarget(name: "PortfolioTests", dependencies: ["Portfolio"]),
     .testTarget(name: "StoreTests", dependencies: ["Store"]),
     .testTarget(name: "SessionTests", dependencies: ["Session"]),
+    .testTarget(name: "TUITests", dependencies: ["TUI", "Terminal", "Portfolio"]),
     .testTarget(name: "CLITests"),
   ]
 )

@@ -7,6 +7,10 @@
 #include <wchar.h>
 #include <ncurses.h>
 
+// Not declared without _XOPEN_SOURCE; glibc has it.
+extern int wcwidth(wchar_t c);
+static inline int sapm_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+
 // Macros Swift does not import.
 static inline int sapm_key_f(int n) { return KEY_F(n); }
 static inline attr_t sapm_a_bold(void) { return A_BOLD; }
@@ -20,4 +24,17 @@ static inline int sapm_cols(void) { return COLS; }
 static inline int sapm_colors(void) { return COLORS; }
 static inline int sapm_color_pairs(void) { return COLOR_PAIRS; }
 
+static inline mmask_t sapm_mouse_mask(void) {
+  return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline int sapm_mouse_is_wheel_up(mmask_t m) { return (m & BUTTON4_PRESSED) != 0; }
+static inline int sapm_mouse_is_wheel_down(mmask_t m) { return (m & BUTTON5_PRESSED) != 0; }
+static inline int sapm_mouse_is_click(mmask_t m) { return (m & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
+
+/// Sets a wide cell with an extended colour pair (pairs above 255 need the opts pointer).
+static inline int sapm_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, int pair) {
+  cchar_t cc;
+  if (setcchar(&cc, wch, attrs, 0, &pair) != OK) return ERR;
+  return mvadd_wch(y, x, &cc);
+}
 #endif

@@ -54,6 +54,13 @@ public final class ChangeWatcher: @unchecked Sendable {
     return changedBySignature()
   }
 
+  /// Without waiting: true when inotify has reported a change to the store.
+  public func drainIfReadable() -> Bool {
+    guard inotifyFD >= 0 else { return false }
+    var pfd = pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0)
+    return poll(&pfd, 1, 0) > 0 && drain()
+  }
+
   /// Reads pending inotify events; true when one concerns the store file.
   public func drain() -> Bool {
     var buffer = [UInt8](repeating: 0, count: 4096)

@@ -1,4 +1,5 @@
 import Foundation
+import Session
 import Terminal
 
 extension String {
@@ -14,12 +15,4 @@ extension String {
   }
 }
 
-/// One CSV field (RFC 4180), with spreadsheet formula injection neutralized.
-func csvField(_ text: String) -> String {
-  var t = text
-  if let first = t.first, "=+-@\t\r".contains(first), Double(t) == nil { t = "'" + t }
-  if t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-    return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-  }
-  return t
-}
+func csvField(_ text: String) -> String { CSV.field(text) }

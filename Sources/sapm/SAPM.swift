@@ -20,8 +20,8 @@ struct SAPM: ParsableCommand {
       2 'sapm alerts': a critical alert is open; 64 a usage error.
       """,
     version: "0.1.0",
-    subcommands: [Overview.self, Init.self, Verify.self, Log.self, Alerts.self, Export.self],
-    defaultSubcommand: Overview.self
+    subcommands: [Open.self, Overview.self, Init.self, Verify.self, Log.self, Alerts.self, Export.self, Themes.self],
+    defaultSubcommand: Open.self
   )
 
   static func main() {

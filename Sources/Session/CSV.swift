@@ -1,0 +1,17 @@
+/// RFC 4180 CSV, with spreadsheet formula injection neutralized: a text cell that
+/// starts with `=`, `+`, `-`, `@` is prefixed with `'` so a spreadsheet shows it
+/// instead of running it.
+public enum CSV {
+  public static func field(_ text: String) -> String {
+    var t = text
+    if let first = t.first, "=+-@\t\r".contains(first), Double(t) == nil { t = "'" + t }
+    if t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+      return "\"" + t.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+    return t
+  }
+
+  public static func document(_ rows: [[String]]) -> String {
+    rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Portfolio
+import Store
+import TUI
+import Terminal
+
+/// Runs the TUI over a session: the loop that turns terminal keys and store changes
+/// into messages, and effects into I/O. All decisions are in `AppModel`.
+public final class TUIRunner {
+  let session: Session
+  let terminal: any TerminalDevice
+  var model: AppModel
+  let themes: ThemeCatalog
+  let clock: () -> Day
+
+  public init(
+    session: Session, terminal: any TerminalDevice, theme: Theme, themes: ThemeCatalog, asOf: Day?,
+    clock: @escaping () -> Day
+  ) throws {
+    self.session = session
+    self.terminal = terminal
+    self.themes = themes
+    self.clock = clock
+    let user = session.user
+    let info = SessionInfo(
+      store: session.location.path, user: user, role: session.portfolio.roster[user]?.role.rawValue ?? "viewer",
+      demo: session.isDemo, readOnly: session.isReadOnly)
+    let size = terminal.size
+    model = AppModel(
+      portfolio: session.portfolio, today: clock(), info: info, theme: theme, width: size.width, height: size.height)
+    if let asOf { perform(.travel(to: asOf)) }
+    for notice in session.notices { model.message = notice }
+  }
+
+  /// Runs until `q`, `:quit` or SIGTERM/SIGINT/SIGHUP; restores the terminal on the way out.
+  public func run() {
+    let watcher = ChangeWatcher(path: session.location.path)
+    defer { terminal.shutdown() }
+    var dirty = true
+    var lastCheck = Date()
+    while !model.shouldQuit && TerminalRestorer.stopRequested == 0 {
+      if dirty {
+        terminal.draw(model.render())
+        dirty = false
+      }
+      if let key = terminal.readKey(timeout: 50) {
+        if key == .resize {
+          let size = terminal.size
+          dispatch(.resize(width: size.width, height: size.height))
+        } else {
+          dispatch(.key(key))
+        }
+        dirty = true
+      }
+      // Other processes' events: inotify says so at once; check at least every 250 ms.
+      if Date().timeIntervalSince(lastCheck) > 0.25 || watcher.drainIfReadable() {
+        lastCheck = Date()
+        if storeChanged() { dirty = true }
+      }
+    }
+  }
+
+  /// Feeds one message through update and performs its effects (also used by tests).
+  public func dispatch(_ message: Message) {
+    for effect in model.handle(message) { perform(effect) }
+  }
+
+  public var currentModel: AppModel { model }
+
+  func storeChanged() -> Bool {
+    do {
+      let n = try session.refresh()
+      let today = clock()
+      guard n > 0 || today != model.today else { return false }
+      if model.asOf == nil {
+        dispatch(.portfolio(session.portfolio, asOf: nil, today: today))
+      }
+      return true
+    } catch {
+      dispatch(.status("store: \(error)", error: true))
+      return true
+    }
+  }
+
+  func perform(_ effect: Effect) {
+    switch effect {
+    case .quit:
+      break
+    case .redraw:
+      terminal.invalidate()
+    case .acknowledge(let alert, let note):
+      do {
+        try session.record([AlertAcknowledged(alert: alert, note: note)])
+        dispatch(.portfolio(session.portfolio, asOf: nil, today: clock()))
+        dispatch(.status("acknowledged \(alert) as \(session.user)", error: false))
+      } catch {
+        dispatch(.status("\(error)", error: true))
+      }
+    case .travel(let day):
+      if let day {
+        do {
+          dispatch(.portfolio(try session.portfolio(asOf: day), asOf: day, today: clock()))
+          dispatch(.status("showing the portfolio as it stood at the end of \(day); Esc at the overview returns to now", error: false))
+        } catch {
+          dispatch(.status("\(error)", error: true))
+        }
+      } else {
+        dispatch(.portfolio(session.portfolio, asOf: nil, today: clock()))
+      }
+    case .loadHistory(let program):
+      let end = model.asOf.map { Timestamp(dayOrdinal: $0.ordinal + 1) }
+      let lines = session.history(ofProgram: program).filter { entry in end.map { entry.at < $0 } ?? true }.map {
+        HistoryLine(at: String($0.at.description.prefix(19)).replacingOccurrences(of: "T", with: " "), actor: $0.actor, type: $0.type, summary: $0.summary)
+      }
+      dispatch(.history(lines))
+    case .export(let path, let rows):
+      let text = CSV.document(rows)
+      let ok = FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+      dispatch(.status(ok ? "exported \(rows.count - 1) rows to \(path)" : "cannot write \(path): check the directory exists and is writable", error: !ok))
+    case .loadTheme(let name):
+      do {
+        dispatch(.theme(try themes.load(name)))
+        dispatch(.status("theme \(name)", error: false))
+      } catch {
+        dispatch(.status("\(error)", error: true))
+      }
+    }
+  }
+}

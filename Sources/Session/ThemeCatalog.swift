@@ -1,0 +1,70 @@
+import Foundation
+import TUI
+
+/// Where themes come from: the user's `$XDG_CONFIG_HOME/sapm/themes/` first, then
+/// the bundled `Themes/` (found next to the executable's build tree, or by
+/// `$SAPM_THEMES`), then the built-in default, so sapm always has a theme.
+public struct ThemeCatalog: Sendable {
+  public var directories: [String]
+
+  public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    var dirs: [String] = []
+    let config = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+    dirs.append(config + "/sapm/themes")
+    if let explicit = environment["SAPM_THEMES"] { dirs.append(explicit) }
+    if let bundled = ThemeCatalog.bundledDirectory() { dirs.append(bundled) }
+    dirs += ["/usr/local/share/sapm/themes", "/usr/share/sapm/themes"]
+    directories = dirs
+  }
+
+  public init(directories: [String]) { self.directories = directories }
+
+  /// The repository's `Themes/`, searched upward from the executable.
+  static func bundledDirectory() -> String? {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    var dir = (exe as NSString).deletingLastPathComponent
+    for _ in 0..<6 {
+      let candidate = dir + "/Themes"
+      if FileManager.default.fileExists(atPath: candidate + "/default.toml") { return candidate }
+      dir = (dir as NSString).deletingLastPathComponent
+    }
+    return nil
+  }
+
+  /// Theme names with the file each comes from (the first directory wins).
+  public func available() -> [(name: String, path: String)] {
+    var seen: [String: String] = [:]
+    for dir in directories {
+      for file in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where file.hasSuffix(".toml") {
+        let name = String(file.dropLast(5))
+        if seen[name] == nil { seen[name] = dir + "/" + file }
+      }
+    }
+    return seen.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
+
+  public func path(of name: String) -> String? { available().first { $0.name == name }?.path }
+
+  /// Loads a theme by name, following `inherits`.
+  public func load(_ name: String, depth: Int = 0) throws -> Theme {
+    guard depth < 8 else { throw ThemeError(file: name, line: 1, column: 1, message: "'inherits' goes round in a circle") }
+    guard let path = path(of: name) else {
+      if name == "default" { return Theme.builtIn }
+      if name == "mono" { return Theme.monochromeBuiltIn }
+      let names = available().map(\.name).joined(separator: ", ")
+      throw ThemeError(file: name, line: 0, column: 0, message: "no theme named '\(name)'; available: \(names.isEmpty ? "default, mono" : names)")
+    }
+    return try check(path: path, depth: depth).theme
+  }
+
+  /// Parses a theme file; the warnings are unknown keys.
+  public func check(path: String, depth: Int = 0) throws -> (theme: Theme, warnings: [String]) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ThemeError(file: path, line: 0, column: 0, message: "cannot read the file")
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    return try ThemeParser.parse(text, file: path) { parent in
+      parent == "default" && path.hasSuffix("/default.toml") ? Theme.builtIn : try load(parent, depth: depth + 1)
+    }
+  }
+}

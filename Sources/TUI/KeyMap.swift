@@ -1,0 +1,90 @@
+import Terminal
+
+/// Everything a key can do.
+public enum Action: Hashable, Sendable {
+  case region(Int)
+  case nextPane, previousPane
+  case up, down, pageUp, pageDown, top, bottom
+  case drill, back
+  case previousTab, nextTab
+  case filter, command
+  case alerts, timeTravel, acknowledge
+  case help, quit, redraw
+}
+
+/// A key binding as data (k9s): the help screen is generated from this list, and
+/// `disabledReason` says why a key does nothing here (lazygit), so no key is ever
+/// silently ignored.
+public struct Binding: Sendable {
+  public var keys: [Key]
+  public var action: Action
+  public var section: String
+  public var help: String
+
+  public init(_ keys: [Key], _ action: Action, _ section: String, _ help: String) {
+    self.keys = keys
+    self.action = action
+    self.section = section
+    self.help = help
+  }
+}
+
+public enum KeyMap {
+  public static let bindings: [Binding] = [
+    Binding([.character("1")], .region(0), "Navigate", "Europe/NATO pane"),
+    Binding([.character("2")], .region(1), "Navigate", "Indo-Pacific pane"),
+    Binding([.character("3")], .region(2), "Navigate", "Middle East/Africa pane"),
+    Binding([.character("4")], .region(3), "Navigate", "Ukraine pane"),
+    Binding([.tab], .nextPane, "Navigate", "next pane (overview) or tab (program)"),
+    Binding([.backTab], .previousPane, "Navigate", "previous pane or tab"),
+    Binding([.up, .character("k"), .wheelUp], .up, "Navigate", "move up"),
+    Binding([.down, .character("j"), .wheelDown], .down, "Navigate", "move down"),
+    Binding([.pageUp], .pageUp, "Navigate", "page up"),
+    Binding([.pageDown], .pageDown, "Navigate", "page down"),
+    Binding([.character("g"), .home], .top, "Navigate", "top"),
+    Binding([.character("G"), .end], .bottom, "Navigate", "bottom"),
+    Binding([.enter, .right, .character("l")], .drill, "Navigate", "drill down"),
+    Binding([.escape, .left, .character("h"), .backspace], .back, "Navigate", "back up one level (selection kept)"),
+    Binding([.character("[")], .previousTab, "Program", "previous tab"),
+    Binding([.character("]")], .nextTab, "Program", "next tab"),
+    Binding([.character("/")], .filter, "Views", "filter the current list (Esc clears)"),
+    Binding([.character(":")], .command, "Views", "command line (:alerts :region R :asof DATE :theme NAME :export FILE.csv :quit)"),
+    Binding([.character("a")], .alerts, "Views", "alerts"),
+    Binding([.character("t")], .timeTravel, "Views", "time travel: the portfolio as of a date (Esc returns to now)"),
+    Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
+    Binding([.character("?")], .help, "Views", "help"),
+    Binding([.character("q")], .quit, "Views", "quit"),
+    Binding([.control("l")], .redraw, "Views", "redraw"),
+  ]
+
+  public static func action(for key: Key) -> Action? {
+    if case .click = key { return nil }
+    return bindings.first { $0.keys.contains(key) }?.action
+  }
+
+  /// Why `action` cannot run in `model` now, or nil when it can.
+  public static func disabledReason(_ action: Action, in model: AppModel) -> String? {
+    switch action {
+    case .previousTab, .nextTab:
+      if case .program = model.page.screen { return nil }
+      return "[ and ] switch tabs on the program screen; drill into a program first"
+    case .acknowledge:
+      guard case .alerts = model.page.screen else {
+        return "x acknowledges an alert: open the alerts view with a first"
+      }
+      if model.info.readOnly { return "read-only: acknowledging would write to the store" }
+      if model.asOf != nil { return "time travel shows the past; Esc back to now to acknowledge" }
+      return nil
+    case .drill:
+      if case .help = model.page.screen { return "nothing to open on the help screen; Esc to go back" }
+      return nil
+    case .back:
+      if model.stack.count == 1 && model.asOf == nil && model.page.filter.isEmpty {
+        return "already at the overview; q quits"
+      }
+      return nil
+    default:
+      return nil
+    }
+  }
+}

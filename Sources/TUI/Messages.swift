@@ -1,0 +1,26 @@
+import Portfolio
+import Terminal
+
+/// What happens to the application.
+public enum Message: Sendable {
+  case key(Key)
+  case resize(width: Int, height: Int)
+  /// Another process (or this one) appended events; the caller re-read the store.
+  case portfolio(Portfolio, asOf: Day?, today: Day)
+  /// The history of a program, read from the log at the caller's request.
+  case history([HistoryLine])
+  case status(String, error: Bool)
+  case theme(Theme)
+}
+
+/// What the application asks the caller to do: the I/O that `update` never does.
+public enum Effect: Equatable, Sendable {
+  case quit
+  case acknowledge(alert: String, note: String)
+  /// Show the portfolio as of a day (nil: now).
+  case travel(to: Day?)
+  case loadHistory(program: String)
+  case export(path: String, rows: [[String]])
+  case loadTheme(String)
+  case redraw
+}

@@ -1,0 +1,143 @@
+import Portfolio
+import Terminal
+
+/// The screens, as a stack: drilling down pushes, going back pops and restores the
+/// row you left (hledger-ui's screen stack).
+public enum ScreenKind: Hashable, Sendable {
+  case overview
+  case partner(String)
+  case program(String)
+  case alerts
+  case help
+}
+
+/// Program screen tabs, in order.
+public enum ProgramTab: Int, CaseIterable, Sendable {
+  case summary, funding, fmsCase, units, oversight, eum, requests, history
+
+  public var title: String {
+    switch self {
+    case .summary: return "Summary"
+    case .funding: return "Funding"
+    case .fmsCase: return "Case"
+    case .units: return "Units & vetting"
+    case .oversight: return "Conditions & metrics"
+    case .eum: return "End-use monitoring"
+    case .requests: return "Requests"
+    case .history: return "History"
+    }
+  }
+}
+
+/// A list's cursor. `key` is the selected row's identity, so the selection survives
+/// rows being added or reordered by events from another process.
+public struct ListState: Hashable, Sendable {
+  public var index = 0
+  public var offset = 0
+  public var key: String?
+  public init() {}
+}
+
+public struct Page: Hashable, Sendable {
+  public var screen: ScreenKind
+  public var list = ListState()
+  public var tab = ProgramTab.summary
+  public var filter = ""
+  public init(_ screen: ScreenKind) { self.screen = screen }
+}
+
+/// Text being typed at the bottom line.
+public enum InputMode: Hashable, Sendable {
+  case filter
+  case command
+  case date
+  case note(alert: String)
+}
+
+/// Facts about the session the status bar shows.
+public struct SessionInfo: Sendable, Hashable {
+  public var store: String
+  public var user: String
+  public var role: String
+  public var demo: Bool
+  public var readOnly: Bool
+
+  public init(store: String, user: String, role: String, demo: Bool, readOnly: Bool) {
+    self.store = store
+    self.user = user
+    self.role = role
+    self.demo = demo
+    self.readOnly = readOnly
+  }
+}
+
+/// Everything the screen shows, and nothing it does not: `update` changes it,
+/// `render` draws it. No I/O here — effects go back to the caller.
+public struct AppModel: Sendable {
+  public private(set) var portfolio: Portfolio
+  public private(set) var today: Day
+  /// The time-travel date, when the portfolio shown is a past one.
+  public private(set) var asOf: Day?
+  public var info: SessionInfo
+  public var theme: Theme
+  public var width: Int
+  public var height: Int
+  public var stack: [Page] = [Page(.overview)]
+  public var focusedRegion = 0
+  public var regionLists = [ListState](repeating: ListState(), count: 4)
+  public var input: InputMode?
+  public var inputText = ""
+  public var message: String?
+  public var messageIsError = false
+  /// The history of the program on screen, read from the log by the caller.
+  public var history: [HistoryLine] = []
+  public var shouldQuit = false
+
+  /// Derived from the portfolio once per change, not once per key.
+  public private(set) var alerts: [Alert] = []
+  public private(set) var summary = PortfolioSummary()
+
+  public init(portfolio: Portfolio, today: Day, info: SessionInfo, theme: Theme, width: Int, height: Int) {
+    self.portfolio = portfolio
+    self.today = today
+    self.info = info
+    self.theme = theme
+    self.width = width
+    self.height = height
+    recompute()
+  }
+
+  /// The day the rules are evaluated for: the time-travel date or today.
+  public var day: Day { asOf ?? today }
+
+  public var page: Page {
+    get { stack[stack.count - 1] }
+    set { stack[stack.count - 1] = newValue }
+  }
+
+  public mutating func setPortfolio(_ p: Portfolio, asOf: Day?, today: Day) {
+    portfolio = p
+    self.asOf = asOf
+    self.today = today
+    recompute()
+  }
+
+  mutating func recompute() {
+    alerts = portfolio.alerts(on: day)
+    summary = PortfolioSummary(portfolio, alerts: alerts, day: day)
+  }
+}
+
+/// One line of a program's history, as the caller reads it from the log.
+public struct HistoryLine: Sendable, Hashable {
+  public var at: String
+  public var actor: String
+  public var type: String
+  public var summary: String
+  public init(at: String, actor: String, type: String, summary: String) {
+    self.at = at
+    self.actor = actor
+    self.type = type
+    self.summary = summary
+  }
+}

@@ -1,0 +1,80 @@
+import Portfolio
+import Terminal
+
+/// A table as data: the screens build one, `render` draws it, `:export` writes it.
+public struct TableData: Sendable {
+  public struct Column: Sendable {
+    public var title: String
+    public var width: Int
+    public var alignRight: Bool
+    /// Flexible columns share what is left of the width.
+    public var flexible: Bool
+
+    public init(_ title: String, _ width: Int, right: Bool = false, flexible: Bool = false) {
+      self.title = title
+      self.width = width
+      self.alignRight = right
+      self.flexible = flexible
+    }
+  }
+
+  public struct Row: Sendable {
+    public var key: String
+    public var cells: [String]
+    /// A theme key for the whole row (e.g. `alert.critical`), or nil.
+    public var style: String?
+
+    public init(key: String, cells: [String], style: String? = nil) {
+      self.key = key
+      self.cells = cells
+      self.style = style
+    }
+  }
+
+  public var columns: [Column]
+  public var rows: [Row]
+
+  public init(columns: [Column], rows: [Row]) {
+    self.columns = columns
+    self.rows = rows
+  }
+
+  /// Keeps rows whose text contains `filter` (case-insensitive); empty keeps all.
+  public func filtered(_ filter: String) -> TableData {
+    guard !filter.isEmpty else { return self }
+    let needle = filter.lowercased()
+    return TableData(columns: columns, rows: rows.filter { $0.cells.contains { $0.lowercased().contains(needle) } })
+  }
+
+  /// Column widths that fill `total` columns.
+  func widths(total: Int) -> [Int] {
+    let gaps = max(0, columns.count - 1)
+    let fixed = columns.filter { !$0.flexible }.reduce(0) { $0 + $1.width } + gaps
+    let flexCount = columns.filter(\.flexible).count
+    let spare = max(0, total - fixed)
+    return columns.map { c in
+      c.flexible ? max(c.width, flexCount > 0 ? spare / flexCount : 0) : c.width
+    }
+  }
+
+  /// The table as CSV rows (header first), for `:export`.
+  public var exportRows: [[String]] { [columns.map(\.title)] + rows.map(\.cells) }
+}
+
+/// Percent with no decimals, or an en dash for nothing to divide.
+func percent(_ part: Dollars, of whole: Dollars) -> String {
+  whole.amount > 0 ? "\(Int((Double(part.amount) / Double(whole.amount) * 100).rounded()))%" : "–"
+}
+
+/// `‼2 !1 i3`: counts by severity, symbols so colour is never the only signal.
+func alertCounts(_ counts: [Int]) -> String {
+  var parts: [String] = []
+  if counts[2] > 0 { parts.append("‼\(counts[2])") }
+  if counts[1] > 0 { parts.append("!\(counts[1])") }
+  if counts[0] > 0 { parts.append("i\(counts[0])") }
+  return parts.joined(separator: " ")
+}
+
+func severityStyle(_ counts: [Int]) -> String? {
+  counts[2] > 0 ? "alert.critical" : counts[1] > 0 ? "alert.warning" : nil
+}

@@ -1,0 +1,382 @@
+import Portfolio
+import Terminal
+
+extension AppModel {
+  /// Elm's update: the new state for a message, and the I/O to do. Pure.
+  public static func update(_ model: AppModel, _ message: Message) -> (AppModel, [Effect]) {
+    var m = model
+    let effects = m.handle(message)
+    return (m, effects)
+  }
+
+  public mutating func handle(_ message: Message) -> [Effect] {
+    switch message {
+    case .key(let key):
+      if input != nil { return handleInput(key) }
+      self.message = nil
+      messageIsError = false
+      return handleKey(key)
+    case .resize(let w, let h):
+      width = w
+      height = h
+      keepSelectionsVisible()
+      return []
+    case .portfolio(let p, let asOf, let today):
+      setPortfolio(p, asOf: asOf, today: today)
+      reconcileSelections()
+      if case .program(let id) = page.screen, page.tab == .history, asOf == nil { return [.loadHistory(program: id)] }
+      return []
+    case .history(let lines):
+      history = lines
+      return []
+    case .status(let text, let error):
+      self.message = text
+      messageIsError = error
+      return []
+    case .theme(let t):
+      theme = t
+      return []
+    }
+  }
+
+  mutating func fail(_ text: String) {
+    message = text
+    messageIsError = true
+  }
+
+  // MARK: Keys
+
+  mutating func handleKey(_ key: Key) -> [Effect] {
+    if case .click(let x, let y) = key { return click(x: x, y: y) }
+    if key == .resize { return [] }
+    guard let action = KeyMap.action(for: key) else {
+      fail("\(key.label) is not bound here; ? shows the keys")
+      return []
+    }
+    if let reason = KeyMap.disabledReason(action, in: self) {
+      fail(reason)
+      return []
+    }
+    switch action {
+    case .region(let i):
+      while stack.count > 1 { stack.removeLast() }
+      focusedRegion = i
+    case .nextPane, .previousPane:
+      let step = action == .nextPane ? 1 : -1
+      switch page.screen {
+      case .overview: focusedRegion = (focusedRegion + step + 4) % 4
+      case .program(let id): return switchTab(by: step, program: id)
+      default: fail("Tab moves between panes on the overview and between tabs on a program")
+      }
+    case .up: move(by: -1)
+    case .down: move(by: 1)
+    case .pageUp: move(by: -max(1, listHeight - 1))
+    case .pageDown: move(by: max(1, listHeight - 1))
+    case .top: move(by: -Int.max / 2)
+    case .bottom: move(by: Int.max / 2)
+    case .drill: return drill()
+    case .back: return back()
+    case .previousTab, .nextTab:
+      if case .program(let id) = page.screen { return switchTab(by: action == .nextTab ? 1 : -1, program: id) }
+    case .filter:
+      input = .filter
+      inputText = page.filter
+    case .command:
+      input = .command
+      inputText = ""
+    case .alerts:
+      if page.screen != .alerts { stack.append(Page(.alerts)) }
+    case .timeTravel:
+      input = .date
+      inputText = asOf?.description ?? ""
+    case .acknowledge:
+      guard let row = selectedRow(), let alert = alerts.first(where: { $0.id.description == row.key }) else {
+        fail("no alert selected")
+        return []
+      }
+      guard alert.isOpen else {
+        fail("\(row.key) was acknowledged by \(alert.acknowledgement?.by ?? "someone") on \(alert.acknowledgement?.on.description ?? "")")
+        return []
+      }
+      input = .note(alert: row.key)
+      inputText = ""
+    case .help:
+      if page.screen != .help { stack.append(Page(.help)) }
+    case .quit:
+      shouldQuit = true
+      return [.quit]
+    case .redraw:
+      return [.redraw]
+    }
+    return []
+  }
+
+  mutating func switchTab(by step: Int, program: String) -> [Effect] {
+    let count = ProgramTab.allCases.count
+    page.tab = ProgramTab(rawValue: (page.tab.rawValue + step + count) % count) ?? .summary
+    page.list = ListState()
+    if page.tab == .history { return [.loadHistory(program: program)] }
+    return []
+  }
+
+  mutating func drill() -> [Effect] {
+    switch page.screen {
+    case .overview:
+      guard let row = selectedRow() else {
+        fail("no partner selected in \(Region.allCases[focusedRegion].title)")
+        return []
+      }
+      stack.append(Page(.partner(row.key)))
+    case .partner:
+      guard let row = selectedRow(), portfolio.programs[row.key] != nil else {
+        fail("no program selected")
+        return []
+      }
+      return openProgram(row.key)
+    case .alerts:
+      guard let row = selectedRow(), let alert = alerts.first(where: { $0.id.description == row.key }) else {
+        fail("no alert selected")
+        return []
+      }
+      return openProgram(alert.subject.program)
+    case .program:
+      fail("this is the most detailed level; [ and ] switch tabs")
+    case .help:
+      break
+    }
+    return []
+  }
+
+  mutating func openProgram(_ id: String) -> [Effect] {
+    history = []
+    stack.append(Page(.program(id)))
+    return []
+  }
+
+  mutating func back() -> [Effect] {
+    if !page.filter.isEmpty {
+      page.filter = ""
+      reconcileSelections()
+      return []
+    }
+    if stack.count > 1 {
+      stack.removeLast()
+      return []
+    }
+    if asOf != nil {
+      message = "back to now"
+      return [.travel(to: nil)]
+    }
+    return []
+  }
+
+  // MARK: Input line
+
+  mutating func handleInput(_ key: Key) -> [Effect] {
+    guard let mode = input else { return [] }
+    switch key {
+    case .escape:
+      input = nil
+      if mode == .filter {
+        page.filter = ""
+        reconcileSelections()
+      }
+      return []
+    case .backspace, .delete:
+      if !inputText.isEmpty { inputText.removeLast() }
+    case .character(let c):
+      inputText.append(c)
+    case .enter:
+      input = nil
+      return submit(mode, inputText.trimmingWhitespace)
+    default:
+      return []
+    }
+    if mode == .filter {
+      page.filter = inputText
+      page.list.index = 0
+      page.list.offset = 0
+      if case .overview = page.screen { regionLists[focusedRegion] = ListState() }
+    }
+    return []
+  }
+
+  mutating func submit(_ mode: InputMode, _ text: String) -> [Effect] {
+    switch mode {
+    case .filter:
+      page.filter = text
+      return []
+    case .date:
+      if text.isEmpty || text == "now" { return asOf == nil ? [] : [.travel(to: nil)] }
+      guard let d = Day(text) else {
+        fail("'\(text)' is not a date; type YYYY-MM-DD, e.g. 2025-10-01")
+        return []
+      }
+      guard d <= today else {
+        fail("\(d) is in the future; time travel shows the past (today is \(today))")
+        return []
+      }
+      return [.travel(to: d)]
+    case .note(let alert):
+      guard !text.isEmpty else {
+        fail("an acknowledgement needs a note saying what is being done; x to try again")
+        return []
+      }
+      return [.acknowledge(alert: alert, note: text)]
+    case .command:
+      return command(text)
+    }
+  }
+
+  mutating func command(_ text: String) -> [Effect] {
+    let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+    let name = parts.first?.lowercased() ?? ""
+    let argument = parts.count > 1 ? parts[1].trimmingWhitespace : ""
+    switch name {
+    case "":
+      return []
+    case "alerts", "a":
+      if page.screen != .alerts { stack.append(Page(.alerts)) }
+    case "help", "h", "?":
+      if page.screen != .help { stack.append(Page(.help)) }
+    case "quit", "q":
+      shouldQuit = true
+      return [.quit]
+    case "region", "r":
+      guard let region = Region(loose: argument), let i = Region.allCases.firstIndex(of: region) else {
+        fail("unknown region '\(argument)'; try europe, indo-pacific, middle-east-africa or ukraine")
+        return []
+      }
+      while stack.count > 1 { stack.removeLast() }
+      focusedRegion = i
+    case "asof", "as-of":
+      return submit(.date, argument)
+    case "now":
+      return asOf == nil ? [] : [.travel(to: nil)]
+    case "theme":
+      guard !argument.isEmpty else {
+        fail(":theme needs a name, e.g. :theme light")
+        return []
+      }
+      return [.loadTheme(argument)]
+    case "export":
+      guard !argument.isEmpty else {
+        fail(":export needs a file name, e.g. :export ukraine.csv")
+        return []
+      }
+      guard let table = currentTable() else { return [] }
+      return [.export(path: argument, rows: table.exportRows)]
+    default:
+      fail("unknown command ':\(name)'; try :alerts, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit")
+    }
+    return []
+  }
+
+  // MARK: Selection
+
+  /// The list the cursor keys move in: the focused pane on the overview.
+  var currentList: ListState {
+    get {
+      if case .overview = page.screen { return regionLists[focusedRegion] }
+      return page.list
+    }
+    set {
+      if case .overview = page.screen { regionLists[focusedRegion] = newValue } else { page.list = newValue }
+    }
+  }
+
+  func selectedRow() -> TableData.Row? {
+    guard let table = currentTable(), !table.rows.isEmpty else { return nil }
+    return table.rows[max(0, min(currentList.index, table.rows.count - 1))]
+  }
+
+  /// Rows of the list area (for paging and scrolling), from the layout.
+  var listHeight: Int { Layout(self).listRows }
+
+  mutating func move(by delta: Int) {
+    guard let table = currentTable(), !table.rows.isEmpty else { return }
+    var list = currentList
+    let target = delta > 0 ? min(table.rows.count - 1, list.index + min(delta, table.rows.count)) : max(0, list.index + max(delta, -table.rows.count))
+    list.index = target
+    list.key = table.rows[target].key
+    list.offset = Self.scrolled(list, visible: listHeight)
+    currentList = list
+  }
+
+  static func scrolled(_ list: ListState, visible: Int) -> Int {
+    let v = max(1, visible)
+    if list.index < list.offset { return list.index }
+    if list.index >= list.offset + v { return list.index - v + 1 }
+    return list.offset
+  }
+
+  mutating func keepSelectionsVisible() {
+    var list = currentList
+    list.offset = Self.scrolled(list, visible: listHeight)
+    currentList = list
+  }
+
+  /// After the rows change, keep each cursor on the same row by its key.
+  mutating func reconcileSelections() {
+    for i in 0..<4 {
+      let rows = overviewTable(Region.allCases[i]).filtered(stack[0].filter).rows
+      regionLists[i] = Self.reconcile(regionLists[i], rows)
+    }
+    let saved = stack
+    for i in stack.indices where stack[i].screen != .overview {
+      stack = Array(saved.prefix(i + 1))
+      if let rows = currentTable()?.rows { stack[i].list = Self.reconcile(stack[i].list, rows) }
+      let fixed = stack[i]
+      stack = saved
+      stack[i] = fixed
+    }
+    keepSelectionsVisible()
+  }
+
+  static func reconcile(_ list: ListState, _ rows: [TableData.Row]) -> ListState {
+    var l = list
+    if let key = l.key, let i = rows.firstIndex(where: { $0.key == key }) {
+      l.index = i
+    } else {
+      l.index = max(0, min(l.index, rows.count - 1))
+      l.key = rows.isEmpty ? nil : rows[l.index].key
+    }
+    return l
+  }
+
+  // MARK: Mouse
+
+  mutating func click(x: Int, y: Int) -> [Effect] {
+    let layout = Layout(self)
+    if case .overview = page.screen {
+      for (i, rect) in layout.panes.enumerated() where rect.contains(x: x, y: y) {
+        focusedRegion = i
+        let row = y - rect.y - Layout.paneHeaderRows + regionLists[i].offset
+        return selectOrDrill(row)
+      }
+      return []
+    }
+    let row = y - layout.list.y - 1 + page.list.offset
+    guard y > layout.list.y, y < layout.list.y + layout.list.height else { return [] }
+    return selectOrDrill(row)
+  }
+
+  mutating func selectOrDrill(_ row: Int) -> [Effect] {
+    guard let table = currentTable(), row >= 0, row < table.rows.count else { return [] }
+    if currentList.index == row && currentList.key == table.rows[row].key { return drill() }
+    var list = currentList
+    list.index = row
+    list.key = table.rows[row].key
+    currentList = list
+    return []
+  }
+}
+
+extension String {
+  var trimmingWhitespace: String {
+    var s = Substring(self)
+    while s.first?.isWhitespace == true { s.removeFirst() }
+    while s.last?.isWhitespace == true { s.removeLast() }
+    return String(s)
+  }
+}

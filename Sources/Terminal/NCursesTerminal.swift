@@ -1,0 +1,191 @@
+@preconcurrency import CNCursesW
+import Glibc
+
+/// The real terminal, over ncursesw. The only code in sapm that calls ncurses.
+public final class NCursesTerminal: TerminalDevice {
+  public enum Failure: Error, CustomStringConvertible {
+    case cannotStart(term: String)
+    public var description: String {
+      switch self {
+      case .cannotStart(let term):
+        return "cannot start the terminal (TERM=\(term)); set TERM to a terminal type this machine knows, e.g. xterm-256color"
+      }
+    }
+  }
+
+  public let colors: Int
+  private var pairs: [PairKey: Int32] = [:]
+  private var nextPair: Int32 = 1
+  private let maxPairs: Int32
+  private var active = true
+  private let directColor: Bool
+
+  struct PairKey: Hashable {
+    var fg: Int32
+    var bg: Int32
+  }
+
+  /// Starts curses: UTF-8 locale (falling back to C.UTF-8 when the named locale is
+  /// missing), raw keys so Ctrl-C and Ctrl-Z are keys, keypad, short Esc delay,
+  /// hidden cursor, mouse where reported, and the richest colour the terminal has.
+  /// `monochrome` forces mono (NO_COLOR, TERM=dumb, a mono theme).
+  public init(monochrome: Bool) throws {
+    NCursesTerminal.ensureUTF8Locale()
+    let term = String(cString: getenv("TERM") ?? strdup("unknown"))
+    guard newterm(nil, stdout, stdin) != nil else { throw Failure.cannotStart(term: term) }
+    raw()
+    noecho()
+    nonl()
+    keypad(sapm_stdscr(), true)
+    set_escdelay(25)
+    curs_set(0)
+    _ = mousemask(sapm_mouse_mask(), nil)
+    mouseinterval(0)
+    var count = 0
+    var direct = false
+    if !monochrome, has_colors() {
+      start_color()
+      use_default_colors()
+      count = Int(sapm_colors())
+      direct = count >= 0x1000000
+    }
+    colors = count
+    directColor = direct
+    maxPairs = Int32(max(0, sapm_color_pairs()))
+    TerminalRestorer.install()
+  }
+
+  deinit { shutdown() }
+
+  static func ensureUTF8Locale() {
+    if let set = setlocale(LC_ALL, ""), String(cString: set).uppercased().contains("UTF") { return }
+    if setlocale(LC_ALL, "C.UTF-8") == nil { _ = setlocale(LC_ALL, "C.utf8") }
+  }
+
+  public var size: (width: Int, height: Int) { (Int(sapm_cols()), Int(sapm_lines())) }
+
+  public func shutdown() {
+    guard active else { return }
+    active = false
+    curs_set(1)
+    endwin()
+    TerminalRestorer.uninstall()
+  }
+
+  public func invalidate() { clearok(sapm_stdscr(), true) }
+
+  public func draw(_ grid: CellGrid) {
+    let (w, h) = size
+    for y in 0..<min(h, grid.height) {
+      for x in 0..<min(w, grid.width) {
+        let cell = grid[x, y]
+        if cell.isContinuation { continue }
+        var wide = Array(String(cell.character).unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
+        wide.append(0)
+        let (attrs, pair) = attributes(cell.style)
+        _ = wide.withUnsafeBufferPointer { buffer in
+          sapm_put_cell(Int32(y), Int32(x), buffer.baseAddress, attrs, pair)
+        }
+      }
+    }
+    refresh()
+  }
+
+  private func attributes(_ style: Style) -> (attr_t, Int32) {
+    var attrs = attr_t(0)
+    if style.bold { attrs |= sapm_a_bold() }
+    if style.underline { attrs |= sapm_a_underline() }
+    if style.reverse { attrs |= sapm_a_reverse() }
+    if style.dim { attrs |= sapm_a_dim() }
+    guard colors > 0 else { return (attrs, 0) }
+    let fg = colorNumber(style.foreground)
+    let bg = colorNumber(style.background)
+    if fg == -1 && bg == -1 { return (attrs, 0) }
+    let key = PairKey(fg: fg, bg: bg)
+    if let pair = pairs[key] { return (attrs, pair) }
+    guard nextPair < maxPairs else { return (attrs, 0) }
+    let pair = nextPair
+    nextPair += 1
+    init_extended_pair(pair, fg, bg)
+    pairs[key] = pair
+    return (attrs, pair)
+  }
+
+  private func colorNumber(_ color: Color) -> Int32 {
+    if directColor, case .rgb(let r, let g, let b) = color { return Int32(r) << 16 | Int32(g) << 8 | Int32(b) }
+    if colors >= 256 { return Int32(color.nearest256) }
+    return Int32(color.nearestANSI(limit: colors))
+  }
+
+  public func readKey(timeout milliseconds: Int32) -> Key? {
+    wtimeout(sapm_stdscr(), milliseconds)
+    var ch: wint_t = 0
+    let r = wget_wch(sapm_stdscr(), &ch)
+    if r == ERR { return nil }
+    if r == KEY_CODE_YES { return functionKey(Int32(ch)) }
+    switch ch {
+    case 9: return .tab
+    case 10, 13: return .enter
+    case 27: return .escape
+    case 8, 127: return .backspace
+    case 1...26:
+      return .control(Character(Unicode.Scalar(UInt8(ch) + 96)))
+    default:
+      guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
+      return .character(Character(scalar))
+    }
+  }
+
+  private func functionKey(_ code: Int32) -> Key? {
+    switch code {
+    case KEY_UP: return .up
+    case KEY_DOWN: return .down
+    case KEY_LEFT: return .left
+    case KEY_RIGHT: return .right
+    case KEY_PPAGE: return .pageUp
+    case KEY_NPAGE: return .pageDown
+    case KEY_HOME: return .home
+    case KEY_END: return .end
+    case KEY_ENTER: return .enter
+    case KEY_BACKSPACE: return .backspace
+    case KEY_DC: return .delete
+    case KEY_BTAB: return .backTab
+    case KEY_RESIZE: return .resize
+    case KEY_MOUSE:
+      var event = MEVENT()
+      guard getmouse(&event) == OK else { return nil }
+      if sapm_mouse_is_wheel_up(event.bstate) != 0 { return .wheelUp }
+      if sapm_mouse_is_wheel_down(event.bstate) != 0 { return .wheelDown }
+      if sapm_mouse_is_click(event.bstate) != 0 { return .click(x: Int(event.x), y: Int(event.y)) }
+      return nil
+    default:
+      for n in 1...12 where code == sapm_key_f(Int32(n)) { return .function(n) }
+      return nil
+    }
+  }
+}
+
+/// Restores the terminal on every way out: a fatal signal (crash) restores it and
+/// re-raises; SIGTERM, SIGINT and SIGHUP set a flag the run loop sees within one
+/// poll interval, so the normal shutdown path runs.
+public enum TerminalRestorer {
+  nonisolated(unsafe) static var installed = false
+  nonisolated(unsafe) public static var stopRequested: Int32 = 0
+
+  static func install() {
+    installed = true
+    for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
+      signal(sig) { number in
+        if TerminalRestorer.installed { endwin() }
+        signal(number, SIG_DFL)
+        raise(number)
+      }
+    }
+    for sig in [SIGTERM, SIGINT, SIGHUP] {
+      signal(sig) { number in TerminalRestorer.stopRequested = number }
+    }
+    atexit { if TerminalRestorer.installed { endwin() } }
+  }
+
+  static func uninstall() { installed = false }
+}
