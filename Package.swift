@@ -29,7 +29,8 @@ let package = Package(
       dependencies: ["CanonicalJSON", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(name: "Terminal", dependencies: ["CNCursesW"]),
-    .target(name: "TUI", dependencies: ["Terminal", "Portfolio", .product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(
+      name: "TUI", dependencies: ["Terminal", "Portfolio", .product(name: "TOMLKit", package: "TOMLKit")]),
     .target(name: "Session", dependencies: ["TUI", "Store", "Portfolio", "Terminal"]),
     .executableTarget(
       name: "sapm",

@@ -58,7 +58,8 @@ private func decodeInteger<T: FixedWidthInteger>(_ type: T.Type, _ value: JSONVa
   return result
 }
 
-private func decodeAny<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T {
+private func decodeAny<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T
+{
   if type == JSONValue.self, let v = value as? T { return v }
   // Primitives reach their own overloads through the single-value container.
   return try T(from: ValueDecoder(value: value, codingPath: path))
@@ -112,10 +113,14 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
   // Non-generic overloads: the hot path of replay, free of dynamic casts.
   func decode(_ type: String.Type, forKey key: Key) throws -> String {
-    guard let v = find(key), case .string(let s) = v else { return try string(try require(key), codingPath + [key]) }
+    guard let v = find(key), case .string(let s) = v else {
+      return try string(try require(key), codingPath + [key])
+    }
     return s
   }
-  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try bool(try require(key), codingPath + [key]) }
+  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+    try bool(try require(key), codingPath + [key])
+  }
   func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
     try decodeInteger(Int.self, try require(key), codingPath + [key])
   }

@@ -6,7 +6,8 @@ public enum CSV {
     var t = text
     if let first = t.first, "=+-@\t\r".contains(first), Double(t) == nil { t = "'" + t }
     if t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-      return "\"" + t.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+      return "\"" + t.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
+        + "\""
     }
     return t
   }

@@ -23,11 +23,13 @@ public final class TUIRunner {
     self.clock = clock
     let user = session.user
     let info = SessionInfo(
-      store: session.location.path, user: user, role: session.portfolio.roster[user]?.role.rawValue ?? "viewer",
+      store: session.location.path, user: user,
+      role: session.portfolio.roster[user]?.role.rawValue ?? "viewer",
       demo: session.isDemo, readOnly: session.isReadOnly)
     let size = terminal.size
     model = AppModel(
-      portfolio: session.portfolio, today: clock(), info: info, theme: theme, width: size.width, height: size.height)
+      portfolio: session.portfolio, today: clock(), info: info, theme: theme, width: size.width,
+      height: size.height)
     if let asOf { perform(.travel(to: asOf)) }
     for notice in session.notices { model.message = notice }
   }
@@ -100,7 +102,10 @@ public final class TUIRunner {
       if let day {
         do {
           dispatch(.portfolio(try session.portfolio(asOf: day), asOf: day, today: clock()))
-          dispatch(.status("showing the portfolio as it stood at the end of \(day); Esc at the overview returns to now", error: false))
+          dispatch(
+            .status(
+              "showing the portfolio as it stood at the end of \(day); Esc at the overview returns to now",
+              error: false))
         } catch {
           dispatch(.status("\(error)", error: true))
         }
@@ -109,14 +114,22 @@ public final class TUIRunner {
       }
     case .loadHistory(let program):
       let end = model.asOf.map { Timestamp(dayOrdinal: $0.ordinal + 1) }
-      let lines = session.history(ofProgram: program).filter { entry in end.map { entry.at < $0 } ?? true }.map {
-        HistoryLine(at: String($0.at.description.prefix(19)).replacingOccurrences(of: "T", with: " "), actor: $0.actor, type: $0.type, summary: $0.summary)
-      }
+      let lines = session.history(ofProgram: program).filter { entry in end.map { entry.at < $0 } ?? true }
+        .map {
+          HistoryLine(
+            at: String($0.at.description.prefix(19)).replacingOccurrences(of: "T", with: " "),
+            actor: $0.actor, type: $0.type, summary: $0.summary)
+        }
       dispatch(.history(lines))
     case .export(let path, let rows):
       let text = CSV.document(rows)
-      let ok = FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-      dispatch(.status(ok ? "exported \(rows.count - 1) rows to \(path)" : "cannot write \(path): check the directory exists and is writable", error: !ok))
+      let ok = FileManager.default.createFile(
+        atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+      dispatch(
+        .status(
+          ok
+            ? "exported \(rows.count - 1) rows to \(path)"
+            : "cannot write \(path): check the directory exists and is writable", error: !ok))
     case .loadTheme(let name):
       do {
         dispatch(.theme(try themes.load(name)))

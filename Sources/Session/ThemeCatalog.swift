@@ -9,7 +9,9 @@ public struct ThemeCatalog: Sendable {
 
   public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
     var dirs: [String] = []
-    let config = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+    let config =
+      environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+      ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
     dirs.append(config + "/sapm/themes")
     if let explicit = environment["SAPM_THEMES"] { dirs.append(explicit) }
     if let bundled = ThemeCatalog.bundledDirectory() { dirs.append(bundled) }
@@ -21,7 +23,9 @@ public struct ThemeCatalog: Sendable {
 
   /// The repository's `Themes/`, searched upward from the executable.
   static func bundledDirectory() -> String? {
-    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let exe =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
     var dir = (exe as NSString).deletingLastPathComponent
     for _ in 0..<6 {
       let candidate = dir + "/Themes"
@@ -35,7 +39,8 @@ public struct ThemeCatalog: Sendable {
   public func available() -> [(name: String, path: String)] {
     var seen: [String: String] = [:]
     for dir in directories {
-      for file in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where file.hasSuffix(".toml") {
+      for file in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+      where file.hasSuffix(".toml") {
         let name = String(file.dropLast(5))
         if seen[name] == nil { seen[name] = dir + "/" + file }
       }
@@ -47,12 +52,16 @@ public struct ThemeCatalog: Sendable {
 
   /// Loads a theme by name, following `inherits`.
   public func load(_ name: String, depth: Int = 0) throws -> Theme {
-    guard depth < 8 else { throw ThemeError(file: name, line: 1, column: 1, message: "'inherits' goes round in a circle") }
+    guard depth < 8 else {
+      throw ThemeError(file: name, line: 1, column: 1, message: "'inherits' goes round in a circle")
+    }
     guard let path = path(of: name) else {
       if name == "default" { return Theme.builtIn }
       if name == "mono" { return Theme.monochromeBuiltIn }
       let names = available().map(\.name).joined(separator: ", ")
-      throw ThemeError(file: name, line: 0, column: 0, message: "no theme named '\(name)'; available: \(names.isEmpty ? "default, mono" : names)")
+      throw ThemeError(
+        file: name, line: 0, column: 0,
+        message: "no theme named '\(name)'; available: \(names.isEmpty ? "default, mono" : names)")
     }
     return try check(path: path, depth: depth).theme
   }
@@ -64,7 +73,8 @@ public struct ThemeCatalog: Sendable {
     }
     let text = String(decoding: data, as: UTF8.self)
     return try ThemeParser.parse(text, file: path) { parent in
-      parent == "default" && path.hasSuffix("/default.toml") ? Theme.builtIn : try load(parent, depth: depth + 1)
+      parent == "default" && path.hasSuffix("/default.toml")
+        ? Theme.builtIn : try load(parent, depth: depth + 1)
     }
   }
 }

@@ -44,13 +44,17 @@ public enum KeyMap {
     Binding([.character("g"), .home], .top, "Navigate", "top"),
     Binding([.character("G"), .end], .bottom, "Navigate", "bottom"),
     Binding([.enter, .right, .character("l")], .drill, "Navigate", "drill down"),
-    Binding([.escape, .left, .character("h"), .backspace], .back, "Navigate", "back up one level (selection kept)"),
+    Binding(
+      [.escape, .left, .character("h"), .backspace], .back, "Navigate", "back up one level (selection kept)"),
     Binding([.character("[")], .previousTab, "Program", "previous tab"),
     Binding([.character("]")], .nextTab, "Program", "next tab"),
     Binding([.character("/")], .filter, "Views", "filter the current list (Esc clears)"),
-    Binding([.character(":")], .command, "Views", "command line (:alerts :region R :asof DATE :theme NAME :export FILE.csv :quit)"),
+    Binding(
+      [.character(":")], .command, "Views",
+      "command line (:alerts :region R :asof DATE :theme NAME :export FILE.csv :quit)"),
     Binding([.character("a")], .alerts, "Views", "alerts"),
-    Binding([.character("t")], .timeTravel, "Views", "time travel: the portfolio as of a date (Esc returns to now)"),
+    Binding(
+      [.character("t")], .timeTravel, "Views", "time travel: the portfolio as of a date (Esc returns to now)"),
     Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
     Binding([.character("?")], .help, "Views", "help"),
     Binding([.character("q")], .quit, "Views", "quit"),
@@ -86,5 +90,24 @@ public enum KeyMap {
     default:
       return nil
     }
+  }
+}
+
+extension KeyMap {
+  /// `docs/keys.md`, generated from the bindings (a test keeps the file in step).
+  public static var markdown: String {
+    var out =
+      "# Keys\n\nGenerated from the key map (`Sources/TUI/KeyMap.swift`); the help screen (`?`) shows the same.\n"
+    var section = ""
+    for b in bindings {
+      if b.section != section {
+        section = b.section
+        out += "\n## \(section)\n\n| key | action |\n|---|---|\n"
+      }
+      out += "| \(b.keys.map { "`\($0.label)`" }.joined(separator: " ")) | \(b.help) |\n"
+    }
+    out += "\nMouse: the wheel scrolls, a click selects a row, a click on the selected row opens it.\n"
+    out += "A key that is not allowed here and now says why on the bottom line.\n"
+    return out
   }
 }

@@ -2,7 +2,9 @@
 /// handling share it, so a click lands on the row that was drawn there.
 public struct Rect: Hashable, Sendable {
   public var x, y, width, height: Int
-  public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < x + width && py >= y && py < y + height }
+  public func contains(x px: Int, y py: Int) -> Bool {
+    px >= x && px < x + width && py >= y && py < y + height
+  }
 }
 
 public struct Layout {
@@ -45,7 +47,8 @@ public struct Layout {
     case .program: headerRows = 3
     case .alerts, .help: headerRows = 1
     }
-    list = Rect(x: 0, y: contentTop + headerRows, width: w, height: max(0, contentBottom - contentTop - headerRows))
+    list = Rect(
+      x: 0, y: contentTop + headerRows, width: w, height: max(0, contentBottom - contentTop - headerRows))
     if case .overview = m.page.screen {
       listRows = max(1, panes[m.focusedRegion].height - Layout.paneHeaderRows - 1)
     } else {

@@ -48,7 +48,8 @@ extension AppModel {
 
   func renderTitle(_ g: inout CellGrid) {
     var x = g.put(" sapm ", x: 0, y: 0, style: theme.style("title"))
-    x += g.put(breadcrumb.joined(separator: " › "), x: x, y: 0, style: theme.style("title"), limit: width - x - 30)
+    x += g.put(
+      breadcrumb.joined(separator: " › "), x: x, y: 0, style: theme.style("title"), limit: width - x - 30)
     var right: [(String, String)] = []
     if info.demo { right.append((" DEMO ", "title.demo")) }
     if let asOf { right.append((" AS OF \(asOf) ", "title.asof")) }
@@ -86,26 +87,36 @@ extension AppModel {
     }
     g.put(bl + String(repeating: h, count: r.width - 2) + br, x: r.x, y: r.y + r.height - 1, style: border)
     let title = focused ? "▶ [\(index + 1)] \(region.title) ◀" : " [\(index + 1)] \(region.title) "
-    g.put(title, x: r.x + 2, y: r.y, style: theme.style(focused ? "pane.title.focus" : "pane.title"), limit: r.width - 4)
+    g.put(
+      title, x: r.x + 2, y: r.y, style: theme.style(focused ? "pane.title.focus" : "pane.title"),
+      limit: r.width - 4)
 
     let f = summary.regions[region] ?? PortfolioSummary.Figures()
     let partners = summary.partnersByRegion[region]?.count ?? 0
-    let fy = "FY\(day.fiscalYear % 100)"
     let inner = r.width - 4
-    let line1 = "\(partners) partners · \(f.programs) programs · \(fy) avail \(f.available.compact) · obl \(f.obligated.compact) (\(percent(f.obligated, of: f.available))) · disb \(f.disbursed.compact)"
+    let line1 =
+      "\(partners) partners · \(f.programs) programs · FY\(day.fiscalYear % 100) avail \(f.available.compact) · obl \(percent(f.obligated, of: f.available)) · disb \(f.disbursed.compact)"
     g.put(line1, x: r.x + 2, y: r.y + 1, style: theme.style("pane.totals"), limit: inner)
     var x = r.x + 2
     x += g.put("alerts ", x: x, y: r.y + 2, style: theme.style("pane.totals"), limit: inner)
-    let counts = [("‼\(f.alerts[2]) critical", "alert.critical", f.alerts[2]), ("!\(f.alerts[1]) warning", "alert.warning", f.alerts[1]), ("i\(f.alerts[0]) info", "alert.info", f.alerts[0])]
+    let counts = [
+      ("‼\(f.alerts[2])", "alert.critical", f.alerts[2]), ("!\(f.alerts[1])", "alert.warning", f.alerts[1]),
+      ("i\(f.alerts[0])", "alert.info", f.alerts[0]),
+    ]
     for (text, style, n) in counts {
-      x += g.put(text + "  ", x: x, y: r.y + 2, style: theme.style(n > 0 ? style : "list.dim"), limit: r.x + r.width - 2 - x)
+      x += g.put(
+        text + " ", x: x, y: r.y + 2, style: theme.style(n > 0 ? style : "list.dim"),
+        limit: max(0, r.x + r.width - 2 - x))
     }
-    g.put("· \(f.pending) pending requests", x: x, y: r.y + 2, style: theme.style(f.pending > 0 ? "request.pending" : "pane.totals"), limit: r.x + r.width - 2 - x)
+    g.put(
+      "· requests \(f.pending) pending", x: x, y: r.y + 2,
+      style: theme.style(f.pending > 0 ? "request.pending" : "pane.totals"),
+      limit: max(0, r.x + r.width - 2 - x))
 
     let isFocusedPage = focused
     let table = overviewTable(region).filtered(isFocusedPage ? stack[0].filter : "")
     let listRect = Rect(x: r.x + 1, y: r.y + 3, width: r.width - 2, height: r.height - 4)
-    drawTable(&g, table, listRect, regionLists[index], active: focused)
+    drawTable(&g, table, listRect, regionLists[index], active: focused, indicatorY: r.y + r.height - 1)
   }
 
   // MARK: Partner, program, alerts, help
@@ -116,12 +127,15 @@ extension AppModel {
       return
     }
     let f = summary.partners[code] ?? PortfolioSummary.Figures()
-    g.put("\(p.name) (\(p.code)) · \(p.region.title) · §36(b) tier \(p.tier.title) · \(f.programs) programs · \(f.value.compact) · alerts \(alertCounts(f.alerts).isEmpty ? "none" : alertCounts(f.alerts))", x: 1, y: 1, style: theme.style("title"), limit: width - 2)
+    g.put(
+      "\(p.name) (\(p.code)) · \(p.region.title) · §36(b) tier \(p.tier.title) · \(f.programs) programs · \(f.value.compact) · alerts \(alertCounts(f.alerts).isEmpty ? "none" : alertCounts(f.alerts))",
+      x: 1, y: 1, style: theme.style("title"), limit: width - 2)
     let restrictions = p.activeRestrictions(on: day)
     if restrictions.isEmpty {
       g.put("No active restrictions", x: 1, y: 2, style: theme.style("list.dim"))
     } else {
-      let text = "⚠ Restricted: " + restrictions.map { "\($0.kind.title) since \($0.since)" }.joined(separator: "; ")
+      let text =
+        "⚠ Restricted: " + restrictions.map { "\($0.kind.title) since \($0.since)" }.joined(separator: "; ")
       g.put(text, x: 1, y: 2, style: theme.style("restriction"), limit: width - 2)
     }
     drawTable(&g, partnerTable(code).filtered(page.filter), layout.list, page.list, active: true)
@@ -129,16 +143,22 @@ extension AppModel {
 
   func renderProgram(_ g: inout CellGrid, _ layout: Layout, _ id: String) {
     guard let p = portfolio.programs[id] else {
-      g.put("No program \(id) on \(day) (it may not exist yet at this date).", x: 1, y: 1, style: theme.style("status.error"))
+      g.put(
+        "No program \(id) on \(day) (it may not exist yet at this date).", x: 1, y: 1,
+        style: theme.style("status.error"))
       return
     }
     let partner = portfolio.partners[p.partner]?.name ?? p.partner
-    g.put("\(p.id) · \(p.title) · \(p.kind.rawValue) · \(p.status.rawValue) · \(partner)", x: 1, y: 1, style: theme.style("title"), limit: width - 2)
+    g.put(
+      "\(p.id) · \(p.title) · \(p.kind.rawValue) · \(p.status.rawValue) · \(partner)", x: 1, y: 1,
+      style: theme.style("title"), limit: width - 2)
     var x = 1
     for tab in ProgramTab.allCases {
       let active = tab == page.tab
       let label = active ? "[\(tab.title)]" : " \(tab.title) "
-      x += g.put(label, x: x, y: 2, style: theme.style(active ? "tab.active" : "tab"), limit: max(0, width - x)) + 1
+      x +=
+        g.put(label, x: x, y: 2, style: theme.style(active ? "tab.active" : "tab"), limit: max(0, width - x))
+        + 1
     }
     g.put("[ ] tabs", x: max(x, width - 9), y: 2, style: theme.style("list.dim"))
     drawTable(&g, programTable(id, tab: page.tab).filtered(page.filter), layout.list, page.list, active: true)
@@ -147,53 +167,73 @@ extension AppModel {
   func renderAlerts(_ g: inout CellGrid, _ layout: Layout) {
     let open = alerts.filter(\.isOpen)
     let counts = [0, 1, 2].map { s in open.filter { $0.severity.rawValue == s }.count }
-    let text = "Alerts on \(day): \(open.count) open (\(alertCounts(counts))), \(alerts.count - open.count) acknowledged — most severe first · Enter opens the program · x acknowledges"
+    let text =
+      "Alerts on \(day): \(open.count) open (\(alertCounts(counts))), \(alerts.count - open.count) acknowledged — most severe first · Enter opens the program · x acknowledges"
     g.put(text, x: 1, y: 1, style: theme.style("title"), limit: width - 2)
     drawTable(&g, alertsTable().filtered(page.filter), layout.list, page.list, active: true)
   }
 
   func renderHelp(_ g: inout CellGrid, _ layout: Layout) {
-    g.put("Keys (generated from the key map) · mouse: wheel scrolls, click selects, click again opens", x: 1, y: 1, style: theme.style("title"), limit: width - 2)
+    g.put(
+      "Keys (generated from the key map) · mouse: wheel scrolls, click selects, click again opens", x: 1,
+      y: 1, style: theme.style("title"), limit: width - 2)
     drawTable(&g, helpTable().filtered(page.filter), layout.list, page.list, active: true)
   }
 
   // MARK: Tables
 
-  func drawTable(_ g: inout CellGrid, _ table: TableData, _ r: Rect, _ list: ListState, active: Bool) {
+  func drawTable(
+    _ g: inout CellGrid, _ table: TableData, _ r: Rect, _ list: ListState, active: Bool,
+    indicatorY: Int? = nil
+  ) {
     guard r.height >= 2, r.width >= 4 else { return }
     let gutter = 2
     let widths = table.widths(total: r.width - gutter - 1)
     var x = r.x + gutter
     for (i, c) in table.columns.enumerated() {
-      g.put(DisplayWidth.fit(c.title, widths[i], alignRight: c.alignRight), x: x, y: r.y, style: theme.style("list.header"))
+      g.put(
+        DisplayWidth.fit(c.title, widths[i], alignRight: c.alignRight), x: x, y: r.y,
+        style: theme.style("list.header"))
       x += widths[i] + 1
     }
     let visible = r.height - 1
     if table.rows.isEmpty {
-      g.put(page.filter.isEmpty ? "(nothing here)" : "(no rows match the filter '\(page.filter)')", x: r.x + gutter, y: r.y + 1, style: theme.style("list.dim"), limit: r.width - gutter)
+      g.put(
+        page.filter.isEmpty ? "(nothing here)" : "(no rows match the filter '\(page.filter)')",
+        x: r.x + gutter, y: r.y + 1, style: theme.style("list.dim"), limit: r.width - gutter)
       return
     }
     let selected = max(0, min(list.index, table.rows.count - 1))
-    let offset = max(0, min(AppModel.scrolled(ListState(index: selected, offset: list.offset), visible: visible), max(0, table.rows.count - visible)))
+    let offset = max(
+      0,
+      min(
+        AppModel.scrolled(ListState(index: selected, offset: list.offset), visible: visible),
+        max(0, table.rows.count - visible)))
     for (n, row) in table.rows[offset..<min(table.rows.count, offset + visible)].enumerated() {
       let y = r.y + 1 + n
       let isSelected = active && offset + n == selected
       var style = row.style.map { theme.style($0) } ?? theme.style("default")
       if isSelected {
         let sel = theme.style("list.selected")
-        style = Style(foreground: sel.foreground, background: sel.background, bold: true, underline: sel.underline, reverse: sel.reverse || theme.monochrome)
+        style = Style(
+          foreground: sel.foreground, background: sel.background, bold: true, underline: sel.underline,
+          reverse: sel.reverse || theme.monochrome)
         g.fill(x: r.x, y: y, width: r.width, height: 1, style: style)
         g.put("›", x: r.x, y: y, style: style)
       }
       var cx = r.x + gutter
       for (i, cell) in row.cells.enumerated() where i < widths.count {
-        g.put(DisplayWidth.fit(cell, widths[i], alignRight: table.columns[i].alignRight), x: cx, y: y, style: style)
+        g.put(
+          DisplayWidth.fit(cell, widths[i], alignRight: table.columns[i].alignRight), x: cx, y: y,
+          style: style)
         cx += widths[i] + 1
       }
     }
     if table.rows.count > visible {
       let pos = "\(selected + 1)/\(table.rows.count)"
-      g.put(pos, x: r.x + r.width - DisplayWidth.of(pos) - 1, y: r.y, style: theme.style("list.dim"))
+      g.put(
+        " \(pos) ", x: r.x + r.width - DisplayWidth.of(pos) - 3, y: indicatorY ?? r.y,
+        style: theme.style("list.dim"))
     }
   }
 
@@ -214,14 +254,19 @@ extension AppModel {
       return
     }
     if let message {
-      g.put(" " + message, x: 0, y: y, style: theme.style(messageIsError ? "status.error" : "status.message"), limit: width)
+      g.put(
+        " " + message, x: 0, y: y, style: theme.style(messageIsError ? "status.error" : "status.message"),
+        limit: width)
       return
     }
     if !page.filter.isEmpty {
-      g.put(" filter: \(page.filter)  (Esc clears)", x: 0, y: y, style: theme.style("input.prompt"), limit: width)
+      g.put(
+        " filter: \(page.filter)  (Esc clears)", x: 0, y: y, style: theme.style("input.prompt"), limit: width)
       return
     }
-    g.put(" ? help · / filter · : command · a alerts · t time travel · q quit", x: 0, y: y, style: theme.style("list.dim"), limit: width)
+    g.put(
+      " ? help · / filter · : command · a alerts · t time travel · q quit", x: 0, y: y,
+      style: theme.style("list.dim"), limit: width)
   }
 
   func renderStatus(_ g: inout CellGrid) {
@@ -234,7 +279,8 @@ extension AppModel {
     if let asOf { modes.append((" AS OF \(asOf) ", "status.asof")) }
     for (text, style) in modes { x += g.put(text, x: x, y: y, style: theme.style(style)) + 1 }
     let newest = portfolio.newest.map { String($0.description.prefix(16)).replacingT() } ?? "none"
-    let text = " \(info.user) (\(info.role)) │ \(info.store) │ \(portfolio.eventCount) events, newest \(newest) UTC"
+    let text =
+      " \(info.user) (\(info.role)) │ \(info.store) │ \(portfolio.eventCount) events, newest \(newest) UTC"
     g.put(text, x: x, y: y, style: theme.style("status"), limit: width - x)
   }
 }

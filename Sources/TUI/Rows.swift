@@ -9,7 +9,10 @@ extension AppModel {
       let restricted = p.activeRestrictions(on: day).isEmpty ? "" : " ⚠"
       return TableData.Row(
         key: p.code,
-        cells: [p.name + restricted, String(f.programs), f.value.compact, percent(f.obligated, of: f.available), alertCounts(f.alerts)],
+        cells: [
+          p.name + restricted, String(f.programs), f.value.compact, percent(f.obligated, of: f.available),
+          alertCounts(f.alerts),
+        ],
         style: severityStyle(f.alerts))
     }
     return TableData(
@@ -24,7 +27,10 @@ extension AppModel {
       let counts = summary.programAlerts[p.id] ?? [0, 0, 0]
       return TableData.Row(
         key: p.id,
-        cells: [p.kind.rawValue, p.id, p.title, p.status.rawValue, p.value.compact, percent(p.obligated, of: p.available), alertCounts(counts)],
+        cells: [
+          p.kind.rawValue, p.id, p.title, p.status.rawValue, p.value.compact,
+          percent(p.obligated, of: p.available), alertCounts(counts),
+        ],
         style: severityStyle(counts))
     }
     return TableData(
@@ -40,12 +46,16 @@ extension AppModel {
       let state = a.isOpen ? a.severity.name : "ack"
       return TableData.Row(
         key: a.id.description,
-        cells: ["\(a.severity.symbol) \(state)", a.rule.title, partner, a.subject.program, a.began.description, a.message],
+        cells: [
+          "\(a.severity.symbol) \(state)", a.rule.title, partner, a.subject.program, a.began.description,
+          a.message,
+        ],
         style: a.isOpen ? "alert.\(a.severity.name)" : "alert.acknowledged")
     }
     return TableData(
       columns: [
-        .init("Severity", 10), .init("Alert", 22), .init("Partner", 14), .init("Program", 12), .init("Since", 10),
+        .init("Severity", 10), .init("Alert", 22), .init("Partner", 14), .init("Program", 12),
+        .init("Since", 10),
         .init("Details", 20, flexible: true),
       ], rows: rows)
   }

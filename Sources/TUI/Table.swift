@@ -43,7 +43,8 @@ public struct TableData: Sendable {
   public func filtered(_ filter: String) -> TableData {
     guard !filter.isEmpty else { return self }
     let needle = filter.lowercased()
-    return TableData(columns: columns, rows: rows.filter { $0.cells.contains { $0.lowercased().contains(needle) } })
+    return TableData(
+      columns: columns, rows: rows.filter { $0.cells.contains { $0.lowercased().contains(needle) } })
   }
 
   /// Column widths that fill `total` columns.

@@ -20,7 +20,9 @@ public struct Theme: Sendable, Equatable {
     var k = Substring(key)
     while true {
       if let s = styles[String(k)] { return s }
-      if let s = Theme.builtIn.styles[String(k)], self != Theme.builtIn { return monochrome ? Theme.mono(s) : s }
+      if let s = Theme.builtIn.styles[String(k)], self != Theme.builtIn {
+        return monochrome ? Theme.mono(s) : s
+      }
       guard let dot = k.lastIndex(of: ".") else { return styles["default"] ?? .plain }
       k = k[..<dot]
     }

@@ -15,7 +15,9 @@ public struct ThemeError: Error, CustomStringConvertible, Sendable {
     self.message = message
   }
 
-  public var description: String { line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)" }
+  public var description: String {
+    line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
+  }
 }
 
 /// Reads `Themes/NAME.toml` (helix-style): `[meta]` name and `inherits`,
@@ -34,7 +36,8 @@ public enum ThemeParser {
       root = try TOMLTable(string: text)
     } catch let error as TOMLParseError {
       throw ThemeError(
-        file: file, line: error.source.begin.line, column: error.source.begin.column, message: error.description)
+        file: file, line: error.source.begin.line, column: error.source.begin.column,
+        message: error.description)
     }
     var warnings: [String] = []
     func position(of key: String) -> (Int, Int) {
@@ -73,7 +76,8 @@ public enum ThemeParser {
           monochrome = b
         default:
           let (l, c) = position(of: key)
-          warnings.append("\(file):\(l):\(c): unknown key 'meta.\(key)' ignored (keys: name, inherits, monochrome)")
+          warnings.append(
+            "\(file):\(l):\(c): unknown key 'meta.\(key)' ignored (keys: name, inherits, monochrome)")
         }
       }
     }
@@ -81,10 +85,16 @@ public enum ThemeParser {
     if let paletteValue = root["palette"] {
       guard let table = paletteValue.table else { throw typeError("palette", "a table of colours") }
       for key in table.keys {
-        guard let text = table[key]?.string else { throw typeError(key, "a colour string (#rrggbb, an ANSI name or default)") }
+        guard let text = table[key]?.string else {
+          throw typeError(key, "a colour string (#rrggbb, an ANSI name or default)")
+        }
         guard let color = Color(parsing: text) else {
           let (l, c) = position(of: key)
-          throw ThemeError(file: file, line: l, column: c, message: "'\(text)' is not a colour (#rrggbb, an ANSI name such as bright-red, a number 0–255, or default)")
+          throw ThemeError(
+            file: file, line: l, column: c,
+            message:
+              "'\(text)' is not a colour (#rrggbb, an ANSI name such as bright-red, a number 0–255, or default)"
+          )
         }
         palette[key] = color
       }
@@ -92,7 +102,8 @@ public enum ThemeParser {
     func color(_ text: String, key: String) throws -> Color {
       if let c = palette[text] ?? Color(parsing: text) { return c }
       let (l, c) = position(of: key)
-      throw ThemeError(file: file, line: l, column: c, message: "'\(text)' is neither a palette name nor a colour")
+      throw ThemeError(
+        file: file, line: l, column: c, message: "'\(text)' is neither a palette name nor a colour")
     }
     var styles = parent.styles
     func walk(_ table: TOMLTable, _ path: String) throws {

@@ -24,7 +24,9 @@ extension AppModel {
     case .portfolio(let p, let asOf, let today):
       setPortfolio(p, asOf: asOf, today: today)
       reconcileSelections()
-      if case .program(let id) = page.screen, page.tab == .history, asOf == nil { return [.loadHistory(program: id)] }
+      if case .program(let id) = page.screen, page.tab == .history, asOf == nil {
+        return [.loadHistory(program: id)]
+      }
       return []
     case .history(let lines):
       history = lines
@@ -77,7 +79,9 @@ extension AppModel {
     case .drill: return drill()
     case .back: return back()
     case .previousTab, .nextTab:
-      if case .program(let id) = page.screen { return switchTab(by: action == .nextTab ? 1 : -1, program: id) }
+      if case .program(let id) = page.screen {
+        return switchTab(by: action == .nextTab ? 1 : -1, program: id)
+      }
     case .filter:
       input = .filter
       inputText = page.filter
@@ -95,7 +99,9 @@ extension AppModel {
         return []
       }
       guard alert.isOpen else {
-        fail("\(row.key) was acknowledged by \(alert.acknowledgement?.by ?? "someone") on \(alert.acknowledgement?.on.description ?? "")")
+        fail(
+          "\(row.key) was acknowledged by \(alert.acknowledgement?.by ?? "someone") on \(alert.acknowledgement?.on.description ?? "")"
+        )
         return []
       }
       input = .note(alert: row.key)
@@ -267,7 +273,9 @@ extension AppModel {
       guard let table = currentTable() else { return [] }
       return [.export(path: argument, rows: table.exportRows)]
     default:
-      fail("unknown command ':\(name)'; try :alerts, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit")
+      fail(
+        "unknown command ':\(name)'; try :alerts, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit"
+      )
     }
     return []
   }
@@ -296,7 +304,10 @@ extension AppModel {
   mutating func move(by delta: Int) {
     guard let table = currentTable(), !table.rows.isEmpty else { return }
     var list = currentList
-    let target = delta > 0 ? min(table.rows.count - 1, list.index + min(delta, table.rows.count)) : max(0, list.index + max(delta, -table.rows.count))
+    let target =
+      delta > 0
+      ? min(table.rows.count - 1, list.index + min(delta, table.rows.count))
+      : max(0, list.index + max(delta, -table.rows.count))
     list.index = target
     list.key = table.rows[target].key
     list.offset = Self.scrolled(list, visible: listHeight)

@@ -43,7 +43,9 @@ public struct CellGrid: Sendable, Equatable {
       if col + w > end { break }
       if col >= 0 {
         // Overwriting half of a wide character clears the other half.
-        if cells[y * width + col].isContinuation, col > 0 { cells[y * width + col - 1] = Cell(" ", style: style) }
+        if cells[y * width + col].isContinuation, col > 0 {
+          cells[y * width + col - 1] = Cell(" ", style: style)
+        }
         cells[y * width + col] = Cell(c, style: style)
         if w == 2 { cells[y * width + col + 1] = Cell(" ", style: style, isContinuation: true) }
       }
@@ -71,7 +73,9 @@ public struct CellGrid: Sendable, Equatable {
   public var lines: [String] {
     (0..<height).map { y in
       var line = ""
-      for x in 0..<width where !cells[y * width + x].isContinuation { line.append(cells[y * width + x].character) }
+      for x in 0..<width where !cells[y * width + x].isContinuation {
+        line.append(cells[y * width + x].character)
+      }
       while line.last == " " { line.removeLast() }
       return line
     }

@@ -8,7 +8,8 @@ public final class NCursesTerminal: TerminalDevice {
     public var description: String {
       switch self {
       case .cannotStart(let term):
-        return "cannot start the terminal (TERM=\(term)); set TERM to a terminal type this machine knows, e.g. xterm-256color"
+        return
+          "cannot start the terminal (TERM=\(term)); set TERM to a terminal type this machine knows, e.g. xterm-256color"
       }
     }
   }
@@ -80,7 +81,8 @@ public final class NCursesTerminal: TerminalDevice {
       for x in 0..<min(w, grid.width) {
         let cell = grid[x, y]
         if cell.isContinuation { continue }
-        var wide = Array(String(cell.character).unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
+        var wide = Array(
+          String(cell.character).unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
         wide.append(0)
         let (attrs, pair) = attributes(cell.style)
         _ = wide.withUnsafeBufferPointer { buffer in
@@ -112,7 +114,9 @@ public final class NCursesTerminal: TerminalDevice {
   }
 
   private func colorNumber(_ color: Color) -> Int32 {
-    if directColor, case .rgb(let r, let g, let b) = color { return Int32(r) << 16 | Int32(g) << 8 | Int32(b) }
+    if directColor, case .rgb(let r, let g, let b) = color {
+      return Int32(r) << 16 | Int32(g) << 8 | Int32(b)
+    }
     if colors >= 256 { return Int32(color.nearest256) }
     return Int32(color.nearestANSI(limit: colors))
   }

@@ -40,14 +40,16 @@ public enum Color: Hashable, Sendable {
       return Color.rgbFromIndex(i).nearestANSI(limit: limit)
     case .rgb(let r, let g, let b):
       let palette: [(Int, Int, Int)] = [
-        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
+        (229, 229, 229),
         (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255),
         (255, 255, 255),
       ]
       var best = 0
       var bestD = Int.max
       for (i, p) in palette.prefix(limit >= 16 ? 16 : 8).enumerated() {
-        let d = (p.0 - Int(r)) * (p.0 - Int(r)) + (p.1 - Int(g)) * (p.1 - Int(g)) + (p.2 - Int(b)) * (p.2 - Int(b))
+        let d =
+          (p.0 - Int(r)) * (p.0 - Int(r)) + (p.1 - Int(g)) * (p.1 - Int(g)) + (p.2 - Int(b)) * (p.2 - Int(b))
         if d < bestD {
           bestD = d
           best = i

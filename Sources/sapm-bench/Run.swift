@@ -56,19 +56,29 @@ struct Run: ParsableCommand {
       written += batch.count
     }
     let size = try log.size()
-    print(line("bulk append (encode + hash + write, fsync per 1,000)", "\(rate(written, bulk)) events/s", "\(written) events, \(size >> 20) MiB in \(secs(bulk))"))
+    print(
+      line(
+        "bulk append (encode + hash + write, fsync per 1,000)", "\(rate(written, bulk)) events/s",
+        "\(written) events, \(size >> 20) MiB in \(secs(bulk))"))
 
     // 3. Durable single appends, next to the raw fsync rate.
     var latencies: [Double] = []
     for n in 0..<durable {
       let start = now()
       try log.append(
-        RecordDraft(type: "alert.acknowledged", actor: "bench", payload: .object([.init("alert", .string("sunset-passed/B\(n)")), .init("note", .string("benchmark"))])))
+        RecordDraft(
+          type: "alert.acknowledged", actor: "bench",
+          payload: .object([
+            .init("alert", .string("sunset-passed/B\(n)")), .init("note", .string("benchmark")),
+          ])))
       latencies.append(now() - start)
     }
     let durableStats = Stats(latencies)
     report("durable append (one record, fdatasync)", durableStats)
-    print(line("  durable / raw fsync rate", String(format: "%.2f", fsyncStats.mean / durableStats.mean), "target ≥ 0.80"))
+    print(
+      line(
+        "  durable / raw fsync rate", String(format: "%.2f", fsyncStats.mean / durableStats.mean),
+        "target ≥ 0.80"))
 
     // 4. Verify alone, then replay + verify + fold into a portfolio (the open path).
     let verifyTime = try time { _ = try EventLog.open(at: path, readOnly: true).verify() }
@@ -79,12 +89,20 @@ struct Run: ParsableCommand {
       session = try Session.open(StoreLocation(path: path, source: .flag), readOnly: true, user: "bench")
     }
     guard let session else { return }
-    print(line("replay + verify + fold (open → usable portfolio)", "\(rate(total, openTime)) events/s", secs(openTime) + " (target replay+verify ≥ 150,000/s; open ≤ 1 s)"))
-    print(line("  portfolio", "\(session.portfolio.programs.count) programs", "\(session.portfolio.skippedCount) skipped"))
+    print(
+      line(
+        "replay + verify + fold (open → usable portfolio)", "\(rate(total, openTime)) events/s",
+        secs(openTime) + " (target replay+verify ≥ 150,000/s; open ≤ 1 s)"))
+    print(
+      line(
+        "  portfolio", "\(session.portfolio.programs.count) programs",
+        "\(session.portfolio.skippedCount) skipped"))
 
     // 5. All alerts.
     var alertCount = 0
-    let alertTime = time { alertCount = session.portfolio.alerts(on: Day(ordinal: Timestamp.now().dayOrdinal)).count }
+    let alertTime = time {
+      alertCount = session.portfolio.alerts(on: Day(ordinal: Timestamp.now().dayOrdinal)).count
+    }
     print(line("evaluate every alert rule", secs(alertTime), "\(alertCount) alerts"))
 
     print(line("peak RSS", "\(peakRSSMiB()) MiB", "target ≤ 400 MB"))
@@ -124,11 +142,14 @@ struct Stats {
 }
 
 func report(_ name: String, _ s: Stats) {
-  print(line(name, "\(Int(1 / s.mean)) /s", String(format: "p50 %.3f ms, p99 %.3f ms", s.p50 * 1000, s.p99 * 1000)))
+  print(
+    line(
+      name, "\(Int(1 / s.mean)) /s", String(format: "p50 %.3f ms, p99 %.3f ms", s.p50 * 1000, s.p99 * 1000)))
 }
 
 func line(_ name: String, _ value: String, _ note: String) -> String {
-  name.padding(toLength: 52, withPad: " ", startingAt: 0) + value.padding(toLength: 20, withPad: " ", startingAt: 0) + note
+  name.padding(toLength: 52, withPad: " ", startingAt: 0)
+    + value.padding(toLength: 20, withPad: " ", startingAt: 0) + note
 }
 
 func now() -> Double {

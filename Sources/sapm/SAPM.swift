@@ -20,7 +20,10 @@ struct SAPM: ParsableCommand {
       2 'sapm alerts': a critical alert is open; 64 a usage error.
       """,
     version: "0.1.0",
-    subcommands: [Open.self, Overview.self, Init.self, Verify.self, Log.self, Alerts.self, Export.self, Themes.self],
+    subcommands: [
+      Open.self, Overview.self, Init.self, Verify.self, Log.self, Alerts.self, Export.self, Themes.self,
+      Keys.self,
+    ],
     defaultSubcommand: Open.self
   )
 

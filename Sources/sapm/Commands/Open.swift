@@ -10,14 +10,18 @@ import Terminal
 struct Open: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "open", abstract: "Open the portfolio in the terminal (the default).",
-    discussion: "Keys: ? inside sapm, or docs/keys.md. With standard output not a terminal, prints the overview as text.")
+    discussion:
+      "Keys: ? inside sapm, or docs/keys.md. With standard output not a terminal, prints the overview as text."
+  )
 
   @OptionGroup var storeOptions: StoreOptions
 
   @Option(help: ArgumentHelp("Colour theme (see 'sapm themes').", valueName: "name"))
   var theme: String?
 
-  @Option(name: .customLong("as-of"), help: ArgumentHelp("Start time-travelling at this day.", valueName: "YYYY-MM-DD"))
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp("Start time-travelling at this day.", valueName: "YYYY-MM-DD"))
   var asOf: String?
 
   func run() throws {
@@ -51,7 +55,9 @@ struct Open: ParsableCommand {
 struct Themes: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List themes, or check a theme file.",
-    discussion: "Themes load from $XDG_CONFIG_HOME/sapm/themes/ first, then the bundled Themes/. --check exits 1 on an error (with line and column); unknown keys are warnings.")
+    discussion:
+      "Themes load from $XDG_CONFIG_HOME/sapm/themes/ first, then the bundled Themes/. --check exits 1 on an error (with line and column); unknown keys are warnings."
+  )
 
   @Option(help: ArgumentHelp("Check this theme file.", valueName: "file"))
   var check: String?
@@ -62,7 +68,9 @@ struct Themes: ParsableCommand {
       do {
         let (theme, warnings) = try catalog.check(path: check)
         for w in warnings { print("warning: \(w)") }
-        print("\(check): theme '\(theme.name)' is valid\(warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))")")
+        print(
+          "\(check): theme '\(theme.name)' is valid\(warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))")"
+        )
       } catch {
         FileHandle.standardError.write(Data("sapm: \(error)\n".utf8))
         throw ExitCode.failure
@@ -73,4 +81,9 @@ struct Themes: ParsableCommand {
     if available.isEmpty { print("default (built in)") }
     for (name, path) in available { print("\(name.padded(16)) \(path)") }
   }
+}
+
+struct Keys: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Print the key map as Markdown (docs/keys.md).")
+  func run() { print(KeyMap.markdown, terminator: "") }
 }

@@ -1,0 +1,363 @@
+import Portfolio
+import Testing
+
+@testable import TUI
+@testable import Terminal
+
+@Suite struct OverviewTests {
+  @Test func fourPanesInAGridAtLeast100x30() {
+    let h = Harness(width: 120, height: 35)
+    let screen = h.screen
+    for title in ["[1] Europe/NATO", "[2] Indo-Pacific", "[3] Middle East/Africa", "[4] Ukraine"] {
+      #expect(screen.contains(title), "\(title)")
+    }
+    #expect(screen.contains("▶ [1] Europe/NATO ◀"))  // focus is more than colour
+    #expect(screen.contains("DEMO"))
+    #expect(h.lines[1].contains("Europe/NATO") && h.lines[1].contains("Indo-Pacific"))
+  }
+
+  @Test func oneTabAtATimeBelow100x30() {
+    var h = Harness(width: 80, height: 24)
+    #expect(h.lines[1].contains("[1 Europe/NATO]"))
+    #expect(h.screen.contains("Bosnia"))
+    #expect(!h.screen.contains("Australia"))
+    h.press(.character("2"))
+    #expect(h.lines[1].contains("[2 Indo-Pacific]"))
+    #expect(h.screen.contains("Australia"))
+    h.press(.tab, .tab)
+    #expect(h.lines[1].contains("[4 Ukraine]"))
+    h.press(.backTab)
+    #expect(h.lines[1].contains("[3 Middle East/Africa]"))
+  }
+
+  @Test func paneTotalsShowFiguresAndAlertsBySeverity() {
+    let h = Harness()
+    #expect(h.screen.contains("1 partners · 10 programs"))  // Ukraine
+    #expect(h.screen.contains("alerts ‼"))
+    #expect(h.screen.contains("requests"))
+  }
+}
+
+@Suite struct NavigationTests {
+  @Test func drillDownAndBackKeepsTheRow() {
+    var h = Harness()
+    h.press(.character("j"), .character("j"))
+    #expect(h.selectedLine?.contains("Croatia") == true)
+    h.press(.enter)
+    #expect(h.lines[0].contains("Overview › Croatia"))
+    #expect(h.screen.contains("Croatia (HR) · Europe/NATO · §36(b) tier NATO+5"))
+    h.press(.down, .enter)
+    #expect(h.lines[0].contains("Croatia › HR-"))
+    h.press(.escape)
+    #expect(h.lines[0].hasSuffix("Croatia") || h.lines[0].contains("Croatia  "))
+    #expect(h.selectedLine?.contains("HR-") == true)
+    h.press(.left)
+    #expect(h.selectedLine?.contains("Croatia") == true)
+    h.press(.escape)
+    #expect(h.statusLine.contains("already at the overview"))
+  }
+
+  @Test func numberKeysReturnToTheOverview() {
+    var h = Harness()
+    h.press(.enter, .character("4"))
+    #expect(h.model.stack.count == 1)
+    #expect(h.screen.contains("▶ [4] Ukraine ◀"))
+    h.press(.enter)
+    #expect(h.screen.contains("Ukraine (UA)"))
+  }
+
+  @Test func programTabsCycleWithBracketsAndTab() {
+    var h = Harness()
+    h.press(.character("4"), .enter, .enter)  // Ukraine → first program
+    #expect(h.screen.contains("[Summary]"))
+    h.press(.character("]"))
+    #expect(h.screen.contains("[Funding]"))
+    h.press(.character("["), .character("["))
+    #expect(h.screen.contains("[History]"))
+    #expect(h.effects.contains { if case .loadHistory = $0 { return true } else { return false } })
+    h.press(.tab)
+    #expect(h.screen.contains("[Summary]"))
+  }
+
+  @Test func everyProgramTabRenders() {
+    var h = Harness()
+    h.press(.character("4"), .enter)
+    // The Javelin/Stinger program has a case, EUM items and history.
+    h.press(.character("/"))
+    h.type("Javelin")
+    h.press(.enter, .enter)
+    #expect(h.screen.contains("Javelin and Stinger"))
+    var seen: [String] = []
+    for _ in ProgramTab.allCases {
+      seen.append(h.screen)
+      h.press(.character("]"))
+    }
+    #expect(seen[2].contains("UP-B-JAV"))
+    #expect(seen[5].contains("! overdue"))
+    #expect(seen[5].contains("enhanced"))
+    h.send(
+      .history([
+        HistoryLine(
+          at: "2022-04-01 09:00:00", actor: "m.okafor", type: "case.opened", summary: "case UP-B-JAV opened")
+      ]))
+    h.press(.character("["))
+    #expect(h.screen.contains("case UP-B-JAV opened"))
+  }
+
+  @Test func pagingAndEnds() {
+    var h = Harness(width: 100, height: 20)
+    h.press(.character("a"))
+    h.press(.character("G"))
+    #expect(h.selectedLine != nil)
+    let last = h.model.page.list.index
+    #expect(last == h.model.alerts.count - 1)
+    h.press(.character("g"))
+    #expect(h.model.page.list.index == 0)
+    h.press(.pageDown)
+    #expect(h.model.page.list.index > 1)
+  }
+}
+
+@Suite struct AlertsScreenTests {
+  @Test func mostSevereFirstAndEnterJumpsToTheProgram() {
+    var h = Harness()
+    h.press(.character("a"))
+    #expect(h.lines[0].contains("Alerts"))
+    let rows = h.lines.filter {
+      $0.contains("‼ critical") || $0.contains("! warning") || $0.contains("i info")
+    }
+    #expect(rows.first?.contains("‼ critical") == true)
+    let firstWarning = rows.firstIndex { $0.contains("! warning") } ?? 0
+    #expect(rows.prefix(firstWarning).allSatisfy { $0.contains("‼") })
+    h.press(.enter)
+    guard case .program = h.model.page.screen else {
+      Issue.record("Enter did not open a program")
+      return
+    }
+    h.press(.escape)
+    #expect(h.lines[0].contains("Alerts"))
+  }
+
+  @Test func acknowledgeAsksForANoteAndEmitsTheEffect() {
+    var h = Harness()
+    h.press(.character("a"), .character("x"))
+    #expect(h.statusLine.contains("note for "))
+    h.press(.enter)
+    #expect(h.statusLine.contains("needs a note"))
+    h.press(.character("x"))
+    h.type("re-vetting submitted")
+    h.press(.enter)
+    guard case .acknowledge(let alert, let note)? = h.effects.last else {
+      Issue.record("no acknowledge effect")
+      return
+    }
+    #expect(note == "re-vetting submitted")
+    #expect(alert == h.model.alerts[0].id.description)
+  }
+
+  @Test func filterNarrowsTheList() {
+    var h = Harness()
+    h.press(.character("a"), .character("/"))
+    h.type("leahy")
+    #expect(h.statusLine.contains("/leahy"))
+    let rows = h.lines.filter { $0.contains("Leahy") }
+    #expect(rows.count == 3)
+    #expect(!h.screen.contains("Offer lapsed"))
+    h.press(.escape)
+    #expect(h.screen.contains("Offer lapsed"))
+  }
+}
+
+@Suite struct KeysAndCommandsTests {
+  @Test func disallowedKeysSayWhy() {
+    var h = Harness()
+    h.press(.character("x"))
+    #expect(h.statusLine.contains("open the alerts view"))
+    h.press(.character("]"))
+    #expect(h.statusLine.contains("program screen"))
+    h.press(.character("Z"))
+    #expect(h.statusLine.contains("Z is not bound here"))
+  }
+
+  @Test func readOnlyRefusesAcknowledgeInTheCommandLayer() {
+    var h = Harness(readOnly: true)
+    h.press(.character("a"), .character("x"))
+    #expect(h.statusLine.contains("read-only"))
+    #expect(h.model.input == nil)
+    #expect(h.screen.contains("READ-ONLY"))
+  }
+
+  @Test func commandLine() {
+    var h = Harness()
+    h.press(.character(":"))
+    h.type("region ukraine")
+    h.press(.enter)
+    #expect(h.screen.contains("▶ [4] Ukraine ◀"))
+    h.press(.character(":"))
+    h.type("bogus")
+    h.press(.enter)
+    #expect(h.statusLine.contains("unknown command ':bogus'"))
+    h.press(.character(":"))
+    h.type("export ukraine.csv")
+    h.press(.enter)
+    guard case .export(let path, let rows)? = h.effects.last else {
+      Issue.record("no export effect")
+      return
+    }
+    #expect(path == "ukraine.csv")
+    #expect(rows.first == ["Partner", "Prog", "Value", "Obl", "Alerts"])
+    #expect(rows.count == 2)
+    h.press(.character(":"))
+    h.type("theme light")
+    h.press(.enter)
+    #expect(h.effects.last == .loadTheme("light"))
+    h.press(.character(":"))
+    h.type("alerts")
+    h.press(.enter)
+    #expect(h.model.page.screen == .alerts)
+    h.press(.character(":"))
+    h.type("quit")
+    h.press(.enter)
+    #expect(h.effects.last == .quit)
+  }
+
+  @Test func timeTravelAsksForADateAndMarksThePast() throws {
+    var h = Harness()
+    h.press(.character("t"))
+    h.type("2024-13-01")
+    h.press(.enter)
+    #expect(h.statusLine.contains("not a date"))
+    h.press(.character("t"))
+    h.type("2023-01-01")
+    h.press(.enter)
+    let day = try #require(Day("2023-01-01"))
+    #expect(h.effects.last == .travel(to: day))
+    let past = Portfolio.asOf(day, events: [])  // the caller computes it; any past portfolio will do
+    h.send(.portfolio(past, asOf: day, today: Harness.today))
+    #expect(h.lines[0].contains("AS OF 2023-01-01"))
+    #expect(h.lines[h.model.height - 1].contains("AS OF 2023-01-01"))
+    h.press(.escape)
+    #expect(h.effects.last == .travel(to: nil))
+  }
+
+  @Test func helpIsGeneratedFromTheKeyMap() {
+    var h = Harness(width: 140, height: 60)
+    h.press(.character("?"))
+    for binding in KeyMap.bindings {
+      #expect(h.screen.contains(binding.help), "\(binding.help)")
+    }
+    #expect(h.screen.contains("Shift-Tab"))
+  }
+
+  @Test func mouseClickSelectsThenOpens() {
+    var h = Harness()
+    // Row 6 of the Indo-Pacific pane (x 70) is its second partner.
+    h.press(.click(x: 70, y: 6))
+    #expect(h.screen.contains("▶ [2] Indo-Pacific ◀"))
+    #expect(h.model.regionLists[1].index == 1)
+    h.press(.click(x: 70, y: 6))
+    #expect(h.lines[0].contains("Fiji"))
+  }
+}
+
+@Suite struct TerminalBehaviourTests {
+  @Test func resizeDownTo20x5AndBack() {
+    var h = Harness()
+    h.send(.resize(width: 20, height: 5))
+    #expect(h.screen.contains("too small"))
+    #expect(h.screen.contains("needs 60×12"))
+    #expect(h.lines.count == 5)
+    h.send(.resize(width: 120, height: 35))
+    #expect(h.screen.contains("[4] Ukraine"))
+  }
+
+  @Test func wideCharactersAlignInColumns() {
+    var p = Portfolio()
+    let day = Harness.today
+    let events: [any EventPayload] = [
+      PartnerRegistered(code: "UA", name: "Україна", region: .ukraine, tier: .other),
+      PartnerRegistered(code: "JP", name: "日本", region: .ukraine, tier: .natoPlus5),
+      PartnerRegistered(code: "KR", name: "한국", region: .ukraine, tier: .natoPlus5),
+      PartnerRegistered(code: "XX", name: "Plain", region: .ukraine, tier: .other),
+    ]
+    for (i, e) in events.enumerated() {
+      p.apply(
+        Envelope(
+          context: EventContext(sequence: i + 1, at: Timestamp(dayOrdinal: day.ordinal), actor: "t"), event: e
+        ))
+    }
+    var h = Harness(width: 120, height: 35, portfolio: p)
+    h.press(.character("4"))
+    let grid = h.model.render()
+    // The column after the name starts at the same display column on every row.
+    var starts: [Int] = []
+    for y in 0..<grid.height {
+      let line = grid.lines[y]
+      guard ["Україна", "日本", "한국", "Plain"].contains(where: { line.contains($0) }) else { continue }
+      var col = 0
+      for x in 0..<grid.width where !grid[x, y].isContinuation {
+        if grid[x, y].character == "0" { break }
+        col = x + 1
+      }
+      starts.append(col)
+    }
+    #expect(starts.count == 4)
+    #expect(Set(starts).count == 1, "\(starts)")
+    #expect(DisplayWidth.of("Україна") == 7)
+    #expect(DisplayWidth.of("日本") == 4)
+    #expect(DisplayWidth.truncate("日本語テキスト", to: 5) == "日本…")
+  }
+
+  @Test func escapeSequencesInDataAreShownNotObeyed() {
+    var p = Harness.demo
+    let evil = ProgramCreated(
+      id: "EVIL-1", partner: "UA", kind: .ssr, title: "Reform\u{1B}[2J\u{1B}]0;pwned\u{07}\nline",
+      start: Harness.today)
+    p.apply(
+      Envelope(
+        context: EventContext(
+          sequence: 99_999, at: Timestamp(dayOrdinal: Harness.today.ordinal), actor: "x\u{1B}[31m"),
+        event: evil))
+    var h = Harness(portfolio: p)
+    h.press(.character("4"), .enter, .character("G"), .enter)
+    let grid = h.model.render()
+    #expect(grid.text.contains("Reform␛[2J␛]0;pwned␇␊line"))
+    for cell in grid.cells {
+      for s in cell.character.unicodeScalars {
+        #expect(s.value >= 0x20 && s.value != 0x7F, "control \(s.value)")
+      }
+    }
+  }
+
+  @Test func selectionSurvivesEventsFromAnotherProcess() {
+    var h = Harness()
+    h.press(.character("j"), .character("j"))  // Croatia
+    var p = Harness.demo
+    p.apply(
+      Envelope(
+        context: EventContext(
+          sequence: 100_000, at: Timestamp(dayOrdinal: Harness.today.ordinal), actor: "x"),
+        event: PartnerRegistered(code: "AD", name: "Andorra", region: .europe, tier: .other)))
+    h.send(.portfolio(p, asOf: nil, today: Harness.today))
+    #expect(h.selectedLine?.contains("Croatia") == true)
+    #expect(h.screen.contains("Andorra"))
+  }
+
+  @Test func cellGridClipsAndReplacesHalfOfAWideCharacter() {
+    var g = CellGrid(width: 6, height: 1)
+    g.put("日本語", x: 0, y: 0)
+    #expect(g.text == "日本語")
+    g.put("x", x: 1, y: 0)
+    #expect(g.lines[0].hasPrefix(" x"))
+    var small = CellGrid(width: 3, height: 1)
+    small.put("日本", x: 0, y: 0)
+    #expect(small.text == "日")
+  }
+
+  @Test func memoryTerminalKeepsFrames() {
+    let t = MemoryTerminal(width: 120, height: 35)
+    let h = Harness()
+    t.draw(h.model.render())
+    #expect(t.screen.contains("[1] Europe/NATO"))
+  }
+}

@@ -1,0 +1,47 @@
+import Portfolio
+import TUI
+import Terminal
+
+/// A headless session: the demo portfolio on a fixed day, keys in, text out
+/// (ratatui's TestBackend, Bubble Tea's teatest).
+struct Harness {
+  static let today = Day(year: 2026, month: 11, day: 29) ?? Day(ordinal: 0)
+  static let demo: Portfolio = {
+    var p = Portfolio()
+    for (i, item) in DemoPortfolio.events(today: today).enumerated() {
+      p.apply(
+        Envelope(context: EventContext(sequence: i + 1, at: item.at, actor: item.actor), event: item.event))
+    }
+    return p
+  }()
+
+  var model: AppModel
+  var effects: [Effect] = []
+
+  init(width: Int = 120, height: Int = 35, portfolio: Portfolio = Harness.demo, readOnly: Bool = false) {
+    let info = SessionInfo(
+      store: "/tmp/demo.sapm", user: "tester", role: "officer", demo: true, readOnly: readOnly)
+    model = AppModel(
+      portfolio: portfolio, today: Harness.today, info: info, theme: .builtIn, width: width, height: height)
+  }
+
+  mutating func press(_ keys: Key...) { for k in keys { send(.key(k)) } }
+
+  mutating func type(_ text: String) { for c in text { send(.key(.character(c))) } }
+
+  mutating func send(_ message: Message) {
+    let (next, produced) = AppModel.update(model, message)
+    model = next
+    effects += produced
+  }
+
+  var screen: String { model.render().text }
+  var lines: [String] { model.render().lines }
+  var statusLine: String { lines[model.height - 2] }
+
+  /// The line with the selection marker.
+  var selectedLine: String? {
+    lines.first { $0.contains("›") && !$0.contains(" › ") }
+      ?? lines.first { $0.hasPrefix("›") || $0.contains("║›") || $0.contains("│›") }
+  }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import TUI
+@testable import Terminal
+
+@Suite struct ThemeTests {
+  static let themesDirectory: String = {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .appendingPathComponent("Themes").path
+  }()
+
+  func load(_ name: String) throws -> (Theme, [String]) {
+    let text = try String(contentsOfFile: Self.themesDirectory + "/\(name).toml", encoding: .utf8)
+    return try ThemeParser.parse(text, file: "\(name).toml") { parent in try load(parent).0 }
+  }
+
+  @Test(arguments: ["default", "light", "high-contrast", "mono", "kiosk"])
+  func shippedThemesParseCleanly(name: String) throws {
+    let (theme, warnings) = try load(name)
+    #expect(theme.name == name)
+    #expect(warnings.isEmpty, "\(warnings)")
+  }
+
+  @Test func dottedKeysFallBackToTheirParents() throws {
+    let (theme, _) = try ThemeParser.parse(
+      """
+      [styles]
+      pane = { fg = "red" }
+      "list.header" = { fg = "#112233", bold = true }
+      """, file: "t.toml", base: { _ in .builtIn })
+    #expect(theme.style("pane.whatever.deep").foreground == .ansi(1))
+    #expect(theme.style("list.header").foreground == .rgb(0x11, 0x22, 0x33))
+    #expect(theme.style("alert.critical") == Theme.builtIn.style("alert.critical"))
+  }
+
+  @Test func inheritsAndPalette() throws {
+    let (theme, _) = try load("light")
+    #expect(theme.style("alert.critical").foreground == .rgb(0xAF, 0, 0))
+    #expect(theme.style("status") == Theme.builtIn.style("status"))
+  }
+
+  @Test func syntaxErrorsNameLineAndColumn() {
+    do {
+      _ = try ThemeParser.parse(
+        "[styles]\ntitle = { bold = tru }\n", file: "bad.toml", base: { _ in .builtIn })
+      Issue.record("expected an error")
+    } catch let error as ThemeError {
+      #expect(error.line == 2)
+      #expect(error.description.hasPrefix("bad.toml:2:"))
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+
+  @Test func typeErrorsSayWhatWasExpected() {
+    do {
+      _ = try ThemeParser.parse(
+        "[styles]\ntitle = { bold = \"yes\" }\n", file: "t.toml", base: { _ in .builtIn })
+      Issue.record("expected an error")
+    } catch let error as ThemeError {
+      #expect(error.message.contains("must be true or false"))
+      #expect(error.line == 2)
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+    #expect(throws: ThemeError.self) {
+      try ThemeParser.parse(
+        "[palette]\naccent = \"chartreuse-ish\"\n", file: "t.toml", base: { _ in .builtIn })
+    }
+  }
+
+  @Test func unknownKeysWarnButLoad() throws {
+    let (theme, warnings) = try ThemeParser.parse(
+      "[meta]\nname = \"x\"\ncolour = 1\n[styles]\n\"pane.bordr\" = \"red\"\n[extras]\n", file: "t.toml",
+      base: { _ in .builtIn })
+    #expect(theme.name == "x")
+    #expect(warnings.count == 3, "\(warnings)")
+    #expect(warnings.contains { $0.contains("pane.bordr") && $0.contains("t.toml:5:") })
+  }
+
+  @Test func colourDegrades() {
+    #expect(Color.rgb(255, 0, 0).nearestANSI(limit: 8) == 1)
+    #expect(Color.rgb(0, 0, 0).nearest256 == 16)
+    #expect(Color.ansi(9).nearestANSI(limit: 8) == 1)
+    #expect(Color(parsing: "bright-cyan") == .ansi(14))
+    #expect(Color(parsing: "#00ff00") == .rgb(0, 255, 0))
+    #expect(Color(parsing: "nope") == nil)
+  }
+
+  @Test func monoThemeUsesAttributesOnly() {
+    let s = Theme.monochromeBuiltIn.style("list.selected")
+    #expect(s.foreground == .default && s.background == .default)
+    #expect(s.reverse)
+  }
+}
+
+@Suite struct KeysDocumentTests {
+  /// docs/keys.md must list every binding of the key map.
+  @Test func keysDocumentMatchesTheKeyMap() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("docs/keys.md").path
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text == KeyMap.markdown, "regenerate docs/keys.md: swift run sapm keys > docs/keys.md")
+  }
+}
