@@ -52,5 +52,6 @@ let package = Package(
     .testTarget(name: "SessionTests", dependencies: ["Session"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "Terminal", "Portfolio"]),
     .testTarget(name: "CLITests"),
+    .testTarget(name: "EndToEndTests"),
   ]
 )

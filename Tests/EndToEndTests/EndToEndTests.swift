@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct EndToEndTests {
+  func makeStore(_ tmux: Tmux) throws -> String {
+    let store = tmux.home + "/demo.sapm"
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: Tmux.binary)
+    p.arguments = ["init", "--demo", "--store", store]
+    p.standardOutput = Pipe()
+    try p.run()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    return store
+  }
+
+  @Test(arguments: ["xterm-256color", "screen"])
+  func navigateResizeAcknowledgeAndQuit(term: String) throws {
+    let tmux = try Tmux(term: term)
+    let store = try makeStore(tmux)
+    try tmux.type("\(Tmux.binary) --store \(store)")
+    try tmux.keys("Enter")
+    var (screen, _) = try tmux.waitFor("[4] Ukraine")
+    for title in ["[1] Europe/NATO", "[2] Indo-Pacific", "[3] Middle East/Africa", "DEMO"] {
+      #expect(screen.contains(title), "\(title)")
+    }
+
+    // Drill down by the contract's keys, and back up.
+    try tmux.type("4")
+    try tmux.waitFor("▶ [4] Ukraine ◀")
+    try tmux.keys("Enter")
+    try tmux.waitFor("Ukraine (UA)")
+    try tmux.keys("Down", "Enter")
+    try tmux.waitFor("[Summary]")
+    try tmux.type("]")
+    try tmux.waitFor("[Funding]")
+    try tmux.keys("Escape")
+    try tmux.waitFor("Ukraine (UA)")
+    try tmux.type("h")
+    try tmux.waitFor("▶ [4] Ukraine ◀")
+
+    // Resize: a tab strip below 100×30, the "too small" screen at 20×5, and back.
+    try tmux.resize(80, 24)
+    try tmux.waitFor("[4 Ukraine]")
+    try tmux.resize(20, 5)
+    try tmux.waitFor("too small")
+    try tmux.resize(120, 35)
+    try tmux.waitFor("[1] Europe/NATO")
+
+    // Acknowledge the top alert with a note; the event lands in the store.
+    try tmux.type("a")
+    (screen, _) = try tmux.waitFor("Alerts on")
+    try tmux.type("x")
+    try tmux.waitFor("note for ")
+    try tmux.type("seen in e2e")
+    try tmux.keys("Enter")
+    try tmux.waitFor("acknowledged … as …") { $0.contains("acknowledged ") && $0.contains(" as ") }
+    let text = try String(contentsOfFile: store, encoding: .utf8)
+    #expect(text.contains("\"note\":\"seen in e2e\""))
+    #expect(text.contains("\"type\":\"alert.acknowledged\""))
+
+    // Quit: the shell prompt comes back and the screen is the shell's again.
+    try tmux.type("q")
+    (screen, _) = try tmux.waitFor("E2E$") { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
+    #expect(!screen.contains("[4] Ukraine"))
+  }
+
+  @Test func anotherProcessesEventAppearsPromptly() throws {
+    let tmux = try Tmux(term: "xterm-256color")
+    let store = try makeStore(tmux)
+    try tmux.type("\(Tmux.binary) --store \(store)")
+    try tmux.keys("Enter")
+    let (screen, _) = try tmux.waitFor("[4] Ukraine")
+    let count = try #require(
+      screen.range(of: #"(\d+) events"#, options: .regularExpression).map {
+        String(screen[$0].split(separator: " ")[0])
+      })
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: Tmux.binary)
+    p.arguments = [
+      "alerts", "ack", "offer-lapsed/GH-FMS-001", "--note", "from another process", "--store", store,
+    ]
+    p.standardOutput = Pipe()
+    p.standardError = Pipe()
+    try p.run()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    let next = String((Int(count) ?? 0) + 1)
+    let (_, waited) = try tmux.waitFor("\(next) events", timeout: 5)
+    #expect(waited < 1.0, "took \(waited) s")
+    try tmux.type("q")
+  }
+
+  @Test func helpAndCommandLineInARealTerminal() throws {
+    let tmux = try Tmux(term: "xterm-256color")
+    let store = try makeStore(tmux)
+    try tmux.type("\(Tmux.binary) --store \(store) --theme light")
+    try tmux.keys("Enter")
+    try tmux.waitFor("[4] Ukraine")
+    try tmux.type("?")
+    try tmux.waitFor("generated from the key map")
+    try tmux.keys("Escape")
+    try tmux.type(":region indo-pacific")
+    try tmux.keys("Enter")
+    try tmux.waitFor("▶ [2] Indo-Pacific ◀")
+    try tmux.type(":export \(tmux.home)/pacific.csv")
+    try tmux.keys("Enter")
+    try tmux.waitFor("exported")
+    let csv = try String(contentsOfFile: tmux.home + "/pacific.csv", encoding: .utf8)
+    #expect(csv.hasPrefix("Partner,Prog,Value,Obl,Alerts\n"))
+    #expect(csv.contains("Philippines"))
+    try tmux.type("t")
+    try tmux.type("2023-01-01")
+    try tmux.keys("Enter")
+    try tmux.waitFor("AS OF 2023-01-01")
+    try tmux.keys("Escape")
+    try tmux.waitFor("back to now")
+    try tmux.type("q")
+    try tmux.waitFor("E2E$") { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
+  }
+}
