@@ -56,21 +56,21 @@ public final class Session: @unchecked Sendable {
   }
 
   /// Reads new records and folds them. Large catch-ups (opening a big store) run as
-  /// a two-stage pipeline: one thread parses, verifies and decodes while this one
-  /// folds, which is what the two cores of a desk officer's machine can give.
+  /// a two-stage pipeline: one thread parses and verifies the chain while this one
+  /// decodes and folds, which is what the two cores of a desk officer's machine can give.
   private func readAndFold() throws -> Int {
     let remaining = try log.size() - log.cursor.offset
     guard remaining > 4 << 20 else {
       return try log.readNew { record in Session.fold(record, into: &portfolio) }
     }
-    let pipe = BatchPipe<DecodedRecord>(capacity: 8)
+    let pipe = BatchPipe<Record>(capacity: 8)
     let log = self.log
     let reader = Thread {
-      var batch: [DecodedRecord] = []
+      var batch: [Record] = []
       batch.reserveCapacity(2048)
       do {
         try log.readNew { record in
-          batch.append(DecodedRecord(record))
+          batch.append(record)
           if batch.count == 2048 {
             pipe.put(batch)
             batch.removeAll(keepingCapacity: true)
@@ -87,7 +87,7 @@ public final class Session: @unchecked Sendable {
     reader.start()
     var count = 0
     while let batch = pipe.take() {
-      for item in batch { item.fold(into: &portfolio) }
+      for record in batch { DecodedRecord(record).fold(into: &portfolio) }
       count += batch.count
     }
     if let error = pipe.error { throw error }

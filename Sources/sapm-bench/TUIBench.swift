@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Portfolio
+import TUI
+import Terminal
+
+/// `sapm-bench tui`: key → frame latency of update + render, headless.
+struct TUIBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tui", abstract: "Headless key→frame latency on the synthetic portfolio (build with -c release).")
+
+  @Option var programs = 100_000
+  @Option var events = 400_000
+  @Option var keys = 10_000
+  @Option var width = 200
+  @Option var height = 60
+
+  func run() throws {
+    var portfolio = Portfolio()
+    var seq = 0
+    let foldTime = time {
+      for item in SyntheticPortfolio(programs: programs, events: events) {
+        seq += 1
+        portfolio.apply(Envelope(context: EventContext(sequence: seq, at: item.at, actor: item.actor), event: item.event))
+      }
+    }
+    print(line("fold \(seq) events in memory", secs(foldTime), "\(portfolio.programs.count) programs"))
+    let today = Day(ordinal: Timestamp.now().dayOrdinal)
+    var model: AppModel?
+    let modelTime = time {
+      model = AppModel(
+        portfolio: portfolio, today: today,
+        info: SessionInfo(store: "bench", user: "bench", role: "officer", demo: false, readOnly: false),
+        theme: .builtIn, width: width, height: height)
+    }
+    guard var m = model else { return }
+    print(line("model: alerts + summary (first-frame cost)", secs(modelTime), "\(m.alerts.count) alerts"))
+    let firstFrame = time { _ = m.render() }
+    print(line("first render \(width)×\(height)", String(format: "%.2f ms", firstFrame * 1000), ""))
+
+    // A scripted walk: the keys a desk officer uses, in a fixed, repeating pattern.
+    let script: [Key] = [
+      .down, .down, .character("j"), .enter, .down, .down, .enter, .character("]"), .character("]"), .character("["),
+      .escape, .character("k"), .escape, .tab, .pageDown, .character("G"), .character("g"), .character("2"), .enter,
+      .pageDown, .escape, .character("3"), .down, .character("?"), .escape, .backTab, .character("4"),
+    ]
+    var latencies: [Double] = []
+    latencies.reserveCapacity(keys)
+    for i in 0..<keys {
+      let key = script[i % script.count]
+      let start = now()
+      _ = m.handle(.key(key))
+      _ = m.render()
+      latencies.append(now() - start)
+    }
+    let s = Stats(latencies)
+    print(line("key → frame (update + render), \(keys) keys", String(format: "p50 %.3f ms", s.p50 * 1000), String(format: "p99 %.3f ms (target ≤ 5 ms)", s.p99 * 1000)))
+
+    // Filter as you type, on the biggest lists: a partner's programs and the alerts.
+    for (name, setup) in [("partner programs", [Key.character("1"), .enter]), ("alerts", [Key.character("a")])] {
+      var f = m
+      f.stack = [f.stack[0]]
+      for k in setup { _ = f.handle(.key(k)) }
+      _ = f.handle(.key(.character("/")))
+      var perKey: [Double] = []
+      for c in "B12 condition" {
+        let start = now()
+        _ = f.handle(.key(.character(c)))
+        _ = f.render()
+        perKey.append(now() - start)
+      }
+      let fs = Stats(perKey)
+      print(line("filter as you type (\(name))", String(format: "p50 %.2f ms", fs.p50 * 1000), String(format: "max %.2f ms (target ≤ 16 ms)", (perKey.max() ?? 0) * 1000)))
+    }
+    print(line("peak RSS", "\(peakRSSMiB()) MiB", ""))
+  }
+}
