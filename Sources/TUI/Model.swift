@@ -44,6 +44,12 @@ public struct Page: Hashable, Sendable {
   public var tab = ProgramTab.summary
   public var filter = ""
   public init(_ screen: ScreenKind) { self.screen = screen }
+
+  init(screen: ScreenKind, tab: ProgramTab, filter: String) {
+    self.screen = screen
+    self.tab = tab
+    self.filter = filter
+  }
 }
 
 /// Text being typed at the bottom line.
@@ -96,6 +102,12 @@ public struct AppModel: Sendable {
   /// Derived from the portfolio once per change, not once per key.
   public private(set) var alerts: [Alert] = []
   public private(set) var summary = PortfolioSummary()
+  /// The alerts view's rows, built once per portfolio change (there can be 100,000).
+  public private(set) var alertRows: [TableData.Row] = []
+  /// The current page's filtered table, rebuilt after every message so that
+  /// render and the cursor keys never rebuild it.
+  var tableCache: (identity: TableIdentity, table: TableData?)?
+  var portfolioVersion = 0
 
   public init(portfolio: Portfolio, today: Day, info: SessionInfo, theme: Theme, width: Int, height: Int) {
     self.portfolio = portfolio
@@ -125,6 +137,23 @@ public struct AppModel: Sendable {
   mutating func recompute() {
     alerts = portfolio.alerts(on: day)
     summary = PortfolioSummary(portfolio, alerts: alerts, day: day)
+    alertRows = buildAlertRows()
+    portfolioVersion += 1
+  }
+
+  /// What the current table depends on; the cache is valid while this is unchanged.
+  struct TableIdentity: Equatable {
+    var depth: Int
+    var page: Page
+    var focusedRegion: Int
+    var portfolioVersion: Int
+    var historyCount: Int
+  }
+
+  var tableIdentity: TableIdentity {
+    TableIdentity(
+      depth: stack.count, page: Page(screen: page.screen, tab: page.tab, filter: page.filter),
+      focusedRegion: focusedRegion, portfolioVersion: portfolioVersion, historyCount: history.count)
   }
 }
 

@@ -138,7 +138,7 @@ extension AppModel {
         "⚠ Restricted: " + restrictions.map { "\($0.kind.title) since \($0.since)" }.joined(separator: "; ")
       g.put(text, x: 1, y: 2, style: theme.style("restriction"), limit: width - 2)
     }
-    drawTable(&g, partnerTable(code).filtered(page.filter), layout.list, page.list, active: true)
+    drawTable(&g, currentTable() ?? partnerTable(code), layout.list, page.list, active: true)
   }
 
   func renderProgram(_ g: inout CellGrid, _ layout: Layout, _ id: String) {
@@ -161,7 +161,7 @@ extension AppModel {
         + 1
     }
     g.put("[ ] tabs", x: max(x, width - 9), y: 2, style: theme.style("list.dim"))
-    drawTable(&g, programTable(id, tab: page.tab).filtered(page.filter), layout.list, page.list, active: true)
+    drawTable(&g, currentTable() ?? programTable(id, tab: page.tab), layout.list, page.list, active: true)
   }
 
   func renderAlerts(_ g: inout CellGrid, _ layout: Layout) {
@@ -170,14 +170,14 @@ extension AppModel {
     let text =
       "Alerts on \(day): \(open.count) open (\(alertCounts(counts))), \(alerts.count - open.count) acknowledged — most severe first · Enter opens the program · x acknowledges"
     g.put(text, x: 1, y: 1, style: theme.style("title"), limit: width - 2)
-    drawTable(&g, alertsTable().filtered(page.filter), layout.list, page.list, active: true)
+    drawTable(&g, currentTable() ?? alertsTable(), layout.list, page.list, active: true)
   }
 
   func renderHelp(_ g: inout CellGrid, _ layout: Layout) {
     g.put(
       "Keys (generated from the key map) · mouse: wheel scrolls, click selects, click again opens", x: 1,
       y: 1, style: theme.style("title"), limit: width - 2)
-    drawTable(&g, helpTable().filtered(page.filter), layout.list, page.list, active: true)
+    drawTable(&g, currentTable() ?? helpTable(), layout.list, page.list, active: true)
   }
 
   // MARK: Tables

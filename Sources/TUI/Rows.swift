@@ -41,7 +41,15 @@ extension AppModel {
   }
 
   public func alertsTable() -> TableData {
-    let rows = alerts.map { a -> TableData.Row in
+    TableData(
+      columns: [
+        .init("Severity", 10), .init("Alert", 22), .init("Partner", 14), .init("Program", 12),
+        .init("Since", 10), .init("Details", 20, flexible: true),
+      ], rows: alertRows)
+  }
+
+  func buildAlertRows() -> [TableData.Row] {
+    alerts.map { a -> TableData.Row in
       let partner = portfolio.partners[a.subject.partner]?.name ?? a.subject.partner
       let state = a.isOpen ? a.severity.name : "ack"
       return TableData.Row(
@@ -52,12 +60,6 @@ extension AppModel {
         ],
         style: a.isOpen ? "alert.\(a.severity.name)" : "alert.acknowledged")
     }
-    return TableData(
-      columns: [
-        .init("Severity", 10), .init("Alert", 22), .init("Partner", 14), .init("Program", 12),
-        .init("Since", 10),
-        .init("Details", 20, flexible: true),
-      ], rows: rows)
   }
 
   public func helpTable() -> TableData {
@@ -73,8 +75,13 @@ extension AppModel {
     return TableData(columns: [.init("Key", 22), .init("Action", 30, flexible: true)], rows: rows)
   }
 
-  /// The table of the current page (nil on the overview, whose panes are separate).
+  /// The table of the current page, filtered (the focused pane's on the overview).
   public func currentTable() -> TableData? {
+    if let cache = tableCache, cache.identity == tableIdentity { return cache.table }
+    return computeCurrentTable()
+  }
+
+  func computeCurrentTable() -> TableData? {
     switch page.screen {
     case .overview: return overviewTable(Region.allCases[focusedRegion]).filtered(page.filter)
     case .partner(let code): return partnerTable(code).filtered(page.filter)

@@ -1,3 +1,4 @@
+import Glibc
 import Portfolio
 import Terminal
 
@@ -24,10 +25,14 @@ public struct TableData: Sendable {
     /// A theme key for the whole row (e.g. `alert.critical`), or nil.
     public var style: String?
 
+    /// The row's text, lowercased once, for filtering as you type.
+    public let searchText: String
+
     public init(key: String, cells: [String], style: String? = nil) {
       self.key = key
       self.cells = cells
       self.style = style
+      self.searchText = cells.joined(separator: "\u{1F}").lowercased()
     }
   }
 
@@ -60,6 +65,29 @@ public struct TableData: Sendable {
 
   /// The table as CSV rows (header first), for `:export`.
   public var exportRows: [[String]] { [columns.map(\.title)] + rows.map(\.cells) }
+}
+
+/// Byte substring search (memmem) over UTF-8: filtering 100,000 alert rows on every
+/// key press has to be cheap.
+func contains(_ haystack: String, _ needle: [UInt8]) -> Bool {
+  if needle.isEmpty { return true }
+  var h = haystack
+  return h.withUTF8 { hb in
+    let n = needle.count
+    guard hb.count >= n, let base = hb.baseAddress else { return false }
+    let first = needle[0]
+    var i = 0
+    let last = hb.count - n
+    while i <= last {
+      guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
+      let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      var j = 1
+      while j < n && hb[at + j] == needle[j] { j += 1 }
+      if j == n { return true }
+      i = at + 1
+    }
+    return false
+  }
 }
 
 /// Percent with no decimals, or an en dash for nothing to divide.

@@ -10,6 +10,10 @@ extension AppModel {
   }
 
   public mutating func handle(_ message: Message) -> [Effect] {
+    defer {
+      let identity = tableIdentity
+      if tableCache?.identity != identity { tableCache = (identity, computeCurrentTable()) }
+    }
     switch message {
     case .key(let key):
       if input != nil { return handleInput(key) }
@@ -336,7 +340,7 @@ extension AppModel {
     let saved = stack
     for i in stack.indices where stack[i].screen != .overview {
       stack = Array(saved.prefix(i + 1))
-      if let rows = currentTable()?.rows { stack[i].list = Self.reconcile(stack[i].list, rows) }
+      if let rows = computeCurrentTable()?.rows { stack[i].list = Self.reconcile(stack[i].list, rows) }
       let fixed = stack[i]
       stack = saved
       stack[i] = fixed

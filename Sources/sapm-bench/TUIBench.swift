@@ -7,7 +7,8 @@ import Terminal
 /// `sapm-bench tui`: key → frame latency of update + render, headless.
 struct TUIBench: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "tui", abstract: "Headless key→frame latency on the synthetic portfolio (build with -c release).")
+    commandName: "tui",
+    abstract: "Headless key→frame latency on the synthetic portfolio (build with -c release).")
 
   @Option var programs = 100_000
   @Option var events = 400_000
@@ -21,7 +22,8 @@ struct TUIBench: ParsableCommand {
     let foldTime = time {
       for item in SyntheticPortfolio(programs: programs, events: events) {
         seq += 1
-        portfolio.apply(Envelope(context: EventContext(sequence: seq, at: item.at, actor: item.actor), event: item.event))
+        portfolio.apply(
+          Envelope(context: EventContext(sequence: seq, at: item.at, actor: item.actor), event: item.event))
       }
     }
     print(line("fold \(seq) events in memory", secs(foldTime), "\(portfolio.programs.count) programs"))
@@ -40,8 +42,10 @@ struct TUIBench: ParsableCommand {
 
     // A scripted walk: the keys a desk officer uses, in a fixed, repeating pattern.
     let script: [Key] = [
-      .down, .down, .character("j"), .enter, .down, .down, .enter, .character("]"), .character("]"), .character("["),
-      .escape, .character("k"), .escape, .tab, .pageDown, .character("G"), .character("g"), .character("2"), .enter,
+      .down, .down, .character("j"), .enter, .down, .down, .enter, .character("]"), .character("]"),
+      .character("["),
+      .escape, .character("k"), .escape, .tab, .pageDown, .character("G"), .character("g"), .character("2"),
+      .enter,
       .pageDown, .escape, .character("3"), .down, .character("?"), .escape, .backTab, .character("4"),
     ]
     var latencies: [Double] = []
@@ -54,10 +58,15 @@ struct TUIBench: ParsableCommand {
       latencies.append(now() - start)
     }
     let s = Stats(latencies)
-    print(line("key → frame (update + render), \(keys) keys", String(format: "p50 %.3f ms", s.p50 * 1000), String(format: "p99 %.3f ms (target ≤ 5 ms)", s.p99 * 1000)))
+    print(
+      line(
+        "key → frame (update + render), \(keys) keys", String(format: "p50 %.3f ms", s.p50 * 1000),
+        String(format: "p99 %.3f ms (target ≤ 5 ms)", s.p99 * 1000)))
 
     // Filter as you type, on the biggest lists: a partner's programs and the alerts.
-    for (name, setup) in [("partner programs", [Key.character("1"), .enter]), ("alerts", [Key.character("a")])] {
+    for (name, setup) in [
+      ("partner programs", [Key.character("1"), .enter]), ("alerts", [Key.character("a")]),
+    ] {
       var f = m
       f.stack = [f.stack[0]]
       for k in setup { _ = f.handle(.key(k)) }
@@ -70,8 +79,34 @@ struct TUIBench: ParsableCommand {
         perKey.append(now() - start)
       }
       let fs = Stats(perKey)
-      print(line("filter as you type (\(name))", String(format: "p50 %.2f ms", fs.p50 * 1000), String(format: "max %.2f ms (target ≤ 16 ms)", (perKey.max() ?? 0) * 1000)))
+      print(
+        line(
+          "filter as you type (\(name))", String(format: "p50 %.2f ms", fs.p50 * 1000),
+          String(format: "max %.2f ms (target ≤ 16 ms)", (perKey.max() ?? 0) * 1000)))
     }
+    diagnoseFilter(m)
     print(line("peak RSS", "\(peakRSSMiB()) MiB", ""))
   }
+}
+
+/// Where the time of one filter key goes (diagnostics).
+func diagnoseFilter(_ m: AppModel) {
+  var f = m
+  _ = f.handle(.key(.character("a")))
+  let t0 = now()
+  let table = f.alertsTable()
+  let t1 = now()
+  let filtered = table.filtered("b")
+  let t2 = now()
+  _ = f.handle(.key(.character("/")))
+  let t3 = now()
+  _ = f.handle(.key(.character("b")))
+  let t4 = now()
+  _ = f.render()
+  let t5 = now()
+  print(
+    String(
+      format: "  table %.2f ms, filter %.2f ms (%d rows), '/' %.2f ms, 'b' %.2f ms, render %.2f ms",
+      (t1 - t0) * 1000, (t2 - t1) * 1000, filtered.rows.count, (t3 - t2) * 1000, (t4 - t3) * 1000,
+      (t5 - t4) * 1000))
 }
