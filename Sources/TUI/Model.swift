@@ -104,6 +104,8 @@ public struct AppModel: Sendable {
   public private(set) var summary = PortfolioSummary()
   /// The alerts view's rows, built once per portfolio change (there can be 100,000).
   public private(set) var alertRows: [TableData.Row] = []
+  /// Positions in `alerts` of each program's alerts.
+  public private(set) var alertIndex: [String: [Int]] = [:]
   /// The current page's filtered table, rebuilt after every message so that
   /// render and the cursor keys never rebuild it.
   var tableCache: (identity: TableIdentity, table: TableData?)?
@@ -138,6 +140,8 @@ public struct AppModel: Sendable {
     alerts = portfolio.alerts(on: day)
     summary = PortfolioSummary(portfolio, alerts: alerts, day: day)
     alertRows = buildAlertRows()
+    alertIndex = [:]
+    for (i, a) in alerts.enumerated() { alertIndex[a.subject.program, default: []].append(i) }
     portfolioVersion += 1
   }
 

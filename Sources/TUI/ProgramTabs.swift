@@ -30,7 +30,7 @@ extension AppModel {
         let waived = r.waivedPrograms.contains(p.id) ? " (waived for this program)" : ""
         rows.append(row("Restriction", "\(r.kind.title) since \(r.since)\(waived)", "restriction"))
       }
-      for a in alerts where a.subject.program == p.id {
+      for a in (alertIndex[p.id] ?? []).map({ alerts[$0] }) {
         rows.append(
           .init(
             key: a.id.description,

@@ -165,10 +165,10 @@ extension AppModel {
   }
 
   func renderAlerts(_ g: inout CellGrid, _ layout: Layout) {
-    let open = alerts.filter(\.isOpen)
-    let counts = [0, 1, 2].map { s in open.filter { $0.severity.rawValue == s }.count }
+    let counts = summary.openAlerts
+    let open = counts.reduce(0, +)
     let text =
-      "Alerts on \(day): \(open.count) open (\(alertCounts(counts))), \(alerts.count - open.count) acknowledged — most severe first · Enter opens the program · x acknowledges"
+      "Alerts on \(day): \(open) open (\(alertCounts(counts))), \(alerts.count - open) acknowledged — most severe first · Enter opens the program · x acknowledges"
     g.put(text, x: 1, y: 1, style: theme.style("title"), limit: width - 2)
     drawTable(&g, currentTable() ?? alertsTable(), layout.list, page.list, active: true)
   }

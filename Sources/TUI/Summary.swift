@@ -20,6 +20,8 @@ public struct PortfolioSummary: Sendable {
   /// Partners of each region, by name.
   public var partnersByRegion: [Region: [Partner]] = [:]
   public var programAlerts: [String: [Int]] = [:]
+  /// Open alerts by severity (info, warning, critical) across the portfolio.
+  public var openAlerts = [0, 0, 0]
 
   public init() {}
 
@@ -54,6 +56,7 @@ public struct PortfolioSummary: Sendable {
     }
     for alert in alerts where alert.isOpen {
       let s = alert.severity.rawValue
+      openAlerts[s] += 1
       partners[alert.subject.partner, default: Figures()].alerts[s] += 1
       regions[alert.region, default: Figures()].alerts[s] += 1
       programAlerts[alert.subject.program, default: [0, 0, 0]][s] += 1

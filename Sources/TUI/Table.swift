@@ -26,20 +26,35 @@ public struct TableData: Sendable {
     public var style: String?
 
     /// The row's text, lowercased once, for filtering as you type.
-    public let searchText: String
+    public let searchText: [UInt8]
 
     public init(key: String, cells: [String], style: String? = nil) {
       self.key = key
       self.cells = cells
       self.style = style
-      self.searchText = cells.joined(separator: "\u{1F}").lowercased()
+      self.searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
     }
   }
 
+  /// The rows shown: all of them, or the filter's matches by index, so filtering
+  /// a hundred thousand rows copies integers, not rows.
+  public struct Rows: RandomAccessCollection, Sendable {
+    let all: [Row]
+    let matches: [Int32]?
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { matches?.count ?? all.count }
+    public subscript(position: Int) -> Row { all[matches.map { Int($0[position]) } ?? position] }
+  }
+
   public var columns: [Column]
-  public var rows: [Row]
+  public var rows: Rows
 
   public init(columns: [Column], rows: [Row]) {
+    self.columns = columns
+    self.rows = Rows(all: rows, matches: nil)
+  }
+
+  init(columns: [Column], rows: Rows) {
     self.columns = columns
     self.rows = rows
   }
@@ -47,9 +62,12 @@ public struct TableData: Sendable {
   /// Keeps rows whose text contains `filter` (case-insensitive); empty keeps all.
   public func filtered(_ filter: String) -> TableData {
     guard !filter.isEmpty else { return self }
-    let needle = filter.lowercased()
-    return TableData(
-      columns: columns, rows: rows.filter { $0.cells.contains { $0.lowercased().contains(needle) } })
+    let needle = Array(filter.lowercased().utf8)
+    var matches: [Int32] = []
+    for i in rows.indices where contains(rows[i].searchText, needle) {
+      matches.append(Int32(rows.matches.map { Int($0[i]) } ?? i))
+    }
+    return TableData(columns: columns, rows: Rows(all: rows.all, matches: matches))
   }
 
   /// Column widths that fill `total` columns.
@@ -69,10 +87,9 @@ public struct TableData: Sendable {
 
 /// Byte substring search (memmem) over UTF-8: filtering 100,000 alert rows on every
 /// key press has to be cheap.
-func contains(_ haystack: String, _ needle: [UInt8]) -> Bool {
+func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
   if needle.isEmpty { return true }
-  var h = haystack
-  return h.withUTF8 { hb in
+  return haystack.withUnsafeBufferPointer { hb in
     let n = needle.count
     guard hb.count >= n, let base = hb.baseAddress else { return false }
     let first = needle[0]

@@ -348,7 +348,7 @@ extension AppModel {
     keepSelectionsVisible()
   }
 
-  static func reconcile(_ list: ListState, _ rows: [TableData.Row]) -> ListState {
+  static func reconcile(_ list: ListState, _ rows: TableData.Rows) -> ListState {
     var l = list
     if let key = l.key, let i = rows.firstIndex(where: { $0.key == key }) {
       l.index = i
