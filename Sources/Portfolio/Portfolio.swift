@@ -98,10 +98,9 @@ public struct Portfolio: Sendable {
   mutating func updateProgram(_ id: String, _ body: (inout Program) throws(FoldError) -> Void)
     throws(FoldError)
   {
-    guard var p = programs[id] else { throw FoldError("no program '\(id)'") }
-    programs[id] = nil  // keep the value uniquely referenced while it changes
-    defer { programs[id] = p }
-    try body(&p)
+    // Mutate in place through the values view: no rehash, no copy of the program.
+    guard let index = programs.index(forKey: id) else { throw FoldError("no program '\(id)'") }
+    try body(&programs.values[index])
   }
 
   mutating func updateCase(_ id: String, _ body: (inout FMSCase) throws(FoldError) -> Void) throws(FoldError)
