@@ -19,6 +19,9 @@ public final class EventLog: @unchecked Sendable {
   /// Byte offset of each record read so far, by sequence number − 1.
   private var offsets: [Int64] = []
   public private(set) var warnings: [StoreWarning] = []
+  /// The file size, last sequence and last hash after this writer's own last append,
+  /// so that an uncontended append skips re-reading the tail.
+  private var writerTail: (size: Int64, sequence: Int, hash: [UInt8])?
 
   private init(path: String, fd: Int32, readOnly: Bool) {
     self.path = path
@@ -195,8 +198,16 @@ public final class EventLog: @unchecked Sendable {
     guard !drafts.isEmpty else { return [] }
     try file.lock(exclusive: true)
     defer { file.unlock() }
-    try setAsideTornTailLocked()
-    var (sequence, hash) = try lastRecordLocked()
+    var sequence: Int
+    var hash: [UInt8]
+    let size = try file.size()
+    if let tail = writerTail, tail.size == size {
+      // Nobody wrote since our last append: the tail is the one we wrote.
+      (sequence, hash) = (tail.sequence, tail.hash)
+    } else {
+      try setAsideTornTailLocked()
+      (sequence, hash) = try lastRecordLocked()
+    }
     var bytes: [UInt8] = []
     var records: [Record] = []
     records.reserveCapacity(drafts.count)
@@ -212,8 +223,10 @@ public final class EventLog: @unchecked Sendable {
       bytes.append(0x0A)
       records.append(record)
     }
+    writerTail = nil
     try file.writeAll(bytes)
     try file.sync()
+    writerTail = (try file.size(), sequence, hash)
     return records
   }
 
