@@ -48,10 +48,11 @@ let package = Package(
     ),
     .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
     .testTarget(name: "PortfolioTests", dependencies: ["Portfolio"]),
-    .testTarget(name: "StoreTests", dependencies: ["Store"]),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
     .testTarget(name: "SessionTests", dependencies: ["Session"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "Terminal", "Portfolio"]),
-    .testTarget(name: "CLITests"),
-    .testTarget(name: "EndToEndTests"),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ]
 )

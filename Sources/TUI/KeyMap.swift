@@ -57,7 +57,7 @@ public enum KeyMap {
       [.character("t")], .timeTravel, "Views", "time travel: the portfolio as of a date (Esc returns to now)"),
     Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
     Binding([.character("?")], .help, "Views", "help"),
-    Binding([.character("q")], .quit, "Views", "quit"),
+    Binding([.character("q"), .control("c")], .quit, "Views", "quit"),
     Binding([.control("l")], .redraw, "Views", "redraw"),
   ]
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `sapm` binary the way a person or cron would.
 struct CLI {
@@ -13,16 +14,7 @@ struct CLI {
 
   var dataHome: String { home + "/data" }
 
-  static let binary: String = {
-    let exe =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-      ?? CommandLine.arguments[0]
-    var dir = (exe as NSString).deletingLastPathComponent
-    while !FileManager.default.fileExists(atPath: dir + "/sapm") && dir.count > 1 {
-      dir = (dir as NSString).deletingLastPathComponent
-    }
-    return dir + "/sapm"
-  }()
+  static let binary = builtProduct("sapm")
 
   struct Result {
     var status: Int32

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The real `sapm` binary in a real terminal: tmux on a private socket, keys by
 /// `send-keys`, the screen by `capture-pane`. Waits by polling, never by sleeping.
@@ -26,16 +27,7 @@ final class Tmux {
     try? FileManager.default.removeItem(atPath: home)
   }
 
-  static var binary: String {
-    let exe =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-      ?? CommandLine.arguments[0]
-    var dir = (exe as NSString).deletingLastPathComponent
-    while !FileManager.default.fileExists(atPath: dir + "/sapm") && dir.count > 1 {
-      dir = (dir as NSString).deletingLastPathComponent
-    }
-    return dir + "/sapm"
-  }
+  static var binary: String { builtProduct("sapm") }
 
   /// Runs a tmux client. Spawned with an empty signal mask and default handlers:
   /// the test runner blocks signals in its threads, and a tmux server started with

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Store
@@ -152,7 +153,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/s.sapm"
     _ = try EventLog.create(at: path)
-    let bench = productsDirectory() + "/sapm-bench"
+    let bench = builtProduct("sapm-bench")
     try #require(FileManager.default.isExecutableFile(atPath: bench), "sapm-bench not built at \(bench)")
     let writers = 4
     let each = 60

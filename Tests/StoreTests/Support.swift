@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TestSupport
 
 /// A fresh directory under /tmp for one test, removed by the caller.
 func temporaryDirectory() -> String {
@@ -37,15 +38,4 @@ func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
     start = i + 1
   }
   return out
-}
-
-/// The built products directory (where `swift build` put sapm and sapm-bench).
-func productsDirectory() -> String {
-  let exe =
-    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-  var dir = (exe as NSString).deletingLastPathComponent
-  while !FileManager.default.fileExists(atPath: dir + "/sapm-bench") && dir.count > 1 {
-    dir = (dir as NSString).deletingLastPathComponent
-  }
-  return dir
 }
