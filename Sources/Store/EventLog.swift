@@ -78,7 +78,6 @@ public final class EventLog: @unchecked Sendable {
   /// a torn last record first; a read-only reader ignores it and warns.
   @discardableResult
   public func readNew(_ body: (Record) throws -> Void) throws -> Int {
-    if !isReadOnly { try setAsideTornTail() }
     var count = 0
     let end = try file.size()
     if end < cursor.offset {
@@ -93,9 +92,14 @@ public final class EventLog: @unchecked Sendable {
     } cursorOut: {
       cursor = $0
     }
-    if tail > 0, isReadOnly {
-      let warning = StoreWarning.incompleteTail(path: path, bytes: tail)
-      if !warnings.contains(warning) { warnings.append(warning) }
+    if tail > 0 {
+      if isReadOnly {
+        let warning = StoreWarning.incompleteTail(path: path, bytes: tail)
+        if !warnings.contains(warning) { warnings.append(warning) }
+      } else {
+        // Only now take the lock: under it, a partial line is a torn write, not one in progress.
+        try setAsideTornTail()
+      }
     }
     return count
   }
