@@ -119,3 +119,36 @@ import Testing
     try tmux.waitFor("E2E$") { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
   }
 }
+
+@Suite(.serialized) struct SignalTests {
+  /// SIGTERM and SIGHUP end sapm cleanly: the shell prompt returns on a normal screen.
+  @Test(arguments: [SIGTERM, SIGHUP])
+  func signalRestoresTheTerminal(signal: Int32) throws {
+    let tmux = try Tmux(term: "xterm-256color")
+    let store = tmux.home + "/signal.sapm"
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: Tmux.binary)
+    p.arguments = ["init", "--demo", "--store", store]
+    p.standardOutput = Pipe()
+    try p.run()
+    p.waitUntilExit()
+    try tmux.type("\(Tmux.binary) --store \(store)")
+    try tmux.keys("Enter")
+    try tmux.waitFor("[4] Ukraine")
+    let pids = try tmux.run(["list-panes", "-F", "#{pane_pid}"])
+    let shell = try #require(Int32(pids.trimmingCharacters(in: .whitespacesAndNewlines)))
+    // sapm is the shell's child.
+    let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    let sapm = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+    #expect(kill(sapm, signal) == 0)
+    let (screen, waited) = try tmux.waitFor("E2E$") {
+      $0.split(separator: "\n").last?.hasPrefix("E2E$") == true
+    }
+    #expect(!screen.contains("[4] Ukraine"))
+    #expect(waited < 2)
+    // The terminal is usable again: the shell echoes what we type.
+    try tmux.type("echo restored-\(signal)")
+    try tmux.keys("Enter")
+    try tmux.waitFor("restored-\(signal)") { $0.components(separatedBy: "restored-\(signal)").count >= 3 }
+  }
+}
