@@ -31,7 +31,7 @@ let package = Package(
     .target(name: "Terminal", dependencies: ["CNCursesW"]),
     .target(
       name: "TUI", dependencies: ["Terminal", "Portfolio", .product(name: "TOMLKit", package: "TOMLKit")]),
-    .target(name: "Session", dependencies: ["TUI", "Store", "Portfolio", "Terminal"]),
+    .target(name: "Session", dependencies: ["TUI", "Store", "Portfolio", "Terminal", "CanonicalJSON"]),
     .executableTarget(
       name: "sapm",
       dependencies: [

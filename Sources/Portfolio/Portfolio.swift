@@ -29,7 +29,7 @@ public struct Portfolio: Sendable {
   public init() {}
 
   /// An event that is in the log but not part of the portfolio.
-  public struct SkippedEvent: Sendable, Hashable {
+  public struct SkippedEvent: Sendable, Hashable, Codable {
     public var sequence: Int
     public var type: String
     public var reason: String

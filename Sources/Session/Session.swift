@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Foundation
 import Portfolio
 import Store
@@ -26,13 +27,33 @@ public final class Session: @unchecked Sendable {
   }
 
   /// Opens an existing store and folds every record into the portfolio.
-  public static func open(_ location: StoreLocation, readOnly: Bool, user: String = Identity.currentUser())
-    throws -> Session
-  {
+  public static func open(
+    _ location: StoreLocation, readOnly: Bool, user: String = Identity.currentUser(),
+    checkpointAfter threshold: Int = 20_000
+  ) throws -> Session {
     let log = try EventLog.open(at: location.path, readOnly: readOnly)
     let session = Session(location: location, log: log, user: user)
-    try session.refresh()
+    if let checkpoint = Checkpoint.load(store: location.path),
+      let snapshot = try? BinaryDecoder().decode(PortfolioSnapshot.self, from: checkpoint.payload),
+      checkpoint.resume(log)
+    {
+      session.portfolio = Portfolio(snapshot: snapshot)
+    }
+    let read = try session.refresh()
+    // A large replay is worth saving; the checkpoint is derived and never required.
+    if !readOnly, read >= threshold {
+      do {
+        try session.writeCheckpoint()
+      } catch {
+        session.notices.append("could not write the checkpoint: \(error)")
+      }
+    }
     return session
+  }
+
+  /// Saves the folded portfolio at the log's current position (`PATH.checkpoint`).
+  public func writeCheckpoint() throws {
+    try Checkpoint.write(for: log, payload: try BinaryEncoder().encode(portfolio.snapshot()))
   }
 
   /// Creates a new store whose first record names it (and its creator as admin).

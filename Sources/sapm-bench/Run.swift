@@ -98,6 +98,22 @@ struct Run: ParsableCommand {
         "  portfolio", "\(session.portfolio.programs.count) programs",
         "\(session.portfolio.skippedCount) skipped"))
 
+    // 4b. Save a checkpoint, then open from it (the derived-checkpoint path).
+    let saveTime = try time { try session.writeCheckpoint() }
+    let checkpointBytes =
+      (try? FileManager.default.attributesOfItem(atPath: Checkpoint.path(for: path))[.size] as? Int) ?? 0
+    print(line("write checkpoint", secs(saveTime), "\(checkpointBytes >> 20) MiB"))
+    var reopened: Session?
+    let resumeTime = try time {
+      reopened = try Session.open(StoreLocation(path: path, source: .flag), readOnly: true, user: "bench")
+    }
+    print(
+      line(
+        "open from checkpoint (→ usable portfolio)", secs(resumeTime),
+        "\(reopened?.portfolio.programs.count ?? 0) programs, \(reopened?.portfolio.eventCount ?? 0) events (target ≤ 1 s)"
+      ))
+    reopened = nil
+
     // 5. All alerts.
     var alertCount = 0
     let alertTime = time {

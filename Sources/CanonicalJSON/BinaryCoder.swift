@@ -1,0 +1,284 @@
+/// A compact positional binary form of `Codable` values, for derived files such as
+/// the store's checkpoint — never for the log, which stays canonical JSON text.
+///
+/// Keys are not written: keyed containers read their values back in the order they
+/// were written, which synthesized `Codable` conformances guarantee. Optionals carry a
+/// presence byte; arrays a count. Dictionaries with non-integer keys are not
+/// supported (encode them as arrays).
+public struct BinaryEncoder {
+  public init() {}
+  public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+    let w = BinaryWriter()
+    try w.write(value)
+    return w.bytes
+  }
+}
+
+public struct BinaryDecoder {
+  public init() {}
+  public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+    try bytes.withUnsafeBufferPointer { buffer in
+      let r = BinaryReader(buffer)
+      let value = try r.read(T.self)
+      guard r.position == buffer.count else {
+        throw BinaryCodingError("\(buffer.count - r.position) trailing bytes")
+      }
+      return value
+    }
+  }
+}
+
+public struct BinaryCodingError: Error, CustomStringConvertible {
+  public var description: String
+  init(_ d: String) { description = d }
+}
+
+final class BinaryWriter: Encoder {
+  var bytes: [UInt8] = []
+  var codingPath: [any CodingKey] { [] }
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+  func int(_ v: Int64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+  func string(_ s: String) {
+    var s = s
+    s.withUTF8 { u in
+      int(Int64(u.count))
+      bytes.append(contentsOf: u)
+    }
+  }
+
+  func write<T: Encodable>(_ value: T) throws {
+    switch value {
+    case let v as String: string(v)
+    case let v as Int: int(Int64(v))
+    case let v as Int64: int(v)
+    case let v as Int32: int(Int64(v))
+    case let v as Bool: bytes.append(v ? 1 : 0)
+    case let v as Double: int(Int64(bitPattern: v.bitPattern))
+    default: try value.encode(to: self)
+    }
+  }
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+    KeyedEncodingContainer(Keyed<Key>(w: self))
+  }
+  func unkeyedContainer() -> any UnkeyedEncodingContainer {
+    let at = bytes.count
+    int(0)
+    return Unkeyed(w: self, countAt: at)
+  }
+  func singleValueContainer() -> any SingleValueEncodingContainer { Single(w: self) }
+
+  struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let w: BinaryWriter
+    var codingPath: [any CodingKey] { [] }
+    mutating func encodeNil(forKey key: Key) throws { w.bytes.append(0) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try w.write(value) }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try present(value) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try present(value) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try present(value) }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try present(value) }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try present(value) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try present(value) }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try present(value) }
+    func present<T: Encodable>(_ value: T?) throws {
+      if let value {
+        w.bytes.append(1)
+        try w.write(value)
+      } else {
+        w.bytes.append(0)
+      }
+    }
+    mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type, forKey key: Key)
+      -> KeyedEncodingContainer<N>
+    {
+      w.container(keyedBy: keyType)
+    }
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+      w.unkeyedContainer()
+    }
+    mutating func superEncoder() -> any Encoder { w }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { w }
+  }
+
+  struct Unkeyed: UnkeyedEncodingContainer {
+    let w: BinaryWriter
+    let countAt: Int
+    var count = 0
+    var codingPath: [any CodingKey] { [] }
+    mutating func bump() {
+      count += 1
+      withUnsafeBytes(of: Int64(count).littleEndian) { raw in
+        for i in 0..<8 { w.bytes[countAt + i] = raw[i] }
+      }
+    }
+    mutating func encodeNil() throws {
+      w.bytes.append(0)
+      bump()
+    }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+      try w.write(value)
+      bump()
+    }
+    mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type) -> KeyedEncodingContainer<N> {
+      bump()
+      return w.container(keyedBy: keyType)
+    }
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+      bump()
+      return w.unkeyedContainer()
+    }
+    mutating func superEncoder() -> any Encoder { w }
+  }
+
+  struct Single: SingleValueEncodingContainer {
+    let w: BinaryWriter
+    var codingPath: [any CodingKey] { [] }
+    mutating func encodeNil() throws { w.bytes.append(0) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try w.write(value) }
+  }
+}
+
+final class BinaryReader: Decoder {
+  let buffer: UnsafeBufferPointer<UInt8>
+  var position = 0
+  var codingPath: [any CodingKey] { [] }
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+  init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+
+  func need(_ n: Int) throws {
+    guard n >= 0, position + n <= buffer.count else {
+      throw BinaryCodingError("truncated at byte \(position)")
+    }
+  }
+  func int() throws -> Int64 {
+    try need(8)
+    var v: UInt64 = 0
+    for i in (0..<8).reversed() { v = v << 8 | UInt64(buffer[position + i]) }
+    position += 8
+    return Int64(bitPattern: v)
+  }
+  func byte() throws -> UInt8 {
+    try need(1)
+    defer { position += 1 }
+    return buffer[position]
+  }
+  func string() throws -> String {
+    let n = Int(try int())
+    try need(n)
+    defer { position += n }
+    return String(decoding: UnsafeBufferPointer(rebasing: buffer[position..<position + n]), as: UTF8.self)
+  }
+
+  func read<T: Decodable>(_ type: T.Type) throws -> T {
+    if T.self == Int.self || T.self == String.self || T.self == Int64.self || T.self == Bool.self
+      || T.self == Double.self || T.self == Int32.self
+    {
+      return try primitive(type)
+    }
+    return try T(from: self)
+  }
+
+  func primitive<T: Decodable>(_ type: T.Type) throws -> T {
+    let v: Any
+    switch type {
+    case is String.Type: v = try string()
+    case is Int.Type: v = Int(try int())
+    case is Int64.Type: v = try int()
+    case is Int32.Type: v = Int32(truncatingIfNeeded: try int())
+    case is Bool.Type: v = try byte() != 0
+    case is Double.Type: v = Double(bitPattern: UInt64(bitPattern: try int()))
+    default: return try T(from: self)
+    }
+    guard let t = v as? T else { throw BinaryCodingError("type mismatch for \(T.self)") }
+    return t
+  }
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+    KeyedDecodingContainer(Keyed<Key>(r: self))
+  }
+  func unkeyedContainer() throws -> any UnkeyedDecodingContainer { Unkeyed(r: self, count: Int(try int())) }
+  func singleValueContainer() throws -> any SingleValueDecodingContainer { Single(r: self) }
+
+  struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let r: BinaryReader
+    var codingPath: [any CodingKey] { [] }
+    var allKeys: [Key] { [] }
+    func contains(_ key: Key) -> Bool { true }
+    func decodeNil(forKey key: Key) throws -> Bool { false }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try r.read(type) }
+    // Non-generic overloads: no dynamic casts on the hot path.
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try r.string() }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { Int(try r.int()) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try r.int() }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
+      Int32(truncatingIfNeeded: try r.int())
+    }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try r.byte() != 0 }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+      Double(bitPattern: UInt64(bitPattern: try r.int()))
+    }
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try present(type) }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try present(type) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try present(type) }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try present(type) }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try present(type) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try present(type) }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try present(type) }
+    func present<T: Decodable>(_ type: T.Type) throws -> T? {
+      try r.byte() == 0 ? nil : try r.read(type)
+    }
+    func nestedContainer<N: CodingKey>(keyedBy type: N.Type, forKey key: Key) throws
+      -> KeyedDecodingContainer<N>
+    {
+      try r.container(keyedBy: type)
+    }
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+      try r.unkeyedContainer()
+    }
+    func superDecoder() throws -> any Decoder { r }
+    func superDecoder(forKey key: Key) throws -> any Decoder { r }
+  }
+
+  struct Unkeyed: UnkeyedDecodingContainer {
+    let r: BinaryReader
+    let total: Int
+    var currentIndex = 0
+    init(r: BinaryReader, count: Int) {
+      self.r = r
+      self.total = count
+    }
+    var codingPath: [any CodingKey] { [] }
+    var count: Int? { total }
+    var isAtEnd: Bool { currentIndex >= total }
+    mutating func decodeNil() throws -> Bool { false }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+      guard !isAtEnd else { throw BinaryCodingError("array overrun") }
+      currentIndex += 1
+      return try r.read(type)
+    }
+    mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type) throws -> KeyedDecodingContainer<N> {
+      currentIndex += 1
+      return try r.container(keyedBy: type)
+    }
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+      currentIndex += 1
+      return try r.unkeyedContainer()
+    }
+    mutating func superDecoder() throws -> any Decoder { r }
+  }
+
+  struct Single: SingleValueDecodingContainer {
+    let r: BinaryReader
+    var codingPath: [any CodingKey] { [] }
+    func decodeNil() -> Bool { false }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try r.read(type) }
+    func decode(_ type: String.Type) throws -> String { try r.string() }
+    func decode(_ type: Int.Type) throws -> Int { Int(try r.int()) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try r.int() }
+    func decode(_ type: Int32.Type) throws -> Int32 { Int32(truncatingIfNeeded: try r.int()) }
+    func decode(_ type: Bool.Type) throws -> Bool { try r.byte() != 0 }
+    func decode(_ type: Double.Type) throws -> Double { Double(bitPattern: UInt64(bitPattern: try r.int())) }
+  }
+}

@@ -1,0 +1,62 @@
+/// The folded portfolio as plain arrays, for a derived checkpoint: saving it spares a
+/// large store the full replay on open. The log stays the only truth; a snapshot is
+/// only ever used at the exact log position it was taken at.
+public struct PortfolioSnapshot: Codable, Sendable {
+  var name: String
+  var isDemo: Bool
+  var partners: [Partner]
+  /// Programs grouped by partner in creation order (rebuilds `programsByPartner`).
+  var programs: [Program]
+  var units: [RecipientUnit]
+  var requests: [Request]
+  var acknowledgements: [Acknowledgement]
+  var roster: [RoleGrant]
+  var policy: Policy
+  var historyPrograms: [String]
+  var historySequences: [[Int]]
+  var eventCount: Int
+  var lastSequence: Int
+  var newest: Timestamp?
+  var skipped: [Portfolio.SkippedEvent]
+  var skippedCount: Int
+}
+
+extension Portfolio {
+  public func snapshot() -> PortfolioSnapshot {
+    let partnerList = partners.values.sorted { $0.code < $1.code }
+    let programList = partnerList.flatMap { p in (programsByPartner[p.code] ?? []).compactMap { programs[$0] }
+    }
+    let requestList = programList.flatMap { p in (requestsByProgram[p.id] ?? []).compactMap { requests[$0] } }
+    let historyKeys = history.keys.sorted()
+    return PortfolioSnapshot(
+      name: name, isDemo: isDemo, partners: partnerList, programs: programList,
+      units: units.values.sorted { $0.id < $1.id }, requests: requestList,
+      acknowledgements: acknowledgements.values.sorted { $0.alert < $1.alert },
+      roster: roster.values.sorted { $0.user < $1.user }, policy: policy, historyPrograms: historyKeys,
+      historySequences: historyKeys.map { history[$0] ?? [] }, eventCount: eventCount,
+      lastSequence: lastSequence,
+      newest: newest, skipped: skipped, skippedCount: skippedCount)
+  }
+
+  public init(snapshot s: PortfolioSnapshot) {
+    self.init()
+    name = s.name
+    isDemo = s.isDemo
+    partners.reserveCapacity(s.partners.count)
+    for p in s.partners { partners[p.code] = p }
+    programs.reserveCapacity(s.programs.count)
+    for p in s.programs { addProgram(p) }
+    for u in s.units { units[u.id] = u }
+    for r in s.requests { setRequest(r) }
+    for a in s.acknowledgements { acknowledgements[a.alert] = a }
+    for g in s.roster { roster[g.user] = g }
+    policy = s.policy
+    history.reserveCapacity(s.historyPrograms.count)
+    for (id, seqs) in zip(s.historyPrograms, s.historySequences) { history[id] = seqs }
+    eventCount = s.eventCount
+    lastSequence = s.lastSequence
+    newest = s.newest
+    skipped = s.skipped
+    skippedCount = s.skippedCount
+  }
+}

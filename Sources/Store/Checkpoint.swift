@@ -1,0 +1,101 @@
+import CanonicalJSON
+import Crypto
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A derived file next to the store (`PATH.checkpoint`, 0600) holding an opaque
+/// payload (the caller's folded state) and the reader position it belongs to. It is
+/// only used when the record at that position still has the recorded sequence and
+/// hash (`EventLog.resume`); a stale, damaged or foreign checkpoint is ignored and
+/// rebuilt. The log stays the only truth, and `verify` always re-reads the log.
+public enum Checkpoint {
+  static let magic = Array("SAPMCKP1".utf8)
+
+  public static func path(for store: String) -> String { store + ".checkpoint" }
+
+  /// Writes the checkpoint for the log's current position, atomically (temp + rename).
+  public static func write(for log: EventLog, payload: [UInt8]) throws(StoreError) {
+    let target = path(for: log.path)
+    var bytes = magic
+    func int(_ v: Int64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    int(log.cursor.offset)
+    int(Int64(log.cursor.sequence))
+    bytes.append(contentsOf: log.cursor.hashHex)
+    let offsets = log.recordOffsets
+    int(Int64(offsets.count))
+    offsets.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    int(Int64(payload.count))
+    bytes.append(contentsOf: payload)
+    bytes.append(contentsOf: SHA256.hash(data: bytes))
+    let temp = "\(target).tmp-\(getpid())"
+    let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw StoreError.io(path: temp, operation: "create", errno: errno) }
+    let file = FileDescriptor(fd: fd, path: temp)
+    do {
+      try file.writeAll(bytes)
+      try file.sync()
+    } catch {
+      close(fd)
+      unlink(temp)
+      throw error
+    }
+    close(fd)
+    guard rename(temp, target) == 0 else {
+      unlink(temp)
+      throw StoreError.io(path: target, operation: "rename", errno: errno)
+    }
+    syncDirectory(parentDirectory(target))
+  }
+
+  /// A checkpoint read back: the caller's payload and the log position it belongs to.
+  public struct Loaded {
+    public var payload: [UInt8]
+    public var cursor: ChainCursor
+    public var offsets: [Int64]
+
+    /// Positions `log`'s reader after the checkpointed records, if the record there is
+    /// still the one the checkpoint was taken after. False: replay from the start.
+    public func resume(_ log: EventLog) -> Bool {
+      (try? log.resume(at: cursor, offsets: offsets)) == true
+    }
+  }
+
+  /// Reads and checks (SHA-256) the checkpoint of the store at `store`, or nil.
+  public static func load(store: String) -> Loaded? {
+    let p = path(for: store)
+    let fd = open(p, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    let file = FileDescriptor(fd: fd, path: p)
+    guard let size = try? file.size(), size > 8 + 8 + 8 + 64 + 8 + 8 + 32,
+      let bytes = try? file.read(count: Int(size), at: 0), bytes.count == Int(size),
+      Array(bytes.prefix(8)) == magic
+    else { return nil }
+    let body = bytes.dropLast(32)
+    guard Array(SHA256.hash(data: Array(body))) == Array(bytes.suffix(32)) else { return nil }
+    var at = 8
+    func int() -> Int64? {
+      guard at + 8 <= body.count else { return nil }
+      var v: UInt64 = 0
+      for i in (0..<8).reversed() { v = v << 8 | UInt64(bytes[at + i]) }
+      at += 8
+      return Int64(bitPattern: v)
+    }
+    guard let offset = int(), let sequence = int(), at + 64 <= body.count else { return nil }
+    let hash = Array(bytes[at..<at + 64])
+    at += 64
+    guard let count = int(), count >= 0, at + Int(count) * 8 <= body.count else { return nil }
+    var offsets = [Int64](repeating: 0, count: Int(count))
+    offsets.withUnsafeMutableBytes { dst in
+      bytes.withUnsafeBytes { src in
+        dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[at..<at + Int(count) * 8]))
+      }
+    }
+    at += Int(count) * 8
+    guard let length = int(), length >= 0, at + Int(length) == body.count else { return nil }
+    let cursor = ChainCursor(offset: offset, sequence: Int(sequence), hashHex: hash)
+    return Loaded(payload: Array(bytes[at..<at + Int(length)]), cursor: cursor, offsets: offsets)
+  }
+}
