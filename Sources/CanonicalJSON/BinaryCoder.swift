@@ -5,6 +5,10 @@
 /// were written, which synthesized `Codable` conformances guarantee. Optionals carry a
 /// presence byte; arrays a count. Dictionaries with non-integer keys are not
 /// supported (encode them as arrays).
+/// Adopted by the binary coder: types may then use a compact form (a day as its
+/// ordinal rather than `YYYY-MM-DD`). The text forms in the log are unaffected.
+public protocol CompactCoding {}
+
 public struct BinaryEncoder {
   public init() {}
   public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
@@ -33,7 +37,7 @@ public struct BinaryCodingError: Error, CustomStringConvertible {
   init(_ d: String) { description = d }
 }
 
-final class BinaryWriter: Encoder {
+final class BinaryWriter: Encoder, CompactCoding {
   var bytes: [UInt8] = []
   var codingPath: [any CodingKey] { [] }
   var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -55,6 +59,12 @@ final class BinaryWriter: Encoder {
     case let v as Int32: int(Int64(v))
     case let v as Bool: bytes.append(v ? 1 : 0)
     case let v as Double: int(Int64(bitPattern: v.bitPattern))
+    case let v as [UInt8]:  // bulk: an embedded blob
+      int(Int64(v.count))
+      bytes.append(contentsOf: v)
+    case let v as [Int]:  // bulk: a million sequence numbers in one copy
+      int(Int64(v.count))
+      v.withUnsafeBytes { bytes.append(contentsOf: $0) }
     default: try value.encode(to: self)
     }
   }
@@ -139,7 +149,7 @@ final class BinaryWriter: Encoder {
   }
 }
 
-final class BinaryReader: Decoder {
+final class BinaryReader: Decoder, CompactCoding {
   let buffer: UnsafeBufferPointer<UInt8>
   var position = 0
   var codingPath: [any CodingKey] { [] }
@@ -176,6 +186,27 @@ final class BinaryReader: Decoder {
       || T.self == Double.self || T.self == Int32.self
     {
       return try primitive(type)
+    }
+    if T.self == [UInt8].self {
+      let n = Int(try int())
+      try need(n)
+      let out = Array(buffer[position..<position + n])
+      position += n
+      guard let result = out as? T else { throw BinaryCodingError("type mismatch for \(T.self)") }
+      return result
+    }
+    if T.self == [Int].self {
+      let n = Int(try int())
+      try need(n * MemoryLayout<Int>.stride)
+      var out = [Int](repeating: 0, count: n)
+      out.withUnsafeMutableBytes { dst in
+        dst.copyMemory(
+          from: UnsafeRawBufferPointer(
+            UnsafeBufferPointer(rebasing: buffer[position..<position + n * MemoryLayout<Int>.stride])))
+      }
+      position += n * MemoryLayout<Int>.stride
+      guard let result = out as? T else { throw BinaryCodingError("type mismatch for \(T.self)") }
+      return result
     }
     return try T(from: self)
   }

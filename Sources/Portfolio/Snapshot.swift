@@ -6,14 +6,17 @@ public struct PortfolioSnapshot: Codable, Sendable {
   var isDemo: Bool
   var partners: [Partner]
   /// Programs grouped by partner in creation order (rebuilds `programsByPartner`).
-  var programs: [Program]
+  /// Public so that a caller may store and decode them in parallel chunks.
+  public var programs: [Program]
   var units: [RecipientUnit]
   var requests: [Request]
   var acknowledgements: [Acknowledgement]
   var roster: [RoleGrant]
   var policy: Policy
   var historyPrograms: [String]
-  var historySequences: [[Int]]
+  /// Each program's sequence numbers, concatenated; `historyCounts` splits them.
+  var historyCounts: [Int]
+  var historySequences: [Int]
   var eventCount: Int
   var lastSequence: Int
   var newest: Timestamp?
@@ -33,7 +36,8 @@ extension Portfolio {
       units: units.values.sorted { $0.id < $1.id }, requests: requestList,
       acknowledgements: acknowledgements.values.sorted { $0.alert < $1.alert },
       roster: roster.values.sorted { $0.user < $1.user }, policy: policy, historyPrograms: historyKeys,
-      historySequences: historyKeys.map { history[$0] ?? [] }, eventCount: eventCount,
+      historyCounts: historyKeys.map { history[$0]?.count ?? 0 },
+      historySequences: historyKeys.flatMap { history[$0] ?? [] }, eventCount: eventCount,
       lastSequence: lastSequence,
       newest: newest, skipped: skipped, skippedCount: skippedCount)
   }
@@ -52,7 +56,12 @@ extension Portfolio {
     for g in s.roster { roster[g.user] = g }
     policy = s.policy
     history.reserveCapacity(s.historyPrograms.count)
-    for (id, seqs) in zip(s.historyPrograms, s.historySequences) { history[id] = seqs }
+    var start = 0
+    for (id, count) in zip(s.historyPrograms, s.historyCounts) {
+      let end = min(s.historySequences.count, start + count)
+      history[id] = Array(s.historySequences[start..<end])
+      start = end
+    }
     eventCount = s.eventCount
     lastSequence = s.lastSequence
     newest = s.newest

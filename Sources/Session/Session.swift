@@ -34,7 +34,7 @@ public final class Session: @unchecked Sendable {
     let log = try EventLog.open(at: location.path, readOnly: readOnly)
     let session = Session(location: location, log: log, user: user)
     if let checkpoint = Checkpoint.load(store: location.path),
-      let snapshot = try? BinaryDecoder().decode(PortfolioSnapshot.self, from: checkpoint.payload),
+      let snapshot = CheckpointPayload.decode(checkpoint.payload),
       checkpoint.resume(log)
     {
       session.portfolio = Portfolio(snapshot: snapshot)
@@ -53,7 +53,7 @@ public final class Session: @unchecked Sendable {
 
   /// Saves the folded portfolio at the log's current position (`PATH.checkpoint`).
   public func writeCheckpoint() throws {
-    try Checkpoint.write(for: log, payload: try BinaryEncoder().encode(portfolio.snapshot()))
+    try Checkpoint.write(for: log, payload: try CheckpointPayload.encode(portfolio.snapshot()))
   }
 
   /// Creates a new store whose first record names it (and its creator as admin).

@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// A calendar day (UTC), counted from 1970-01-01.
 ///
 /// The field's rules are about days — review periods, validity, offer expiration —
@@ -26,19 +28,24 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
   /// Parses `YYYY-MM-DD`.
   public init?(_ text: some StringProtocol) {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+    var copy = String(text)
+    guard let day = copy.withUTF8({ Day.parse($0) }) else { return nil }
+    self = day
+  }
+
+  static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+    guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
     func number(_ range: Range<Int>) -> Int? {
       var value = 0
       for i in range {
-        let b = bytes[i]
-        guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-        value = value * 10 + Int(b - UInt8(ascii: "0"))
+        let c = b[i]
+        guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int(c - UInt8(ascii: "0"))
       }
       return value
     }
     guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-    self.init(year: y, month: m, day: d)
+    return Day(year: y, month: m, day: d)
   }
 
   /// The year, month and day.
@@ -100,6 +107,10 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   }
 
   public init(from decoder: any Decoder) throws {
+    if decoder is any CompactCoding {
+      self.init(ordinal: try decoder.singleValueContainer().decode(Int32.self))
+      return
+    }
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let day = Day(text) else {
       throw DecodingError.dataCorrupted(
@@ -110,6 +121,10 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
-    try container.encode(description)
+    if encoder is any CompactCoding {
+      try container.encode(ordinal)
+    } else {
+      try container.encode(description)
+    }
   }
 }
