@@ -42,7 +42,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
     let s = msOfDay / 1000 % 60
     let ms = msOfDay % 1000
     return
-      "\(pad(civil.y, 4))-\(pad(civil.m, 2))-\(pad(civil.d, 2))T\(pad(h, 2)):\(pad(m, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
+      "\(zeroPadded(civil.y, 4))-\(zeroPadded(civil.m, 2))-\(zeroPadded(civil.d, 2))T\(zeroPadded(h, 2)):\(zeroPadded(m, 2)):\(zeroPadded(s, 2)).\(zeroPadded(ms, 3))Z"
   }
 
   /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z`; nothing else is accepted.
@@ -92,12 +92,15 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
   }
 }
 
-private func pad(_ n: Int, _ width: Int) -> String {
+/// `n` in decimal, zero-padded to `width` digits.
+public func zeroPadded(_ n: Int, _ width: Int) -> String {
   let s = String(n)
   return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }
 
-func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// days_from_civil): the one calendar conversion timestamps and days share.
+public func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
   let y = month <= 2 ? year - 1 : year
   let era = (y >= 0 ? y : y - 399) / 400
   let yoe = y - era * 400
@@ -106,7 +109,8 @@ func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
   return era * 146097 + doe - 719468
 }
 
-func civilFromDays(_ days: Int) -> (y: Int, m: Int, d: Int) {
+/// The proleptic Gregorian date of a day count since 1970-01-01.
+public func civilFromDays(_ days: Int) -> (y: Int, m: Int, d: Int) {
   let z = days + 719468
   let era = (z >= 0 ? z : z - 146096) / 146097
   let doe = z - era * 146097

@@ -133,6 +133,15 @@ public final class Session: @unchecked Sendable {
     try refresh()
   }
 
+  /// Creates a store filled with the demo portfolio as of `today` (marked DEMO).
+  public static func createDemo(
+    _ location: StoreLocation, today: Day, name: String = "demo", user: String = Identity.currentUser()
+  ) throws -> Session {
+    let session = try create(location, name: name, demo: true, user: user)
+    try session.recordHistory(DemoPortfolio.events(today: today).map { ($0.at, $0.actor, $0.event) })
+    return session
+  }
+
   /// Writes events with their own times and actors (the demo portfolio, imports).
   public func recordHistory(_ events: [(at: Timestamp, actor: String, event: any EventPayload)]) throws {
     guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }

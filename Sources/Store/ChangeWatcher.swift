@@ -33,9 +33,6 @@ public final class ChangeWatcher: @unchecked Sendable {
   /// Whether the watcher uses inotify (false: polling).
   public var usesInotify: Bool { inotifyFD >= 0 }
 
-  /// A descriptor that becomes readable on a change (for a caller's own poll loop), or -1.
-  public var fileDescriptor: Int32 { inotifyFD }
-
   /// Waits up to `milliseconds` for a change to the store; true when there may be one.
   public func wait(milliseconds: Int32) -> Bool {
     if inotifyFD >= 0 {

@@ -13,6 +13,8 @@ public struct PortfolioSummary: Sendable {
     public var pending = 0
 
     public var alertTotal: Int { alerts.reduce(0, +) }
+
+    public init() {}
   }
 
   public var regions: [Region: Figures] = [:]
@@ -25,7 +27,7 @@ public struct PortfolioSummary: Sendable {
 
   public init() {}
 
-  init(_ p: Portfolio, alerts: [Alert], day: Day) {
+  public init(_ p: Portfolio, alerts: [Alert], day: Day) {
     let fy = day.fiscalYear
     for region in Region.allCases { partnersByRegion[region] = p.partners(in: region) }
     for program in p.programs.values {

@@ -48,16 +48,7 @@ struct TUIBench: ParsableCommand {
       .enter,
       .pageDown, .escape, .character("3"), .down, .character("?"), .escape, .backTab, .character("4"),
     ]
-    var latencies: [Double] = []
-    latencies.reserveCapacity(keys)
-    for i in 0..<keys {
-      let key = script[i % script.count]
-      let start = now()
-      _ = m.handle(.key(key))
-      _ = m.render()
-      latencies.append(now() - start)
-    }
-    let s = Stats(latencies)
+    let s = Stats(frameTimes(&m, (0..<keys).map { script[$0 % script.count] }))
     print(
       line(
         "key → frame (update + render), \(keys) keys", String(format: "p50 %.3f ms", s.p50 * 1000),
@@ -71,42 +62,23 @@ struct TUIBench: ParsableCommand {
       f.stack = [f.stack[0]]
       for k in setup { _ = f.handle(.key(k)) }
       _ = f.handle(.key(.character("/")))
-      var perKey: [Double] = []
-      for c in "B12 condition" {
-        let start = now()
-        _ = f.handle(.key(.character(c)))
-        _ = f.render()
-        perKey.append(now() - start)
-      }
+      let perKey = frameTimes(&f, "B12 condition".map { Key.character($0) })
       let fs = Stats(perKey)
       print(
         line(
           "filter as you type (\(name))", String(format: "p50 %.2f ms", fs.p50 * 1000),
           String(format: "max %.2f ms (target ≤ 16 ms)", (perKey.max() ?? 0) * 1000)))
     }
-    diagnoseFilter(m)
     print(line("peak RSS", "\(peakRSSMiB()) MiB", ""))
   }
 }
 
-/// Where the time of one filter key goes (diagnostics).
-func diagnoseFilter(_ m: AppModel) {
-  var f = m
-  _ = f.handle(.key(.character("a")))
-  let t0 = now()
-  let table = f.alertsTable()
-  let t1 = now()
-  let filtered = table.filtered("b")
-  let t2 = now()
-  _ = f.handle(.key(.character("/")))
-  let t3 = now()
-  _ = f.handle(.key(.character("b")))
-  let t4 = now()
-  _ = f.render()
-  let t5 = now()
-  print(
-    String(
-      format: "  table %.2f ms, filter %.2f ms (%d rows), '/' %.2f ms, 'b' %.2f ms, render %.2f ms",
-      (t1 - t0) * 1000, (t2 - t1) * 1000, filtered.rows.count, (t3 - t2) * 1000, (t4 - t3) * 1000,
-      (t5 - t4) * 1000))
+/// Seconds from each key to its rendered frame: update, then render.
+func frameTimes(_ model: inout AppModel, _ keys: [Key]) -> [Double] {
+  keys.map { key in
+    let start = now()
+    _ = model.handle(.key(key))
+    _ = model.render()
+    return now() - start
+  }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Portfolio
 import Session
 import Store
+import Terminal
 
 @main
 struct SAPM: ParsableCommand {
@@ -55,8 +56,7 @@ struct StoreOptions: ParsableArguments {
   func open(readOnly: Bool, allowDemo: Bool = true) throws -> Session {
     let location = location(allowDemo: allowDemo)
     if location.isDemo, !FileManager.default.fileExists(atPath: location.path) {
-      let session = try Session.create(location, name: "demo", demo: true)
-      try session.recordHistory(DemoPortfolio.events(today: today()).map { ($0.at, $0.actor, $0.event) })
+      let session = try Session.createDemo(location, today: today())
       if readOnly { return try Session.open(location, readOnly: true) }
       return session
     }
@@ -91,13 +91,13 @@ func failing<T>(_ body: () throws -> T) throws -> T {
 
 func printNotices(_ session: Session) {
   for notice in session.notices {
-    FileHandle.standardError.write(Data("sapm: warning: \(notice.sanitizedForTerminalOutput)\n".utf8))
+    FileHandle.standardError.write(Data("sapm: warning: \(notice.sanitizedForTerminal)\n".utf8))
   }
   if session.portfolio.skippedCount > 0 {
     let first = session.portfolio.skipped.first.map { " (first: record \($0.sequence), \($0.reason))" } ?? ""
     FileHandle.standardError.write(
       Data(
-        "sapm: warning: \(session.portfolio.skippedCount) record(s) kept in the log but not applied\(first.sanitizedForTerminalOutput)\n"
+        "sapm: warning: \(session.portfolio.skippedCount) record(s) kept in the log but not applied\(first.sanitizedForTerminal)\n"
           .utf8))
   }
 }

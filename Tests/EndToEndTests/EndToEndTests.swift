@@ -2,22 +2,11 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct EndToEndTests {
-  func makeStore(_ tmux: Tmux) throws -> String {
-    let store = tmux.home + "/demo.sapm"
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: Tmux.binary)
-    p.arguments = ["init", "--demo", "--store", store]
-    p.standardOutput = Pipe()
-    try p.run()
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0)
-    return store
-  }
 
   @Test(arguments: ["xterm-256color", "screen"])
   func navigateResizeAcknowledgeAndQuit(term: String) throws {
     let tmux = try Tmux(term: term)
-    let store = try makeStore(tmux)
+    let store = try tmux.makeDemoStore()
     try tmux.type("\(Tmux.binary) --store \(store)")
     try tmux.keys("Enter")
     var (screen, _) = try tmux.waitFor("[4] Ukraine")
@@ -67,7 +56,7 @@ import Testing
 
   @Test func anotherProcessesEventAppearsPromptly() throws {
     let tmux = try Tmux(term: "xterm-256color")
-    let store = try makeStore(tmux)
+    let store = try tmux.makeDemoStore()
     try tmux.type("\(Tmux.binary) --store \(store)")
     try tmux.keys("Enter")
     let (screen, _) = try tmux.waitFor("[4] Ukraine")
@@ -93,7 +82,7 @@ import Testing
 
   @Test func helpAndCommandLineInARealTerminal() throws {
     let tmux = try Tmux(term: "xterm-256color")
-    let store = try makeStore(tmux)
+    let store = try tmux.makeDemoStore()
     try tmux.type("\(Tmux.binary) --store \(store) --theme light")
     try tmux.keys("Enter")
     try tmux.waitFor("[4] Ukraine")
@@ -125,13 +114,7 @@ import Testing
   @Test(arguments: [SIGTERM, SIGHUP])
   func signalRestoresTheTerminal(signal: Int32) throws {
     let tmux = try Tmux(term: "xterm-256color")
-    let store = tmux.home + "/signal.sapm"
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: Tmux.binary)
-    p.arguments = ["init", "--demo", "--store", store]
-    p.standardOutput = Pipe()
-    try p.run()
-    p.waitUntilExit()
+    let store = try tmux.makeDemoStore()
     try tmux.type("\(Tmux.binary) --store \(store)")
     try tmux.keys("Enter")
     try tmux.waitFor("[4] Ukraine")

@@ -29,6 +29,21 @@ final class Tmux {
 
   static var binary: String { builtProduct("sapm") }
 
+  /// `sapm init --demo` in this test's home; returns the store path.
+  func makeDemoStore() throws -> String {
+    let store = home + "/demo.sapm"
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: Tmux.binary)
+    p.arguments = ["init", "--demo", "--store", store]
+    p.standardOutput = Pipe()
+    try p.run()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0 else {
+      throw Timeout(wanted: "sapm init --demo", screen: "exit \(p.terminationStatus)")
+    }
+    return store
+  }
+
   /// Runs a tmux client. Spawned with an empty signal mask and default handlers:
   /// the test runner blocks signals in its threads, and a tmux server started with
   /// them blocked never tells its client it is ready.

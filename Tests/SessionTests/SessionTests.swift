@@ -9,9 +9,7 @@ import Testing
   func demoSession() throws -> (Session, String) {
     let dir = NSTemporaryDirectory() + "sapm-session-\(UUID().uuidString)"
     let location = StoreLocation(path: dir + "/demo.sapm", source: .flag)
-    let session = try Session.create(location, name: "demo", demo: true, user: "tester")
-    let today = try #require(Day("2026-11-29"))
-    try session.recordHistory(DemoPortfolio.events(today: today).map { ($0.at, $0.actor, $0.event) })
+    let session = try Session.createDemo(location, today: try #require(Day("2026-11-29")), user: "tester")
     return (session, dir)
   }
 

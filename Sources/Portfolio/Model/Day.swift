@@ -16,14 +16,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year),
       (1...9999).contains(year)
     else { return nil }
-    // Howard Hinnant's days_from_civil.
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    ordinal = Int32(era * 146097 + doe - 719468)
+    ordinal = Int32(daysFromCivil(year, month, day))
   }
 
   /// Parses `YYYY-MM-DD`.
@@ -50,15 +43,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
   /// The year, month and day.
   public var components: (year: Int, month: Int, day: Int) {
-    let z = Int(ordinal) + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let doe = z - era * 146097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    let c = civilFromDays(Int(ordinal))
+    return (c.y, c.m, c.d)
   }
 
   /// The U.S. federal fiscal year the day falls in (FY2026 = 1 Oct 2025 – 30 Sep 2026).
@@ -91,11 +77,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
   public var description: String {
     let c = components
-    func pad(_ n: Int, _ width: Int) -> String {
-      let s = String(n)
-      return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-    return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+    return "\(zeroPadded(c.year, 4))-\(zeroPadded(c.month, 2))-\(zeroPadded(c.day, 2))"
   }
 
   static func daysIn(month: Int, year: Int) -> Int {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Portfolio
 import Session
+import Terminal
 
 struct Alerts: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -46,9 +47,10 @@ struct Alerts: ParsableCommand {
           for a in alerts {
             let partner = portfolio.partners[a.subject.partner]?.name ?? a.subject.partner
             let ack = a.acknowledgement.map { "  [ack \($0.by) \($0.on): \($0.note)]" } ?? ""
-            print("\(a.severity.symbol) \(a.severity.name.uppercased().padded(8)) \(a.id.description)")
+            print(
+              "\(a.severity.symbol) \(DisplayWidth.fit(a.severity.name.uppercased(), 8)) \(a.id.description)")
             print("    \(a.rule.title) — \(partner), \(a.subject.program) since \(a.began)")
-            print("    \(a.message)\(ack)".sanitizedForTerminalOutput)
+            print("    \(a.message)\(ack)".sanitizedForTerminal)
           }
         }
         return alerts.contains { $0.isOpen && $0.severity == .critical }

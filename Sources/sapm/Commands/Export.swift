@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Portfolio
 import Session
+import Terminal
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -94,7 +95,7 @@ func csv(_ p: Portfolio, _ region: Region?, _ day: Day) -> String {
             String($0.obligated.amount), String($0.disbursed.amount), $0.availableUntil.description,
           ]
         } ?? ["", "", "", "", "", ""]
-      lines.append((base + money + tail).map(csvField).joined(separator: ","))
+      lines.append((base + money + tail).map(CSV.field).joined(separator: ","))
     }
   }
   return lines.joined(separator: "\n") + "\n"

@@ -20,10 +20,10 @@ struct Init: ParsableCommand {
   func run() throws {
     try failing {
       let location = storeOptions.location(allowDemo: false)
-      let session = try Session.create(location, name: name ?? (demo ? "demo" : "portfolio"), demo: demo)
-      if demo {
-        try session.recordHistory(DemoPortfolio.events(today: today()).map { ($0.at, $0.actor, $0.event) })
-      }
+      let session =
+        demo
+        ? try Session.createDemo(location, today: today(), name: name ?? "demo")
+        : try Session.create(location, name: name ?? "portfolio", demo: false)
       let p = session.portfolio
       print(
         "created \(location.path)\(demo ? " (DEMO)" : ""): \(p.eventCount) events, \(p.partners.count) partners, \(p.programs.count) programs; admin \(session.user)"

@@ -3,6 +3,7 @@ import Foundation
 import Portfolio
 import Session
 import Store
+import Terminal
 
 struct Log: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -38,7 +39,7 @@ struct Log: ParsableCommand {
           case .unknown(let reason), .malformed(let reason): summary = "(kept, not applied: \(reason))"
           }
           print(
-            "\(String(record.sequence).leftPadded(7))  \(record.at)  \(record.actor.sanitizedForTerminalOutput.padded(12))  \(record.type.sanitizedForTerminalOutput.padded(20))  \(summary.sanitizedForTerminalOutput)"
+            "\(DisplayWidth.fit(String(record.sequence), 7, alignRight: true))  \(record.at)  \(DisplayWidth.fit(record.actor.sanitizedForTerminal, 12))  \(DisplayWidth.fit(record.type.sanitizedForTerminal, 20))  \(summary.sanitizedForTerminal)"
           )
         }
       }
@@ -52,7 +53,7 @@ struct Log: ParsableCommand {
       }
       for w in log.warnings {
         FileHandle.standardError.write(
-          Data("sapm: warning: \(w.description.sanitizedForTerminalOutput)\n".utf8))
+          Data("sapm: warning: \(w.description.sanitizedForTerminal)\n".utf8))
       }
       guard follow else { return }
       let watcher = ChangeWatcher(path: location.path)

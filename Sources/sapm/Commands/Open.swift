@@ -79,7 +79,7 @@ struct Themes: ParsableCommand {
     }
     let available = catalog.available()
     if available.isEmpty { print("default (built in)") }
-    for (name, path) in available { print("\(name.padded(16)) \(path)") }
+    for (name, path) in available { print("\(DisplayWidth.fit(name, 16)) \(path)") }
   }
 }
 

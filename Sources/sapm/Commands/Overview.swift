@@ -1,6 +1,8 @@
 import ArgumentParser
 import Portfolio
 import Session
+import TUI
+import Terminal
 
 /// `sapm` with no subcommand: the portfolio by region (the TUI will replace this text view).
 struct Overview: ParsableCommand {
@@ -24,33 +26,23 @@ struct Overview: ParsableCommand {
         day = try parseDay(asOf, option: "--as-of")
         portfolio = try session.portfolio(asOf: day)
       }
-      let alerts = portfolio.alerts(on: day).filter(\.isOpen)
+      // The same figures the TUI's panes show, from the same summary.
+      let summary = PortfolioSummary(portfolio, alerts: portfolio.alerts(on: day), day: day)
       let mode = session.isDemo ? "  [DEMO]" : ""
       print(
-        "sapm — \(portfolio.name.sanitizedForTerminalOutput)\(mode)  as of \(day)  \(portfolio.programs.count) programs, \(portfolio.eventCount) events"
+        "sapm — \(portfolio.name.sanitizedForTerminal)\(mode)  as of \(day)  \(portfolio.programs.count) programs, \(portfolio.eventCount) events"
       )
       for region in Region.allCases {
-        let partners = portfolio.partners(in: region)
-        let programs = partners.flatMap { portfolio.programs(of: $0.code) }
-        let regionAlerts = alerts.filter { $0.region == region }
-        let fy = day.fiscalYear
-        let lines = programs.flatMap(\.funding).filter { $0.fiscalYear == fy }
-        let available = lines.reduce(Dollars.zero) { $0 + $1.available }
-        let obligated = lines.reduce(Dollars.zero) { $0 + $1.obligated }
-        let disbursed = lines.reduce(Dollars.zero) { $0 + $1.disbursed }
-        let counts = Severity.allCases.reversed().map { s in
-          "\(regionAlerts.filter { $0.severity == s }.count)\(s.symbol)"
-        }
+        let f = summary.regions[region] ?? PortfolioSummary.Figures()
+        let counts = Severity.allCases.reversed().map { "\(f.alerts[$0.rawValue])\($0.symbol)" }
         print("")
         print(
-          "\(region.title) — \(programs.count) programs; FY\(fy) available \(available.compact), obligated \(obligated.compact), disbursed \(disbursed.compact); alerts \(counts.joined(separator: " "))"
+          "\(region.title) — \(f.programs) programs; FY\(day.fiscalYear) available \(f.available.compact), obligated \(f.obligated.compact), disbursed \(f.disbursed.compact); alerts \(counts.joined(separator: " "))"
         )
-        for partner in partners {
-          let ps = portfolio.programs(of: partner.code)
-          let pa = regionAlerts.filter { $0.subject.partner == partner.code }
-          let value = ps.reduce(Dollars.zero) { $0 + $1.value }
+        for partner in summary.partnersByRegion[region] ?? [] {
+          let p = summary.partners[partner.code] ?? PortfolioSummary.Figures()
           print(
-            "  \(partner.name.sanitizedForTerminalOutput.padded(24)) \(String(ps.count).leftPadded(3)) programs  \(value.compact.leftPadded(9))  \(pa.isEmpty ? "" : "\(pa.count) alerts")"
+            "  \(DisplayWidth.fit(partner.name.sanitizedForTerminal, 24)) \(DisplayWidth.fit(String(p.programs), 3, alignRight: true)) programs  \(DisplayWidth.fit(p.value.compact, 9, alignRight: true))  \(p.alertTotal == 0 ? "" : "\(p.alertTotal) alerts")"
           )
         }
       }
