@@ -32,7 +32,11 @@ public final class Session: @unchecked Sendable {
     checkpointAfter threshold: Int = 20_000
   ) throws -> Session {
     let log = try EventLog.open(at: location.path, readOnly: readOnly)
+    guard try log.size() > 0 else {
+      throw StoreError.notAStore(path: location.path, reason: Session.emptyReason)
+    }
     let session = Session(location: location, log: log, user: user)
+    session.notices += StoreExposure.warnings(for: location.path)
     if let checkpoint = Checkpoint.load(store: location.path),
       let snapshot = CheckpointPayload.decode(checkpoint.payload),
       checkpoint.resume(log)
@@ -51,6 +55,10 @@ public final class Session: @unchecked Sendable {
     return session
   }
 
+  /// Why a zero-byte file is no store: a store always starts with its first record.
+  public static let emptyReason =
+    "empty (0 bytes: an interrupted 'sapm init'?); remove it and run 'sapm init' again"
+
   /// Saves the folded portfolio at the log's current position (`PATH.checkpoint`).
   public func writeCheckpoint() throws {
     try Checkpoint.write(for: log, payload: try CheckpointPayload.encode(portfolio.snapshot()))
@@ -62,8 +70,19 @@ public final class Session: @unchecked Sendable {
   ) throws -> Session {
     let log = try EventLog.create(at: location.path)
     let session = Session(location: location, log: log, user: user)
-    try session.record([StoreCreated(name: name, demo: demo)])
+    do {
+      try session.record([StoreCreated(name: name, demo: demo)])
+    } catch {
+      // A store that could not get its first record is no store: leave nothing behind.
+      unlink(location.path)
+      throw error
+    }
     return session
+  }
+
+  /// Opens the store afresh at the same path: after another process replaced the file.
+  public func reopened() throws -> Session {
+    try Session.open(location, readOnly: isReadOnly, user: user)
   }
 
   /// Folds records appended since the last read (by this or another process).
@@ -129,7 +148,12 @@ public final class Session: @unchecked Sendable {
         type: type(of: event).type, version: type(of: event).version, actor: user,
         payload: try EventRegistry.encode(event), at: at)
     }
-    try log.append(drafts)
+    try append(drafts)
+  }
+
+  /// Appends under the lock after folding whatever other processes appended first.
+  private func append(_ drafts: [RecordDraft]) throws {
+    try log.append(catchingUp: { record in Session.fold(record, into: &self.portfolio) }) { drafts }
     try refresh()
   }
 
@@ -138,7 +162,12 @@ public final class Session: @unchecked Sendable {
     _ location: StoreLocation, today: Day, name: String = "demo", user: String = Identity.currentUser()
   ) throws -> Session {
     let session = try create(location, name: name, demo: true, user: user)
-    try session.recordHistory(DemoPortfolio.events(today: today).map { ($0.at, $0.actor, $0.event) })
+    do {
+      try session.recordHistory(DemoPortfolio.events(today: today).map { ($0.at, $0.actor, $0.event) })
+    } catch {
+      unlink(location.path)
+      throw error
+    }
     return session
   }
 
@@ -150,8 +179,7 @@ public final class Session: @unchecked Sendable {
         type: type(of: item.event).type, version: type(of: item.event).version, actor: item.actor,
         payload: try EventRegistry.encode(item.event), at: item.at)
     }
-    try log.append(drafts)
-    try refresh()
+    try append(drafts)
   }
 
   /// The events about one program, oldest first, read back from the log.

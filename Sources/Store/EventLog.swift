@@ -13,15 +13,12 @@ import CanonicalJSON
 public final class EventLog: @unchecked Sendable {
   public let path: String
   public let isReadOnly: Bool
-  private let file: FileDescriptor
+  let file: FileDescriptor
   /// What this reader has consumed and verified.
   public private(set) var cursor = ChainCursor()
   /// Byte offset of each record read so far, by sequence number − 1.
   private var offsets: [Int64] = []
   public private(set) var warnings: [StoreWarning] = []
-  /// The file size, last sequence and last hash after this writer's own last append,
-  /// so that an uncontended append skips re-reading the tail.
-  private var writerTail: (size: Int64, sequence: Int, hash: [UInt8])?
 
   private init(path: String, fd: Int32, readOnly: Bool) {
     self.path = path
@@ -38,8 +35,20 @@ public final class EventLog: @unchecked Sendable {
     try makeDirectories(dir)
     let fd = Glibc.open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
-      if errno == EEXIST { throw StoreError.alreadyExists(path: path) }
-      throw StoreError.io(path: path, operation: "create", errno: errno)
+      let code = errno
+      var st = stat()
+      if code == EEXIST, lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+        var probe = stat()
+        if stat(path, &probe) != 0 {
+          throw StoreError.notAStore(
+            path: path,
+            reason:
+              "it is a symbolic link to a file that does not exist; sapm does not create a store through a link — remove the link or give the real path"
+          )
+        }
+      }
+      if code == EEXIST { throw StoreError.alreadyExists(path: path) }
+      throw StoreError.io(path: path, operation: "create", errno: code)
     }
     _ = fchmod(fd, 0o600)  // whatever the umask said
     syncDirectory(dir)
@@ -48,22 +57,65 @@ public final class EventLog: @unchecked Sendable {
 
   /// Opens an existing store. Read-only opens it `O_RDONLY`, so no code path in
   /// this process can write to it, whatever a view asks for.
+  ///
+  /// The open is non-blocking and the file type is checked before anything is read,
+  /// so a FIFO, socket or device at the path is refused at once instead of hanging.
   public static func open(at path: String, readOnly: Bool) throws(StoreError) -> EventLog {
     let flags = readOnly ? O_RDONLY : O_RDWR | O_APPEND
-    let fd = Glibc.open(path, flags | O_CLOEXEC)
+    let fd = Glibc.open(path, flags | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
     guard fd >= 0 else {
       if errno == ENOENT { throw StoreError.notFound(path: path) }
+      if errno == EISDIR { throw StoreError.notAStore(path: path, reason: "it is a directory") }
+      if errno == ENXIO {
+        throw StoreError.notAStore(path: path, reason: "not a regular file (a socket or device)")
+      }
       if errno == EACCES || errno == EROFS, !readOnly {
         throw StoreError.io(path: path, operation: "open for writing", errno: errno)
       }
       throw StoreError.io(path: path, operation: "open", errno: errno)
     }
     var st = stat()
-    if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG {
+    guard fstat(fd, &st) == 0 else {
+      let code = errno
       close(fd)
-      throw StoreError.notAStore(path: path, reason: "not a regular file")
+      throw StoreError.io(path: path, operation: "stat", errno: code)
     }
+    guard (st.st_mode & S_IFMT) == S_IFREG else {
+      close(fd)
+      throw StoreError.notAStore(path: path, reason: "not a regular file (\(fileKind(st.st_mode)))")
+    }
+    // Blocking I/O from here on: it is a regular file.
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
     return EventLog(path: path, fd: fd, readOnly: readOnly)
+  }
+
+  /// Whether the path still names the file this log has open.
+  public enum PathStatus: Sendable, Hashable {
+    /// The path names the open file.
+    case same
+    /// Another file now has the store's name (a copy renamed over it, say).
+    case replaced
+    /// Nothing has the store's name any more.
+    case missing
+  }
+
+  /// Compares the device and inode of the path with those of the open descriptor.
+  public func pathStatus() -> PathStatus {
+    var atPath = stat()
+    guard stat(path, &atPath) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .same }
+    var open = stat()
+    guard fstat(file.fd, &open) == 0 else { return .same }
+    return atPath.st_dev == open.st_dev && atPath.st_ino == open.st_ino ? .same : .replaced
+  }
+
+  /// Refuses to go on when the path no longer names the open file: appending to an
+  /// unlinked or renamed-over inode would report success and lose the event.
+  private func requireSameFile() throws(StoreError) {
+    switch pathStatus() {
+    case .same: return
+    case .replaced: throw StoreError.replaced(path: path)
+    case .missing: throw StoreError.deleted(path: path)
+    }
   }
 
   /// The file's permission bits (for checks and tests).
@@ -91,6 +143,10 @@ public final class EventLog: @unchecked Sendable {
       try body(record)
     } cursorOut: {
       cursor = $0
+    }
+    if tail > 0, cursor.sequence == 0 {
+      throw StoreError.notAStore(
+        path: path, reason: "no complete sapm record in its \(end) bytes; left untouched")
     }
     if tail > 0 {
       if isReadOnly {
@@ -147,7 +203,7 @@ public final class EventLog: @unchecked Sendable {
     var cursor = start
     defer { cursorOut(cursor) }
     var end = end
-    var buffer = [UInt8](repeating: 0, count: 1 << 22)
+    var buffer = [UInt8](repeating: 0, count: Int(min(1 << 22, max(4096, end - start.offset))))
     var filled = 0  // unconsumed bytes at the front of the buffer
     var readOffset = cursor.offset
     while true {
@@ -174,6 +230,11 @@ public final class EventLog: @unchecked Sendable {
           do {
             record = try cursor.accept(line: UnsafeBufferPointer(rebasing: b[consumed..<lineEnd]))
           } catch let error as RecordError {
+            if cursor.sequence == 0 {
+              throw StoreError.notAStore(
+                path: file.path,
+                reason: "its first line is not a sapm record (\(error.reason)); left untouched")
+            }
             throw StoreError.damaged(path: file.path, line: cursor.sequence + 1, reason: error.reason)
           }
           try body(record, offset)
@@ -194,24 +255,55 @@ public final class EventLog: @unchecked Sendable {
   // MARK: Writing
 
   /// Appends records and returns only after they are on disk (`fdatasync`).
-  /// The store assigns sequence numbers and chain hashes under the lock, so the
-  /// chain stays linear whichever process wins.
+  ///
+  /// Under the store's exclusive lock it first proves that the path still names the
+  /// open file, then catches up with the log — every record other processes appended
+  /// since this reader last read goes to `consume`, verified — and sets aside a torn
+  /// tail. Only then does it ask `makeDrafts` what to write, so a caller can check
+  /// its command against the log exactly as it stands (two racing writers cannot both
+  /// pass a check only one may). The store assigns sequence numbers and chain hashes.
+  /// If the write or the sync fails (disk full, say), the file is cut back to its
+  /// last complete record before the lock is released. The reader's cursor does not
+  /// move past the appended records: the next `readNew` reads them back from disk.
   @discardableResult
-  public func append(_ drafts: [RecordDraft]) throws(StoreError) -> [Record] {
+  public func append(
+    catchingUp consume: (Record) throws -> Void, _ makeDrafts: () throws -> [RecordDraft]
+  ) throws -> [Record] {
+    try withoutActuallyEscaping(consume) { consume in try append(consume: consume, makeDrafts) }
+  }
+
+  /// With `consume` nil the catch-up only verifies: the reader's cursor stays where
+  /// it is, so its owner still reads those records with `readNew`.
+  private func append(consume: ((Record) throws -> Void)?, _ makeDrafts: () throws -> [RecordDraft])
+    throws -> [Record]
+  {
     guard !isReadOnly else { throw StoreError.readOnly(path: path) }
-    guard !drafts.isEmpty else { return [] }
     try file.lock(exclusive: true)
     defer { file.unlock() }
-    var sequence: Int
-    var hash: [UInt8]
+    try requireSameFile()
     let size = try file.size()
-    if let tail = writerTail, tail.size == size {
-      // Nobody wrote since our last append: the tail is the one we wrote.
-      (sequence, hash) = (tail.sequence, tail.hash)
-    } else {
-      try setAsideTornTailLocked()
-      (sequence, hash) = try lastRecordLocked()
+    if size < cursor.offset {
+      throw StoreError.damaged(
+        path: path, line: cursor.sequence,
+        reason: "the file shrank below what was already read (truncated or replaced)")
     }
+    var chain = cursor
+    if size > cursor.offset {
+      let tail = try Self.scan(file, from: cursor, to: size) { (record, offset) in
+        if let consume {
+          offsets.append(offset)
+          try consume(record)
+        }
+      } cursorOut: {
+        chain = $0
+      }
+      if consume != nil { cursor = chain }
+      if tail > 0 { try setAsideTornTailLocked(after: chain) }
+    }
+    let drafts = try makeDrafts()
+    guard !drafts.isEmpty else { return [] }
+    var sequence = chain.sequence
+    var hash = chain.hashHex
     var bytes: [UInt8] = []
     var records: [Record] = []
     records.reserveCapacity(drafts.count)
@@ -227,11 +319,30 @@ public final class EventLog: @unchecked Sendable {
       bytes.append(0x0A)
       records.append(record)
     }
-    writerTail = nil
-    try file.writeAll(bytes)
-    try file.sync()
-    writerTail = (try file.size(), sequence, hash)
+    let end = chain.offset
+    do {
+      try file.writeAll(bytes)
+      try file.sync()
+    } catch {
+      // Nothing half-written may stay behind: cut back to the last complete record.
+      _ = ftruncate(file.fd, off_t(end))
+      _ = fdatasync(file.fd)
+      throw error
+    }
     return records
+  }
+
+  /// Appends records after verifying what other processes appended; the reader's
+  /// cursor does not move, so `readNew` still delivers every record.
+  @discardableResult
+  public func append(_ drafts: [RecordDraft]) throws(StoreError) -> [Record] {
+    do {
+      return try append(consume: nil, { drafts })
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw StoreError.io(path: path, operation: "append", errno: EIO)
+    }
   }
 
   @discardableResult
@@ -240,72 +351,64 @@ public final class EventLog: @unchecked Sendable {
     return records[0]
   }
 
-  /// The last record's sequence and hash, read from the end of the file.
-  private func lastRecordLocked() throws(StoreError) -> (Int, [UInt8]) {
-    let size = try file.size()
-    if size == 0 { return (0, Array(Record.genesis.utf8)) }
-    // The file ends with a newline (torn tails were set aside): find the one before.
-    var window: Int64 = 4096
-    while true {
-      let start = max(0, size - window)
-      let bytes = try file.read(count: Int(size - start), at: start)
-      let body = bytes.dropLast()  // the final newline
-      let previous = body.lastIndex(of: 0x0A)
-      if previous != nil || start == 0 {
-        let line = Array(body[(previous.map { $0 + 1 } ?? body.startIndex)...])
-        let record: Record
-        do {
-          record = try line.withUnsafeBufferPointer { (b) throws(RecordError) in try Record.parse(line: b) }
-        } catch {
-          throw StoreError.damaged(
-            path: path, line: 0, reason: "the last record does not parse (\(error.reason))")
-        }
-        return (record.sequence, ChainCursor.hash(line))
-      }
-      window *= 4
-    }
-  }
-
-  /// Takes the lock and sets aside a torn tail, if there is one.
+  /// Takes the lock and sets aside a torn tail, if there is one after what this
+  /// reader has verified.
   public func setAsideTornTail() throws(StoreError) {
     guard !isReadOnly else { return }
     try file.lock(exclusive: true)
     defer { file.unlock() }
-    try setAsideTornTailLocked()
+    try requireSameFile()
+    let size = try file.size()
+    guard size > cursor.offset else { return }
+    let rest = try file.read(count: Int(size - cursor.offset), at: cursor.offset)
+    // A newline means another writer finished its record meanwhile: nothing is torn.
+    guard !rest.contains(0x0A) else { return }
+    try setAsideTornTailLocked(after: cursor)
   }
 
-  /// Under the lock, bytes after the last newline can only be the remains of a
-  /// writer that died mid-write: copy them next to the store, then cut them off.
-  private func setAsideTornTailLocked() throws(StoreError) {
+  /// Under the lock, the bytes after the last verified record, with no newline in
+  /// them, can only be the remains of a writer that died mid-write: copy them next to
+  /// the store, then cut them off. Only in a file proven to be a store — its first
+  /// record verified as record 1 of a chain — is anything cut; any other file is left
+  /// untouched. If the copy cannot be written, nothing is cut and no copy is left.
+  private func setAsideTornTailLocked(after verified: ChainCursor) throws(StoreError) {
     let size = try file.size()
-    guard size > 0 else { return }
-    var window: Int64 = 4096
-    var tornStart: Int64 = 0
-    while true {
-      let start = max(0, size - window)
-      let bytes = try file.read(count: Int(size - start), at: start)
-      if bytes.last == 0x0A { return }
-      if let nl = bytes.lastIndex(of: 0x0A) {
-        tornStart = start + Int64(nl) + 1
-        break
-      }
-      if start == 0 {
-        tornStart = 0
-        break
-      }
-      window *= 4
+    let tornStart = verified.offset
+    guard size > tornStart else { return }
+    guard verified.sequence >= 1 else {
+      throw StoreError.notAStore(
+        path: path, reason: "no complete sapm record in its \(size) bytes; left untouched")
     }
     let torn = try file.read(count: Int(size - tornStart), at: tornStart)
     let aside = "\(path).torn-\(Timestamp.now().milliseconds)"
-    let fd = Glibc.open(aside, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    let fd = Glibc.open(aside, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
     guard fd >= 0 else { throw StoreError.io(path: aside, operation: "create", errno: errno) }
     let out = FileDescriptor(fd: fd, path: aside)
-    defer { close(fd) }
-    try out.writeAll(torn)
-    guard fsync(fd) == 0 else { throw out.fail("fsync") }
+    do throws(StoreError) {
+      try out.writeAll(torn)
+      guard fsync(fd) == 0 else { throw out.fail("fsync") }
+    } catch {
+      close(fd)
+      unlink(aside)
+      throw error
+    }
+    close(fd)
     syncDirectory(parentDirectory(path))
     try file.truncate(to: tornStart)
     try file.sync()
     warnings.append(.tornTailSetAside(path: path, bytes: torn.count, savedTo: aside))
+  }
+}
+
+/// A word for a file type, for messages.
+func fileKind(_ mode: mode_t) -> String {
+  switch mode & S_IFMT {
+  case S_IFIFO: return "a FIFO"
+  case S_IFSOCK: return "a socket"
+  case S_IFCHR: return "a character device"
+  case S_IFBLK: return "a block device"
+  case S_IFDIR: return "a directory"
+  case S_IFLNK: return "a symbolic link"
+  default: return "not a regular file"
   }
 }

@@ -11,6 +11,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
   case damaged(path: String, line: Int, reason: String)
   case readOnly(path: String)
   case notAStore(path: String, reason: String)
+  /// The path names another file than the one this process has open.
+  case replaced(path: String)
+  /// The store file was removed while this process had it open.
+  case deleted(path: String)
 
   public var description: String {
     switch self {
@@ -28,6 +32,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
       return "\(path): opened read-only; no event can be written"
     case .notAStore(let path, let reason):
       return "\(path): not a sapm store: \(reason)"
+    case .replaced(let path):
+      return
+        "\(path): the store file was replaced by another file since sapm opened it; nothing was written — reopen the store and try again"
+    case .deleted(let path):
+      return
+        "\(path): the store file was deleted since sapm opened it; nothing was written — restore it from a backup or run 'sapm init'"
     }
   }
 }

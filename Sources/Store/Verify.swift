@@ -27,11 +27,12 @@ extension EventLog {
   /// Re-reads and re-hashes every record from the start, independent of what this
   /// reader has consumed. `progress` gets (bytes done, bytes total) now and then.
   public func verify(progress: (Int64, Int64) -> Void = { _, _ in }) throws(StoreError) -> VerifyReport {
-    let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw StoreError.io(path: path, operation: "open", errno: errno) }
-    defer { close(fd) }
-    let file = FileDescriptor(fd: fd, path: path)
+    // A fresh descriptor on whatever the path names now, opened as safely as any.
+    let fresh = try EventLog.open(at: path, readOnly: true)
+    defer { withExtendedLifetime(fresh) {} }  // it owns the descriptor
+    let file = fresh.file
     let total = try file.size()
+    guard total > 0 else { throw StoreError.notAStore(path: path, reason: "empty (0 bytes)") }
     var count = 0
     var last = ChainCursor()
     var lastReport: Int64 = 0
@@ -46,6 +47,9 @@ extension EventLog {
         last = $0
       }
       progress(total, total)
+      if count == 0 {
+        throw StoreError.notAStore(path: path, reason: "no complete sapm record in its \(total) bytes")
+      }
       return VerifyReport(records: count, bytes: total, firstBad: nil, incompleteTailBytes: tail)
     } catch let StoreError.damaged(_, line, reason) {
       return VerifyReport(

@@ -21,9 +21,22 @@ extension String {
     return String(out)
   }
 
+  /// The same, but line breaks stay: for multi-line text such as help and usage.
+  public var sanitizedForTerminalKeepingNewlines: String {
+    split(separator: "\n", omittingEmptySubsequences: false).map { String($0).sanitizedForTerminal }
+      .joined(separator: "\n")
+  }
+
   static func isControl(_ s: Unicode.Scalar) -> Bool {
     s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
-      || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+      || isBidiControl(s)
+  }
+
+  /// Bidirectional embedding, override and isolate controls (U+202A–E, U+2066–9),
+  /// which can make a name display as another (CVE-2021-42574, "Trojan Source").
+  public static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
+    (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+      || s.value == 0x200E || s.value == 0x200F || s.value == 0x061C
   }
 
   /// U+2400 block pictures for C0 (␛ for ESC), ␡ for DEL, � otherwise.

@@ -1,0 +1,29 @@
+import Foundation
+import Terminal
+
+/// Warnings about where a store lives: who else could read, change or replace it,
+/// and whether its name can be trusted on screen. Said once, when the store opens.
+enum StoreExposure {
+  static func warnings(for path: String) -> [String] {
+    var out: [String] = []
+    var st = stat()
+    if stat(path, &st) == 0, st.st_mode & 0o007 != 0 {
+      let mode = String(st.st_mode & 0o777, radix: 8)
+      out.append(
+        "\(path): the store is \(st.st_mode & 0o002 != 0 ? "writable" : "readable") by every account on this machine (mode \(mode)); run 'chmod 600 \(path)' (or 660 for a group-shared store)"
+      )
+    }
+    let dir = (path as NSString).deletingLastPathComponent
+    if stat(dir.isEmpty ? "/" : dir, &st) == 0, st.st_mode & 0o002 != 0 {
+      out.append(
+        "\(dir): the store's directory is writable by every account, so anyone could replace or remove the store; keep stores in a directory only you (or your group) can write"
+      )
+    }
+    if path.unicodeScalars.contains(where: { String.isBidiControl($0) }) {
+      out.append(
+        "the store path contains bidirectional-control characters (shown as �): the name on screen may not be the file's real name"
+      )
+    }
+    return out
+  }
+}
