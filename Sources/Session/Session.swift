@@ -80,6 +80,9 @@ public final class Session: @unchecked Sendable {
     return session
   }
 
+  /// Files an export must never replace: the store and its checkpoint.
+  public var protectedPaths: [String] { [location.path, Checkpoint.path(for: location.path)] }
+
   /// Opens the store afresh at the same path: after another process replaced the file.
   public func reopened() throws -> Session {
     try Session.open(location, readOnly: isReadOnly, user: user)

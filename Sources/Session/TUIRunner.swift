@@ -7,7 +7,9 @@ import Terminal
 /// Runs the TUI over a session: the loop that turns terminal keys and store changes
 /// into messages, and effects into I/O. All decisions are in `AppModel`.
 public final class TUIRunner {
-  let session: Session
+  var session: Session
+  /// Said once when the store file disappears, until it is back.
+  var storeMissing = false
   let terminal: any TerminalDevice
   var model: AppModel
   let themes: ThemeCatalog
@@ -70,6 +72,22 @@ public final class TUIRunner {
   public var currentModel: AppModel { model }
 
   func storeChanged() -> Bool {
+    switch session.log.pathStatus() {
+    case .same:
+      storeMissing = false
+    case .replaced:
+      storeMissing = false
+      reload(because: "the store file was replaced by another file")
+      return true
+    case .missing:
+      guard !storeMissing else { return false }
+      storeMissing = true
+      dispatch(
+        .status(
+          "the store file was deleted: what is on screen is what was read; nothing can be recorded until it is restored",
+          error: true))
+      return true
+    }
     do {
       let n = try session.refresh()
       let today = clock()
@@ -84,6 +102,17 @@ public final class TUIRunner {
     }
   }
 
+  /// Opens the store afresh at its path and shows what the new file holds.
+  func reload(because reason: String) {
+    do {
+      session = try session.reopened()
+      if model.asOf == nil { dispatch(.portfolio(session.portfolio, asOf: nil, today: clock())) }
+      dispatch(.status("\(reason); reloaded it (\(session.portfolio.eventCount) events)", error: true))
+    } catch {
+      dispatch(.status("\(reason), and it cannot be read: \(error)", error: true))
+    }
+  }
+
   func perform(_ effect: Effect) {
     switch effect {
     case .quit:
@@ -95,6 +124,8 @@ public final class TUIRunner {
         try session.record([AlertAcknowledged(alert: alert, note: note)])
         dispatch(.portfolio(session.portfolio, asOf: nil, today: clock()))
         dispatch(.status("acknowledged \(alert) as \(session.user)", error: false))
+      } catch StoreError.replaced {
+        reload(because: "not recorded: the store file was replaced by another file")
       } catch {
         dispatch(.status("\(error)", error: true))
       }
@@ -121,15 +152,16 @@ public final class TUIRunner {
             actor: $0.actor, type: $0.type, summary: $0.summary)
         }
       dispatch(.history(lines))
-    case .export(let path, let rows):
-      let text = CSV.document(rows)
-      let ok = FileManager.default.createFile(
-        atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-      dispatch(
-        .status(
-          ok
-            ? "exported \(rows.count - 1) rows to \(path)"
-            : "cannot write \(path): check the directory exists and is writable", error: !ok))
+    case .export(let path, let rows, let overwrite):
+      do {
+        let written = try ExportFile.write(
+          Array(CSV.document(rows).utf8), to: path, overwrite: overwrite, protecting: session.protectedPaths)
+        dispatch(.status("exported \(rows.count - 1) rows to \(written)", error: false))
+      } catch .exists(let existing) {
+        dispatch(.confirmOverwrite(path: existing, rows: rows))
+      } catch {
+        dispatch(.status("not exported: \(error)", error: true))
+      }
     case .loadTheme(let name):
       do {
         dispatch(.theme(try themes.load(name)))

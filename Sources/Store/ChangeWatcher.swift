@@ -18,7 +18,8 @@ public final class ChangeWatcher: @unchecked Sendable {
     self.name = path.split(separator: "/").last.map(String.init) ?? path
     let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
     if fd >= 0 {
-      let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ATTRIB)
+      let mask = UInt32(
+        IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB)
       if inotify_add_watch(fd, parentDirectory(path), mask) >= 0 {
         inotifyFD = fd
       } else {

@@ -11,6 +11,8 @@ public enum Message: Sendable {
   case history([HistoryLine])
   case status(String, error: Bool)
   case theme(Theme)
+  /// The export's file exists: ask before replacing it.
+  case confirmOverwrite(path: String, rows: [[String]])
 }
 
 /// What the application asks the caller to do: the I/O that `update` never does.
@@ -20,7 +22,8 @@ public enum Effect: Equatable, Sendable {
   /// Show the portfolio as of a day (nil: now).
   case travel(to: Day?)
   case loadHistory(program: String)
-  case export(path: String, rows: [[String]])
+  /// Write rows as CSV; `overwrite` only after the user said yes to replacing a file.
+  case export(path: String, rows: [[String]], overwrite: Bool)
   case loadTheme(String)
   case redraw
 }

@@ -58,6 +58,8 @@ public enum InputMode: Hashable, Sendable {
   case command
   case date
   case note(alert: String)
+  /// A y/n question before an export replaces an existing file.
+  case confirmOverwrite(path: String, rows: [[String]])
 }
 
 /// Facts about the session the status bar shows.

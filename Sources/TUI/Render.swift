@@ -248,6 +248,7 @@ extension AppModel {
       case .command: prompt = ":"
       case .date: prompt = "as of (YYYY-MM-DD, empty for now): "
       case .note(let alert): prompt = "note for \(alert): "
+      case .confirmOverwrite(let path, _): prompt = "\(path) exists; replace it? (y/n) "
       }
       let x = g.put(prompt, x: 0, y: y, style: theme.style("input.prompt"))
       g.put(inputText + "▏", x: x, y: y, style: theme.style("input"), limit: width - x)

@@ -42,6 +42,10 @@ extension AppModel {
     case .theme(let t):
       theme = t
       return []
+    case .confirmOverwrite(let path, let rows):
+      input = .confirmOverwrite(path: path, rows: rows)
+      inputText = ""
+      return []
     }
   }
 
@@ -184,6 +188,19 @@ extension AppModel {
 
   mutating func handleInput(_ key: Key) -> [Effect] {
     guard let mode = input else { return [] }
+    if case .confirmOverwrite(let path, let rows) = mode {
+      switch key {
+      case .character("y"), .character("Y"):
+        input = nil
+        return [.export(path: path, rows: rows, overwrite: true)]
+      case .character("n"), .character("N"), .escape:
+        input = nil
+        fail("not exported: \(path) left as it was")
+      default:
+        break
+      }
+      return []
+    }
     switch key {
     case .escape:
       input = nil
@@ -216,6 +233,8 @@ extension AppModel {
     case .filter:
       page.filter = text
       return []
+    case .confirmOverwrite:
+      return []  // answered by y/n in handleInput
     case .date:
       if text.isEmpty || text == "now" { return asOf == nil ? [] : [.travel(to: nil)] }
       guard let d = Day(text) else {
@@ -275,7 +294,7 @@ extension AppModel {
         return []
       }
       guard let table = currentTable() else { return [] }
-      return [.export(path: argument, rows: table.exportRows)]
+      return [.export(path: argument, rows: table.exportRows, overwrite: false)]
     default:
       fail(
         "unknown command ':\(name)'; try :alerts, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit"

@@ -28,9 +28,28 @@ struct SAPM: ParsableCommand {
     defaultSubcommand: Open.self
   )
 
+  /// ArgumentParser's own `main`, except that every message it prints is
+  /// sanitised: a usage error quotes what was typed, which may hold escape sequences.
   static func main() {
     resetSignalMask()
-    main(nil)
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+      try StandardOutput.shared.flush()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error).sanitizedForTerminalKeepingNewlines
+      if code == .success {
+        if !message.isEmpty { say(message) }
+        do { try StandardOutput.shared.flush() } catch { complain("\(error)"); Glibc.exit(1) }
+      } else if !message.isEmpty {
+        try? StandardOutput.shared.flush()
+        complain(message, prefix: "")
+      } else {
+        try? StandardOutput.shared.flush()
+      }
+      Glibc.exit(code.rawValue)
+    }
   }
 }
 
@@ -76,28 +95,37 @@ func parseDay(_ text: String, option: String) throws -> Day {
 }
 
 /// Runs a command body, turning any error into one line on stderr and exit code 1.
+/// What the body wrote to standard output is flushed here, and a failed write fails
+/// the command.
 func failing<T>(_ body: () throws -> T) throws -> T {
   do {
-    return try body()
+    let result = try body()
+    try StandardOutput.shared.flush()
+    return result
   } catch let error as ExitCode {
     throw error
   } catch let error as ValidationError {
     throw error
   } catch {
-    FileHandle.standardError.write(Data("sapm: \(error)\n".utf8))
+    try? StandardOutput.shared.flush()
+    complain("\(error)")
     throw ExitCode.failure
   }
 }
 
+/// A line of standard output (checked, sanitised on a terminal).
+func say(_ text: String) { StandardOutput.shared.line(text) }
+
+/// One message on standard error, never with a control character in it.
+func complain(_ text: String, prefix: String = "sapm: ") {
+  let line = prefix + text.sanitizedForTerminalKeepingNewlines + "\n"
+  _ = line.utf8CString.withUnsafeBufferPointer { b in Glibc.write(2, b.baseAddress, b.count - 1) }
+}
+
 func printNotices(_ session: Session) {
-  for notice in session.notices {
-    FileHandle.standardError.write(Data("sapm: warning: \(notice.sanitizedForTerminal)\n".utf8))
-  }
+  for notice in session.notices { complain("warning: \(notice)") }
   if session.portfolio.skippedCount > 0 {
     let first = session.portfolio.skipped.first.map { " (first: record \($0.sequence), \($0.reason))" } ?? ""
-    FileHandle.standardError.write(
-      Data(
-        "sapm: warning: \(session.portfolio.skippedCount) record(s) kept in the log but not applied\(first.sanitizedForTerminal)\n"
-          .utf8))
+    complain("warning: \(session.portfolio.skippedCount) record(s) kept in the log but not applied\(first)")
   }
 }

@@ -54,7 +54,10 @@ final class Tmux {
     }
     let argv = ["tmux", "-L", socket] + arguments
     var fds: [Int32] = [0, 0]
+    // Close-on-exec: a tmux server spawned meanwhile by a test running in parallel
+    // must not inherit this pipe, or the read below would wait for that server.
     guard pipe(&fds) == 0 else { throw POSIXError(.EIO) }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }

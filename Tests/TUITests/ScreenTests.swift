@@ -200,7 +200,7 @@ import Testing
     h.press(.character(":"))
     h.type("export ukraine.csv")
     h.press(.enter)
-    guard case .export(let path, let rows)? = h.effects.last else {
+    guard case .export(let path, let rows, let overwrite)? = h.effects.last, !overwrite else {
       Issue.record("no export effect")
       return
     }

@@ -40,17 +40,17 @@ struct Alerts: ParsableCommand {
         }
         let alerts = portfolio.alerts(on: day).filter { all || $0.isOpen }
         if json {
-          print(CanonicalJSON.string(.array(alerts.map { alertJSON($0, portfolio) })))
+          say(CanonicalJSON.string(.array(alerts.map { alertJSON($0, portfolio) })))
         } else {
-          if session.isDemo { print("[DEMO] \(session.location.path)") }
-          if alerts.isEmpty { print("no open alerts on \(day)") }
+          if session.isDemo { say("[DEMO] \(session.location.path)") }
+          if alerts.isEmpty { say("no open alerts on \(day)") }
           for a in alerts {
             let partner = portfolio.partners[a.subject.partner]?.name ?? a.subject.partner
             let ack = a.acknowledgement.map { "  [ack \($0.by) \($0.on): \($0.note)]" } ?? ""
-            print(
+            say(
               "\(a.severity.symbol) \(DisplayWidth.fit(a.severity.name.uppercased(), 8)) \(a.id.description)")
-            print("    \(a.rule.title) — \(partner), \(a.subject.program) since \(a.began)")
-            print("    \(a.message)\(ack)".sanitizedForTerminal)
+            say("    \(a.rule.title) — \(partner), \(a.subject.program) since \(a.began)")
+            say("    \(a.message)\(ack)".sanitizedForTerminal)
           }
         }
         return alerts.contains { $0.isOpen && $0.severity == .critical }
@@ -85,7 +85,7 @@ struct Alerts: ParsableCommand {
           throw ValidationError("no alert '\(id)' holds today; 'sapm alerts --all' lists them")
         }
         try session.record([AlertAcknowledged(alert: alert.id.description, note: note)])
-        print("acknowledged \(id) as \(session.user)")
+        say("acknowledged \(id) as \(session.user)")
       }
     }
   }

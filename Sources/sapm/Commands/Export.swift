@@ -26,8 +26,15 @@ struct Export: ParsableCommand {
     help: ArgumentHelp("The portfolio as it stood on this day.", valueName: "YYYY-MM-DD"))
   var asOf: String?
 
-  @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
+  @Option(
+    name: [.short, .long],
+    help: ArgumentHelp(
+      "Write to this file instead of standard output (a new file, 0600; never the store, a link, a FIFO).",
+      valueName: "file"))
   var output: String?
+
+  @Flag(help: "Replace the --output file if it exists.")
+  var force = false
 
   func run() throws {
     try failing {
@@ -49,13 +56,11 @@ struct Export: ParsableCommand {
       }
       let text = format == .csv ? csv(portfolio, only, day) : json(portfolio, only, day, demo: session.isDemo)
       if let output {
-        let ok = FileManager.default.createFile(
-          atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-        guard ok else {
-          throw ValidationError("cannot write \(output); check the directory exists and is writable")
-        }
+        let written = try ExportFile.write(
+          Array(text.utf8), to: output, overwrite: force, protecting: session.protectedPaths)
+        complain("exported to \(written)")
       } else {
-        print(text, terminator: "")
+        StandardOutput.shared.write(text)
       }
     }
   }

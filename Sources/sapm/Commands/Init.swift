@@ -25,7 +25,7 @@ struct Init: ParsableCommand {
         ? try Session.createDemo(location, today: today(), name: name ?? "demo")
         : try Session.create(location, name: name ?? "portfolio", demo: false)
       let p = session.portfolio
-      print(
+      say(
         "created \(location.path)\(demo ? " (DEMO)" : ""): \(p.eventCount) events, \(p.partners.count) partners, \(p.programs.count) programs; admin \(session.user)"
       )
     }

@@ -67,23 +67,23 @@ struct Themes: ParsableCommand {
     if let check {
       do {
         let (theme, warnings) = try catalog.check(path: check)
-        for w in warnings { print("warning: \(w)") }
-        print(
+        for w in warnings { say("warning: \(w)") }
+        say(
           "\(check): theme '\(theme.name)' is valid\(warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))")"
         )
       } catch {
-        FileHandle.standardError.write(Data("sapm: \(error)\n".utf8))
+        complain("\(error)")
         throw ExitCode.failure
       }
       return
     }
     let available = catalog.available()
-    if available.isEmpty { print("default (built in)") }
-    for (name, path) in available { print("\(DisplayWidth.fit(name, 16)) \(path)") }
+    if available.isEmpty { say("default (built in)") }
+    for (name, path) in available { say("\(DisplayWidth.fit(name, 16)) \(path)") }
   }
 }
 
 struct Keys: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Print the key map as Markdown (docs/keys.md).")
-  func run() { print(KeyMap.markdown, terminator: "") }
+  func run() { StandardOutput.shared.write(KeyMap.markdown) }
 }

@@ -29,19 +29,19 @@ struct Overview: ParsableCommand {
       // The same figures the TUI's panes show, from the same summary.
       let summary = PortfolioSummary(portfolio, alerts: portfolio.alerts(on: day), day: day)
       let mode = session.isDemo ? "  [DEMO]" : ""
-      print(
+      say(
         "sapm — \(portfolio.name.sanitizedForTerminal)\(mode)  as of \(day)  \(portfolio.programs.count) programs, \(portfolio.eventCount) events"
       )
       for region in Region.allCases {
         let f = summary.regions[region] ?? PortfolioSummary.Figures()
         let counts = Severity.allCases.reversed().map { "\(f.alerts[$0.rawValue])\($0.symbol)" }
-        print("")
-        print(
+        say("")
+        say(
           "\(region.title) — \(f.programs) programs; FY\(day.fiscalYear) available \(f.available.compact), obligated \(f.obligated.compact), disbursed \(f.disbursed.compact); alerts \(counts.joined(separator: " "))"
         )
         for partner in summary.partnersByRegion[region] ?? [] {
           let p = summary.partners[partner.code] ?? PortfolioSummary.Figures()
-          print(
+          say(
             "  \(DisplayWidth.fit(partner.name.sanitizedForTerminal, 24)) \(DisplayWidth.fit(String(p.programs), 3, alignRight: true)) programs  \(DisplayWidth.fit(p.value.compact, 9, alignRight: true))  \(p.alertTotal == 0 ? "" : "\(p.alertTotal) alerts")"
           )
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Session
 import Store
+import Terminal
 
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -21,15 +22,16 @@ struct Verify: ParsableCommand {
         guard showProgress, total > 0 else { return }
         let pct = Int(Double(done) / Double(total) * 100)
         FileHandle.standardError.write(
-          Data("\rverifying \(location.path): \(pct)% (\(done >> 20) of \(total >> 20) MiB)".utf8))
+          Data(
+            "\rverifying \(location.path.sanitizedForTerminal): \(pct)% (\(done >> 20) of \(total >> 20) MiB)"
+              .utf8))
       }
       if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
       let seconds = Date().timeIntervalSince(started)
       if let bad = report.firstBad {
-        FileHandle.standardError.write(
-          Data(
-            "sapm: \(location.path):\(bad.line): damaged: \(bad.reason); \(report.records) records before it are sound. Restore from a backup; do not append to this store.\n"
-              .utf8))
+        complain(
+          "\(location.path):\(bad.line): damaged: \(bad.reason); \(report.records) records before it are sound. Restore from a backup; do not append to this store."
+        )
       } else {
         var line =
           "\(location.path): sound — \(report.records) records, \(report.bytes) bytes, chain verified in \(String(format: "%.2f", seconds)) s"
@@ -37,7 +39,7 @@ struct Verify: ParsableCommand {
           line +=
             "; \(report.incompleteTailBytes) bytes of an incomplete last record follow (a torn write: the next writer sets it aside)"
         }
-        print(line)
+        say(line)
       }
       return report
     }

@@ -1,0 +1,64 @@
+import Foundation
+import Terminal
+
+/// Standard output for commands, with every write checked: a full disk or a closed
+/// file fails the command with the reason instead of exiting 0 with output missing.
+/// (A reader that went away — `sapm log | head` — ends the process by SIGPIPE,
+/// quietly, as for any Unix filter.) On a terminal, text is sanitised: no control
+/// character or escape sequence from the store reaches it, on any command.
+public final class StandardOutput: @unchecked Sendable {
+  public static let shared = StandardOutput(fd: 1)
+
+  let fd: Int32
+  let isTerminal: Bool
+  private var buffer: [UInt8] = []
+  /// The first error met; later writes are dropped and `flush` reports it.
+  private var failure: Int32?
+
+  init(fd: Int32) {
+    self.fd = fd
+    isTerminal = isatty(fd) != 0
+    buffer.reserveCapacity(1 << 16)
+  }
+
+  /// Writes a line (a newline is added).
+  public func line(_ text: String) {
+    write(text + "\n")
+  }
+
+  /// Writes text as it is, sanitised when it goes to a terminal.
+  public func write(_ text: String) {
+    guard failure == nil else { return }
+    buffer.append(contentsOf: (isTerminal ? text.sanitizedForTerminalKeepingNewlines : text).utf8)
+    if buffer.count >= 1 << 16 { drain() }
+  }
+
+  /// Sends what is buffered; throws the first write error met since the start.
+  public func flush() throws(OutputError) {
+    drain()
+    if let failure { throw OutputError(errno: failure) }
+  }
+
+  private func drain() {
+    var done = 0
+    while done < buffer.count, failure == nil {
+      let n = buffer.withUnsafeBytes { b in
+        Glibc.write(fd, UnsafeRawBufferPointer(rebasing: b[done...]).baseAddress, buffer.count - done)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        failure = errno
+      } else {
+        done += n
+      }
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+}
+
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+  public var errno: Int32
+  public var description: String {
+    "standard output: write failed: \(String(cString: strerror(errno))) (errno \(errno))"
+  }
+}
