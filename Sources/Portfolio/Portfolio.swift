@@ -33,7 +33,14 @@ public struct Portfolio: Sendable {
     public var sequence: Int
     public var type: String
     public var reason: String
+    /// The program the event names, when it names one that exists: the
+    /// record-not-applied alert is raised on it.
+    public var program: String?
+    public var day: Day?
   }
+
+  /// Positions in `skipped` of the events about each program.
+  public internal(set) var skippedByProgram: [String: [Int]] = [:]
 
   /// Folds one event in. An event that cannot apply (it names a program that does
   /// not exist, say) is recorded in `skipped` and changes nothing.
@@ -48,16 +55,21 @@ public struct Portfolio: Sendable {
         history[program, default: []].append(context.sequence)
       }
     } catch {
-      skip(context.sequence, envelope.type, error.message)
+      let program = envelope.event.programID.flatMap { programs[$0] == nil ? nil : $0 }
+      skip(context.sequence, envelope.type, error.message, program: program, day: context.day)
     }
   }
 
   /// Records a record that could not become an event (unknown type, newer version,
   /// malformed payload), so the count and the reasons are visible.
-  public mutating func skip(_ sequence: Int, _ type: String, _ reason: String) {
+  public mutating func skip(
+    _ sequence: Int, _ type: String, _ reason: String, program: String? = nil, day: Day? = nil
+  ) {
     lastSequence = max(lastSequence, sequence)
     skippedCount += 1
-    if skipped.count < 1000 { skipped.append(SkippedEvent(sequence: sequence, type: type, reason: reason)) }
+    guard skipped.count < 1000 else { return }
+    if let program { skippedByProgram[program, default: []].append(skipped.count) }
+    skipped.append(SkippedEvent(sequence: sequence, type: type, reason: reason, program: program, day: day))
   }
 
   /// The portfolio as it stood at the end of `day`: every event recorded on or before it.

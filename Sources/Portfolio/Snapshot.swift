@@ -66,6 +66,9 @@ extension Portfolio {
     lastSequence = s.lastSequence
     newest = s.newest
     skipped = s.skipped
+    for (i, event) in s.skipped.enumerated() {
+      if let program = event.program { skippedByProgram[program, default: []].append(i) }
+    }
     skippedCount = s.skippedCount
   }
 }

@@ -1,10 +1,12 @@
 /// RFC 4180 CSV, with spreadsheet formula injection neutralized: a text cell that
-/// starts with `=`, `+`, `-`, `@` is prefixed with `'` so a spreadsheet shows it
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return — also after leading
+/// spaces, which spreadsheets skip — is prefixed with `'` so a spreadsheet shows it
 /// instead of running it.
 public enum CSV {
   public static func field(_ text: String) -> String {
     var t = text
-    if let first = t.first, "=+-@\t\r".contains(first), Double(t) == nil { t = "'" + t }
+    let first = t.unicodeScalars.first { $0 != " " && $0 != "\u{A0}" && $0 != "\u{3000}" }
+    if let first, "=+-@\t\r\n".unicodeScalars.contains(first), Double(t) == nil { t = "'" + t }
     if t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
       return "\"" + t.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
         + "\""

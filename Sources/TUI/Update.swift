@@ -247,8 +247,8 @@ extension AppModel {
       }
       return [.travel(to: d)]
     case .note(let alert):
-      guard !text.isEmpty else {
-        fail("an acknowledgement needs a note saying what is being done; x to try again")
+      if let problem = AlertAcknowledged.problem(withNote: text) {
+        fail("\(problem); x to try again")
         return []
       }
       return [.acknowledge(alert: alert, note: text)]

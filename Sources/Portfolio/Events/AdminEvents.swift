@@ -31,8 +31,10 @@ public struct PolicyChanged: EventPayload {
     guard let s = Policy.setting(named: setting) else {
       throw FoldError("unknown policy setting '\(setting)'")
     }
-    guard value.isFinite, value >= 0 else {
-      throw FoldError("policy \(setting) must be a non-negative number")
+    guard value.isFinite, s.range.contains(value) else {
+      throw FoldError(
+        "policy \(setting) = \(value) is outside \(s.range.lowerBound)–\(s.range.upperBound); the previous value is kept"
+      )
     }
     var policy = p.policy
     s.set(&policy, value)
@@ -81,8 +83,14 @@ public struct AlertAcknowledged: EventPayload {
   }
   public var programID: String? { AlertID(alert)?.program }
   public var summary: String { "alert \(alert) acknowledged: \(note)" }
+  /// The one rule for a note, wherever it is typed: it must say something a reader
+  /// can see. Nil when the note will do, else why not.
+  public static func problem(withNote note: String) -> String? {
+    note.hasVisibleText ? nil : "an acknowledgement needs a note saying what is being done"
+  }
+
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
-    guard !note.allSatisfy(\.isWhitespace) else { throw FoldError("an acknowledgement needs a note") }
+    if let problem = Self.problem(withNote: note) { throw FoldError(problem) }
     p.setAcknowledgement(Acknowledgement(alert: alert, by: context.actor, on: context.day, note: note))
   }
 }

@@ -19,9 +19,11 @@ public struct FundsMadeAvailable: EventPayload {
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     let until = availableUntil ?? Day.endOfFiscalYear(fiscalYear)
-    try p.updateProgram(program) { prog in
+    try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
+      let current = prog.funding.first { $0.fiscalYear == fiscalYear }?.available ?? .zero
+      let total = try current.plus(amount, "\(program) FY\(fiscalYear) available")
       prog.withFunding(fiscalYear, default: until) {
-        $0.available = $0.available + amount
+        $0.available = total
         if let explicit = availableUntil { $0.availableUntil = explicit }
       }
     }
@@ -45,7 +47,8 @@ public struct FundsCommitted: EventPayload {
       guard let i = prog.funding.firstIndex(where: { $0.fiscalYear == fiscalYear }) else {
         throw FoldError("\(program) has no FY\(fiscalYear) funds")
       }
-      prog.funding[i].committed = prog.funding[i].committed + amount
+      prog.funding[i].committed = try prog.funding[i].committed.plus(
+        amount, "\(program) FY\(fiscalYear) committed")
     }
   }
 }
@@ -70,7 +73,8 @@ public struct FundsObligated: EventPayload {
       guard let i = prog.funding.firstIndex(where: { $0.fiscalYear == fiscalYear }) else {
         throw FoldError("\(program) has no FY\(fiscalYear) funds")
       }
-      prog.funding[i].obligated = prog.funding[i].obligated + amount
+      prog.funding[i].obligated = try prog.funding[i].obligated.plus(
+        amount, "\(program) FY\(fiscalYear) obligated")
       if amount > .zero, prog.funding[i].firstObligation.map({ on < $0 }) ?? true {
         prog.funding[i].firstObligation = on
       }
@@ -95,7 +99,8 @@ public struct FundsDisbursed: EventPayload {
       guard let i = prog.funding.firstIndex(where: { $0.fiscalYear == fiscalYear }) else {
         throw FoldError("\(program) has no FY\(fiscalYear) funds")
       }
-      prog.funding[i].disbursed = prog.funding[i].disbursed + amount
+      prog.funding[i].disbursed = try prog.funding[i].disbursed.plus(
+        amount, "\(program) FY\(fiscalYear) disbursed")
     }
   }
 }

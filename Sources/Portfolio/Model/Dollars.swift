@@ -11,8 +11,29 @@ public struct Dollars: Hashable, Comparable, Sendable, Codable, AdditiveArithmet
   public static func million(_ m: Double) -> Dollars { Dollars(Int64((m * 1_000_000).rounded())) }
   public static func billion(_ b: Double) -> Dollars { Dollars(Int64((b * 1_000_000_000).rounded())) }
 
-  public static func + (a: Dollars, b: Dollars) -> Dollars { Dollars(a.amount &+ b.amount) }
-  public static func - (a: Dollars, b: Dollars) -> Dollars { Dollars(a.amount &- b.amount) }
+  /// Sums for display (a region's total, a program's across fiscal years) saturate
+  /// at the limits rather than wrap: a wrapped sum would show a plausible wrong
+  /// figure. The fold never gets there: it adds with `plus(_:_:)`, which refuses.
+  public static func + (a: Dollars, b: Dollars) -> Dollars {
+    let (sum, overflow) = a.amount.addingReportingOverflow(b.amount)
+    return Dollars(overflow ? (b.amount > 0 ? .max : .min) : sum)
+  }
+  public static func - (a: Dollars, b: Dollars) -> Dollars {
+    let (difference, overflow) = a.amount.subtractingReportingOverflow(b.amount)
+    return Dollars(overflow ? (b.amount < 0 ? .max : .min) : difference)
+  }
+
+  /// Overflow-checked addition for the fold: an event whose amount would overflow a
+  /// figure is not applied (it stays in the log and raises an alert).
+  func plus(_ other: Dollars, _ figure: @autoclosure () -> String) throws(FoldError) -> Dollars {
+    let (sum, overflow) = amount.addingReportingOverflow(other.amount)
+    guard !overflow else {
+      throw FoldError(
+        "\(other) would take \(figure()) (\(self)) beyond what a figure can hold; not applied — record a correction"
+      )
+    }
+    return Dollars(sum)
+  }
   public static func < (a: Dollars, b: Dollars) -> Bool { a.amount < b.amount }
 
   /// `$1.23B`, `$425.0M`, `$80K`, `$950`: compact, for tables.

@@ -43,6 +43,10 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
   case conditionUnmet = "condition-unmet"
   case approvalStale = "approval-stale"
   case closureOverdue = "closure-overdue"
+  /// Not a rule of the field: a record about the program is in the log but could not
+  /// be applied (an amount that would overflow a figure, say), so the figures on
+  /// screen may be missing something.
+  case recordNotApplied = "record-not-applied"
 
   public var title: String {
     switch self {
@@ -64,6 +68,7 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
     case .conditionUnmet: return "Condition unmet"
     case .approvalStale: return "Approval stale"
     case .closureOverdue: return "Closure overdue"
+    case .recordNotApplied: return "Record not applied"
     }
   }
 }

@@ -183,6 +183,15 @@ extension Portfolio {
         detail: cond.id)
     }
 
+    // Records about this program that are in the log but not applied.
+    for i in skippedByProgram[program.id] ?? [] {
+      let event = skipped[i]
+      add(
+        .recordNotApplied, .warning, event.day ?? program.start,
+        "record \(event.sequence) (\(event.type)) is in the log but was not applied: \(event.reason)",
+        detail: String(event.sequence))
+    }
+
     // Requests pending too long.
     for r in requests(on: program.id) where r.state.isPending {
       let since = r.submitted ?? r.raised

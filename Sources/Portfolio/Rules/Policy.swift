@@ -73,6 +73,9 @@ public struct Policy: Codable, Sendable, Hashable {
   public struct Setting: Sendable {
     public let name: String
     public let summary: String
+    /// The values the setting can take: a stored value outside is kept in the log
+    /// but not applied (a value that cannot be represented must never trap the fold).
+    public let range: ClosedRange<Double>
     let get: @Sendable (Policy) -> Double
     let set: @Sendable (inout Policy, Double) -> Void
   }
@@ -81,14 +84,15 @@ public struct Policy: Codable, Sendable, Hashable {
     -> Setting
   {
     Setting(
-      name: name, summary: summary, get: { Double($0[keyPath: kp]) }, set: { $0[keyPath: kp] = Int($1) })
+      name: name, summary: summary, range: 0...36_500, get: { Double($0[keyPath: kp]) },
+      set: { $0[keyPath: kp] = Int($1) })
   }
 
   private static func money(
     _ name: String, _ summary: String, _ kp: WritableKeyPath<Policy, Dollars> & Sendable
   ) -> Setting {
     Setting(
-      name: name, summary: summary, get: { Double($0[keyPath: kp].amount) },
+      name: name, summary: summary, range: 0...1e15, get: { Double($0[keyPath: kp].amount) },
       set: { $0[keyPath: kp] = Dollars(Int64($1)) })
   }
 
@@ -118,7 +122,7 @@ public struct Policy: Codable, Sendable, Hashable {
     days("funds.expired.years", "years expired authority stays before cancellation", \.expiredAuthorityYears),
     days("disbursement.lag.days", "age of first obligation for the lag rule", \.disbursementLagDays),
     Setting(
-      name: "disbursement.lag.fraction", summary: "disbursed share below which lag fires",
+      name: "disbursement.lag.fraction", summary: "disbursed share below which lag fires", range: 0...1,
       get: { $0.disbursementLagFraction }, set: { $0.disbursementLagFraction = $1 }),
     days("eum.initial.days", "initial enhanced-EUM inventory after arrival", \.eumInitialInventoryDays),
     days("eum.periodic.days", "periodic enhanced-EUM inventory", \.eumPeriodicInventoryDays),

@@ -76,8 +76,8 @@ struct Alerts: ParsableCommand {
         guard AlertID(id) != nil else {
           throw ValidationError("'\(id)' is not an alert id; copy one from 'sapm alerts'")
         }
-        guard !note.allSatisfy(\.isWhitespace) else {
-          throw ValidationError("--note must say what is being done")
+        if let problem = AlertAcknowledged.problem(withNote: note) {
+          throw ValidationError("--note: \(problem)")
         }
         let session = try storeOptions.open(readOnly: false)
         let alerts = session.portfolio.alerts(on: today())
