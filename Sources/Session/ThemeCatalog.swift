@@ -66,12 +66,36 @@ public struct ThemeCatalog: Sendable {
     return try check(path: path, depth: depth).theme
   }
 
+  /// Reads a theme file: a regular file of bounded size, never a FIFO or device
+  /// (which could block or never end).
+  static func read(_ path: String) throws -> String {
+    func error(_ message: String) -> ThemeError {
+      ThemeError(file: path, line: 0, column: 0, message: message)
+    }
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+    guard fd >= 0 else { throw error("cannot read the file: \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw error("not a regular file") }
+    guard st.st_size <= ThemeParser.maxBytes else {
+      throw error("the file is \(st.st_size) bytes; a theme may hold at most \(ThemeParser.maxBytes)")
+    }
+    var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+    var got = 0
+    while got < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { b in
+        pread(fd, UnsafeMutableRawBufferPointer(rebasing: b[got...]).baseAddress, b.count - got, off_t(got))
+      }
+      if n < 0, errno == EINTR { continue }
+      guard n > 0 else { break }
+      got += n
+    }
+    return String(decoding: bytes[..<got], as: UTF8.self)
+  }
+
   /// Parses a theme file; the warnings are unknown keys.
   public func check(path: String, depth: Int = 0) throws -> (theme: Theme, warnings: [String]) {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ThemeError(file: path, line: 0, column: 0, message: "cannot read the file")
-    }
-    let text = String(decoding: data, as: UTF8.self)
+    let text = try Self.read(path)
     return try ThemeParser.parse(text, file: path) { parent in
       parent == "default" && path.hasSuffix("/default.toml")
         ? Theme.builtIn : try load(parent, depth: depth + 1)

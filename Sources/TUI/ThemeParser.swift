@@ -27,10 +27,13 @@ public struct ThemeError: Error, CustomStringConvertible, Sendable {
 /// says which type was expected.
 public enum ThemeParser {
   public static let attributes: Set<String> = ["fg", "bg", "bold", "underline", "reverse", "dim"]
+  /// The largest theme file read at all.
+  public static let maxBytes = ThemeScan.maxBytes
 
   public static func parse(
     _ text: String, file: String, base: (String) throws -> Theme
   ) throws -> (theme: Theme, warnings: [String]) {
+    let scan = try ThemeScan(text, file: file)
     let root: TOMLTable
     do {
       root = try TOMLTable(string: text)
@@ -40,15 +43,10 @@ public enum ThemeParser {
         message: error.description)
     }
     var warnings: [String] = []
+    /// Where a key first appears (a dotted one by its full text, else its last part).
     func position(of key: String) -> (Int, Int) {
-      for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        if let r = line.range(of: key) {
-          let col = line.distance(from: line.startIndex, to: r.lowerBound) + 1
-          let rest = line[r.upperBound...].drop { $0 == "\"" || $0 == " " }
-          if rest.hasPrefix("=") || rest.hasPrefix(".") || line.hasPrefix("[") { return (i + 1, col) }
-        }
-      }
-      return (1, 1)
+      let found = scan.positions[key] ?? key.split(separator: ".").last.flatMap { scan.positions[String($0)] }
+      return found.map { ($0.line, $0.column) } ?? (1, 1)
     }
     func typeError(_ key: String, _ expected: String) -> ThemeError {
       let (l, c) = position(of: key)
@@ -145,7 +143,7 @@ public enum ThemeParser {
       }
     }
     func warnUnknown(_ key: String) {
-      let (l, c) = position(of: key.split(separator: ".").last.map(String.init) ?? key)
+      let (l, c) = position(of: key)
       warnings.append("\(file):\(l):\(c): unknown style key '\(key)' (kept; see docs/themes.md for the keys)")
     }
     if let stylesValue = root["styles"] {

@@ -105,3 +105,61 @@ import Testing
     #expect(text == KeyMap.markdown, "regenerate docs/keys.md: swift run sapm keys > docs/keys.md")
   }
 }
+
+/// Hostile theme files (issue "Never lose data", defect 5): bounded, fast, clear.
+@Suite struct ThemeLimitTests {
+  func parse(_ text: String) throws -> (Theme, [String]) {
+    try ThemeParser.parse(text, file: "t.toml", base: { _ in .builtIn })
+  }
+
+  func expectRefused(_ text: String, saying words: String) {
+    let started = ContinuousClock.now
+    #expect {
+      try parse(text)
+    } throws: { error in
+      (error as? ThemeError)?.message.contains(words) == true
+    }
+    #expect(ContinuousClock.now - started < .seconds(1))
+  }
+
+  @Test func aKeyThousandsOfLevelsDeepIsRefusedNotACrash() {
+    let deep = Array(repeating: "a", count: 6_000).joined(separator: ".")
+    expectRefused("[styles]\n\(deep) = \"red\"\n", saying: "levels deep")
+    expectRefused("[\(deep)]\nx = 1\n", saying: "levels deep")
+    expectRefused("[styles]\nx = { y.\(deep) = 1 }\n", saying: "levels deep")
+  }
+
+  @Test func deeplyNestedTablesAndArraysAreRefused() {
+    expectRefused("x = " + String(repeating: "[", count: 5_000) + "\n", saying: "nested")
+    expectRefused("x = " + String(repeating: "{ a = ", count: 5_000) + "\n", saying: "nested")
+  }
+
+  @Test func thousandsOfKeysAreRefusedFast() {
+    let many = (0..<5_000).map { "k\($0) = \"red\"" }.joined(separator: "\n")
+    expectRefused("[styles]\n" + many + "\n", saying: "more than 2000 keys")
+  }
+
+  @Test func aHugeFileIsRefusedFast() {
+    expectRefused("# " + String(repeating: "x", count: 300_000) + "\n", saying: "at most")
+  }
+
+  /// Warnings for many unknown keys are found without searching the text per key:
+  /// 1,500 of them take well under a second (9 s for 2,000 before).
+  @Test func manyUnknownKeysStayLinear() throws {
+    let many = (0..<1_500).map { "\"list.k\($0)\" = \"red\"" }.joined(separator: "\n")
+    let started = ContinuousClock.now
+    let (_, warnings) = try parse("[styles]\n" + many + "\n")
+    #expect(ContinuousClock.now - started < .seconds(1))
+    #expect(warnings.count == 1_500)
+    let last = warnings.first { $0.contains("list.k1499") } ?? ""
+    #expect(last.hasPrefix("t.toml:1501:"), "\(last)")
+  }
+
+  @Test func positionsStillNameTheLine() throws {
+    #expect {
+      try parse("[meta]\nname = \"x\"\n[styles]\n\"list.header\" = { fg = \"nocolour\" }\n")
+    } throws: { error in
+      "\(error)".hasPrefix("t.toml:4:")
+    }
+  }
+}
