@@ -37,4 +37,15 @@ static inline int sapm_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, 
   if (setcchar(&cc, wch, attrs, 0, &pair) != OK) return ERR;
   return mvadd_wch(y, x, &cc);
 }
+
+// Bracketed paste (xterm, tmux, most terminals): the terminal wraps pasted text in
+// ESC[200~ … ESC[201~ once the application asks with ESC[?2004h.
+enum { SAPM_KEY_PASTE_BEGIN = KEY_MAX + 1, SAPM_KEY_PASTE_END = KEY_MAX + 2 };
+static inline void sapm_bracketed_paste(int on) {
+  define_key("\033[200~", on ? SAPM_KEY_PASTE_BEGIN : 0);
+  define_key("\033[201~", on ? SAPM_KEY_PASTE_END : 0);
+  const char *seq = on ? "\033[?2004h" : "\033[?2004l";
+  fputs(seq, stdout);
+  fflush(stdout);
+}
 #endif

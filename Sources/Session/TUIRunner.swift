@@ -47,7 +47,11 @@ public final class TUIRunner {
         terminal.draw(model.render())
         dirty = false
       }
-      if let key = terminal.readKey(timeout: 50) {
+      // Every key already waiting is handled before the next frame is drawn, so a
+      // paste or a held key never queues up behind one frame per key.
+      var wait: Int32 = 50
+      let started = ContinuousClock.now
+      while let key = terminal.readKey(timeout: wait) {
         if key == .resize {
           let size = terminal.size
           dispatch(.resize(width: size.width, height: size.height))
@@ -55,6 +59,8 @@ public final class TUIRunner {
           dispatch(.key(key))
         }
         dirty = true
+        wait = 0
+        if model.shouldQuit || ContinuousClock.now - started > .milliseconds(200) { break }
       }
       // Other processes' events: inotify says so at once; check at least every 250 ms.
       if Date().timeIntervalSince(lastCheck) > 0.25 || watcher.drainIfReadable() {

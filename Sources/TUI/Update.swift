@@ -58,6 +58,10 @@ extension AppModel {
 
   mutating func handleKey(_ key: Key) -> [Effect] {
     if case .click(let x, let y) = key { return click(x: x, y: y) }
+    if case .paste = key {
+      fail("pasted text is only taken at a prompt: / to filter, : for a command")
+      return []
+    }
     if key == .resize { return [] }
     guard let action = KeyMap.action(for: key) else {
       fail("\(key.label) is not bound here; ? shows the keys")
@@ -213,6 +217,11 @@ extension AppModel {
       if !inputText.isEmpty { inputText.removeLast() }
     case .character(let c):
       inputText.append(c)
+    case .paste(let text):
+      // One line of text, whatever was pasted: line breaks and controls become spaces.
+      inputText += String(
+        String.UnicodeScalarView(
+          text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     case .enter:
       input = nil
       return submit(mode, inputText.trimmingWhitespace)

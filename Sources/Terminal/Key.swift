@@ -11,6 +11,8 @@ public enum Key: Hashable, Sendable {
   /// Mouse: wheel up/down, or a click at a cell.
   case wheelUp, wheelDown
   case click(x: Int, y: Int)
+  /// Text the user pasted (bracketed paste): text, never commands.
+  case paste(String)
 
   /// How the help screen names the key.
   public var label: String {
@@ -37,6 +39,7 @@ public enum Key: Hashable, Sendable {
     case .wheelUp: return "wheel ↑"
     case .wheelDown: return "wheel ↓"
     case .click: return "click"
+    case .paste: return "paste"
     }
   }
 }

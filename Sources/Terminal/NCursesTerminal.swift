@@ -42,6 +42,7 @@ public final class NCursesTerminal: TerminalDevice {
     curs_set(0)
     _ = mousemask(sapm_mouse_mask(), nil)
     mouseinterval(0)
+    sapm_bracketed_paste(1)
     var count = 0
     var direct = false
     if !monochrome, has_colors() {
@@ -69,6 +70,7 @@ public final class NCursesTerminal: TerminalDevice {
     guard active else { return }
     active = false
     curs_set(1)
+    sapm_bracketed_paste(0)
     endwin()
     TerminalRestorer.uninstall()
   }
@@ -126,7 +128,10 @@ public final class NCursesTerminal: TerminalDevice {
     var ch: wint_t = 0
     let r = wget_wch(sapm_stdscr(), &ch)
     if r == ERR { return nil }
-    if r == KEY_CODE_YES { return functionKey(Int32(ch)) }
+    if r == KEY_CODE_YES {
+      if Int32(ch) == Int32(SAPM_KEY_PASTE_BEGIN) { return readPaste() }
+      return functionKey(Int32(ch))
+    }
     switch ch {
     case 9: return .tab
     case 10, 13: return .enter
@@ -138,6 +143,24 @@ public final class NCursesTerminal: TerminalDevice {
       guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
       return .character(Character(scalar))
     }
+  }
+
+  /// Collects a bracketed paste up to its end marker (or until input pauses for
+  /// half a second, if the terminal never sends the end), as one key.
+  private func readPaste() -> Key {
+    var text = String.UnicodeScalarView()
+    wtimeout(sapm_stdscr(), 500)
+    while text.count < 1 << 20 {
+      var ch: wint_t = 0
+      let r = wget_wch(sapm_stdscr(), &ch)
+      if r == ERR { break }
+      if r == KEY_CODE_YES {
+        if Int32(ch) == Int32(SAPM_KEY_PASTE_END) { break }
+        continue
+      }
+      if let scalar = Unicode.Scalar(UInt32(ch)) { text.append(scalar) }
+    }
+    return .paste(String(text))
   }
 
   private func functionKey(_ code: Int32) -> Key? {
@@ -180,7 +203,10 @@ public enum TerminalRestorer {
     installed = true
     for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
       signal(sig) { number in
-        if TerminalRestorer.installed { endwin() }
+        if TerminalRestorer.installed {
+          sapm_bracketed_paste(0)
+          endwin()
+        }
         signal(number, SIG_DFL)
         raise(number)
       }
@@ -188,7 +214,12 @@ public enum TerminalRestorer {
     for sig in [SIGTERM, SIGINT, SIGHUP] {
       signal(sig) { number in TerminalRestorer.stopRequested = number }
     }
-    atexit { if TerminalRestorer.installed { endwin() } }
+    atexit {
+      if TerminalRestorer.installed {
+        sapm_bracketed_paste(0)
+        endwin()
+      }
+    }
   }
 
   static func uninstall() { installed = false }

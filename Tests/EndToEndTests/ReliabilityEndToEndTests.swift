@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// The TUI under abuse in a real terminal (issue "Never lose data", defects 1 and 8).
+@Suite(.serialized) struct ReliabilityEndToEndTests {
+  /// 10,000 keys arrive at once: all are handled before the next frame, so the `q`
+  /// after them acts in seconds (before: one key per frame, minutes).
+  @Test func aFloodOfKeysIsDrainedBeforeDrawing() throws {
+    let tmux = try Tmux(term: "xterm-256color")
+    let store = try tmux.makeDemoStore()
+    try tmux.type("\(Tmux.binary) --store \(store)")
+    try tmux.keys("Enter")
+    try tmux.waitFor("[4] Ukraine")
+    try tmux.type(String(repeating: "jk", count: 5_000))
+    let started = Date()
+    try tmux.type("q")
+    try tmux.waitFor("E2E$", timeout: 20) { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
+    #expect(Date().timeIntervalSince(started) < 10)
+  }
+
+  /// A bracketed paste at the filter prompt is text: its newline and the `q` after
+  /// it neither submit nor quit.
+  @Test func aPasteAtThePromptIsText() throws {
+    let tmux = try Tmux(term: "xterm-256color")
+    let store = try tmux.makeDemoStore()
+    try tmux.type("\(Tmux.binary) --store \(store)")
+    try tmux.keys("Enter")
+    try tmux.waitFor("[4] Ukraine")
+    try tmux.type("/")
+    try tmux.run(["set-buffer", "--", "land\nq"])
+    try tmux.run(["paste-buffer", "-p"])
+    try tmux.waitFor("/land q")
+    try tmux.keys("Escape")
+    // Outside a prompt, a paste is refused with a word, not run as keys.
+    try tmux.run(["paste-buffer", "-p"])
+    try tmux.waitFor("pasted text is only taken at a prompt")
+    try tmux.type("q")
+    try tmux.waitFor("E2E$") { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
+  }
+
+  /// The store is replaced under a running TUI (a copy renamed over it): the TUI says
+  /// so and reloads; an acknowledgement then lands in the new file, not the old inode.
+  @Test func aReplacedStoreIsReloadedAndWritesGoToTheNewFile() throws {
+    let tmux = try Tmux(term: "xterm-256color")
+    let store = try tmux.makeDemoStore()
+    try tmux.type("\(Tmux.binary) --store \(store)")
+    try tmux.keys("Enter")
+    try tmux.waitFor("[4] Ukraine")
+    let copy = tmux.home + "/copy.sapm"
+    try FileManager.default.copyItem(atPath: store, toPath: copy)
+    #expect(rename(copy, store) == 0)
+    try tmux.waitFor("replaced by another file")
+    try tmux.type("a")
+    try tmux.waitFor("Alerts on")
+    try tmux.type("x")
+    try tmux.waitFor("note for ")
+    try tmux.type("after the replace")
+    try tmux.keys("Enter")
+    try tmux.waitFor("acknowledged … as …") { $0.contains("acknowledged ") && $0.contains(" as ") }
+    let text = try String(contentsOfFile: store, encoding: .utf8)
+    #expect(text.contains("\"note\":\"after the replace\""))
+    // Deleted: reported, and nothing claims to be recorded.
+    #expect(unlink(store) == 0)
+    try tmux.waitFor("store file was deleted")
+    try tmux.type("q")
+    try tmux.waitFor("E2E$") { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
+  }
+}
