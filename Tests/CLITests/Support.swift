@@ -22,10 +22,19 @@ struct CLI {
     var err: String
   }
 
+  /// Runs a bash script with `$SAPM` naming the binary: for redirections such as
+  /// `> /dev/full` and limits such as `ulimit -f`.
   @discardableResult
-  func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+  func shell(_ script: String, environment extra: [String: String] = [:]) throws -> Result {
+    try run(["-c", script], environment: extra.merging(["SAPM": CLI.binary]) { $1 }, executable: "/bin/bash")
+  }
+
+  @discardableResult
+  func run(_ arguments: [String], environment extra: [String: String] = [:], executable: String = CLI.binary)
+    throws -> Result
+  {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: CLI.binary)
+    p.executableURL = URL(fileURLWithPath: executable)
     p.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["HOME"] = home

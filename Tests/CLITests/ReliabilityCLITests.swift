@@ -1,0 +1,246 @@
+import Foundation
+import Testing
+
+/// The defects of the issue "Never lose data, never hang, never crash", through the
+/// real binary: each test failed before its fix.
+@Suite(.serialized) struct ReliabilityCLITests {
+  func demo(_ cli: CLI) throws -> String {
+    let store = cli.home + "/d.sapm"
+    let r = try cli.run(["init", "--demo", "--store", store])
+    #expect(r.status == 0, "\(r.err)")
+    return store
+  }
+
+  func firstAlert(_ cli: CLI, _ store: String) throws -> String {
+    let list = try cli.run(["alerts", "--json", "--store", store])
+    let alerts = try #require(JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]])
+    return try #require(alerts.first?["id"] as? String)
+  }
+
+  func bytes(_ path: String) -> Data { FileManager.default.contents(atPath: path) ?? Data() }
+
+  /// Defect 2: a writable open never empties a file that is not a store.
+  @Test func aWriteToAFileThatIsNotAStoreLeavesItUntouched() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = try demo(cli)
+    let id = try firstAlert(cli, store)
+    let text = cli.home + "/t.txt"
+    try "SECRET".write(toFile: text, atomically: false, encoding: .utf8)
+    let link = cli.home + "/link.sapm"
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: text)
+    for target in [text, link] {
+      let r = try cli.run(["alerts", "ack", id, "--note", "x", "--store", target])
+      #expect(r.status == 1)
+      #expect(r.err.contains("not a sapm store"), "\(r.err)")
+      #expect(String(decoding: bytes(text), as: UTF8.self) == "SECRET")
+    }
+    let debris = try FileManager.default.contentsOfDirectory(atPath: cli.home).filter {
+      $0.contains(".torn-")
+    }
+    #expect(debris.isEmpty)
+  }
+
+  /// Defect 3: exports never replace an existing file, the store, a link or a FIFO,
+  /// and a failed write is an error.
+  @Test func exportsNeverClobber() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = try demo(cli)
+    let storeBytes = bytes(store)
+    let out = cli.home + "/out.csv"
+    try "keep me".write(toFile: out, atomically: false, encoding: .utf8)
+
+    var r = try cli.run(["export", "-o", out, "--store", store])
+    #expect(r.status == 1 && r.err.contains("exists") && r.err.contains("--force"), "\(r.err)")
+    #expect(String(decoding: bytes(out), as: UTF8.self) == "keep me")
+
+    r = try cli.run(["export", "-o", out, "--force", "--store", store])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.err.contains("exported to \(out)"))
+    #expect(String(decoding: bytes(out), as: UTF8.self).hasPrefix("region,partner_code"))
+    let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+
+    // The store itself, by name or through a link, even with --force.
+    let storeLink = cli.home + "/store-link.csv"
+    try FileManager.default.createSymbolicLink(atPath: storeLink, withDestinationPath: store)
+    for target in [store, storeLink] {
+      r = try cli.run(["export", "-o", target, "--force", "--store", store])
+      #expect(r.status == 1, "\(target): \(r.err)")
+      #expect(bytes(store) == storeBytes)
+    }
+    // A link to another file is not replaced either.
+    let other = cli.home + "/other.txt"
+    try "other".write(toFile: other, atomically: false, encoding: .utf8)
+    let otherLink = cli.home + "/other-link.csv"
+    try FileManager.default.createSymbolicLink(atPath: otherLink, withDestinationPath: other)
+    r = try cli.run(["export", "-o", otherLink, "--force", "--store", store])
+    #expect(r.status == 1 && r.err.contains("symbolic link"), "\(r.err)")
+    #expect(
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: otherLink)) == other)
+    // A FIFO: refused at once, not waited on.
+    let fifo = cli.home + "/fifo.csv"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let started = Date()
+    r = try cli.run(["export", "-o", fifo, "--force", "--store", store])
+    #expect(r.status == 1 && r.err.contains("FIFO"), "\(r.err)")
+    #expect(Date().timeIntervalSince(started) < 5)
+    // A character device is written through, and its errors count.
+    r = try cli.run(["export", "-o", "/dev/null", "--store", store])
+    #expect(r.status == 0, "\(r.err)")
+    r = try cli.run(["export", "-o", "/dev/full", "--store", store])
+    #expect(r.status == 1 && r.err.contains("No space left"), "\(r.err)")
+    var st = stat()
+    #expect(lstat("/dev/full", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
+  }
+
+  /// Defect 3: output errors on standard output fail the command.
+  @Test func standardOutputErrorsAreReported() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = try demo(cli)
+    for command in ["export", "log", "verify", "alerts"] {
+      let r = try cli.shell("\"$SAPM\" \(command) --store '\(store)' > /dev/full")
+      #expect(r.status == 1, "\(command): \(r.status) \(r.err)")
+      #expect(r.err.contains("standard output: write failed"), "\(command): \(r.err)")
+    }
+    // A reader that goes away is not an error worth a message.
+    let r = try cli.shell("\"$SAPM\" log --store '\(store)' | head -1 > /dev/null; echo ${PIPESTATUS[0]}")
+    #expect(r.err.isEmpty, "\(r.err)")
+  }
+
+  /// Defect 4: read-only commands refuse a FIFO at once.
+  @Test func aFIFOIsRefusedByEveryReadingCommand() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let fifo = cli.home + "/f.sapm"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    for command in [["verify"], ["alerts"], ["log"], ["export"]] {
+      let started = Date()
+      let r = try cli.run(command + ["--store", fifo])
+      #expect(r.status == 1, "\(command)")
+      #expect(r.err.contains("not a regular file (a FIFO)"), "\(command): \(r.err)")
+      #expect(Date().timeIntervalSince(started) < 5)
+    }
+  }
+
+  /// Defect 7: a write that fails (here: the file-size limit, as a full disk would)
+  /// leaves the store byte-identical and no debris; a failed init leaves no file.
+  @Test func aFailedWriteLeavesNothingBehind() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = try demo(cli)
+    let id = try firstAlert(cli, store)
+    let before = bytes(store)
+    let limit = (before.count + 100) / 1024 + 1  // KiB: the next record does not fit whole
+    let script =
+      "trap '' XFSZ; ulimit -f \(limit); \"$SAPM\" alerts ack '\(id)' --note '\(String(repeating: "n", count: 2048))' --store '\(store)'"
+    var r = try cli.shell(script)
+    #expect(r.status == 1, "\(r.err)")
+    #expect(r.err.contains("File too large"), "\(r.err)")
+    #expect(bytes(store) == before)
+    let debris = try FileManager.default.contentsOfDirectory(atPath: cli.home).filter {
+      $0.contains(".torn-")
+    }
+    #expect(debris.isEmpty)
+    #expect(try cli.run(["verify", "--store", store]).status == 0)
+
+    let fresh = cli.home + "/fresh.sapm"
+    r = try cli.shell("trap '' XFSZ; ulimit -f 0; \"$SAPM\" init --store '\(fresh)'")
+    #expect(r.status == 1, "\(r.err)")
+    #expect(!FileManager.default.fileExists(atPath: fresh))
+    r = try cli.run(["init", "--store", fresh])
+    #expect(r.status == 0, "\(r.err)")
+
+    let empty = cli.home + "/empty.sapm"
+    FileManager.default.createFile(atPath: empty, contents: nil)
+    r = try cli.run(["verify", "--store", empty])
+    #expect(r.status == 1 && r.err.contains("not a sapm store: empty"), "\(r.err)")
+  }
+
+  /// Defect 9: no raw escape reaches the terminal from an error, and empty-looking
+  /// notes, exposed stores and dangling links are named.
+  @Test func smallerDefects() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = try demo(cli)
+    var r = try cli.run(["alerts", "ack", "\u{1B}[2J", "--note", "x", "--store", store])
+    #expect(r.status != 0)
+    #expect(!r.err.contains("\u{1B}") && r.err.contains("␛[2J"), "\(r.err)")
+    r = try cli.run(["export", "--format", "\u{1B}[31mcsv", "--store", store])
+    #expect(r.status != 0 && !r.err.contains("\u{1B}"), "\(r.err)")
+
+    let id = try firstAlert(cli, store)
+    let before = bytes(store)
+    for note in ["\u{200B}", " \u{200B}\u{2060} ", "\u{3164}"] {
+      r = try cli.run(["alerts", "ack", id, "--note", note, "--store", store])
+      #expect(r.status != 0 && r.err.contains("needs a note"), "\(r.err)")
+    }
+    #expect(bytes(store) == before)
+
+    #expect(chmod(store, 0o644) == 0)
+    r = try cli.run(["alerts", "--store", store])
+    #expect(r.err.contains("readable by every account"), "\(r.err)")
+    #expect(chmod(store, 0o600) == 0)
+    let open = cli.home + "/open"
+    try FileManager.default.createDirectory(atPath: open, withIntermediateDirectories: true)
+    #expect(chmod(open, 0o777) == 0)
+    #expect(try cli.run(["init", "--store", open + "/s.sapm"]).status == 0)
+    r = try cli.run(["alerts", "--store", open + "/s.sapm"])
+    #expect(r.err.contains("directory is writable by every account"), "\(r.err)")
+    let bidi = cli.home + "/evil\u{202E}mpas.csv"
+    #expect(try cli.run(["init", "--store", bidi]).status == 0)
+    r = try cli.run(["alerts", "--store", bidi])
+    #expect(r.err.contains("bidirectional"), "\(r.err)")
+    #expect(!r.err.contains("\u{202E}") && !r.out.contains("\u{202E}"))
+
+    let dangling = cli.home + "/dangling.sapm"
+    try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: cli.home + "/nowhere")
+    r = try cli.run(["init", "--store", dangling])
+    #expect(r.status == 1 && r.err.contains("symbolic link to a file that does not exist"), "\(r.err)")
+  }
+
+  /// Defect 1: `log --follow` follows a store replaced by a copy and says so.
+  @Test func followFollowsAReplacedStore() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = try demo(cli)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: CLI.binary)
+    p.arguments = ["log", "--follow", "--tail", "0", "--store", store]
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    defer {
+      p.terminate()
+      p.waitUntilExit()
+    }
+    let seenOut = Locked("")
+    let seenErr = Locked("")
+    out.fileHandleForReading.readabilityHandler = { h in
+      let t = String(decoding: h.availableData, as: UTF8.self)
+      seenOut.withLock { $0 += t }
+    }
+    err.fileHandleForReading.readabilityHandler = { h in
+      let t = String(decoding: h.availableData, as: UTF8.self)
+      seenErr.withLock { $0 += t }
+    }
+    Thread.sleep(forTimeInterval: 0.3)
+    let copy = cli.home + "/copy.sapm"
+    try FileManager.default.copyItem(atPath: store, toPath: copy)
+    #expect(rename(copy, store) == 0)
+    let id = try firstAlert(cli, store)
+    #expect(try cli.run(["alerts", "ack", id, "--note", "after replace", "--store", store]).status == 0)
+    let deadline = Date().addingTimeInterval(5)
+    while Date() < deadline, !seenOut.withLock({ $0.contains("after replace") }) {
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+    out.fileHandleForReading.readabilityHandler = nil
+    err.fileHandleForReading.readabilityHandler = nil
+    #expect(seenOut.withLock { $0.contains("after replace") })
+    #expect(seenErr.withLock { $0.contains("replaced; following the new file (the same history)") })
+  }
+}
