@@ -11,11 +11,12 @@ let package = Package(
   products: [
     .executable(name: "sapm", targets: ["sapm"]),
     .executable(name: "sapm-bench", targets: ["sapm-bench"]),
+    // For the fuzzing package in Fuzz/, which builds these with libFuzzer.
+    .library(name: "SapmParsers", targets: ["CanonicalJSON", "Store", "TUI", "Session"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .systemLibrary(
@@ -29,8 +30,7 @@ let package = Package(
       dependencies: ["CanonicalJSON", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(name: "Terminal", dependencies: ["CNCursesW"]),
-    .target(
-      name: "TUI", dependencies: ["Terminal", "Portfolio", .product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(name: "TUI", dependencies: ["Terminal", "Portfolio"]),
     .target(name: "Session", dependencies: ["TUI", "Store", "Portfolio", "Terminal", "CanonicalJSON"]),
     .executableTarget(
       name: "sapm",

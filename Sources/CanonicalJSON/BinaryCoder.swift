@@ -157,8 +157,10 @@ final class BinaryReader: Decoder, CompactCoding {
 
   init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
 
+  /// Checks that `n` more bytes are there. Lengths come from the input, so the
+  /// check must not overflow (`position + n` would for a crafted length).
   func need(_ n: Int) throws {
-    guard n >= 0, position + n <= buffer.count else {
+    guard n >= 0, n <= buffer.count - position else {
       throw BinaryCodingError("truncated at byte \(position)")
     }
   }
@@ -197,7 +199,9 @@ final class BinaryReader: Decoder, CompactCoding {
     }
     if T.self == [Int].self {
       let n = Int(try int())
-      try need(n * MemoryLayout<Int>.stride)
+      guard n >= 0, n <= (buffer.count - position) / MemoryLayout<Int>.stride else {
+        throw BinaryCodingError("truncated at byte \(position)")
+      }
       var out = [Int](repeating: 0, count: n)
       out.withUnsafeMutableBytes { dst in
         dst.copyMemory(
@@ -229,7 +233,14 @@ final class BinaryReader: Decoder, CompactCoding {
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
     KeyedDecodingContainer(Keyed<Key>(r: self))
   }
-  func unkeyedContainer() throws -> any UnkeyedDecodingContainer { Unkeyed(r: self, count: Int(try int())) }
+  func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    // Every element takes at least one byte: a larger count is a damaged input.
+    let count = Int(try int())
+    guard count >= 0, count <= buffer.count - position else {
+      throw BinaryCodingError("an array of \(count) elements cannot fit at byte \(position)")
+    }
+    return Unkeyed(r: self, count: count)
+  }
   func singleValueContainer() throws -> any SingleValueDecodingContainer { Single(r: self) }
 
   struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {

@@ -4,7 +4,7 @@ import Portfolio
 
 /// The checkpoint's payload: the portfolio snapshot with its programs in separately
 /// encoded chunks, so that opening decodes them on both cores at once.
-enum CheckpointPayload {
+public enum CheckpointPayload {
   struct Envelope: Codable {
     var rest: PortfolioSnapshot
     var programChunks: [[UInt8]]
@@ -24,7 +24,9 @@ enum CheckpointPayload {
       Envelope(rest: rest, programChunks: try parts.map { try BinaryEncoder().encode($0) }))
   }
 
-  static func decode(_ bytes: [UInt8]) -> PortfolioSnapshot? {
+  /// Nil for anything that is not a payload this build wrote: a checkpoint is only
+  /// ever an optimisation, so a damaged one is ignored, never trusted or fatal.
+  public static func decode(_ bytes: [UInt8]) -> PortfolioSnapshot? {
     guard let envelope = try? BinaryDecoder().decode(Envelope.self, from: bytes) else { return nil }
     let results = Results(count: envelope.programChunks.count)
     DispatchQueue.concurrentPerform(iterations: envelope.programChunks.count) { i in

@@ -38,6 +38,21 @@ public struct ChainCursor: Sendable, Hashable {
     return record
   }
 
+  /// Reads the complete lines of `bytes` as records from this cursor, exactly as a
+  /// reader of the file would (for tools, tests and fuzzing). Returns the records
+  /// and the number of bytes after the last newline.
+  public mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(RecordError) -> (
+    records: [Record], tail: Int
+  ) {
+    var records: [Record] = []
+    var start = 0
+    while let nl = bytes[start...].firstIndex(of: 0x0A) {
+      records.append(try accept(line: UnsafeBufferPointer(rebasing: bytes[start..<nl])))
+      start = nl + 1
+    }
+    return (records, bytes.count - start)
+  }
+
   static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
   static func hex(_ digest: SHA256.Digest) -> [UInt8] {

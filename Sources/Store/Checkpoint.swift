@@ -65,14 +65,22 @@ public enum Checkpoint {
   /// Reads and checks (SHA-256) the checkpoint of the store at `store`, or nil.
   public static func load(store: String) -> Loaded? {
     let p = path(for: store)
-    let fd = open(p, O_RDONLY | O_CLOEXEC)
+    let fd = open(p, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
     let file = FileDescriptor(fd: fd, path: p)
-    guard let size = try? file.size(), size > 8 + 8 + 8 + 64 + 8 + 8 + 32,
-      let bytes = try? file.read(count: Int(size), at: 0), bytes.count == Int(size),
-      Array(bytes.prefix(8)) == magic
+    guard let size = try? file.size(), let bytes = try? file.read(count: Int(size), at: 0),
+      bytes.count == Int(size)
     else { return nil }
+    return parse(bytes)
+  }
+
+  /// Checks and splits a checkpoint file's bytes; nil for anything not exactly a
+  /// checkpoint of this format (wrong magic, short, bad hash, bad lengths).
+  public static func parse(_ bytes: [UInt8]) -> Loaded? {
+    guard bytes.count > 8 + 8 + 8 + 64 + 8 + 8 + 32, Array(bytes.prefix(8)) == magic else { return nil }
     let body = bytes.dropLast(32)
     guard Array(SHA256.hash(data: Array(body))) == Array(bytes.suffix(32)) else { return nil }
     var at = 8
@@ -86,7 +94,8 @@ public enum Checkpoint {
     guard let offset = int(), let sequence = int(), at + 64 <= body.count else { return nil }
     let hash = Array(bytes[at..<at + 64])
     at += 64
-    guard let count = int(), count >= 0, at + Int(count) * 8 <= body.count else { return nil }
+    guard let count = int(), count >= 0, count <= Int64(body.count) / 8, at + Int(count) * 8 <= body.count
+    else { return nil }
     var offsets = [Int64](repeating: 0, count: Int(count))
     offsets.withUnsafeMutableBytes { dst in
       bytes.withUnsafeBytes { src in
@@ -94,7 +103,9 @@ public enum Checkpoint {
       }
     }
     at += Int(count) * 8
-    guard let length = int(), length >= 0, at + Int(length) == body.count else { return nil }
+    guard let length = int(), length >= 0, length <= Int64(body.count), at + Int(length) == body.count else {
+      return nil
+    }
     let cursor = ChainCursor(offset: offset, sequence: Int(sequence), hashHex: hash)
     return Loaded(payload: Array(bytes[at..<at + Int(length)]), cursor: cursor, offsets: offsets)
   }

@@ -19,6 +19,10 @@ public final class EventLog: @unchecked Sendable {
   /// Byte offset of each record read so far, by sequence number − 1.
   private var offsets: [Int64] = []
   public private(set) var warnings: [StoreWarning] = []
+  /// How far this writer has verified (or itself written) the chain: a writer that
+  /// does not consume what it catches up with (`append(_:)`) starts its next
+  /// catch-up here, so an uncontended append reads nothing back.
+  private var writerChain = ChainCursor()
 
   private init(path: String, fd: Int32, readOnly: Bool) {
     self.path = path
@@ -282,14 +286,14 @@ public final class EventLog: @unchecked Sendable {
     defer { file.unlock() }
     try requireSameFile()
     let size = try file.size()
-    if size < cursor.offset {
+    var chain = consume == nil && writerChain.offset > cursor.offset ? writerChain : cursor
+    if size < chain.offset {
       throw StoreError.damaged(
-        path: path, line: cursor.sequence,
+        path: path, line: chain.sequence,
         reason: "the file shrank below what was already read (truncated or replaced)")
     }
-    var chain = cursor
-    if size > cursor.offset {
-      let tail = try Self.scan(file, from: cursor, to: size) { (record, offset) in
+    if size > chain.offset {
+      let tail = try Self.scan(file, from: chain, to: size) { (record, offset) in
         if let consume {
           offsets.append(offset)
           try consume(record)
@@ -300,6 +304,7 @@ public final class EventLog: @unchecked Sendable {
       if consume != nil { cursor = chain }
       if tail > 0 { try setAsideTornTailLocked(after: chain) }
     }
+    if chain.offset > writerChain.offset { writerChain = chain }
     let drafts = try makeDrafts()
     guard !drafts.isEmpty else { return [] }
     var sequence = chain.sequence
@@ -327,8 +332,10 @@ public final class EventLog: @unchecked Sendable {
       // Nothing half-written may stay behind: cut back to the last complete record.
       _ = ftruncate(file.fd, off_t(end))
       _ = fdatasync(file.fd)
+      writerChain = chain
       throw error
     }
+    writerChain = ChainCursor(offset: end + Int64(bytes.count), sequence: sequence, hashHex: hash)
     return records
   }
 

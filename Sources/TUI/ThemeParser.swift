@@ -1,4 +1,3 @@
-import TOMLKit
 import Terminal
 
 /// A theme file problem, with where it is.
@@ -34,14 +33,7 @@ public enum ThemeParser {
     _ text: String, file: String, base: (String) throws -> Theme
   ) throws -> (theme: Theme, warnings: [String]) {
     let scan = try ThemeScan(text, file: file)
-    let root: TOMLTable
-    do {
-      root = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      throw ThemeError(
-        file: file, line: error.source.begin.line, column: error.source.begin.column,
-        message: error.description)
-    }
+    let root = try TOMLReader.parse(text, file: file)
     var warnings: [String] = []
     /// Where a key first appears (a dotted one by its full text, else its last part).
     func position(of key: String) -> (Int, Int) {

@@ -9,6 +9,11 @@ struct ThemeScan {
   static let maxKeyDepth = 16
   static let maxNesting = 16
 
+  /// TOML's bare keys: A–Z, a–z, 0–9, _ and -.
+  static func isBareKeyCharacter(_ c: UInt8) -> Bool {
+    (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D
+  }
+
   /// Line and column (1-based) of the first appearance of each key segment.
   var positions: [String: (line: Int, column: Int)] = [:]
 
@@ -125,11 +130,19 @@ struct ThemeScan {
           }
         }
       default:
-        if inKey || inHeader, c != 0x20, c != 0x09, c != UInt8(ascii: "["), c != 0x0D {
-          if segment.isEmpty { segmentColumn = i - lineStart + 1 }
-          segment.append(c)
-        } else if inKey || inHeader, !segment.isEmpty {
-          segment.append(c)
+        if inKey || inHeader {
+          if c == 0x20 || c == 0x09 || c == 0x0D {
+            if !segment.isEmpty { segment.append(c) }
+          } else if Self.isBareKeyCharacter(c) {
+            if segment.isEmpty { segmentColumn = i - lineStart + 1 }
+            segment.append(c)
+          } else {
+            // Refused here, before the TOML library sees it: toml++ asserts (aborts
+            // the process) on some such keys, e.g. a header `[!styles]`.
+            let shown =
+              c < 0x80 && c >= 0x20 ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x\(String(c, radix: 16))"
+            throw fail("\(shown) cannot be part of a key; keys are letters, digits, _ and -, or \"quoted\"")
+          }
         }
       }
       guard stack.count <= Self.maxNesting else {

@@ -163,3 +163,58 @@ import Testing
     }
   }
 }
+
+/// Inputs the fuzzer found (Fuzz/Corpus/FuzzTheme keeps them): refused with a
+/// message, never passed to the TOML library's asserting parser.
+@Suite struct ThemeFuzzFindingTests {
+  @Test(arguments: ["[!styles]\n", "[styles]\nlist.h!eader = \"red\"\n", "[sty les]\n", "ä = 1\n"])
+  func keysTheTOMLLibraryWouldAbortOnAreRefused(text: String) {
+    #expect(throws: ThemeError.self) {
+      try ThemeParser.parse(text, file: "t.toml", base: { _ in .builtIn })
+    }
+  }
+}
+
+/// The theme TOML reader: what themes use is read; anything else is named.
+@Suite struct ThemeTOMLTests {
+  @Test func readsWhatThemesUse() throws {
+    let t = try TOMLReader.parse(
+      """
+      # comment
+      [meta]
+      name = "x" # trailing comment
+      monochrome = false
+      [styles.list]
+      "header.bold" = { fg = 'literal\\n', bold = true }
+      a.b = "\\u00e9\\t"
+      n = 1_000
+      """, file: "t.toml")
+    #expect(t.keys == ["meta", "styles"])
+    #expect(t["meta"]?.table?["name"] == .string("x"))
+    let list = try #require(t["styles"]?.table?["list"]?.table)
+    #expect(list["header.bold"]?.table?["fg"] == .string("literal\\n"))
+    #expect(list["header.bold"]?.table?["bold"] == .bool(true))
+    #expect(list["a"]?.table?["b"] == .string("é\t"))
+    #expect(list["n"] == .integer(1000))
+  }
+
+  @Test(arguments: [
+    ("a = 1\na = 2\n", "2:", "more than once"),
+    ("[s]\n[s]\n", "2:", "defined twice"),
+    ("a = [1, 2]\n", "1:5", "arrays"),
+    ("a = \"open\n", "1:", "not closed"),
+    ("a = 1 b = 2\n", "1:7", "one key = value per line"),
+    ("a = \"\\q\"\n", "1:", "escape"),
+    ("[# x]\n", "1:2", "cannot start a key"),
+    ("a = 1.5\n", "1:5", "not a value"),
+    ("x = { a = 1\n", "1:", "inline table"),
+  ])
+  func namesWhatItCannotRead(text: String, at: String, words: String) {
+    #expect {
+      try TOMLReader.parse(text, file: "t.toml")
+    } throws: { error in
+      let d = "\(error)"
+      return d.hasPrefix("t.toml:\(at)") && d.contains(words)
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import Session
+import Store
+
+/// The checkpoint: any file contents, never a crash. The container is checked and
+/// split; the payload decoder is fed the raw bytes too, since random bytes never
+/// pass the container's SHA-256.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCheckpoint(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: start, count: count))
+  if let loaded = Checkpoint.parse(bytes) {
+    _ = CheckpointPayload.decode(loaded.payload)
+  }
+  _ = CheckpointPayload.decode(bytes)
+  return 0
+}
