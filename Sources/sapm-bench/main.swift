@@ -21,11 +21,18 @@ struct Append: ParsableCommand {
   @Option var count: Int
   @Option var actor: String
 
+  @Flag(help: "Print 'ACTOR N' after each append has returned (is durable), for the crash-torture script.")
+  var report = false
+
   func run() throws {
     let log = try EventLog.open(at: store, readOnly: false)
     for n in 0..<count {
       try log.append(
         RecordDraft(type: "stress.appended", actor: actor, payload: .object([.init("n", .int(Int64(n)))])))
+      if report {
+        let line = Array("\(actor) \(n)\n".utf8)
+        _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+      }
     }
   }
 }
