@@ -92,11 +92,15 @@ public final class Session: @unchecked Sendable {
   /// Returns how many were read.
   @discardableResult
   public func refresh() throws -> Int {
-    let before = log.warnings.count
     let n = try readAndFold()
-    for warning in log.warnings.dropFirst(before) { notices.append(warning.description) }
+    // Also what an append's catch-up found (a torn tail it set aside, say).
+    for warning in log.warnings.dropFirst(warningsReported) { notices.append(warning.description) }
+    warningsReported = log.warnings.count
     return n
   }
+
+  /// How many of the log's warnings are already in `notices`.
+  private var warningsReported = 0
 
   /// Reads new records and folds them. Large catch-ups (opening a big store) run as
   /// a two-stage pipeline: one thread parses and verifies the chain while this one

@@ -33,7 +33,10 @@ public final class TUIRunner {
       portfolio: session.portfolio, today: clock(), info: info, theme: theme, width: size.width,
       height: size.height)
     if let asOf { perform(.travel(to: asOf)) }
-    for notice in session.notices { model.message = notice }
+    if !session.notices.isEmpty {
+      model.message = session.notices.joined(separator: " · ")
+      model.messageIsError = true
+    }
   }
 
   /// Runs until `q`, `:quit` or SIGTERM/SIGINT/SIGHUP; restores the terminal on the way out.

@@ -201,6 +201,22 @@ import Testing
     #expect(r.status == 1 && r.err.contains("symbolic link to a file that does not exist"), "\(r.err)")
   }
 
+  /// Every command that sets a torn tail aside says so (the ack did not).
+  @Test func settingATornTailAsideIsAlwaysReported() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = try demo(cli)
+    let id = try firstAlert(cli, store)
+    let handle = try #require(FileHandle(forWritingAtPath: store))
+    handle.seekToEndOfFile()
+    handle.write(Data(#"{"actor":"x","at":"2026-"#.utf8))
+    try handle.close()
+    let r = try cli.run(["alerts", "ack", id, "--note", "after a crash", "--store", store])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.err.contains("the last record was torn") && r.err.contains(".torn-"), "\(r.err)")
+    #expect(try cli.run(["verify", "--store", store]).status == 0)
+  }
+
   /// Defect 1: `log --follow` follows a store replaced by a copy and says so.
   @Test func followFollowsAReplacedStore() throws {
     let cli = CLI()

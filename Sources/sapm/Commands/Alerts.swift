@@ -85,6 +85,7 @@ struct Alerts: ParsableCommand {
           throw ValidationError("no alert '\(id)' holds today; 'sapm alerts --all' lists them")
         }
         try session.record([AlertAcknowledged(alert: alert.id.description, note: note)])
+        printNotices(session)
         say("acknowledged \(id) as \(session.user)")
       }
     }
