@@ -193,7 +193,9 @@ import Testing
     }
     #expect(tried == original.count * 3)
     // Recorded in docs/reliability.md: how many last-record changes still parse.
+    let inLast = (original.count - lastStart) * 3
     print(
-      "mutation sweep: \(tried) single-bit changes, \(undetectedInLast) undetected (all in the last record)")
+      "mutation sweep: \(tried) single-bit changes, \(tried - inLast) before the last record (all detected), \(inLast) in it (\(undetectedInLast) undetected)"
+    )
   }
 }
