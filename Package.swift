@@ -50,7 +50,8 @@ let package = Package(
     .testTarget(name: "PortfolioTests", dependencies: ["Portfolio"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
-    .testTarget(name: "SessionTests", dependencies: ["Session"]),
+    .testTarget(
+      name: "SessionTests", dependencies: ["Session", .product(name: "Crypto", package: "swift-crypto")]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "Terminal", "Portfolio"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

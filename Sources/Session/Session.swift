@@ -147,7 +147,33 @@ public final class Session: @unchecked Sendable {
     DecodedRecord(record).fold(into: &portfolio)
   }
 
-  /// Writes events as the session's user, durably, then folds them in.
+  /// The one door for a user's writes: the domain checks the command on what this
+  /// session has read, then again under the store's lock after catching up with the
+  /// log, and only what it accepts is appended (durably) and folded in. A refusal
+  /// throws the domain's `Rejection` and leaves the store byte-identical.
+  @discardableResult
+  public func perform(_ command: any Command, today: Day) throws -> [Record] {
+    guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
+    if case .reject(let rejection) = command.decide(portfolio, actor: user, today: today) { throw rejection }
+    let user = self.user
+    let records = try log.append(catchingUp: { record in Session.fold(record, into: &self.portfolio) }) {
+      switch command.decide(self.portfolio, actor: user, today: today) {
+      case .reject(let rejection): throw rejection
+      case .accept(let events):
+        return try events.map { event in
+          RecordDraft(
+            type: type(of: event).type, version: type(of: event).version, actor: user,
+            payload: try EventRegistry.encode(event))
+        }
+      }
+    }
+    try refresh()
+    return records
+  }
+
+  /// Writes events as the session's user, durably, then folds them in. For events
+  /// that are not a user's command (a new store's first record); a user's writes go
+  /// through `perform`.
   public func record(_ events: [any EventPayload], at: Timestamp? = nil) throws {
     guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
     let drafts = try events.map { event in

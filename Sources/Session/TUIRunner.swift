@@ -130,11 +130,13 @@ public final class TUIRunner {
       terminal.invalidate()
     case .acknowledge(let alert, let note):
       do {
-        try session.record([AlertAcknowledged(alert: alert, note: note)])
+        try session.perform(AcknowledgeAlert(alert: alert, note: note), today: clock())
         dispatch(.portfolio(session.portfolio, asOf: nil, today: clock()))
         dispatch(.status("acknowledged \(alert) as \(session.user)", error: false))
       } catch StoreError.replaced {
         reload(because: "not recorded: the store file was replaced by another file")
+      } catch let rejection as Rejection {
+        dispatch(.status("not recorded: " + rejection.reasons.joined(separator: "; "), error: true))
       } catch {
         dispatch(.status("\(error)", error: true))
       }

@@ -79,6 +79,10 @@ import Testing
     #expect(unknown.err.contains("no alert 'leahy-expired/NOPE'"))
     let noNote = try cli.run(["alerts", "ack", id, "--note", "  ", "--store", store])
     #expect(noNote.status == 64)
+    // The same alert twice: refused by the domain, as the TUI refuses it.
+    let twice = try cli.run(["alerts", "ack", id, "--note", "again", "--store", store])
+    #expect(twice.status == 64)
+    #expect(twice.err.contains("already acknowledged by \(NSUserName())"), "\(twice.err)")
   }
 
   @Test func alertsAsOfAPastDate() throws {

@@ -73,18 +73,13 @@ struct Alerts: ParsableCommand {
 
     func run() throws {
       try failing {
-        guard AlertID(id) != nil else {
-          throw ValidationError("'\(id)' is not an alert id; copy one from 'sapm alerts'")
-        }
-        if let problem = AlertAcknowledged.problem(withNote: note) {
-          throw ValidationError("--note: \(problem)")
-        }
         let session = try storeOptions.open(readOnly: false)
-        let alerts = session.portfolio.alerts(on: today())
-        guard let alert = alerts.first(where: { $0.id.description == id }) else {
-          throw ValidationError("no alert '\(id)' holds today; 'sapm alerts --all' lists them")
+        do {
+          try session.perform(AcknowledgeAlert(alert: id, note: note), today: today())
+        } catch let rejection as Rejection {
+          printNotices(session)
+          throw ValidationError(rejection.reasons.joined(separator: "; "))
         }
-        try session.record([AlertAcknowledged(alert: alert.id.description, note: note)])
         printNotices(session)
         say("acknowledged \(id) as \(session.user)")
       }

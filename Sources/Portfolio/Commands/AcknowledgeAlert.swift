@@ -1,0 +1,30 @@
+/// Someone has seen an alert that holds today and says what is being done.
+public struct AcknowledgeAlert: Command {
+  public var alert: String
+  public var note: String
+
+  public init(alert: String, note: String) {
+    self.alert = alert
+    self.note = note
+  }
+
+  public var title: String { "acknowledge \(alert)" }
+
+  public func decide(_ portfolio: Portfolio, actor: String, today: Day) -> Decision {
+    var reasons: [String] = []
+    if let problem = AlertAcknowledged.problem(withNote: note) { reasons.append(problem) }
+    if let id = AlertID(alert) {
+      let holding = portfolio.alerts(forProgram: id.program, on: today).first { $0.id.description == alert }
+      if let holding {
+        if let ack = holding.acknowledgement {
+          reasons.append("\(alert) was already acknowledged by \(ack.by) on \(ack.on): \(ack.note)")
+        }
+      } else {
+        reasons.append("no alert '\(alert)' holds on \(today); 'sapm alerts --all' lists them")
+      }
+    } else {
+      reasons.append("'\(alert)' is not an alert id; copy one from 'sapm alerts'")
+    }
+    return .check(reasons, [AlertAcknowledged(alert: alert, note: note)])
+  }
+}

@@ -1,0 +1,32 @@
+/// What a user wants done, checked by the domain before anything is written.
+///
+/// A command is pure: given the portfolio as it stands, who asks and today's date, it
+/// returns the events to append or every reason it is refused. The session checks it
+/// twice — before taking the store's lock, and again under the lock after catching up
+/// with the log — so two processes racing can never both succeed where only one may,
+/// and nothing the domain refuses ever reaches the file.
+public protocol Command: Sendable {
+  /// A few words for status lines: "acknowledge leahy-expired/UA-SC-001/U-1".
+  var title: String { get }
+  func decide(_ portfolio: Portfolio, actor: String, today: Day) -> Decision
+}
+
+/// A command's outcome.
+public enum Decision: Sendable {
+  case accept([any EventPayload])
+  case reject(Rejection)
+
+  /// Refuses with reasons; an empty list accepts `events`.
+  static func check(_ reasons: [String], _ events: @autoclosure () -> [any EventPayload]) -> Decision {
+    reasons.isEmpty ? .accept(events()) : .reject(Rejection(reasons))
+  }
+}
+
+/// Why the domain refused a command: every reason, each one line naming the thing,
+/// the rule and the figures.
+public struct Rejection: Error, Sendable, Hashable, CustomStringConvertible {
+  public var reasons: [String]
+  public init(_ reasons: [String]) { self.reasons = reasons }
+  public init(_ reason: String) { self.reasons = [reason] }
+  public var description: String { "refused: " + reasons.joined(separator: "; ") }
+}

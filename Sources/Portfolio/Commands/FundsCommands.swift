@@ -1,0 +1,85 @@
+/// Obligate funds of a program's fiscal year (a contract, an LOA's funding).
+public struct ObligateFunds: Command {
+  public var program: String
+  public var fiscalYear: Int
+  public var amount: Dollars
+  public var on: Day
+
+  public init(program: String, fiscalYear: Int, amount: Dollars, on: Day) {
+    self.program = program
+    self.fiscalYear = fiscalYear
+    self.amount = amount
+    self.on = on
+  }
+
+  public var title: String { "obligate \(amount.compact) of \(program) FY\(fiscalYear)" }
+
+  public func decide(_ portfolio: Portfolio, actor: String, today: Day) -> Decision {
+    var reasons: [String] = []
+    if amount <= .zero {
+      reasons.append("an obligation must be more than $0 (a de-obligation is its own command)")
+    }
+    if on > today { reasons.append("the obligation date \(on) is in the future (today is \(today))") }
+    guard let funds = fundsLine(portfolio, program, fiscalYear, &reasons) else {
+      return .reject(Rejection(reasons))
+    }
+    if on > funds.availableUntil {
+      reasons.append(
+        "\(program) FY\(fiscalYear) funds were available for new obligations until \(funds.availableUntil); \(on) is after it"
+      )
+    }
+    let (total, overflow) = funds.obligated.amount.addingReportingOverflow(amount.amount)
+    if overflow || Dollars(total) > funds.available {
+      reasons.append(
+        "\(program) FY\(fiscalYear): \(amount) would bring obligations to \(overflow ? "beyond any figure" : Dollars(total).description) against \(funds.available) available (\(funds.unobligated) unobligated)"
+      )
+    }
+    return .check(reasons, [FundsObligated(program: program, fiscalYear: fiscalYear, amount: amount, on: on)])
+  }
+}
+
+/// Record a disbursement (an outlay) against what a fiscal year has obligated.
+public struct DisburseFunds: Command {
+  public var program: String
+  public var fiscalYear: Int
+  public var amount: Dollars
+
+  public init(program: String, fiscalYear: Int, amount: Dollars) {
+    self.program = program
+    self.fiscalYear = fiscalYear
+    self.amount = amount
+  }
+
+  public var title: String { "disburse \(amount.compact) of \(program) FY\(fiscalYear)" }
+
+  public func decide(_ portfolio: Portfolio, actor: String, today: Day) -> Decision {
+    var reasons: [String] = []
+    if amount <= .zero { reasons.append("a disbursement must be more than $0") }
+    guard let funds = fundsLine(portfolio, program, fiscalYear, &reasons) else {
+      return .reject(Rejection(reasons))
+    }
+    let (total, overflow) = funds.disbursed.amount.addingReportingOverflow(amount.amount)
+    if overflow || Dollars(total) > funds.obligated {
+      reasons.append(
+        "\(program) FY\(fiscalYear): \(amount) would bring disbursements to \(overflow ? "beyond any figure" : Dollars(total).description) against \(funds.obligated) obligated"
+      )
+    }
+    return .check(reasons, [FundsDisbursed(program: program, fiscalYear: fiscalYear, amount: amount)])
+  }
+}
+
+/// The program's funds for a fiscal year, or the reason there are none.
+func fundsLine(_ p: Portfolio, _ program: String, _ fiscalYear: Int, _ reasons: inout [String]) -> Funding? {
+  guard let prog = p.programs[program] else {
+    reasons.append("no program '\(program)'")
+    return nil
+  }
+  guard let funds = prog.funding.first(where: { $0.fiscalYear == fiscalYear }) else {
+    let years = prog.funding.map { "FY\($0.fiscalYear)" }.joined(separator: ", ")
+    reasons.append(
+      "\(program) has no FY\(fiscalYear) funds\(years.isEmpty ? "" : " (it has \(years))"); record funds made available first"
+    )
+    return nil
+  }
+  return funds
+}

@@ -1,0 +1,112 @@
+import Testing
+
+@testable import Portfolio
+
+/// Commands: what the domain accepts and refuses, at the edges, before any write.
+@Suite struct CommandTests {
+  func funded(_ available: Dollars = .million(100)) -> Ledger {
+    var l = Ledger.withProgram()
+    l.add(
+      FundsMadeAvailable(
+        program: "P1", fiscalYear: 2025, amount: available, availableUntil: l.day("2026-09-30")),
+      on: "2024-10-01")
+    return l
+  }
+
+  func reasons(_ d: Decision) -> [String] {
+    if case .reject(let r) = d { return r.reasons }
+    return []
+  }
+
+  func accepted(_ d: Decision) -> Bool {
+    if case .accept = d { return true }
+    return false
+  }
+
+  @Test func obligatingUpToWhatIsAvailableIsAcceptedAndOneDollarMoreIsNot() {
+    let l = funded()
+    let today = l.day("2025-01-10")
+    let exact = ObligateFunds(program: "P1", fiscalYear: 2025, amount: .million(100), on: today)
+    #expect(accepted(exact.decide(l.portfolio, actor: "a", today: today)))
+    let over = ObligateFunds(program: "P1", fiscalYear: 2025, amount: Dollars(100_000_001), on: today)
+    let why = reasons(over.decide(l.portfolio, actor: "a", today: today))
+    #expect(why.count == 1)
+    #expect(
+      why.first?.contains("$100,000,001") == true && why.first?.contains("$100,000,000 available") == true)
+  }
+
+  @Test func obligatingAfterTheAvailabilityEndIsRefused() {
+    let l = funded()
+    let last = l.day("2026-09-30")
+    #expect(
+      accepted(
+        ObligateFunds(program: "P1", fiscalYear: 2025, amount: .million(1), on: last).decide(
+          l.portfolio, actor: "a", today: last)))
+    let after = last.adding(days: 1)
+    let why = reasons(
+      ObligateFunds(program: "P1", fiscalYear: 2025, amount: .million(1), on: after).decide(
+        l.portfolio, actor: "a", today: after))
+    #expect(why.contains { $0.contains("available for new obligations until 2026-09-30") })
+  }
+
+  @Test func everyReasonIsListed() {
+    let l = funded()
+    let today = l.day("2025-01-10")
+    let why = reasons(
+      ObligateFunds(program: "P1", fiscalYear: 2025, amount: Dollars(-5), on: today.adding(days: 3)).decide(
+        l.portfolio, actor: "a", today: today))
+    #expect(why.count == 2, "\(why)")
+    let none = reasons(
+      ObligateFunds(program: "P1", fiscalYear: 2031, amount: .million(1), on: today).decide(
+        l.portfolio, actor: "a", today: today))
+    #expect(none == ["P1 has no FY2031 funds (it has FY2025); record funds made available first"])
+    #expect(
+      reasons(
+        ObligateFunds(program: "NOPE", fiscalYear: 2025, amount: .million(1), on: today).decide(
+          l.portfolio, actor: "a", today: today)) == ["no program 'NOPE'"])
+  }
+
+  @Test func disbursingMoreThanObligatedIsRefused() {
+    var l = funded()
+    l.add(
+      FundsObligated(program: "P1", fiscalYear: 2025, amount: .million(10), on: l.day("2025-01-02")),
+      on: "2025-01-02")
+    let today = l.day("2025-02-01")
+    #expect(
+      accepted(
+        DisburseFunds(program: "P1", fiscalYear: 2025, amount: .million(10)).decide(
+          l.portfolio, actor: "a", today: today)))
+    let why = reasons(
+      DisburseFunds(program: "P1", fiscalYear: 2025, amount: Dollars(10_000_001)).decide(
+        l.portfolio, actor: "a", today: today))
+    #expect(why.first?.contains("against $10,000,000 obligated") == true)
+  }
+
+  @Test func acknowledgingNeedsANoteAnAlertThatHoldsAndOnlyOnce() {
+    var l = Ledger.withProgram(sunset: "2025-01-01")
+    let today = l.day("2025-03-01")
+    let id = "sunset-passed/P1"
+    #expect(l.portfolio.alerts(on: today).contains { $0.id.description == id })
+    #expect(
+      reasons(AcknowledgeAlert(alert: id, note: "\u{200B}").decide(l.portfolio, actor: "a", today: today))
+        .first?.contains("needs a note") == true)
+    #expect(
+      reasons(
+        AcknowledgeAlert(alert: "sunset-passed/NOPE", note: "x").decide(l.portfolio, actor: "a", today: today)
+      ).first?.contains("no alert") == true)
+    #expect(
+      reasons(AcknowledgeAlert(alert: "bogus", note: "x").decide(l.portfolio, actor: "a", today: today))
+        .first?.contains("not an alert id") == true)
+    guard
+      case .accept(let events) = AcknowledgeAlert(alert: id, note: "extension requested").decide(
+        l.portfolio, actor: "a", today: today)
+    else {
+      Issue.record("refused")
+      return
+    }
+    for e in events { l.add(e, on: "2025-03-01", actor: "a") }
+    let again = reasons(
+      AcknowledgeAlert(alert: id, note: "again").decide(l.portfolio, actor: "b", today: today))
+    #expect(again.first?.contains("already acknowledged by a on 2025-03-01") == true)
+  }
+}

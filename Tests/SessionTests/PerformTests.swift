@@ -1,0 +1,81 @@
+import Crypto
+import Foundation
+import Portfolio
+import Store
+import Testing
+
+@testable import Session
+
+/// The one door for writes: checked before, checked again under the lock.
+@Suite struct PerformTests {
+  func store() throws -> (StoreLocation, String) {
+    let dir = NSTemporaryDirectory() + "sapm-perform-\(UUID().uuidString)"
+    let location = StoreLocation(path: dir + "/s.sapm", source: .flag)
+    let s = try Session.create(location, name: "t", demo: false, user: "admin")
+    let day = try #require(Day("2024-10-01"))
+    try s.recordHistory([
+      (
+        Timestamp(dayOrdinal: day.ordinal, hour: 9), "admin",
+        PartnerRegistered(code: "PL", name: "Poland", region: .europe, tier: .natoPlus5)
+      ),
+      (
+        Timestamp(dayOrdinal: day.ordinal, hour: 9), "admin",
+        ProgramCreated(id: "P1", partner: "PL", kind: .fmf, title: "FMF", start: day, sunset: nil)
+      ),
+      (
+        Timestamp(dayOrdinal: day.ordinal, hour: 9), "admin",
+        FundsMadeAvailable(
+          program: "P1", fiscalYear: 2025, amount: .million(100), availableUntil: Day("2026-09-30"))
+      ),
+    ])
+    return (location, dir)
+  }
+
+  func digest(_ path: String) -> String {
+    SHA256.hash(data: FileManager.default.contents(atPath: path) ?? Data()).description
+  }
+
+  /// Two writers whose checks each pass on what they have read: under the lock the
+  /// second sees the first's obligation and is refused; exactly one is recorded.
+  @Test func twoWritersRacingOnTheSameFundsExactlyOneWins() throws {
+    let (location, dir) = try store()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let today = try #require(Day("2025-01-10"))
+    let a = try Session.open(location, readOnly: false, user: "officer-a")
+    let b = try Session.open(location, readOnly: false, user: "officer-b")
+    let command = ObligateFunds(program: "P1", fiscalYear: 2025, amount: .million(60), on: today)
+    try a.perform(command, today: today)
+    // b has not read a's obligation: its first check passes, the one under the lock does not.
+    #expect(b.portfolio.programs["P1"]?.obligated == .zero)
+    let before = digest(location.path)
+    #expect {
+      try b.perform(command, today: today)
+    } throws: { error in
+      "\(error)".contains("would bring obligations to $120,000,000 against $100,000,000 available")
+    }
+    #expect(digest(location.path) == before)
+    #expect(b.portfolio.programs["P1"]?.obligated == .million(60))
+    let check = try Session.open(location, readOnly: true)
+    #expect(check.portfolio.programs["P1"]?.obligated == .million(60))
+  }
+
+  @Test func aRefusedCommandLeavesTheStoreByteIdentical() throws {
+    let (location, dir) = try store()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let s = try Session.open(location, readOnly: false, user: "officer")
+    let today = try #require(Day("2025-01-10"))
+    let before = digest(location.path)
+    #expect(throws: Rejection.self) {
+      try s.perform(DisburseFunds(program: "P1", fiscalYear: 2025, amount: .million(1)), today: today)
+    }
+    #expect(throws: Rejection.self) {
+      try s.perform(AcknowledgeAlert(alert: "sunset-passed/P1", note: "x"), today: today)
+    }
+    #expect(digest(location.path) == before)
+    let ro = try Session.open(location, readOnly: true)
+    #expect(throws: StoreError.self) {
+      try ro.perform(
+        ObligateFunds(program: "P1", fiscalYear: 2025, amount: .million(1), on: today), today: today)
+    }
+  }
+}
