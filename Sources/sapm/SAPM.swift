@@ -22,7 +22,8 @@ struct SAPM: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Open.self, Overview.self, Init.self, Verify.self, Log.self, Alerts.self, Export.self, Themes.self,
+      Open.self, Overview.self, Init.self, Verify.self, Log.self, Alerts.self, RecordCommand.self,
+      Export.self, Themes.self,
       Keys.self,
     ],
     defaultSubcommand: Open.self
@@ -106,6 +107,11 @@ func failing<T>(_ body: () throws -> T) throws -> T {
     throw error
   } catch let error as ValidationError {
     throw error
+  } catch let rejection as Rejection {
+    // The domain's reasons, one line each: a batch can be refused for many.
+    try? StandardOutput.shared.flush()
+    for reason in rejection.reasons { complain("refused: \(reason)") }
+    throw ExitCode.failure
   } catch {
     try? StandardOutput.shared.flush()
     complain("\(error)")

@@ -110,3 +110,51 @@ import Testing
     #expect(again.first?.contains("already acknowledged by a on 2025-03-01") == true)
   }
 }
+
+@Suite struct RecordEventsTests {
+  @Test func eachEventIsCheckedAfterTheOnesBeforeIt() throws {
+    let l = Ledger.withProgram()
+    let today = l.day("2025-01-10")
+    let batch = RecordEvents([
+      ("line 1", FundsMadeAvailable(program: "P1", fiscalYear: 2025, amount: .million(10))),
+      ("line 2", FundsObligated(program: "P1", fiscalYear: 2025, amount: .million(8), on: today)),
+      ("line 3", FundsObligated(program: "P1", fiscalYear: 2025, amount: .million(3), on: today)),
+      ("line 4", FundsObligated(program: "NOPE", fiscalYear: 2025, amount: .million(-1), on: today)),
+    ])
+    guard case .reject(let r) = batch.decide(l.portfolio, actor: "a", today: today) else {
+      Issue.record("accepted")
+      return
+    }
+    #expect(r.reasons.count == 2, "\(r.reasons)")
+    #expect(
+      r.reasons[0].hasPrefix(
+        "line 3 (funds.obligated): P1 FY2025: $3,000,000 would bring obligations to $11,000,000"))
+    #expect(r.reasons[1] == "line 4 (funds.obligated): no program 'NOPE'")
+  }
+
+  @Test func policyRestrictionsAndRolesAreAnAdministrators() {
+    var l = Ledger()
+    l.add(StoreCreated(name: "t", demo: false), on: "2024-01-01", actor: "boss")
+    let today = l.day("2024-02-01")
+    let change = RecordEvents([("line 1", PolicyChanged(setting: "sunset.days", value: 30))])
+    guard case .reject(let r) = change.decide(l.portfolio, actor: "clerk", today: today) else {
+      Issue.record("a non-admin changed policy")
+      return
+    }
+    #expect(
+      r.reasons == [
+        "line 1 (policy.changed): only an administrator may change policy; clerk is not on the roster"
+      ])
+    guard case .accept = change.decide(l.portfolio, actor: "boss", today: today) else {
+      Issue.record("the store's creator could not change policy")
+      return
+    }
+    guard
+      case .reject = RecordEvents([("x", StoreCreated(name: "again", demo: false))]).decide(
+        l.portfolio, actor: "boss", today: today)
+    else {
+      Issue.record("a second store.created was accepted")
+      return
+    }
+  }
+}

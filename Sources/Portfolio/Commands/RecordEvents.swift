@@ -1,0 +1,127 @@
+/// Facts given as events (`sapm record`, imports): all or nothing. Each event is
+/// checked against the portfolio as it would stand after the ones before it — by the
+/// rules of the command it stands for, where there is one, and by the fold — and any
+/// reason refuses the whole batch.
+public struct RecordEvents: Command {
+  /// Each event with where it came from ("line 3"), for messages.
+  public var events: [(origin: String, event: any EventPayload)]
+
+  public init(_ events: [(origin: String, event: any EventPayload)]) { self.events = events }
+
+  public var title: String { "record \(events.count) event\(events.count == 1 ? "" : "s")" }
+
+  public func decide(_ portfolio: Portfolio, actor: String, today: Day) -> Decision {
+    var p = portfolio
+    var reasons: [String] = []
+    let at = Timestamp(dayOrdinal: today.ordinal, hour: 12)
+    for (origin, event) in events {
+      let type = Swift.type(of: event).type
+      let problems = (event as? CheckedEvent)?.problems(in: p, actor: actor, today: today) ?? []
+      if !problems.isEmpty {
+        reasons += problems.map { "\(origin) (\(type)): \($0)" }
+        continue
+      }
+      let skipped = p.skippedCount
+      p.apply(
+        Envelope(context: EventContext(sequence: p.lastSequence + 1, at: at, actor: actor), event: event))
+      if p.skippedCount > skipped {
+        reasons.append("\(origin) (\(type)): \(p.skipped.last?.reason ?? "cannot apply")")
+      }
+    }
+    return .check(reasons, events.map(\.event))
+  }
+}
+
+/// An event with rules beyond "it applies": what a user must not record even though
+/// the fold could apply it (more obligated than available, a second acknowledgement,
+/// policy changed by someone who is not an administrator).
+public protocol CheckedEvent {
+  func problems(in portfolio: Portfolio, actor: String, today: Day) -> [String]
+}
+
+extension Decision {
+  var reasons: [String] {
+    if case .reject(let r) = self { return r.reasons }
+    return []
+  }
+}
+
+extension FundsObligated: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    guard amount > .zero else { return [] }  // a negative obligation is a de-obligation
+    return ObligateFunds(program: program, fiscalYear: fiscalYear, amount: amount, on: on)
+      .decide(p, actor: actor, today: today).reasons
+  }
+}
+
+extension FundsDisbursed: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    DisburseFunds(program: program, fiscalYear: fiscalYear, amount: amount).decide(
+      p, actor: actor, today: today
+    )
+    .reasons
+  }
+}
+
+extension AlertAcknowledged: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    AcknowledgeAlert(alert: alert, note: note).decide(p, actor: actor, today: today).reasons
+  }
+}
+
+extension StoreCreated: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    ["a store's first record is written by 'sapm init' only"]
+  }
+}
+
+/// Policy, restrictions and the roster are an administrator's.
+func requireAdmin(_ p: Portfolio, _ actor: String, _ what: String) -> [String] {
+  p.roster[actor]?.role == .admin
+    ? []
+    : [
+      "only an administrator may \(what); \(actor) is \(p.roster[actor]?.role.rawValue ?? "not on the roster")"
+    ]
+}
+
+extension PolicyChanged: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    requireAdmin(p, actor, "change policy")
+  }
+}
+
+extension RoleGranted: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    requireAdmin(p, actor, "grant roles")
+  }
+}
+
+extension RoleRevoked: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    requireAdmin(p, actor, "revoke roles")
+  }
+}
+
+extension RestrictionImposed: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    requireAdmin(p, actor, "impose a restriction")
+  }
+}
+
+extension RestrictionLifted: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    requireAdmin(p, actor, "lift a restriction")
+  }
+}
+
+extension RestrictionWaived: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    requireAdmin(p, actor, "waive a restriction")
+  }
+}
+
+extension PartnerRegistered: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    requireAdmin(p, actor, "register a partner")
+  }
+}
