@@ -126,24 +126,27 @@ struct Run: ParsableCommand {
     try? FileManager.default.removeItem(atPath: dir)
   }
 
-  func rawFsync(count: Int) throws -> Stats {
-    let path = dir + "/fsync.probe"
-    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-    guard fd >= 0 else { throw ValidationError("cannot create \(path)") }
-    defer {
-      close(fd)
-      unlink(path)
-    }
-    let bytes = [UInt8](repeating: 0x61, count: 199) + [0x0A]
-    var out: [Double] = []
-    for _ in 0..<count {
-      let start = now()
-      _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-      _ = fdatasync(fd)
-      out.append(now() - start)
-    }
-    return Stats(out)
+  func rawFsync(count: Int) throws -> Stats { try measureRawFsync(count: count, in: dir) }
+}
+
+/// The raw durable-write rate of the disk under `dir`: 200 bytes and an fdatasync.
+func measureRawFsync(count: Int, in dir: String) throws -> Stats {
+  let path = dir + "/fsync.probe"
+  let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+  guard fd >= 0 else { throw ValidationError("cannot create \(path)") }
+  defer {
+    close(fd)
+    unlink(path)
   }
+  let bytes = [UInt8](repeating: 0x61, count: 199) + [0x0A]
+  var out: [Double] = []
+  for _ in 0..<count {
+    let start = now()
+    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    _ = fdatasync(fd)
+    out.append(now() - start)
+  }
+  return Stats(out)
 }
 
 struct Stats {

@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sapm-bench",
     abstract: "sapm benchmarks (see docs/performance.md) and store stress helpers.",
-    subcommands: [Run.self, TUIBench.self, Append.self],
+    subcommands: [Run.self, TUIBench.self, PerformBench.self, Append.self],
     defaultSubcommand: Run.self)
 }
 
