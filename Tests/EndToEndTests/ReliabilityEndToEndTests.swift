@@ -8,13 +8,10 @@ import Testing
   @Test func aFloodOfKeysIsDrainedBeforeDrawing() throws {
     let tmux = try Tmux(term: "xterm-256color")
     let store = try tmux.makeDemoStore()
-    try tmux.type("\(Tmux.binary) --store \(store)")
-    try tmux.keys("Enter")
-    try tmux.waitFor("[4] Ukraine")
+    try tmux.launch(store: store)
     try tmux.type(String(repeating: "jk", count: 5_000))
     let started = Date()
-    try tmux.type("q")
-    try tmux.waitFor("E2E$", timeout: 20) { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
+    try tmux.quit()
     #expect(Date().timeIntervalSince(started) < 10)
   }
 
@@ -23,9 +20,7 @@ import Testing
   @Test func aPasteAtThePromptIsText() throws {
     let tmux = try Tmux(term: "xterm-256color")
     let store = try tmux.makeDemoStore()
-    try tmux.type("\(Tmux.binary) --store \(store)")
-    try tmux.keys("Enter")
-    try tmux.waitFor("[4] Ukraine")
+    try tmux.launch(store: store)
     try tmux.type("/")
     try tmux.run(["set-buffer", "--", "land\nq"])
     try tmux.run(["paste-buffer", "-p"])
@@ -34,8 +29,7 @@ import Testing
     // Outside a prompt, a paste is refused with a word, not run as keys.
     try tmux.run(["paste-buffer", "-p"])
     try tmux.waitFor("pasted text is only taken at a prompt")
-    try tmux.type("q")
-    try tmux.waitFor("E2E$") { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
+    try tmux.quit()
   }
 
   /// The store is replaced under a running TUI (a copy renamed over it): the TUI says
@@ -43,9 +37,7 @@ import Testing
   @Test func aReplacedStoreIsReloadedAndWritesGoToTheNewFile() throws {
     let tmux = try Tmux(term: "xterm-256color")
     let store = try tmux.makeDemoStore()
-    try tmux.type("\(Tmux.binary) --store \(store)")
-    try tmux.keys("Enter")
-    try tmux.waitFor("[4] Ukraine")
+    try tmux.launch(store: store)
     let copy = tmux.home + "/copy.sapm"
     try FileManager.default.copyItem(atPath: store, toPath: copy)
     #expect(rename(copy, store) == 0)
@@ -62,7 +54,6 @@ import Testing
     // Deleted: reported, and nothing claims to be recorded.
     #expect(unlink(store) == 0)
     try tmux.waitFor("store file was deleted")
-    try tmux.type("q")
-    try tmux.waitFor("E2E$") { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
+    try tmux.quit()
   }
 }

@@ -44,6 +44,19 @@ final class Tmux {
     return store
   }
 
+  /// Types `sapm --store STORE EXTRA` at the prompt and waits for the overview.
+  func launch(store: String, _ extra: String = "") throws {
+    try type("\(Tmux.binary) --store \(store)\(extra.isEmpty ? "" : " " + extra)")
+    try keys("Enter")
+    try waitFor("[4] Ukraine")
+  }
+
+  /// Quits with `q` and waits for the shell prompt to come back.
+  func quit() throws {
+    try type("q")
+    try waitFor("E2E$", timeout: 20) { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
+  }
+
   /// Runs a tmux client. Spawned with an empty signal mask and default handlers:
   /// the test runner blocks signals in its threads, and a tmux server started with
   /// them blocked never tells its client it is ready.

@@ -84,44 +84,21 @@ func requireAdmin(_ p: Portfolio, _ actor: String, _ what: String) -> [String] {
     ]
 }
 
-extension PolicyChanged: CheckedEvent {
+/// An event only an administrator may record; `adminAction` says what it does.
+protocol AdministratorsEvent: CheckedEvent {
+  static var adminAction: String { get }
+}
+
+extension AdministratorsEvent {
   public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
-    requireAdmin(p, actor, "change policy")
+    requireAdmin(p, actor, Self.adminAction)
   }
 }
 
-extension RoleGranted: CheckedEvent {
-  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
-    requireAdmin(p, actor, "grant roles")
-  }
-}
-
-extension RoleRevoked: CheckedEvent {
-  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
-    requireAdmin(p, actor, "revoke roles")
-  }
-}
-
-extension RestrictionImposed: CheckedEvent {
-  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
-    requireAdmin(p, actor, "impose a restriction")
-  }
-}
-
-extension RestrictionLifted: CheckedEvent {
-  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
-    requireAdmin(p, actor, "lift a restriction")
-  }
-}
-
-extension RestrictionWaived: CheckedEvent {
-  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
-    requireAdmin(p, actor, "waive a restriction")
-  }
-}
-
-extension PartnerRegistered: CheckedEvent {
-  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
-    requireAdmin(p, actor, "register a partner")
-  }
-}
+extension PolicyChanged: AdministratorsEvent { static let adminAction = "change policy" }
+extension RoleGranted: AdministratorsEvent { static let adminAction = "grant roles" }
+extension RoleRevoked: AdministratorsEvent { static let adminAction = "revoke roles" }
+extension RestrictionImposed: AdministratorsEvent { static let adminAction = "impose a restriction" }
+extension RestrictionLifted: AdministratorsEvent { static let adminAction = "lift a restriction" }
+extension RestrictionWaived: AdministratorsEvent { static let adminAction = "waive a restriction" }
+extension PartnerRegistered: AdministratorsEvent { static let adminAction = "register a partner" }
