@@ -94,7 +94,12 @@ public struct AppModel: Sendable {
   public var focusedRegion = 0
   public var regionLists = [ListState](repeating: ListState(), count: 4)
   public var input: InputMode?
-  public var inputText = ""
+  /// The text being typed at the bottom line.
+  public var editor = LineEditor()
+  public var inputText: String {
+    get { editor.text }
+    set { editor = LineEditor(newValue) }
+  }
   public var message: String?
   public var messageIsError = false
   /// The history of the program on screen, read from the log by the caller.

@@ -251,7 +251,22 @@ extension AppModel {
       case .confirmOverwrite(let path, _): prompt = "\(path) exists; replace it? (y/n) "
       }
       let x = g.put(prompt, x: 0, y: y, style: theme.style("input.prompt"))
-      g.put(inputText + "▏", x: x, y: y, style: theme.style("input"), limit: width - x)
+      // The cursor (▏) stays on screen: a long line scrolls, its start shown as "…".
+      var before = String(editor.characters[..<editor.cursor])
+      let room = width - x - 1
+      if room > 2, DisplayWidth.of(before) >= room {
+        var kept: [Character] = []
+        var used = 1
+        for c in before.reversed() {
+          used += DisplayWidth.of(c)
+          if used >= room { break }
+          kept.append(c)
+        }
+        before = "…" + String(kept.reversed())
+      }
+      let after = String(editor.characters[editor.cursor...])
+      let style = theme.style(editor.isPrefilled ? "list.dim" : "input")
+      g.put(before + "▏" + after, x: x, y: y, style: style, limit: width - x)
       return
     }
     if let message {

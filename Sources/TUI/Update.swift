@@ -104,7 +104,7 @@ extension AppModel {
       if page.screen != .alerts { stack.append(Page(.alerts)) }
     case .timeTravel:
       input = .date
-      inputText = asOf?.description ?? ""
+      editor = LineEditor(asOf?.description ?? "", prefilled: true)
     case .acknowledge:
       guard let row = selectedRow(), let alert = alerts.first(where: { $0.id.description == row.key }) else {
         fail("no alert selected")
@@ -213,20 +213,11 @@ extension AppModel {
         reconcileSelections()
       }
       return []
-    case .backspace, .delete:
-      if !inputText.isEmpty { inputText.removeLast() }
-    case .character(let c):
-      inputText.append(c)
-    case .paste(let text):
-      // One line of text, whatever was pasted: line breaks and controls become spaces.
-      inputText += String(
-        String.UnicodeScalarView(
-          text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     case .enter:
       input = nil
       return submit(mode, inputText.trimmingWhitespace)
     default:
-      return []
+      guard editor.handle(key) else { return [] }
     }
     if mode == .filter {
       page.filter = inputText
