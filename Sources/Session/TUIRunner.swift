@@ -140,6 +140,20 @@ public final class TUIRunner {
       } catch {
         dispatch(.status("\(error)", error: true))
       }
+    case .perform(let request):
+      do {
+        try session.perform(request.command, today: clock())
+        dispatch(.portfolio(session.portfolio, asOf: nil, today: clock()))
+        dispatch(.performed(title: request.title, problems: nil))
+      } catch let rejection as Rejection {
+        dispatch(.performed(title: request.title, problems: rejection.reasons))
+      } catch StoreError.replaced {
+        dispatch(
+          .performed(title: request.title, problems: ["the store file was replaced; nothing was recorded"]))
+        reload(because: "not recorded: the store file was replaced by another file")
+      } catch {
+        dispatch(.performed(title: request.title, problems: ["\(error)"]))
+      }
     case .travel(let day):
       if let day {
         do {

@@ -8,7 +8,7 @@ public enum Action: Hashable, Sendable {
   case drill, back
   case previousTab, nextTab
   case filter, command
-  case alerts, timeTravel, acknowledge
+  case alerts, timeTravel, acknowledge, new
   case help, quit, redraw
 }
 
@@ -56,6 +56,7 @@ public enum KeyMap {
     Binding(
       [.character("t")], .timeTravel, "Views", "time travel: the portfolio as of a date (Esc returns to now)"),
     Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
+    Binding([.character("n")], .new, "Act", "record a fact on this program tab (Funding: funds) in a form"),
     Binding([.character("?")], .help, "Views", "help"),
     Binding([.character("q"), .control("c")], .quit, "Views", "quit"),
     Binding([.control("l")], .redraw, "Views", "redraw"),
@@ -72,6 +73,17 @@ public enum KeyMap {
     case .previousTab, .nextTab:
       if case .program = model.page.screen { return nil }
       return "[ and ] switch tabs on the program screen; drill into a program first"
+    case .new:
+      guard case .program = model.page.screen else {
+        return "n records a fact on a program: drill into one, then its Funding tab"
+      }
+      guard model.page.tab == .funding else {
+        return
+          "n records funds on the Funding tab; forms for the \(model.page.tab.title) tab are not built yet"
+      }
+      if model.info.readOnly { return "read-only: recording would write to the store" }
+      if model.asOf != nil { return "time travel shows the past; Esc back to now to record" }
+      return nil
     case .acknowledge:
       guard case .alerts = model.page.screen else {
         return "x acknowledges an alert: open the alerts view with a first"

@@ -11,6 +11,8 @@ public enum Message: Sendable {
   case history([HistoryLine])
   case status(String, error: Bool)
   case theme(Theme)
+  /// The caller performed a form's command: nil problems means recorded.
+  case performed(title: String, problems: [String]?)
   /// The export's file exists: ask before replacing it.
   case confirmOverwrite(path: String, rows: [[String]])
 }
@@ -25,5 +27,7 @@ public enum Effect: Equatable, Sendable {
   /// Write rows as CSV; `overwrite` only after the user said yes to replacing a file.
   case export(path: String, rows: [[String]], overwrite: Bool)
   case loadTheme(String)
+  /// Perform a command through the session's one door for writes.
+  case perform(CommandRequest)
   case redraw
 }

@@ -105,6 +105,8 @@ public struct AppModel: Sendable {
   /// The history of the program on screen, read from the log by the caller.
   public var history: [HistoryLine] = []
   public var shouldQuit = false
+  /// A form on top of the screen (n on a program tab), keys go to it while open.
+  public var form: Form?
 
   /// Derived from the portfolio once per change, not once per key.
   public private(set) var alerts: [Alert] = []

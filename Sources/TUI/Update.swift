@@ -16,6 +16,7 @@ extension AppModel {
     }
     switch message {
     case .key(let key):
+      if form != nil { return handleForm(key) }
       if input != nil { return handleInput(key) }
       self.message = nil
       messageIsError = false
@@ -41,6 +42,17 @@ extension AppModel {
       return []
     case .theme(let t):
       theme = t
+      return []
+    case .performed(let title, let problems):
+      if let problems {
+        form?.problems = problems
+        form?.isSubmitting = false
+        fail("not recorded: \(problems.first ?? title)")
+      } else {
+        form = nil
+        self.message = "recorded: \(title) as \(info.user)"
+        messageIsError = false
+      }
       return []
     case .confirmOverwrite(let path, let rows):
       input = .confirmOverwrite(path: path, rows: rows)
@@ -118,6 +130,11 @@ extension AppModel {
       }
       input = .note(alert: row.key)
       inputText = ""
+    case .new:
+      guard case .program(let id) = page.screen, let program = portfolio.programs[id] else { return [] }
+      var f = Form.funds(program: program, today: today)
+      f.validate(portfolio, actor: info.user, today: today)
+      form = f
     case .help:
       if page.screen != .help { stack.append(Page(.help)) }
     case .quit:
@@ -186,6 +203,27 @@ extension AppModel {
       return [.travel(to: nil)]
     }
     return []
+  }
+
+  // MARK: Form
+
+  mutating func handleForm(_ key: Key) -> [Effect] {
+    guard var f = form, !f.isSubmitting else { return [] }
+    if key == .escape {
+      form = nil
+      fail("cancelled: nothing was recorded")
+      return []
+    }
+    let submit = f.handle(key)
+    f.validate(portfolio, actor: info.user, today: today)
+    form = f
+    guard submit else { return [] }
+    guard f.problems.isEmpty, case .success(let command) = f.command() else {
+      fail("not recorded: \(f.problems.first ?? "the form is not complete")")
+      return []
+    }
+    form?.isSubmitting = true
+    return [.perform(CommandRequest(command))]
   }
 
   // MARK: Input line

@@ -1,0 +1,97 @@
+import Portfolio
+import Terminal
+
+/// A form of labelled, typed fields (issue "Real data in"): Tab and Shift-Tab (or ↓ ↑)
+/// move between fields, each field edits as a `LineEditor`, a choice cycles with
+/// ← → or Space, the domain's own rules are shown as you type, Enter records, Esc
+/// cancels with nothing written. What a form records is a `Command`, built by its
+/// `FormKind` from the fields' text: the same checks as every other way in.
+public struct Form: Sendable {
+  public struct Field: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+      case text, date, money, year
+      case choice([String])
+    }
+    public var label: String
+    public var kind: Kind
+    public var editor: LineEditor
+    public var hint: String
+
+    public init(
+      _ label: String, _ kind: Kind, _ value: String = "", hint: String = "", prefilled: Bool = true
+    ) {
+      self.label = label
+      self.kind = kind
+      self.editor = LineEditor(value, prefilled: prefilled)
+      self.hint = hint
+    }
+
+    public var text: String { editor.text.trimmingWhitespace }
+  }
+
+  public var kind: FormKind
+  public var fields: [Field]
+  public var focus = 0
+  /// What stops the form from being recorded now (field problems or the domain's
+  /// reasons); empty when Enter would record it.
+  public var problems: [String] = []
+  /// Set while the caller is recording it.
+  public var isSubmitting = false
+
+  public init(kind: FormKind, fields: [Field]) {
+    self.kind = kind
+    self.fields = fields
+  }
+
+  public var title: String { kind.title }
+
+  public func value(_ label: String) -> String { fields.first { $0.label == label }?.text ?? "" }
+
+  /// Feeds a key to the form. Returns true when the key asks to submit.
+  mutating func handle(_ key: Key) -> Bool {
+    switch key {
+    case .tab, .down: focus = (focus + 1) % fields.count
+    case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
+    case .enter: return true
+    default:
+      if case .choice(let options) = fields[focus].kind, !options.isEmpty {
+        let current = options.firstIndex(of: fields[focus].text) ?? 0
+        var next = current
+        switch key {
+        case .right, .character(" "): next = (current + 1) % options.count
+        case .left: next = (current + options.count - 1) % options.count
+        case .character(let c):
+          next = options.firstIndex { $0.lowercased().hasPrefix(String(c).lowercased()) } ?? current
+        default: return false
+        }
+        fields[focus].editor = LineEditor(options[next])
+      } else {
+        _ = fields[focus].editor.handle(key)
+      }
+    }
+    return false
+  }
+}
+
+/// Parses what people type for money: `1250000`, `$1,250,000`, `1.25M`, `900K`, `2B`.
+public func parseDollars(_ text: String) -> Dollars? {
+  var t = text.replacingAll(",", "").replacingAll("$", "").replacingAll(" ", "").uppercased()
+  var scale = 1.0
+  if let last = t.last, let s = ["K": 1e3, "M": 1e6, "B": 1e9][String(last)] {
+    scale = s
+    t.removeLast()
+  }
+  if scale == 1, let whole = Int64(t) { return Dollars(whole) }
+  guard let v = Double(t), v.isFinite else { return nil }
+  let amount = (v * scale).rounded()
+  guard abs(amount) < 9.2e18 else { return nil }
+  return Dollars(Int64(amount))
+}
+
+extension String {
+  func replacingAll(_ target: Character, _ replacement: String) -> String {
+    var out = ""
+    for c in self { if c == target { out += replacement } else { out.append(c) } }
+    return out
+  }
+}

@@ -1,0 +1,116 @@
+import Portfolio
+import Testing
+
+@testable import TUI
+@testable import Terminal
+
+/// The funds form on the Funding tab: typed fields, the domain's rules as you type,
+/// Enter records through a command, Esc cancels with nothing written.
+@Suite struct FormTests {
+  /// A demo program with funds still open for obligation today.
+  static let funded: (program: Program, funds: Funding) = {
+    for p in Harness.demo.programs.values.sorted(by: { $0.id < $1.id }) {
+      if let f = p.funding.first(where: { $0.availableUntil >= Harness.today && $0.unobligated > .million(2) }
+      ) {
+        return (p, f)
+      }
+    }
+    fatalError("the demo has no program with open funds")
+  }()
+
+  func onFundingTab(width: Int = 120, height: Int = 35) -> Harness {
+    var h = Harness(width: width, height: height)
+    h.model.stack.append(Page(.program(Self.funded.program.id)))
+    h.model.page.tab = .funding
+    return h
+  }
+
+  @Test func nOpensTheFormOnlyWhereItCanRecord() {
+    var h = Harness()
+    h.press(.character("n"))
+    #expect(h.model.form == nil)
+    #expect(h.statusLine.contains("drill into one, then its Funding tab"))
+    h.model.stack.append(Page(.program(Self.funded.program.id)))
+    h.press(.character("n"))
+    #expect(h.model.form == nil && h.statusLine.contains("Funding tab"))
+    var ro = Harness(readOnly: true)
+    ro.model.stack.append(Page(.program(Self.funded.program.id)))
+    ro.model.page.tab = .funding
+    ro.press(.character("n"))
+    #expect(ro.model.form == nil && ro.statusLine.contains("read-only"))
+  }
+
+  @Test func aValidObligationIsRecordedThroughACommand() throws {
+    var h = onFundingTab()
+    h.press(.character("n"))
+    #expect(h.screen.contains("Record funds — \(Self.funded.program.id)"))
+    #expect(h.screen.contains("‹ obligated ›"))
+    #expect(h.screen.contains("Amount: a dollar figure"))  // the empty amount, said at once
+    h.press(.tab)  // fiscal year: pre-filled; typing replaces it
+    h.type(String(Self.funded.funds.fiscalYear))
+    h.press(.tab)
+    h.type("1.5M")
+    #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
+    h.press(.enter)
+    let expected = ObligateFunds(
+      program: Self.funded.program.id, fiscalYear: Self.funded.funds.fiscalYear, amount: .million(1.5),
+      on: Harness.today)
+    #expect(h.effects.last == .perform(CommandRequest(expected)))
+    #expect(h.model.form?.isSubmitting == true)
+    h.send(.performed(title: expected.title, problems: nil))
+    #expect(h.model.form == nil)
+    #expect(h.statusLine.contains("recorded: obligate $1.5M"))
+  }
+
+  @Test func theDomainsReasonsShowAsYouTypeAndEnterRefuses() {
+    var h = onFundingTab()
+    h.press(.character("n"), .tab)
+    h.type(String(Self.funded.funds.fiscalYear))
+    h.press(.tab)
+    h.type("999B")
+    #expect(h.screen.contains("would bring obligations to"), "\(h.lines)")
+    let before = h.effects.count
+    h.press(.enter)
+    #expect(h.effects.count == before)
+    #expect(h.statusLine.contains("not recorded"))
+    #expect(h.model.form != nil)
+  }
+
+  @Test func escCancelsWithNothingRecorded() {
+    var h = onFundingTab()
+    h.press(.character("n"))
+    h.press(.tab, .tab)
+    h.type("5M")
+    h.press(.escape)
+    #expect(h.model.form == nil)
+    #expect(!h.effects.contains { if case .perform = $0 { return true } else { return false } })
+    #expect(h.statusLine.contains("cancelled: nothing was recorded"))
+  }
+
+  @Test func aChoiceCyclesAndARefusalFromTheStoreIsShownInTheForm() {
+    var h = onFundingTab()
+    h.press(.character("n"))
+    h.press(.right)
+    #expect(h.screen.contains("‹ disbursed ›"))
+    h.press(.left, .left)
+    #expect(h.screen.contains("‹ committed ›"))
+    h.press(.character("o"))
+    #expect(h.screen.contains("‹ obligated ›"))
+    h.press(.tab, .tab)
+    h.type("1M")
+    h.press(.enter)
+    h.send(.performed(title: "x", problems: ["another officer obligated the rest a moment ago"]))
+    #expect(h.model.form?.isSubmitting == false)
+    #expect(h.screen.contains("another officer obligated the rest"))
+  }
+
+  @Test func theFormFitsEightyByTwentyFour() {
+    var h = onFundingTab(width: 80, height: 24)
+    h.press(.character("n"))
+    let screen = h.lines
+    #expect(screen.contains { $0.contains("Record funds") })
+    #expect(screen.contains { $0.contains("Available until") })
+    #expect(screen.contains { $0.contains("Esc cancel") })
+    #expect(screen.allSatisfy { DisplayWidth.of($0) <= 80 })
+  }
+}
