@@ -56,7 +56,10 @@ public enum KeyMap {
     Binding(
       [.character("t")], .timeTravel, "Views", "time travel: the portfolio as of a date (Esc returns to now)"),
     Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
-    Binding([.character("n")], .new, "Act", "record a fact on this program tab (Funding: funds) in a form"),
+    Binding(
+      [.character("n")], .new, "Act",
+      "new, in a form: a partner (region pane), a program (partner), funds (Funding tab), a vetting result (Units tab)"
+    ),
     Binding([.character("?")], .help, "Views", "help"),
     Binding([.character("q"), .control("c")], .quit, "Views", "quit"),
     Binding([.control("l")], .redraw, "Views", "redraw"),
@@ -74,16 +77,24 @@ public enum KeyMap {
       if case .program = model.page.screen { return nil }
       return "[ and ] switch tabs on the program screen; drill into a program first"
     case .new:
-      guard case .program = model.page.screen else {
-        return "n records a fact on a program: drill into one, then its Funding tab"
-      }
-      guard model.page.tab == .funding else {
-        return
-          "n records funds on the Funding tab; forms for the \(model.page.tab.title) tab are not built yet"
-      }
       if model.info.readOnly { return "read-only: recording would write to the store" }
       if model.asOf != nil { return "time travel shows the past; Esc back to now to record" }
-      return nil
+      switch model.page.screen {
+      case .overview, .partner: return nil
+      case .program(let id):
+        switch model.page.tab {
+        case .funding: return nil
+        case .units:
+          let units = model.portfolio.programs[id]?.units ?? []
+          return units.isEmpty ? "this program has no units to vet" : nil
+        default:
+          return
+            "n records funds on the Funding tab and vetting on Units & vetting; forms for the \(model.page.tab.title) tab are not built yet"
+        }
+      case .alerts, .help:
+        return
+          "n records a fact: on a region pane (a partner), a partner (a program), or a program's Funding or Units tab"
+      }
     case .acknowledge:
       guard case .alerts = model.page.screen else {
         return "x acknowledges an alert: open the alerts view with a first"

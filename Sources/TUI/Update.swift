@@ -131,8 +131,20 @@ extension AppModel {
       input = .note(alert: row.key)
       inputText = ""
     case .new:
-      guard case .program(let id) = page.screen, let program = portfolio.programs[id] else { return [] }
-      var f = Form.funds(program: program, today: today)
+      var f: Form
+      switch page.screen {
+      case .overview: f = Form.partner(region: Region.allCases[focusedRegion])
+      case .partner(let code): f = Form.program(partner: code, today: today)
+      case .program(let id):
+        guard let program = portfolio.programs[id] else { return [] }
+        if page.tab == .units {
+          let units = program.units.compactMap { portfolio.units[$0] }
+          f = Form.vetting(program: program, units: units, selected: selectedRow()?.key, today: today)
+        } else {
+          f = Form.funds(program: program, today: today)
+        }
+      default: return []
+      }
       f.validate(portfolio, actor: info.user, today: today)
       form = f
     case .help:

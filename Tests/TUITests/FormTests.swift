@@ -27,17 +27,72 @@ import Testing
 
   @Test func nOpensTheFormOnlyWhereItCanRecord() {
     var h = Harness()
-    h.press(.character("n"))
+    h.press(.character("a"), .character("n"))
     #expect(h.model.form == nil)
-    #expect(h.statusLine.contains("drill into one, then its Funding tab"))
-    h.model.stack.append(Page(.program(Self.funded.program.id)))
+    #expect(h.statusLine.contains("on a region pane (a partner)"))
+    h.model.stack = [Page(.overview), Page(.program(Self.funded.program.id))]
     h.press(.character("n"))
-    #expect(h.model.form == nil && h.statusLine.contains("Funding tab"))
+    #expect(h.model.form == nil && h.statusLine.contains("not built yet"))
     var ro = Harness(readOnly: true)
     ro.model.stack.append(Page(.program(Self.funded.program.id)))
     ro.model.page.tab = .funding
     ro.press(.character("n"))
     #expect(ro.model.form == nil && ro.statusLine.contains("read-only"))
+  }
+
+  /// An empty store is filled from the TUI: a partner on a region pane (its creator
+  /// is the administrator), then a program on the partner screen.
+  @Test func aPartnerAndAProgramFromAnEmptyStore() throws {
+    var empty = Portfolio()
+    empty.apply(
+      Envelope(
+        context: EventContext(sequence: 1, at: Timestamp(dayOrdinal: Harness.today.ordinal), actor: "tester"),
+        event: StoreCreated(name: "mine", demo: false)))
+    var h = Harness(portfolio: empty)
+    h.press(.character("4"), .character("n"))
+    #expect(h.screen.contains("Register a partner — Ukraine"))
+    h.type("ua")
+    h.press(.tab)
+    h.type("Ukraine")
+    #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
+    h.press(.enter)
+    #expect(
+      h.effects.last.map { if case .perform(let r) = $0 { return r.title } else { return "" } }
+        == "record 1 event")
+
+    var other = Harness()  // the demo: tester is not an administrator there
+    other.press(.character("n"))
+    other.type("XX")
+    other.press(.tab)
+    other.type("Nowhere")
+    #expect(other.screen.contains("only an administrator may register"), "\(other.lines)")
+
+    var p = Harness()
+    p.model.stack = [Page(.overview), Page(.partner("UA"))]
+    p.press(.character("n"))
+    #expect(p.screen.contains("New program — UA"))
+    p.press(.tab)
+    p.type("UA-FMF-999")
+    p.press(.tab)
+    p.type("Demining")
+    p.press(.tab, .tab)
+    p.type("2020-01-01")  // a sunset before the start
+    #expect(p.screen.contains("Sunset: after the start"), "\(p.lines)")
+  }
+
+  @Test func aVettingResultNeedsItsCertificationDate() throws {
+    let program = try #require(
+      Harness.demo.programs.values.sorted { $0.id < $1.id }.first { !$0.units.isEmpty })
+    var h = Harness()
+    h.model.stack = [Page(.overview), Page(.program(program.id))]
+    h.model.page.tab = .units
+    h.press(.character("n"))
+    #expect(h.screen.contains("Record a vetting result — \(program.id)"))
+    h.press(.tab, .tab, .control("u"))
+    #expect(h.screen.contains("Certified: YYYY-MM-DD"), "\(h.lines)")
+    h.press(.up, .right)  // the result: from approved to suspended, which needs no date
+    #expect(h.screen.contains("‹ suspended ›"))
+    #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
   }
 
   @Test func aValidObligationIsRecordedThroughACommand() throws {

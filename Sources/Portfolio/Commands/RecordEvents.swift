@@ -3,7 +3,8 @@
 /// rules of the command it stands for, where there is one, and by the fold — and any
 /// reason refuses the whole batch.
 public struct RecordEvents: Command {
-  /// Each event with where it came from ("line 3"), for messages.
+  /// Each event with where it came from ("line 3"), for messages; empty when the
+  /// reasons need no origin (a form's single event).
   public var events: [(origin: String, event: any EventPayload)]
 
   public init(_ events: [(origin: String, event: any EventPayload)]) { self.events = events }
@@ -17,15 +18,16 @@ public struct RecordEvents: Command {
     for (origin, event) in events {
       let type = Swift.type(of: event).type
       let problems = (event as? CheckedEvent)?.problems(in: p, actor: actor, today: today) ?? []
+      let prefix = origin.isEmpty ? "" : "\(origin) (\(type)): "
       if !problems.isEmpty {
-        reasons += problems.map { "\(origin) (\(type)): \($0)" }
+        reasons += problems.map { prefix + $0 }
         continue
       }
       let skipped = p.skippedCount
       p.apply(
         Envelope(context: EventContext(sequence: p.lastSequence + 1, at: at, actor: actor), event: event))
       if p.skippedCount > skipped {
-        reasons.append("\(origin) (\(type)): \(p.skipped.last?.reason ?? "cannot apply")")
+        reasons.append(prefix + (p.skipped.last?.reason ?? "cannot apply"))
       }
     }
     return .check(reasons, events.map(\.event))
@@ -102,3 +104,20 @@ extension RestrictionImposed: AdministratorsEvent { static let adminAction = "im
 extension RestrictionLifted: AdministratorsEvent { static let adminAction = "lift a restriction" }
 extension RestrictionWaived: AdministratorsEvent { static let adminAction = "waive a restriction" }
 extension PartnerRegistered: AdministratorsEvent { static let adminAction = "register a partner" }
+
+extension UnitVetted: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    var reasons: [String] = []
+    if p.units[unit] == nil { reasons.append("no unit '\(unit)'; register it first") }
+    if status == .approved, certified == nil {
+      reasons.append("approved vetting needs its certification date")
+    }
+    if let certified, certified > today {
+      reasons.append("the certification date \(certified) is in the future")
+    }
+    if let certified, let expires, expires <= certified {
+      reasons.append("vetting cannot expire (\(expires)) on or before its certification (\(certified))")
+    }
+    return reasons
+  }
+}

@@ -1,25 +1,6 @@
 import Portfolio
 
-/// Which form, and what it builds: one case per form, so a new form has one home.
-public enum FormKind: Sendable, Hashable {
-  /// Funding tab: funds made available, committed, obligated or disbursed.
-  case funds(program: String)
-
-  public var title: String {
-    switch self {
-    case .funds(let program): return "Record funds — \(program)"
-    }
-  }
-}
-
-/// A ready-to-perform command, compared by its title (effects are values in tests).
-public struct CommandRequest: Sendable, Equatable {
-  public var command: any Command
-  public init(_ command: any Command) { self.command = command }
-  public var title: String { command.title }
-  public static func == (a: CommandRequest, b: CommandRequest) -> Bool { a.title == b.title }
-}
-
+/// The Funding tab's form.
 extension Form {
   static let fundsActions = ["obligated", "disbursed", "made available", "committed"]
 
@@ -37,55 +18,38 @@ extension Form {
       ])
   }
 
-  /// The command the fields describe, or what is wrong with them.
-  func command() -> Result<any Command, Rejection> {
-    switch kind {
-    case .funds(let program):
-      var problems: [String] = []
-      let fy = Int(value("Fiscal year"))
-      if fy == nil || !(1950...2100).contains(fy ?? 0) { problems.append("Fiscal year: a year such as 2026") }
-      let amount = parseDollars(value("Amount"))
-      if amount == nil { problems.append("Amount: a dollar figure such as 1,250,000 or 1.25M") }
-      let day = Day(value("Date"))
-      let action = value("What")
-      if action == "obligated", day == nil { problems.append("Date: YYYY-MM-DD") }
-      var until: Day?
-      if action == "made available", !value("Available until").isEmpty {
-        until = Day(value("Available until"))
-        if until == nil { problems.append("Available until: YYYY-MM-DD, or empty for the end of the FY") }
-      }
-      guard problems.isEmpty, let fy, let amount else { return .failure(Rejection(problems)) }
-      switch action {
-      case "obligated":
-        guard let day else { return .failure(Rejection(problems)) }
-        return .success(ObligateFunds(program: program, fiscalYear: fy, amount: amount, on: day))
-      case "disbursed":
-        return .success(DisburseFunds(program: program, fiscalYear: fy, amount: amount))
-      case "committed":
-        return .success(
-          RecordEvents([("the form", FundsCommitted(program: program, fiscalYear: fy, amount: amount))]))
-      default:
-        return .success(
-          RecordEvents([
-            (
-              "the form",
-              FundsMadeAvailable(program: program, fiscalYear: fy, amount: amount, availableUntil: until)
-            )
-          ]))
-      }
+  func fundsCommand(_ program: String) -> Result<any Command, Rejection> {
+    var problems: [String] = []
+    let fy = Int(value("Fiscal year"))
+    if fy == nil || !(1950...2100).contains(fy ?? 0) { problems.append("Fiscal year: a year such as 2026") }
+    let amount = parseDollars(value("Amount"))
+    if amount == nil { problems.append("Amount: a dollar figure such as 1,250,000 or 1.25M") }
+    let day = Day(value("Date"))
+    let action = value("What")
+    if action == "obligated", day == nil { problems.append("Date: YYYY-MM-DD") }
+    var until: Day?
+    if action == "made available", !value("Available until").isEmpty {
+      until = Day(value("Available until"))
+      if until == nil { problems.append("Available until: YYYY-MM-DD, or empty for the end of the FY") }
     }
-  }
-
-  /// Re-checks the form as it stands: field problems first, then the domain's reasons.
-  mutating func validate(_ portfolio: Portfolio, actor: String, today: Day) {
-    switch command() {
-    case .failure(let r): problems = r.reasons
-    case .success(let c):
-      if case .reject(let r) = c.decide(portfolio, actor: actor, today: today) {
-        problems = r.reasons
-      } else {
-        problems = []
-      }
+    guard problems.isEmpty, let fy, let amount else { return .failure(Rejection(problems)) }
+    switch action {
+    case "obligated":
+      guard let day else { return .failure(Rejection(problems)) }
+      return .success(ObligateFunds(program: program, fiscalYear: fy, amount: amount, on: day))
+    case "disbursed":
+      return .success(DisburseFunds(program: program, fiscalYear: fy, amount: amount))
+    case "committed":
+      return .success(
+        RecordEvents([("", FundsCommitted(program: program, fiscalYear: fy, amount: amount))]))
+    default:
+      return .success(
+        RecordEvents([
+          (
+            "",
+            FundsMadeAvailable(program: program, fiscalYear: fy, amount: amount, availableUntil: until)
+          )
+        ]))
     }
   }
 }

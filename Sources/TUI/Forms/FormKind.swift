@@ -1,0 +1,66 @@
+import Portfolio
+
+/// Which form, and what it builds: one case per form, so a new form has one home.
+public enum FormKind: Sendable, Hashable {
+  /// Funding tab: funds made available, committed, obligated or disbursed.
+  case funds(program: String)
+  /// Overview, a region pane: register a partner in that region (administrators).
+  case partner(region: Region)
+  /// Partner screen: a new program for the partner.
+  case program(partner: String)
+  /// Units & vetting tab: a vetting result for one of the program's units.
+  case vetting(program: String)
+
+  public var title: String {
+    switch self {
+    case .funds(let program): return "Record funds — \(program)"
+    case .partner(let region): return "Register a partner — \(region.title)"
+    case .program(let partner): return "New program — \(partner)"
+    case .vetting(let program): return "Record a vetting result — \(program)"
+    }
+  }
+}
+
+/// A ready-to-perform command, compared by its title (effects are values in tests).
+public struct CommandRequest: Sendable, Equatable {
+  public var command: any Command
+  public init(_ command: any Command) { self.command = command }
+  public var title: String { command.title }
+  public static func == (a: CommandRequest, b: CommandRequest) -> Bool { a.title == b.title }
+}
+
+extension Form {
+  /// The command the fields describe, or what is wrong with them.
+  func command() -> Result<any Command, Rejection> {
+    switch kind {
+    case .funds(let program): return fundsCommand(program)
+    case .partner(let region): return partnerCommand(region)
+    case .program(let partner): return programCommand(partner)
+    case .vetting: return vettingCommand()
+    }
+  }
+
+  /// Re-checks the form as it stands: field problems first, then the domain's reasons.
+  mutating func validate(_ portfolio: Portfolio, actor: String, today: Day) {
+    switch command() {
+    case .failure(let r): problems = r.reasons
+    case .success(let c):
+      if case .reject(let r) = c.decide(portfolio, actor: actor, today: today) {
+        problems = r.reasons
+      } else {
+        problems = []
+      }
+    }
+  }
+
+  /// A field problem when `text` is not a day.
+  func day(_ label: String, _ problems: inout [String], optional: Bool = false) -> Day? {
+    let text = value(label)
+    if optional, text.isEmpty { return nil }
+    guard let d = Day(text) else {
+      problems.append("\(label): YYYY-MM-DD\(optional ? ", or empty" : "")")
+      return nil
+    }
+    return d
+  }
+}

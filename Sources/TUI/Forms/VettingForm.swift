@@ -1,0 +1,34 @@
+import Portfolio
+
+/// The Units & vetting tab's form: a Leahy vetting result for one of the program's units.
+extension Form {
+  static func vetting(program: Program, units: [RecipientUnit], selected: String?, today: Day) -> Form {
+    let ids = units.map(\.id)
+    return Form(
+      kind: .vetting(program: program.id),
+      fields: [
+        Field(
+          "Unit", .choice(ids), selected.flatMap { ids.contains($0) ? $0 : nil } ?? ids.first ?? "",
+          hint: "← → to choose", prefilled: false),
+        Field(
+          "Result", .choice(VettingStatus.allCases.map(\.rawValue)), VettingStatus.approved.rawValue,
+          hint: "← → to choose", prefilled: false),
+        Field("Certified", .date, today.description, hint: "the certification date, YYYY-MM-DD"),
+        Field("Expires", .date, "", hint: "empty: certification + the policy's validity"),
+      ])
+  }
+
+  func vettingCommand() -> Result<any Command, Rejection> {
+    var problems: [String] = []
+    let unit = value("Unit")
+    if unit.isEmpty { problems.append("Unit: this program has no units; register one first") }
+    let status = VettingStatus(rawValue: value("Result")) ?? .submitted
+    let certified = day("Certified", &problems, optional: status != .approved)
+    let expires = day("Expires", &problems, optional: true)
+    guard problems.isEmpty else { return .failure(Rejection(problems)) }
+    return .success(
+      RecordEvents([
+        ("", UnitVetted(unit: unit, status: status, certified: certified, expires: expires))
+      ]))
+  }
+}
