@@ -1,6 +1,8 @@
 /// Every alert rule, evaluated for one day. Each rule states its window in whole
 /// days; `docs/domain.md` gives the edges (e.g. vetting that expires today has
-/// expired) and the tests pin them.
+/// expired) and the tests pin them. The rules come in families, one function each,
+/// listed in `AlertRules.families`: a new rule goes into its family, a new family
+/// into that list.
 extension Portfolio {
   /// Every alert that holds on `day`, most severe first. Acknowledged alerts are
   /// included with their acknowledgement; filter on `isOpen` for the open ones.
@@ -22,22 +24,47 @@ extension Portfolio {
 
   func appendAlerts(for program: Program, on day: Day, into out: inout [Alert]) {
     guard let partner = partners[program.partner] else { return }
-    let policy = self.policy
-    let live = program.status.isLive
-    func add(
-      _ rule: AlertRule, _ severity: Severity, _ began: Day, _ message: String, detail: String? = nil,
-      unit: String? = nil
-    ) {
-      let id = AlertID(rule: rule, program: program.id, detail: detail)
-      out.append(
-        Alert(
-          id: id, severity: severity,
-          subject: AlertSubject(partner: partner.code, program: program.id, unit: unit),
-          region: partner.region, message: message, began: began,
-          acknowledgement: acknowledgements[id.description]))
-    }
+    // A fresh list per program, appended once: handing `out` itself to the struct
+    // would copy the whole accumulated list on the first append (copy-on-write).
+    var rules = AlertRules(portfolio: self, program: program, partner: partner, day: day, out: [])
+    for family in AlertRules.families { family(&rules) }
+    out.append(contentsOf: rules.out)
+  }
+}
 
-    // Country restrictions.
+/// What every rule of one program on one day works with, and where alerts go.
+struct AlertRules {
+  /// The rule families, in the order they are evaluated.
+  static let families: [@Sendable (inout AlertRules) -> Void] = [
+    { $0.restrictions() }, { $0.leahy() }, { $0.fmsCase() }, { $0.funds() }, { $0.endUseMonitoring() },
+    { $0.sunset() }, { $0.conditions() }, { $0.recordsNotApplied() }, { $0.requests() },
+  ]
+
+  let portfolio: Portfolio
+  let program: Program
+  let partner: Partner
+  let day: Day
+  var out: [Alert]
+
+  var policy: Policy { portfolio.policy }
+  var live: Bool { program.status.isLive }
+  var units: [String: RecipientUnit] { portfolio.units }
+
+  mutating func add(
+    _ rule: AlertRule, _ severity: Severity, _ began: Day, _ message: String, detail: String? = nil,
+    unit: String? = nil
+  ) {
+    let id = AlertID(rule: rule, program: program.id, detail: detail)
+    out.append(
+      Alert(
+        id: id, severity: severity,
+        subject: AlertSubject(partner: partner.code, program: program.id, unit: unit),
+        region: partner.region, message: message, began: began,
+        acknowledgement: portfolio.acknowledgements[id.description]))
+  }
+
+  /// Country restrictions (§620 and the like) on a live program.
+  mutating func restrictions() {
     if live {
       for r in partner.restrictions where r.isActive(on: day) && !r.waivedPrograms.contains(program.id) {
         add(
@@ -46,8 +73,10 @@ extension Portfolio {
           detail: r.kind.rawValue)
       }
     }
+  }
 
-    // Leahy vetting of funded units.
+  /// Leahy vetting of the units a live, funded program reaches.
+  mutating func leahy() {
     let funded = live && program.available > .zero
     if live {
       for unitID in program.units {
@@ -77,8 +106,10 @@ extension Portfolio {
         }
       }
     }
+  }
 
-    // FMS case timeline.
+  /// The FMS case timeline: §36(b) notification and review, LOR, offer, closure.
+  mutating func fmsCase() {
     if let c = program.fmsCase, c.closed == nil {
       let t = policy.notification(for: partner.tier)
       if policy.requiresNotification(c, tier: partner.tier), c.notification == nil {
@@ -119,8 +150,10 @@ extension Portfolio {
         }
       }
     }
+  }
 
-    // Funds.
+  /// Funds: over-obligation, expiring availability, disbursement lag.
+  mutating func funds() {
     for f in program.funding {
       if f.obligated > f.available {
         add(
@@ -150,8 +183,10 @@ extension Portfolio {
         }
       }
     }
+  }
 
-    // End-use monitoring.
+  /// Enhanced end-use monitoring inventories.
+  mutating func endUseMonitoring() {
     for item in program.eum where item.enhanced {
       let due = item.nextInventoryDue(policy: policy)
       if day > due {
@@ -161,8 +196,10 @@ extension Portfolio {
           detail: item.id)
       }
     }
+  }
 
-    // Sunset.
+  /// A live program near or past its sunset.
+  mutating func sunset() {
     if live, let sunset = program.sunset {
       if day > sunset {
         add(
@@ -175,25 +212,31 @@ extension Portfolio {
           "sunset \(sunset) in \(left) day\(left == 1 ? "" : "s")")
       }
     }
+  }
 
-    // Conditions.
+  /// Conditions neither met nor waived by their due date.
+  mutating func conditions() {
     for cond in program.conditions where !cond.isSettled && day >= cond.due {
       add(
         .conditionUnmet, .warning, cond.due, "condition due \(cond.due) neither met nor waived: \(cond.text)",
         detail: cond.id)
     }
+  }
 
-    // Records about this program that are in the log but not applied.
-    for i in skippedByProgram[program.id] ?? [] {
-      let event = skipped[i]
+  /// Records about the program that are in the log but could not be applied.
+  mutating func recordsNotApplied() {
+    for i in portfolio.skippedByProgram[program.id] ?? [] {
+      let event = portfolio.skipped[i]
       add(
         .recordNotApplied, .warning, event.day ?? program.start,
         "record \(event.sequence) (\(event.type)) is in the log but was not applied: \(event.reason)",
         detail: String(event.sequence))
     }
+  }
 
-    // Requests pending too long.
-    for r in requests(on: program.id) where r.state.isPending {
+  /// Requests pending longer than the policy allows.
+  mutating func requests() {
+    for r in portfolio.requests(on: program.id) where r.state.isPending {
       let since = r.submitted ?? r.raised
       if since.days(until: day) > policy.approvalStaleDays {
         add(
