@@ -25,13 +25,17 @@ let package = Package(
     ),
     .target(name: "CanonicalJSON"),
     .target(name: "Portfolio", dependencies: ["CanonicalJSON"]),
+    // The bundled demo portfolio: data, kept out of the domain core.
+    .target(name: "PortfolioDemo", dependencies: ["Portfolio"]),
     .target(
       name: "Store",
       dependencies: ["CanonicalJSON", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(name: "Terminal", dependencies: ["CNCursesW"]),
     .target(name: "TUI", dependencies: ["Terminal", "Portfolio"]),
-    .target(name: "Session", dependencies: ["TUI", "Store", "Portfolio", "Terminal", "CanonicalJSON"]),
+    .target(
+      name: "Session",
+      dependencies: ["TUI", "Store", "Portfolio", "PortfolioDemo", "Terminal", "CanonicalJSON"]),
     .executableTarget(
       name: "sapm",
       dependencies: [
@@ -42,17 +46,17 @@ let package = Package(
     .executableTarget(
       name: "sapm-bench",
       dependencies: [
-        "Session", "Store", "Portfolio", "TUI",
+        "Session", "Store", "Portfolio", "PortfolioDemo", "TUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
-    .testTarget(name: "PortfolioTests", dependencies: ["Portfolio"]),
+    .testTarget(name: "PortfolioTests", dependencies: ["Portfolio", "PortfolioDemo"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
     .testTarget(
       name: "SessionTests", dependencies: ["Session", .product(name: "Crypto", package: "swift-crypto")]),
-    .testTarget(name: "TUITests", dependencies: ["TUI", "Terminal", "Portfolio"]),
+    .testTarget(name: "TUITests", dependencies: ["TUI", "Terminal", "Portfolio", "PortfolioDemo"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ]

@@ -1,6 +1,7 @@
 import CanonicalJSON
 import Foundation
 import Portfolio
+import PortfolioDemo
 import Store
 
 /// A store and the portfolio folded from it: the one place where records become

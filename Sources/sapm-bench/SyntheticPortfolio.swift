@@ -1,4 +1,5 @@
 import Portfolio
+import PortfolioDemo
 
 /// A deterministic large portfolio for benchmarks: `programs` programs over 200
 /// partners in the four regions, filled with funding, case and vetting events until

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Portfolio
+import PortfolioDemo
 
 @Suite struct FoldTests {
   @Test func asOfBeforeAndAfterAnEvent() {

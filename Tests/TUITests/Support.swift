@@ -1,4 +1,5 @@
 import Portfolio
+import PortfolioDemo
 import TUI
 import Terminal
 

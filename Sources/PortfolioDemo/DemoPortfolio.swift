@@ -1,3 +1,5 @@
+import Portfolio
+
 /// The bundled demo portfolio: deterministic for a given day, built on REFERENCE.md's
 /// public figures (sources in `docs/domain.md`), with enough history that every alert
 /// rule fires and every approval check has a passing and a failing example.

@@ -1,3 +1,5 @@
+import Portfolio
+
 /// Accumulates the demo portfolio's events with their days and actors, keeping each
 /// subject's events in order (a later event is never dated before an earlier one).
 struct DemoBuilder {

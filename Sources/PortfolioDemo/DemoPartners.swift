@@ -1,3 +1,5 @@
+import Portfolio
+
 /// The demo's partners: real countries, real regions and §36(b) tiers.
 enum DemoPartners {
   static let all: [(code: String, name: String, region: Region, tier: NotificationTier)] = [
