@@ -39,7 +39,7 @@ let package = Package(
     .executableTarget(
       name: "sapm",
       dependencies: [
-        "Session", "TUI", "Store", "Portfolio", "Terminal",
+        "Session", "TUI", "Portfolio", "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

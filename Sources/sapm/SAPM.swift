@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Portfolio
 import Session
-import Store
 import Terminal
 
 @main
@@ -70,6 +69,16 @@ struct StoreOptions: ParsableArguments {
 
   func location(allowDemo: Bool) -> StoreLocation {
     StoreLocation.resolve(flag: store, allowDemo: allowDemo)
+  }
+
+  /// Opens the store to browse it (writable if this account may write it), creating
+  /// the demo store on first use.
+  func openForBrowsing() throws -> Session {
+    let location = location(allowDemo: true)
+    if location.isDemo, !FileManager.default.fileExists(atPath: location.path) {
+      return try Session.createDemo(location, today: today())
+    }
+    return try Session.openForBrowsing(location)
   }
 
   /// Opens the store, creating the demo store on first use.

@@ -40,7 +40,7 @@ struct Alerts: ParsableCommand {
         }
         let alerts = portfolio.alerts(on: day).filter { all || $0.isOpen }
         if json {
-          say(CanonicalJSON.string(.array(alerts.map { alertJSON($0, portfolio) })))
+          say(CanonicalJSON.string(.array(alerts.map { Reports.alertJSON($0, portfolio) })))
         } else {
           if session.isDemo { say("[DEMO] \(session.location.path)") }
           if alerts.isEmpty { say("no open alerts on \(day)") }
@@ -85,27 +85,4 @@ struct Alerts: ParsableCommand {
       }
     }
   }
-}
-
-func alertJSON(_ a: Alert, _ portfolio: Portfolio) -> JSONValue {
-  var members: [JSONValue.Member] = [
-    .init("id", .string(a.id.description)), .init("rule", .string(a.rule.rawValue)),
-    .init("title", .string(a.rule.title)), .init("severity", .string(a.severity.name)),
-    .init("region", .string(a.region.rawValue)), .init("partner", .string(a.subject.partner)),
-    .init("program", .string(a.subject.program)), .init("message", .string(a.message)),
-    .init("began", .string(a.began.description)),
-  ]
-  if let unit = a.subject.unit { members.append(.init("unit", .string(unit))) }
-  if let ack = a.acknowledgement {
-    members.append(
-      .init(
-        "acknowledged",
-        .object([
-          .init("by", .string(ack.by)), .init("on", .string(ack.on.description)),
-          .init("note", .string(ack.note)),
-        ])))
-  } else {
-    members.append(.init("acknowledged", .null))
-  }
-  return .object(members)
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Portfolio
 import Session
-import Store
 import TUI
 import Terminal
 
@@ -38,12 +37,7 @@ struct Open: ParsableCommand {
       let catalog = ThemeCatalog(environment: env)
       let forcedMono = env["NO_COLOR"].map { !$0.isEmpty } == true || env["TERM"] == "dumb"
       let chosen = forcedMono ? Theme.monochromeBuiltIn : try catalog.load(theme ?? "default")
-      let session: Session
-      do {
-        session = try storeOptions.open(readOnly: false)
-      } catch StoreError.io(_, let operation, _) where operation == "open for writing" {
-        session = try storeOptions.open(readOnly: true)
-      }
+      let session = try storeOptions.openForBrowsing()
       let terminal = try NCursesTerminal(monochrome: chosen.monochrome)
       let runner = try TUIRunner(
         session: session, terminal: terminal, theme: chosen, themes: catalog, asOf: start, clock: today)

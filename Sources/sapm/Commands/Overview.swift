@@ -1,7 +1,6 @@
 import ArgumentParser
 import Portfolio
 import Session
-import TUI
 import Terminal
 
 /// `sapm` with no subcommand: the portfolio by region (the TUI will replace this text view).

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Session
-import Store
 import Terminal
 
 struct Verify: ParsableCommand {
@@ -13,12 +12,11 @@ struct Verify: ParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    let report = try failing { () -> VerifyReport in
+    let report = try failing { () -> VerifyOutcome in
       let location = storeOptions.location(allowDemo: true)
-      let log = try EventLog.open(at: location.path, readOnly: true)
       let showProgress = isatty(2) != 0
       let started = Date()
-      let report = try log.verify { done, total in
+      let report = try VerifyOutcome.verify(location) { done, total in
         guard showProgress, total > 0 else { return }
         let pct = Int(Double(done) / Double(total) * 100)
         FileHandle.standardError.write(

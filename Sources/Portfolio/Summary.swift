@@ -1,5 +1,3 @@
-import Portfolio
-
 /// Region and partner figures for the overview, computed once per portfolio change
 /// so that a key press never walks a hundred thousand programs.
 public struct PortfolioSummary: Sendable {

@@ -1,0 +1,89 @@
+import CanonicalJSON
+import Portfolio
+
+/// What the command line prints about a portfolio: exports and alert JSON. Built here,
+/// below the executable, so a second front end (or a test) gets the same bytes.
+public enum Reports {
+  static func exportedPrograms(_ p: Portfolio, _ region: Region?) -> [(Partner, Program)] {
+    let regions = region.map { [$0] } ?? Region.allCases
+    return regions.flatMap { r in
+      p.partners(in: r).flatMap { partner in p.programs(of: partner.code).map { (partner, $0) } }
+    }
+  }
+
+  /// One CSV row per program and fiscal year (programs without funds get one row).
+  public static func csv(_ p: Portfolio, region: Region?, day: Day) -> String {
+    let header = [
+      "region", "partner_code", "partner", "program", "kind", "title", "status", "start", "sunset",
+      "fiscal_year", "available", "committed", "obligated", "disbursed", "available_until",
+      "case", "case_stage", "case_value", "open_alerts",
+    ]
+    var lines = [header.joined(separator: ",")]
+    let alerts = Dictionary(grouping: p.alerts(on: day).filter(\.isOpen), by: \.subject.program)
+    for (partner, program) in exportedPrograms(p, region) {
+      let base = [
+        partner.region.rawValue, partner.code, partner.name, program.id, program.kind.rawValue, program.title,
+        program.status.rawValue, program.start.description, program.sunset?.description ?? "",
+      ]
+      let c = program.fmsCase
+      let tail = [
+        c?.identifier ?? "", c?.stage ?? "", c.map { String($0.value.amount) } ?? "",
+        String(alerts[program.id]?.count ?? 0),
+      ]
+      let funding = program.funding.isEmpty ? [nil] : program.funding.map { Optional($0) }
+      for f in funding {
+        let money =
+          f.map {
+            [
+              String($0.fiscalYear), String($0.available.amount), String($0.committed.amount),
+              String($0.obligated.amount), String($0.disbursed.amount), $0.availableUntil.description,
+            ]
+          } ?? ["", "", "", "", "", ""]
+        lines.append((base + money + tail).map(CSV.field).joined(separator: ","))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Partners and programs as one canonical JSON document.
+  public static func json(_ p: Portfolio, region: Region?, day: Day, demo: Bool) -> String {
+    let items = exportedPrograms(p, region)
+    let encoder = JSONValueEncoder()
+    let programs: [JSONValue] = items.compactMap { try? encoder.encode($0.1) }
+    let partnerCodes = Set(items.map(\.0.code))
+    let partners: [JSONValue] = p.partners.values.filter {
+      region == nil || partnerCodes.contains($0.code) || $0.region == region
+    }
+    .sorted { $0.code < $1.code }.compactMap { try? encoder.encode($0) }
+    let doc = JSONValue.object([
+      .init("asOf", .string(day.description)), .init("store", .string(p.name)), .init("demo", .bool(demo)),
+      .init("region", region.map { .string($0.rawValue) } ?? .null),
+      .init("partners", .array(partners)), .init("programs", .array(programs)),
+    ])
+    return CanonicalJSON.string(doc) + "\n"
+  }
+
+  /// One alert as JSON (`sapm alerts --json`).
+  public static func alertJSON(_ a: Alert, _ portfolio: Portfolio) -> JSONValue {
+    var members: [JSONValue.Member] = [
+      .init("id", .string(a.id.description)), .init("rule", .string(a.rule.rawValue)),
+      .init("title", .string(a.rule.title)), .init("severity", .string(a.severity.name)),
+      .init("region", .string(a.region.rawValue)), .init("partner", .string(a.subject.partner)),
+      .init("program", .string(a.subject.program)), .init("message", .string(a.message)),
+      .init("began", .string(a.began.description)),
+    ]
+    if let unit = a.subject.unit { members.append(.init("unit", .string(unit))) }
+    if let ack = a.acknowledgement {
+      members.append(
+        .init(
+          "acknowledged",
+          .object([
+            .init("by", .string(ack.by)), .init("on", .string(ack.on.description)),
+            .init("note", .string(ack.note)),
+          ])))
+    } else {
+      members.append(.init("acknowledged", .null))
+    }
+    return .object(members)
+  }
+}
