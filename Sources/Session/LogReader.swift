@@ -101,6 +101,10 @@ public struct VerifyOutcome: Sendable {
   public var firstBad: (line: Int, reason: String)?
   /// Bytes after the last complete record (a torn or in-progress write).
   public var incompleteTailBytes: Int
+  /// Records the fold could not apply (unknown types, amounts that would overflow, a
+  /// policy value out of range …): in the log, verified, but not in the portfolio.
+  public var notApplied: [Portfolio.SkippedEvent] = []
+  public var notAppliedCount = 0
   public var isSound: Bool { firstBad == nil }
 
   /// Re-reads and re-hashes every record of the store at `location`.
@@ -108,9 +112,15 @@ public struct VerifyOutcome: Sendable {
     -> VerifyOutcome
   {
     let report = try EventLog.open(at: location.path, readOnly: true).verify(progress: progress)
-    return VerifyOutcome(
+    var outcome = VerifyOutcome(
       records: report.records, bytes: report.bytes, firstBad: report.firstBad,
       incompleteTailBytes: report.incompleteTailBytes)
+    if report.isSound {
+      let folded = try Session.open(location, readOnly: true).portfolio
+      outcome.notApplied = folded.skipped
+      outcome.notAppliedCount = folded.skippedCount
+    }
+    return outcome
   }
 }
 

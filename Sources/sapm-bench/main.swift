@@ -1,4 +1,5 @@
 import ArgumentParser
+import CanonicalJSON
 import Foundation
 import Store
 
@@ -7,7 +8,7 @@ struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sapm-bench",
     abstract: "sapm benchmarks (see docs/performance.md) and store stress helpers.",
-    subcommands: [Run.self, TUIBench.self, PerformBench.self, Append.self],
+    subcommands: [Run.self, TUIBench.self, PerformBench.self, Append.self, AppendRaw.self],
     defaultSubcommand: Run.self)
 }
 
@@ -34,6 +35,24 @@ struct Append: ParsableCommand {
         _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
       }
     }
+  }
+}
+
+/// Appends one record with any type and payload, past the domain's checks: for tests
+/// of stores that hold what sapm itself would refuse (older versions, other tools).
+struct AppendRaw: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "append-raw", abstract: "Append one record as given, without the domain's checks (tests).")
+
+  @Option var store: String
+  @Option var type: String
+  @Option var payload: String
+  @Option var actor = "test"
+
+  func run() throws {
+    let value = try Array(payload.utf8).withUnsafeBufferPointer { try JSONParser.parse(buffer: $0) }
+    try EventLog.open(at: store, readOnly: false).append(
+      RecordDraft(type: type, actor: actor, payload: value))
   }
 }
 

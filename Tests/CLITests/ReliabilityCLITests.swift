@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The defects of the issue "Never lose data, never hang, never crash", through the
@@ -258,5 +259,38 @@ import Testing
     err.fileHandleForReading.readabilityHandler = nil
     #expect(seenOut.withLock { $0.contains("after replace") })
     #expect(seenErr.withLock { $0.contains("replaced; following the new file (the same history)") })
+  }
+}
+
+/// A store that already holds records the fold cannot apply still opens, and
+/// `verify` lists them (issue "Real data in": the fold is total).
+@Suite(.serialized) struct TotalFoldCLITests {
+  @Test func unrepresentableRecordsAreListedByVerifyAndNeverBrickTheStore() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/s.sapm"
+    #expect(try cli.run(["init", "--store", store]).status == 0)
+    // Written past the domain's checks, as another tool or an older sapm might have.
+    let raw = cli.home + "/raw.jsonl"
+    try #"{"type":"policy.changed","payload":{"setting":"approval.two.amount","value":1e19}}"#
+      .write(toFile: raw, atomically: true, encoding: .utf8)
+    #expect(try cli.run(["record", "--json", raw, "--store", store]).status == 1)  // refused by the domain
+    try appendRaw(store, type: "policy.changed", payload: #"{"setting":"approval.two.amount","value":1e19}"#)
+    let r = try cli.run(["verify", "--store", store])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.out.contains("1 record(s) are in the chain but not applied"), "\(r.out)")
+    #expect(
+      r.out.contains("record 2 (policy.changed): policy approval.two.amount = 1e+19 is outside"), "\(r.out)")
+    #expect(try cli.run(["alerts", "--store", store]).status == 0)  // it opens
+  }
+
+  /// Appends a correctly chained record the way a writer would, without the domain.
+  func appendRaw(_ store: String, type: String, payload: String) throws {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: builtProduct("sapm-bench"))
+    p.arguments = ["append-raw", "--store", store, "--type", type, "--payload", payload]
+    try p.run()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
   }
 }

@@ -158,3 +158,71 @@ import Testing
     }
   }
 }
+
+/// The case timeline and end-use monitoring, refused where the field forbids them.
+@Suite struct TimelineCommandTests {
+  func caseLedger(value: Dollars) -> Ledger {
+    var l = Ledger.withProgram(tier: .other)
+    l.add(
+      CaseOpened(
+        program: "P1", identifier: "KE-B-AAA", caseType: .definedOrder, buildingPartnerCapacity: false,
+        lorReceived: l.day("2025-01-10")), on: "2025-01-10")
+    l.add(CaseLineAdded(program: "P1", line: line(1, mde: true, value: value)), on: "2025-01-10")
+    return l
+  }
+
+  func reasons(_ l: Ledger, _ event: any EventPayload, today: String) -> [String] {
+    let d = RecordEvents([("", event)]).decide(l.portfolio, actor: "a", today: l.day(today))
+    if case .reject(let r) = d { return r.reasons }
+    return []
+  }
+
+  @Test func anLOACannotBeOfferedBeforeNotificationOrDuringTheReview() {
+    var l = caseLedger(value: .million(30))  // over the $14M MDE threshold for "other"
+    let offer = CaseMilestoneReached(program: "P1", milestone: .loaOffered, on: l.day("2025-03-01"))
+    #expect(reasons(l, offer, today: "2025-03-01").first?.contains("Congress has not been notified") == true)
+    l.add(CaseNotified(program: "P1", transmittal: "25-01", delivered: l.day("2025-02-20")), on: "2025-02-20")
+    #expect(
+      reasons(l, offer, today: "2025-03-01").first?.contains("review of transmittal 25-01 runs until") == true
+    )
+    let later = CaseMilestoneReached(program: "P1", milestone: .loaOffered, on: l.day("2025-04-01"))
+    #expect(reasons(l, later, today: "2025-04-01").isEmpty)
+    // Below the threshold no notification is needed.
+    let small = caseLedger(value: .million(2))
+    #expect(reasons(small, offer, today: "2025-03-01").isEmpty)
+  }
+
+  @Test func aLapsedOfferNeedsAReOfferBeforeAcceptance() {
+    var l = caseLedger(value: .million(2))
+    l.add(
+      CaseMilestoneReached(
+        program: "P1", milestone: .loaOffered, on: l.day("2025-03-01"), offerExpiration: l.day("2025-04-15")),
+      on: "2025-03-01")
+    let onTime = CaseMilestoneReached(program: "P1", milestone: .accepted, on: l.day("2025-04-15"))
+    #expect(reasons(l, onTime, today: "2025-04-15").isEmpty)
+    let late = CaseMilestoneReached(program: "P1", milestone: .accepted, on: l.day("2025-04-16"))
+    #expect(reasons(l, late, today: "2025-04-16").first?.contains("needs a re-offer") == true)
+    l.add(
+      CaseMilestoneReached(
+        program: "P1", milestone: .loaOffered, on: l.day("2025-04-20"), offerExpiration: l.day("2025-06-01")),
+      on: "2025-04-20")
+    let after = CaseMilestoneReached(program: "P1", milestone: .accepted, on: l.day("2025-04-21"))
+    #expect(reasons(l, after, today: "2025-04-21").isEmpty)
+  }
+
+  @Test func anInventoryCannotPrecedeTheItemsArrival() {
+    var l = Ledger.withProgram()
+    l.add(
+      EUMItemReceived(
+        program: "P1", id: "E1", description: "night-vision devices", enhanced: true, quantity: 40,
+        arrival: l.day("2025-02-01")), on: "2025-02-01")
+    let early = EUMInventoried(program: "P1", id: "E1", on: l.day("2025-01-31"))
+    #expect(
+      reasons(l, early, today: "2025-03-01") == [
+        "E1 arrived 2025-02-01; an inventory on 2025-01-31 is before it"
+      ])
+    #expect(
+      reasons(l, EUMInventoried(program: "P1", id: "E1", on: l.day("2025-02-01")), today: "2025-03-01")
+        .isEmpty)
+  }
+}

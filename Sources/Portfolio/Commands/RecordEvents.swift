@@ -121,3 +121,47 @@ extension UnitVetted: CheckedEvent {
     return reasons
   }
 }
+
+extension EUMInventoried: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    guard let item = p.programs[program]?.eum.first(where: { $0.id == id }) else { return [] }  // the fold says so
+    var reasons: [String] = []
+    if on < item.arrival {
+      reasons.append("\(id) arrived \(item.arrival); an inventory on \(on) is before it")
+    }
+    if on > today { reasons.append("the inventory date \(on) is in the future (today is \(today))") }
+    return reasons
+  }
+}
+
+extension CaseMilestoneReached: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    guard let program = p.programs[program], let c = program.fmsCase,
+      let partner = p.partners[program.partner]
+    else { return [] }  // the fold names what is missing
+    var reasons: [String] = []
+    if on > today { reasons.append("the \(milestone.title) date \(on) is in the future (today is \(today))") }
+    switch milestone {
+    case .loaOffered:
+      if p.policy.requiresNotification(c, tier: partner.tier), c.notification == nil {
+        reasons.append(
+          "case \(c.identifier) meets the \(partner.tier.title) §36(b) threshold and Congress has not been notified; record the transmittal first"
+        )
+      }
+      if let n = c.notification, on < n.reviewEnds {
+        reasons.append(
+          "the §36(b) review of transmittal \(n.transmittal) runs until \(n.reviewEnds); an LOA cannot be offered on \(on)"
+        )
+      }
+    case .accepted:
+      if c.loaOffered == nil { reasons.append("case \(c.identifier) has no LOA offered to accept") }
+      if let oed = c.offerExpiration, on > oed {
+        reasons.append(
+          "the offer expired \(oed); it needs a re-offer (a new LOA offered) before it can be accepted")
+      }
+    default:
+      break
+    }
+    return reasons
+  }
+}

@@ -7,7 +7,8 @@ struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Re-hash the whole store and name the first bad record.",
     discussion:
-      "Exit 0 when every record is sound, 1 when the store is damaged (the message names the line and why).")
+      "Exit 0 when every record is sound, 1 when the store is damaged (the message names the line and why). Records that are sound but cannot be applied (an unknown type, an amount that would overflow, a policy value out of range) are listed; they do not change the exit code."
+  )
 
   @OptionGroup var storeOptions: StoreOptions
 
@@ -38,6 +39,13 @@ struct Verify: ParsableCommand {
             "; \(report.incompleteTailBytes) bytes of an incomplete last record follow (a torn write: the next writer sets it aside)"
         }
         say(line)
+        if report.notAppliedCount > 0 {
+          say(
+            "\(report.notAppliedCount) record(s) are in the chain but not applied to the portfolio (kept, never rewritten):"
+          )
+          for r in report.notApplied.prefix(20) { say("  record \(r.sequence) (\(r.type)): \(r.reason)") }
+          if report.notAppliedCount > 20 { say("  … and \(report.notAppliedCount - 20) more") }
+        }
       }
       return report
     }
