@@ -58,7 +58,7 @@ public enum KeyMap {
     Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
     Binding(
       [.character("n")], .new, "Act",
-      "new, in a form: a partner (region pane), a program (partner), funds (Funding tab), a vetting result (Units tab)"
+      "new, in a form: a partner (region pane), a program (partner), funds, a case step, a vetting result or an EUM inventory (program tabs)"
     ),
     Binding([.character("?")], .help, "Views", "help"),
     Binding([.character("q"), .control("c")], .quit, "Views", "quit"),
@@ -87,9 +87,14 @@ public enum KeyMap {
         case .units:
           let units = model.portfolio.programs[id]?.units ?? []
           return units.isEmpty ? "this program has no units to vet" : nil
+        case .fmsCase:
+          return model.portfolio.programs[id]?.fmsCase == nil ? "this program has no FMS case" : nil
+        case .eum:
+          return model.portfolio.programs[id]?.eum.isEmpty ?? true
+            ? "this program has no EUM items to inventory" : nil
         default:
           return
-            "n records funds on the Funding tab and vetting on Units & vetting; forms for the \(model.page.tab.title) tab are not built yet"
+            "no form for the \(model.page.tab.title) tab yet: n works on Funding, Case, Units, End-use monitoring"
         }
       case .alerts, .help:
         return

@@ -137,11 +137,13 @@ extension AppModel {
       case .partner(let code): f = Form.program(partner: code, today: today)
       case .program(let id):
         guard let program = portfolio.programs[id] else { return [] }
-        if page.tab == .units {
+        switch page.tab {
+        case .units:
           let units = program.units.compactMap { portfolio.units[$0] }
           f = Form.vetting(program: program, units: units, selected: selectedRow()?.key, today: today)
-        } else {
-          f = Form.funds(program: program, today: today)
+        case .fmsCase: f = Form.caseStep(program: program, today: today)
+        case .eum: f = Form.inventory(program: program, selected: selectedRow()?.key, today: today)
+        default: f = Form.funds(program: program, today: today)
         }
       default: return []
       }

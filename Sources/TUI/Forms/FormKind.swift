@@ -10,6 +10,10 @@ public enum FormKind: Sendable, Hashable {
   case program(partner: String)
   /// Units & vetting tab: a vetting result for one of the program's units.
   case vetting(program: String)
+  /// Case tab: a milestone of the FMS case or its §36(b) notification.
+  case caseStep(program: String)
+  /// End-use monitoring tab: an inventory of an item.
+  case inventory(program: String)
 
   public var title: String {
     switch self {
@@ -17,6 +21,8 @@ public enum FormKind: Sendable, Hashable {
     case .partner(let region): return "Register a partner — \(region.title)"
     case .program(let partner): return "New program — \(partner)"
     case .vetting(let program): return "Record a vetting result — \(program)"
+    case .caseStep(let program): return "Record a case step — \(program)"
+    case .inventory(let program): return "Record an EUM inventory — \(program)"
     }
   }
 }
@@ -37,6 +43,8 @@ extension Form {
     case .partner(let region): return partnerCommand(region)
     case .program(let partner): return programCommand(partner)
     case .vetting: return vettingCommand()
+    case .caseStep(let program): return caseCommand(program)
+    case .inventory(let program): return inventoryCommand(program)
     }
   }
 

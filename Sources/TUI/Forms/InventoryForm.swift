@@ -1,0 +1,25 @@
+import Portfolio
+
+/// The End-use monitoring tab's form: an inventory of an item received.
+extension Form {
+  static func inventory(program: Program, selected: String?, today: Day) -> Form {
+    let ids = program.eum.map(\.id)
+    return Form(
+      kind: .inventory(program: program.id),
+      fields: [
+        Field(
+          "Item", .choice(ids), selected.flatMap { ids.contains($0) ? $0 : nil } ?? ids.first ?? "",
+          hint: "← → to choose", prefilled: false),
+        Field("Inventoried", .date, today.description, hint: "YYYY-MM-DD"),
+      ])
+  }
+
+  func inventoryCommand(_ program: String) -> Result<any Command, Rejection> {
+    var problems: [String] = []
+    let item = value("Item")
+    if item.isEmpty { problems.append("Item: this program has no EUM items") }
+    let on = day("Inventoried", &problems)
+    guard problems.isEmpty, let on else { return .failure(Rejection(problems)) }
+    return .success(RecordEvents([("", EUMInventoried(program: program, id: item, on: on))]))
+  }
+}
