@@ -58,7 +58,7 @@ public enum KeyMap {
     Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
     Binding(
       [.character("n")], .new, "Act",
-      "new, in a form: a partner (region pane), a program (partner), funds, a case step, a vetting result or an EUM inventory (program tabs)"
+      "record in a form: partner, program, funds, case step, vetting, inventory (by screen)"
     ),
     Binding([.character("?")], .help, "Views", "help"),
     Binding([.character("q"), .control("c")], .quit, "Views", "quit"),
