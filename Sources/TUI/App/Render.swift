@@ -1,0 +1,220 @@
+import Portfolio
+import Terminal
+
+extension AppModel {
+  /// Elm's view: the whole frame, from the state alone.
+  public func render() -> CellGrid {
+    var g = CellGrid(width: width, height: height)
+    let layout = Layout(self)
+    g.fill(x: 0, y: 0, width: width, height: height, style: theme.style("default"))
+    if layout.tooSmall {
+      renderTooSmall(&g)
+      return g
+    }
+    renderTitle(&g)
+    switch page.screen {
+    case .overview: renderOverview(&g, layout)
+    case .partner(let code): renderPartner(&g, layout, code)
+    case .program(let id): renderProgram(&g, layout, id)
+    case .alerts: renderAlerts(&g, layout)
+    case .help: renderHelp(&g, layout)
+    }
+    if let form { renderForm(&g, form) }
+    renderMessageLine(&g)
+    renderStatus(&g)
+    return g
+  }
+
+  func renderTooSmall(_ g: inout CellGrid) {
+    let lines = [
+      "Terminal too small.", "sapm needs \(Layout.minimumWidth)×\(Layout.minimumHeight),",
+      "this one is \(width)×\(height).", "Enlarge it, or q to quit.",
+    ]
+    for (i, line) in lines.enumerated() where i < height {
+      g.put(line, x: 0, y: i, style: theme.style(i == 0 ? "status.error" : "default"))
+    }
+  }
+
+  var breadcrumb: [String] {
+    stack.map { p in
+      switch p.screen {
+      case .overview: return "Overview"
+      case .partner(let code): return portfolio.partners[code]?.name ?? code
+      case .program(let id): return "\(id) · \(p.tab.title)"
+      case .alerts: return "Alerts"
+      case .help: return "Help"
+      }
+    }
+  }
+
+  func renderTitle(_ g: inout CellGrid) {
+    var x = g.put(" sapm ", x: 0, y: 0, style: theme.style("title"))
+    x += g.put(
+      breadcrumb.joined(separator: " › "), x: x, y: 0, style: theme.style("title"), limit: width - x - 30)
+    var right: [(String, String)] = []
+    if info.demo { right.append((" DEMO ", "title.demo")) }
+    if let asOf { right.append((" AS OF \(asOf) ", "title.asof")) }
+    var rx = width
+    for (text, style) in right.reversed() {
+      rx -= DisplayWidth.of(text) + 1
+      g.put(text, x: rx, y: 0, style: theme.style(style))
+    }
+  }
+
+  // MARK: Overview
+
+  // MARK: Partner, program, alerts, help
+
+  // MARK: Tables
+
+  func drawTable(
+    _ g: inout CellGrid, _ table: TableData, _ r: Rect, _ list: ListState, active: Bool,
+    indicatorY: Int? = nil
+  ) {
+    guard r.height >= 2, r.width >= 4 else { return }
+    let gutter = 2
+    let widths = table.widths(total: r.width - gutter - 1)
+    var x = r.x + gutter
+    for (i, c) in table.columns.enumerated() {
+      g.put(
+        DisplayWidth.fit(c.title, widths[i], alignRight: c.alignRight), x: x, y: r.y,
+        style: theme.style("list.header"))
+      x += widths[i] + 1
+    }
+    let visible = r.height - 1
+    if table.rows.isEmpty {
+      g.put(
+        page.filter.isEmpty ? "(nothing here)" : "(no rows match the filter '\(page.filter)')",
+        x: r.x + gutter, y: r.y + 1, style: theme.style("list.dim"), limit: r.width - gutter)
+      return
+    }
+    let selected = max(0, min(list.index, table.rows.count - 1))
+    let offset = max(
+      0,
+      min(
+        AppModel.scrolled(ListState(index: selected, offset: list.offset), visible: visible),
+        max(0, table.rows.count - visible)))
+    for (n, row) in table.rows[offset..<min(table.rows.count, offset + visible)].enumerated() {
+      let y = r.y + 1 + n
+      let isSelected = active && offset + n == selected
+      var style = row.style.map { theme.style($0) } ?? theme.style("default")
+      if isSelected {
+        let sel = theme.style("list.selected")
+        style = Style(
+          foreground: sel.foreground, background: sel.background, bold: true, underline: sel.underline,
+          reverse: sel.reverse || theme.monochrome)
+        g.fill(x: r.x, y: y, width: r.width, height: 1, style: style)
+        g.put("›", x: r.x, y: y, style: style)
+      }
+      var cx = r.x + gutter
+      for (i, cell) in row.cells.enumerated() where i < widths.count {
+        g.put(
+          DisplayWidth.fit(cell, widths[i], alignRight: table.columns[i].alignRight), x: cx, y: y,
+          style: style)
+        cx += widths[i] + 1
+      }
+    }
+    if table.rows.count > visible {
+      let pos = "\(selected + 1)/\(table.rows.count)"
+      g.put(
+        " \(pos) ", x: r.x + r.width - DisplayWidth.of(pos) - 3, y: indicatorY ?? r.y,
+        style: theme.style("list.dim"))
+    }
+  }
+
+  // MARK: Bottom lines
+
+  func renderMessageLine(_ g: inout CellGrid) {
+    let y = height - 2
+    if let input {
+      let prompt: String
+      switch input {
+      case .filter: prompt = "/"
+      case .command: prompt = ":"
+      case .date: prompt = "as of (YYYY-MM-DD, empty for now): "
+      case .note(let alert): prompt = "note for \(alert): "
+      case .confirmOverwrite(let path, _): prompt = "\(path) exists; replace it? (y/n) "
+      }
+      let x = g.put(prompt, x: 0, y: y, style: theme.style("input.prompt"))
+      // The cursor (▏) stays on screen: a long line scrolls, its start shown as "…".
+      var before = String(editor.characters[..<editor.cursor])
+      let room = width - x - 1
+      if room > 2, DisplayWidth.of(before) >= room {
+        var kept: [Character] = []
+        var used = 1
+        for c in before.reversed() {
+          used += DisplayWidth.of(c)
+          if used >= room { break }
+          kept.append(c)
+        }
+        before = "…" + String(kept.reversed())
+      }
+      let after = String(editor.characters[editor.cursor...])
+      let style = theme.style(editor.isPrefilled ? "list.dim" : "input")
+      g.put(before + "▏" + after, x: x, y: y, style: style, limit: width - x)
+      return
+    }
+    if let message {
+      g.put(
+        " " + message, x: 0, y: y, style: theme.style(messageIsError ? "status.error" : "status.message"),
+        limit: width)
+      return
+    }
+    if !page.filter.isEmpty {
+      g.put(
+        " filter: \(page.filter)  (Esc clears)", x: 0, y: y, style: theme.style("input.prompt"), limit: width)
+      return
+    }
+    g.put(
+      " ? help · / filter · : command · a alerts · t time travel · q quit", x: 0, y: y,
+      style: theme.style("list.dim"), limit: width)
+  }
+
+  func renderStatus(_ g: inout CellGrid) {
+    let y = height - 1
+    g.fill(x: 0, y: y, width: width, height: 1, style: theme.style("status"))
+    var x = 0
+    var modes: [(String, String)] = []
+    if info.demo { modes.append((" DEMO ", "status.mode.demo")) }
+    if info.readOnly { modes.append((" READ-ONLY ", "status.mode.readonly")) }
+    if let asOf { modes.append((" AS OF \(asOf) ", "status.asof")) }
+    for (text, style) in modes { x += g.put(text, x: x, y: y, style: theme.style(style)) + 1 }
+    let newest = portfolio.newest.map { String($0.description.prefix(16)).replacingT() } ?? "none"
+    let text =
+      " \(info.user) (\(info.role)) │ \(info.store) │ \(portfolio.eventCount) events, newest \(newest) UTC"
+    g.put(text, x: x, y: y, style: theme.style("status"), limit: width - x)
+  }
+}
+
+extension ListState {
+  init(index: Int, offset: Int) {
+    self.init()
+    self.index = index
+    self.offset = offset
+  }
+}
+
+extension String {
+  func replacingT() -> String {
+    String(map { $0 == "T" ? " " : $0 })
+  }
+}
+
+/// Breaks text into lines of at most `columns` display columns, at spaces where it can;
+/// continuation lines are indented by two.
+func wrap(_ text: String, to columns: Int) -> [String] {
+  guard columns > 4, DisplayWidth.of(text) > columns else { return [text] }
+  var lines: [String] = []
+  var line = ""
+  for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+    let candidate = line.isEmpty ? String(word) : line + " " + word
+    if DisplayWidth.of(candidate) <= columns || line.isEmpty || line == "  " {
+      line = candidate
+    } else {
+      lines.append(line)
+      line = "  " + word
+    }
+  }
+  if !line.isEmpty { lines.append(line) }
+  return lines.map { DisplayWidth.truncate($0, to: columns) }
+}

@@ -1,0 +1,21 @@
+import Portfolio
+
+/// The tables behind each list screen, built from the model.
+extension AppModel {
+
+  /// The table of the current page, filtered (the focused pane's on the overview).
+  public func currentTable() -> TableData? {
+    if let cache = tableCache, cache.identity == tableIdentity { return cache.table }
+    return computeCurrentTable()
+  }
+
+  func computeCurrentTable() -> TableData? {
+    switch page.screen {
+    case .overview: return overviewTable(Region.allCases[focusedRegion]).filtered(page.filter)
+    case .partner(let code): return partnerTable(code).filtered(page.filter)
+    case .alerts: return alertsTable().filtered(page.filter)
+    case .help: return helpTable().filtered(page.filter)
+    case .program(let id): return programTable(id, tab: page.tab).filtered(page.filter)
+    }
+  }
+}

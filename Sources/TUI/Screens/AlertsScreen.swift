@@ -1,0 +1,36 @@
+import Portfolio
+import Terminal
+
+/// Every open alert in the portfolio, most severe first.
+extension AppModel {
+  public func alertsTable() -> TableData {
+    TableData(
+      columns: [
+        .init("Severity", 10), .init("Alert", 22), .init("Partner", 14), .init("Program", 12),
+        .init("Since", 10), .init("Details", 20, flexible: true),
+      ], rows: alertRows)
+  }
+
+  func buildAlertRows() -> [TableData.Row] {
+    alerts.map { a -> TableData.Row in
+      let partner = portfolio.partners[a.subject.partner]?.name ?? a.subject.partner
+      let state = a.isOpen ? a.severity.name : "ack"
+      return TableData.Row(
+        key: a.id.description,
+        cells: [
+          "\(a.severity.symbol) \(state)", a.rule.title, partner, a.subject.program, a.began.description,
+          a.message,
+        ],
+        style: a.isOpen ? "alert.\(a.severity.name)" : "alert.acknowledged")
+    }
+  }
+
+  func renderAlerts(_ g: inout CellGrid, _ layout: Layout) {
+    let counts = summary.openAlerts
+    let open = counts.reduce(0, +)
+    let text =
+      "Alerts on \(day): \(open) open (\(alertCounts(counts))), \(alerts.count - open) acknowledged — most severe first · Enter opens the program · x acknowledges"
+    g.put(text, x: 1, y: 1, style: theme.style("title"), limit: width - 2)
+    drawTable(&g, currentTable() ?? alertsTable(), layout.list, page.list, active: true)
+  }
+}

@@ -1,0 +1,82 @@
+import Portfolio
+import Terminal
+
+/// The overview: four region panes (a 2×2 grid, or a tab strip on small terminals).
+extension AppModel {
+  public func overviewTable(_ region: Region) -> TableData {
+    let partners = summary.partnersByRegion[region] ?? []
+    let rows = partners.map { p -> TableData.Row in
+      let f = summary.partners[p.code] ?? PortfolioSummary.Figures()
+      let restricted = p.activeRestrictions(on: day).isEmpty ? "" : " ⚠"
+      return TableData.Row(
+        key: p.code,
+        cells: [
+          p.name + restricted, String(f.programs), f.value.compact, percent(f.obligated, of: f.available),
+          alertCounts(f.alerts),
+        ],
+        style: severityStyle(f.alerts))
+    }
+    return TableData(
+      columns: [
+        .init("Partner", 14, flexible: true), .init("Prog", 4, right: true), .init("Value", 9, right: true),
+        .init("Obl", 4, right: true), .init("Alerts", 9),
+      ], rows: rows)
+  }
+
+  func renderOverview(_ g: inout CellGrid, _ layout: Layout) {
+    if !layout.grid {
+      var x = 0
+      for (i, region) in Region.allCases.enumerated() {
+        let active = i == focusedRegion
+        let label = active ? "[\(i + 1) \(region.title)]" : " \(i + 1) \(region.title) "
+        x += g.put(label, x: x, y: 1, style: theme.style(active ? "tab.active" : "tab")) + 1
+      }
+    }
+    for (i, region) in Region.allCases.enumerated() where layout.panes[i].width > 0 {
+      renderPane(&g, region, index: i, rect: layout.panes[i], focused: i == focusedRegion)
+    }
+  }
+
+  func renderPane(_ g: inout CellGrid, _ region: Region, index: Int, rect r: Rect, focused: Bool) {
+    guard r.width >= 10, r.height >= 4 else { return }
+    let border = theme.style(focused ? "pane.border.focus" : "pane.border")
+    let (h, v, tl, tr, bl, br) = focused ? ("═", "║", "╔", "╗", "╚", "╝") : ("─", "│", "┌", "┐", "└", "┘")
+    g.put(tl + String(repeating: h, count: r.width - 2) + tr, x: r.x, y: r.y, style: border)
+    for y in r.y + 1..<r.y + r.height - 1 {
+      g.put(v, x: r.x, y: y, style: border)
+      g.put(v, x: r.x + r.width - 1, y: y, style: border)
+    }
+    g.put(bl + String(repeating: h, count: r.width - 2) + br, x: r.x, y: r.y + r.height - 1, style: border)
+    let title = focused ? "▶ [\(index + 1)] \(region.title) ◀" : " [\(index + 1)] \(region.title) "
+    g.put(
+      title, x: r.x + 2, y: r.y, style: theme.style(focused ? "pane.title.focus" : "pane.title"),
+      limit: r.width - 4)
+
+    let f = summary.regions[region] ?? PortfolioSummary.Figures()
+    let partners = summary.partnersByRegion[region]?.count ?? 0
+    let inner = r.width - 4
+    let line1 =
+      "\(partners) partners · \(f.programs) programs · FY\(day.fiscalYear % 100) avail \(f.available.compact) · obl \(percent(f.obligated, of: f.available)) · disb \(f.disbursed.compact)"
+    g.put(line1, x: r.x + 2, y: r.y + 1, style: theme.style("pane.totals"), limit: inner)
+    var x = r.x + 2
+    x += g.put("alerts ", x: x, y: r.y + 2, style: theme.style("pane.totals"), limit: inner)
+    let counts = [
+      ("‼\(f.alerts[2])", "alert.critical", f.alerts[2]), ("!\(f.alerts[1])", "alert.warning", f.alerts[1]),
+      ("i\(f.alerts[0])", "alert.info", f.alerts[0]),
+    ]
+    for (text, style, n) in counts {
+      x += g.put(
+        text + " ", x: x, y: r.y + 2, style: theme.style(n > 0 ? style : "list.dim"),
+        limit: max(0, r.x + r.width - 2 - x))
+    }
+    g.put(
+      "· requests \(f.pending) pending", x: x, y: r.y + 2,
+      style: theme.style(f.pending > 0 ? "request.pending" : "pane.totals"),
+      limit: max(0, r.x + r.width - 2 - x))
+
+    let isFocusedPage = focused
+    let table = overviewTable(region).filtered(isFocusedPage ? stack[0].filter : "")
+    let listRect = Rect(x: r.x + 1, y: r.y + 3, width: r.width - 2, height: r.height - 4)
+    drawTable(&g, table, listRect, regionLists[index], active: focused, indicatorY: r.y + r.height - 1)
+  }
+}

@@ -1,0 +1,64 @@
+import Portfolio
+import Terminal
+
+/// The program screen: its tabs' tables, one file each in ProgramTabs/.
+extension AppModel {
+  public func programTable(_ id: String, tab: ProgramTab) -> TableData {
+    guard let p = portfolio.programs[id] else {
+      return TableData(
+        columns: [.init("", 20, flexible: true)],
+        rows: [.init(key: "none", cells: ["no program \(id) on \(day)"])])
+    }
+    switch tab {
+    case .summary: return summaryTab(p)
+    case .funding: return fundingTab(p)
+    case .fmsCase: return caseTab(p)
+    case .units: return unitsTab(p)
+    case .oversight: return oversightTab(p)
+    case .eum: return eumTab(p)
+    case .requests: return requestsTab(p)
+    case .history: return historyTab(p)
+    }
+  }
+}
+
+extension AppModel {
+  func renderProgram(_ g: inout CellGrid, _ layout: Layout, _ id: String) {
+    guard let p = portfolio.programs[id] else {
+      g.put(
+        "No program \(id) on \(day) (it may not exist yet at this date).", x: 1, y: 1,
+        style: theme.style("status.error"))
+      return
+    }
+    let partner = portfolio.partners[p.partner]?.name ?? p.partner
+    g.put(
+      "\(p.id) · \(p.title) · \(p.kind.rawValue) · \(p.status.rawValue) · \(partner)", x: 1, y: 1,
+      style: theme.style("title"), limit: width - 2)
+    var x = 1
+    for tab in ProgramTab.allCases {
+      let active = tab == page.tab
+      let label = active ? "[\(tab.title)]" : " \(tab.title) "
+      x +=
+        g.put(label, x: x, y: 2, style: theme.style(active ? "tab.active" : "tab"), limit: max(0, width - x))
+        + 1
+    }
+    g.put("[ ] tabs", x: max(x, width - 9), y: 2, style: theme.style("list.dim"))
+    drawTable(&g, currentTable() ?? programTable(id, tab: page.tab), layout.list, page.list, active: true)
+  }
+}
+
+/// A tab's two columns, field and value.
+let kvColumns: [TableData.Column] = [.init("Field", 22), .init("Value", 30, flexible: true)]
+
+/// A field-and-value row.
+func kvRow(_ k: String, _ v: String, _ style: String? = nil) -> TableData.Row {
+  .init(key: k, cells: [k, v], style: style)
+}
+
+/// A bar of `width` cells for a 0…1 share.
+func bar(_ share: Double, _ width: Int) -> String {
+  let filled = max(0, min(width, Int((share * Double(width)).rounded())))
+  return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+}
+
+func trim(_ d: Double) -> String { d.rounded() == d ? String(Int(d)) : String(d) }

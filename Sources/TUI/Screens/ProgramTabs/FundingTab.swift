@@ -1,0 +1,27 @@
+import Portfolio
+
+extension AppModel {
+  /// The program screen's Funding tab.
+  func fundingTab(_ p: Program) -> TableData {
+    let rows = p.funding.map { f -> TableData.Row in
+      let share = f.available.amount > 0 ? Double(f.obligated.amount) / Double(f.available.amount) : 0
+      return .init(
+        key: "FY\(f.fiscalYear)",
+        cells: [
+          "FY\(f.fiscalYear)", f.available.compact, f.committed.compact, f.obligated.compact,
+          f.disbursed.compact, f.availableUntil.description,
+          bar(share, 10) + " " + percent(f.obligated, of: f.available),
+        ],
+        style: f.obligated > f.available ? "alert.critical" : nil)
+    }
+    return TableData(
+      columns: [
+        .init("FY", 6), .init("Available", 10, right: true), .init("Committed", 10, right: true),
+        .init("Obligated", 10, right: true), .init("Disbursed", 10, right: true), .init("Until", 10),
+        .init("Obligated share", 16, flexible: true),
+      ],
+      rows: rows.isEmpty
+        ? [.init(key: "none", cells: ["—", "", "", "", "", "", "no funds recorded"])] : rows)
+
+  }
+}

@@ -1,0 +1,32 @@
+import Portfolio
+
+extension AppModel {
+  /// The program screen's Summary tab.
+  func summaryTab(_ p: Program) -> TableData {
+    let partner = portfolio.partners[p.partner]
+    var rows = [
+      kvRow("Program", "\(p.id) — \(p.title)"), kvRow("Kind", "\(p.kind.rawValue) (\(p.kind.title))"),
+      kvRow("Partner", "\(partner?.name ?? p.partner) (\(p.partner)), \(partner?.region.title ?? "")"),
+      kvRow("Status", p.status.rawValue), kvRow("Start", p.start.description),
+      kvRow("Sunset", p.sunset?.description ?? "none"),
+      kvRow("Value", p.value.description), kvRow("Available", p.available.description),
+      kvRow("Committed", p.committed.description),
+      kvRow("Obligated", "\(p.obligated.description) (\(percent(p.obligated, of: p.available)))"),
+      kvRow("Disbursed", p.disbursed.description),
+    ]
+    if let c = p.fmsCase { rows.append(kvRow("FMS case", "\(c.identifier), \(c.stage)")) }
+    for r in partner?.activeRestrictions(on: day) ?? [] {
+      let waived = r.waivedPrograms.contains(p.id) ? " (waived for this program)" : ""
+      rows.append(kvRow("Restriction", "\(r.kind.title) since \(r.since)\(waived)", "restriction"))
+    }
+    for a in (alertIndex[p.id] ?? []).map({ alerts[$0] }) {
+      rows.append(
+        .init(
+          key: a.id.description,
+          cells: ["\(a.severity.symbol) \(a.rule.title)", a.message + (a.isOpen ? "" : " [acknowledged]")],
+          style: a.isOpen ? "alert.\(a.severity.name)" : "alert.acknowledged"))
+    }
+    return TableData(columns: kvColumns, rows: rows)
+
+  }
+}

@@ -1,0 +1,34 @@
+import Portfolio
+
+extension AppModel {
+  /// The program screen's Units & vetting tab.
+  func unitsTab(_ p: Program) -> TableData {
+    let rows = p.units.compactMap { portfolio.units[$0] }.map { u -> TableData.Row in
+      let v = u.vetting
+      let state: String
+      let style: String?
+      if let v, v.status.blocks {
+        (state, style) = ("‼ BLOCKED", "alert.critical")
+      } else if let v, v.clears(on: day) {
+        (state, style) = ("✓ cleared", nil)
+      } else if v?.status == .approved {
+        (state, style) = ("‼ expired", "alert.critical")
+      } else {
+        (state, style) = ("✗ not cleared", "alert.warning")
+      }
+      return .init(
+        key: u.id,
+        cells: [
+          u.id, u.name, v?.status.rawValue ?? "none", v?.certified?.description ?? "—",
+          v?.expires?.description ?? "—", state,
+        ], style: style)
+    }
+    return TableData(
+      columns: [
+        .init("Unit", 10), .init("Name", 16, flexible: true), .init("Vetting", 10), .init("Certified", 10),
+        .init("Expires", 10), .init("State", 13),
+      ],
+      rows: rows.isEmpty ? [.init(key: "none", cells: ["—", "no recipient units", "", "", "", ""])] : rows)
+
+  }
+}
