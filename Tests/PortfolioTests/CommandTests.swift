@@ -226,3 +226,43 @@ import Testing
         .isEmpty)
   }
 }
+
+@Suite struct DeobligationTests {
+  @Test func onlyWhatIsObligatedAndNotDisbursedCanBeGivenBack() {
+    var l = Ledger.withProgram()
+    l.add(FundsMadeAvailable(program: "P1", fiscalYear: 2025, amount: .million(10)), on: "2024-10-01")
+    l.add(
+      FundsObligated(program: "P1", fiscalYear: 2025, amount: .million(6), on: l.day("2024-11-01")),
+      on: "2024-11-01")
+    l.add(FundsDisbursed(program: "P1", fiscalYear: 2025, amount: .million(2)), on: "2024-12-01")
+    let today = l.day("2025-01-10")
+    guard
+      case .accept(let events) = DeobligateFunds(
+        program: "P1", fiscalYear: 2025, amount: .million(4), on: today
+      )
+      .decide(l.portfolio, actor: "a", today: today)
+    else {
+      Issue.record("refused")
+      return
+    }
+    #expect((events.first as? FundsObligated)?.amount == Dollars(-4_000_000))
+    guard
+      case .reject(let r) = DeobligateFunds(
+        program: "P1", fiscalYear: 2025, amount: Dollars(4_000_001), on: today
+      )
+      .decide(l.portfolio, actor: "a", today: today)
+    else {
+      Issue.record("accepted")
+      return
+    }
+    #expect(r.reasons.first?.contains("only $4,000,000 is obligated and not yet disbursed") == true)
+    // The same rule for a negative obligation given as an event (sapm record).
+    let raw = RecordEvents([
+      ("line 1", FundsObligated(program: "P1", fiscalYear: 2025, amount: .million(-5), on: today))
+    ])
+    guard case .reject = raw.decide(l.portfolio, actor: "a", today: today) else {
+      Issue.record("a raw over-de-obligation was accepted")
+      return
+    }
+  }
+}

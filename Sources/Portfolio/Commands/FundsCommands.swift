@@ -83,3 +83,39 @@ func fundsLine(_ p: Portfolio, _ program: String, _ fiscalYear: Int, _ reasons: 
   }
   return funds
 }
+
+/// Give back obligated funds (a de-obligation: recorded as a negative obligation).
+public struct DeobligateFunds: Command {
+  public var program: String
+  public var fiscalYear: Int
+  public var amount: Dollars
+  public var on: Day
+
+  public init(program: String, fiscalYear: Int, amount: Dollars, on: Day) {
+    self.program = program
+    self.fiscalYear = fiscalYear
+    self.amount = amount
+    self.on = on
+  }
+
+  public var title: String { "de-obligate \(amount.compact) of \(program) FY\(fiscalYear)" }
+
+  public func decide(_ portfolio: Portfolio, actor: String, today: Day) -> Decision {
+    var reasons: [String] = []
+    if amount <= .zero {
+      reasons.append("a de-obligation must be more than $0 (it is given as a positive amount)")
+    }
+    if on > today { reasons.append("the date \(on) is in the future (today is \(today))") }
+    guard let funds = fundsLine(portfolio, program, fiscalYear, &reasons) else {
+      return .reject(Rejection(reasons))
+    }
+    if amount > funds.obligated - funds.disbursed {
+      reasons.append(
+        "\(program) FY\(fiscalYear): only \(funds.obligated - funds.disbursed) is obligated and not yet disbursed; \(amount) cannot be de-obligated"
+      )
+    }
+    return .check(
+      reasons, [FundsObligated(program: program, fiscalYear: fiscalYear, amount: Dollars(0) - amount, on: on)]
+    )
+  }
+}

@@ -50,7 +50,10 @@ extension Decision {
 
 extension FundsObligated: CheckedEvent {
   public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
-    guard amount > .zero else { return [] }  // a negative obligation is a de-obligation
+    if amount < .zero {  // a negative obligation is a de-obligation
+      return DeobligateFunds(program: program, fiscalYear: fiscalYear, amount: Dollars(0) - amount, on: on)
+        .decide(p, actor: actor, today: today).reasons
+    }
     return ObligateFunds(program: program, fiscalYear: fiscalYear, amount: amount, on: on)
       .decide(p, actor: actor, today: today).reasons
   }

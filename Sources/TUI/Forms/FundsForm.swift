@@ -2,7 +2,7 @@ import Portfolio
 
 /// The Funding tab's form.
 extension Form {
-  static let fundsActions = ["obligated", "disbursed", "made available", "committed"]
+  static let fundsActions = ["obligated", "disbursed", "de-obligated", "made available", "committed"]
 
   /// The Funding tab's form, on `program`, pre-filled with the latest fiscal year.
   static func funds(program: Program, today: Day) -> Form {
@@ -26,7 +26,7 @@ extension Form {
     if amount == nil { problems.append("Amount: a dollar figure such as 1,250,000 or 1.25M") }
     let day = Day(value("Date"))
     let action = value("What")
-    if action == "obligated", day == nil { problems.append("Date: YYYY-MM-DD") }
+    if action == "obligated" || action == "de-obligated", day == nil { problems.append("Date: YYYY-MM-DD") }
     var until: Day?
     if action == "made available", !value("Available until").isEmpty {
       until = Day(value("Available until"))
@@ -37,6 +37,9 @@ extension Form {
     case "obligated":
       guard let day else { return .failure(Rejection(problems)) }
       return .success(ObligateFunds(program: program, fiscalYear: fy, amount: amount, on: day))
+    case "de-obligated":
+      guard let day else { return .failure(Rejection(problems)) }
+      return .success(DeobligateFunds(program: program, fiscalYear: fy, amount: amount, on: day))
     case "disbursed":
       return .success(DisburseFunds(program: program, fiscalYear: fy, amount: amount))
     case "committed":
