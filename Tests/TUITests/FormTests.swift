@@ -205,3 +205,23 @@ import Testing
     #expect(h.screen.contains("is before it"), "\(h.lines)")
   }
 }
+
+@Suite struct ConditionFormTests {
+  @Test func aWaiverNeedsItsJustification() throws {
+    let program = try #require(
+      Harness.demo.programs.values.sorted { $0.id < $1.id }.first { $0.conditions.contains { !$0.isSettled } }
+    )
+    var h = Harness()
+    h.model.stack = [Page(.overview), Page(.program(program.id))]
+    h.model.page.tab = .oversight
+    h.press(.character("n"))
+    #expect(h.screen.contains("Record a condition met or waived — \(program.id)"))
+    #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
+    h.press(.tab, .right)
+    #expect(h.screen.contains("‹ waived ›"))
+    #expect(h.screen.contains("Reason: a waiver needs its justification"))
+    h.press(.tab, .tab)
+    h.type("national security waiver signed")
+    #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
+  }
+}

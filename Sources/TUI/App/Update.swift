@@ -143,6 +143,7 @@ extension AppModel {
           f = Form.vetting(program: program, units: units, selected: selectedRow()?.key, today: today)
         case .fmsCase: f = Form.caseStep(program: program, today: today)
         case .eum: f = Form.inventory(program: program, selected: selectedRow()?.key, today: today)
+        case .oversight: f = Form.condition(program: program, selected: selectedRow()?.key, today: today)
         default: f = Form.funds(program: program, today: today)
         }
       default: return []

@@ -14,6 +14,8 @@ public enum FormKind: Sendable, Hashable {
   case caseStep(program: String)
   /// End-use monitoring tab: an inventory of an item.
   case inventory(program: String)
+  /// Conditions & metrics tab: a condition met or waived.
+  case condition(program: String)
 
   public var title: String {
     switch self {
@@ -23,6 +25,7 @@ public enum FormKind: Sendable, Hashable {
     case .vetting(let program): return "Record a vetting result — \(program)"
     case .caseStep(let program): return "Record a case step — \(program)"
     case .inventory(let program): return "Record an EUM inventory — \(program)"
+    case .condition(let program): return "Record a condition met or waived — \(program)"
     }
   }
 }
@@ -45,6 +48,7 @@ extension Form {
     case .vetting: return vettingCommand()
     case .caseStep(let program): return caseCommand(program)
     case .inventory(let program): return inventoryCommand(program)
+    case .condition(let program): return conditionCommand(program)
     }
   }
 
