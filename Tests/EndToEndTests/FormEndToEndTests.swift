@@ -37,4 +37,38 @@ import Testing
     #expect(last.contains(#""actor":"\#(NSUserName())""#))
     try tmux.quit()
   }
+
+  /// A vetting result recorded through the form clears the unit's Leahy alert, and a
+  /// second window on the same store shows the change without a key.
+  @Test func aVettingResultClearsItsLeahyAlert() throws {
+    let tmux = try Tmux(term: "xterm-256color")
+    let store = try tmux.makeDemoStore()
+    let other = try Tmux(term: "xterm-256color")
+    try other.launch(store: store)
+    try other.type("a")
+    try other.waitFor("Leahy vetting expired")
+    try tmux.launch(store: store)
+    try tmux.type("a")
+    try tmux.waitFor("Leahy vetting expired")
+    try tmux.type("/")
+    try tmux.type("UA-SC-001")
+    try tmux.keys("Enter", "Enter")
+    try tmux.waitFor("UA-SC-001 · Combined-arms")
+    try tmux.type("]]]")
+    try tmux.waitFor("[Units & vetting]")
+    try tmux.type("/")
+    try tmux.type("93rd")
+    try tmux.keys("Enter")
+    try tmux.waitFor("‼ expired")
+    try tmux.type("n")
+    try tmux.waitFor("Record a vetting result — UA-SC-001")
+    try tmux.waitFor("‹ UA-U-093 ›")
+    try tmux.keys("Enter")
+    try tmux.waitFor("recorded: record 1 event")
+    try tmux.waitFor("approved") { !$0.contains("‼ expired") }
+    // The other window: the alert is gone from its alerts view, without a key pressed.
+    try other.waitFor("no Leahy vetting expired", timeout: 5) { !$0.contains("Leahy vetting expired") }
+    try tmux.quit()
+    try other.quit()
+  }
 }
