@@ -1,7 +1,7 @@
+import PortfolioDemo
 import Testing
 
 @testable import Portfolio
-import PortfolioDemo
 
 @Suite struct FoldTests {
   @Test func asOfBeforeAndAfterAnEvent() {

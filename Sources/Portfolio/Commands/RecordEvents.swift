@@ -127,7 +127,8 @@ extension UnitVetted: CheckedEvent {
 
 extension EUMInventoried: CheckedEvent {
   public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
-    guard let item = p.programs[program]?.eum.first(where: { $0.id == id }) else { return [] }  // the fold says so
+    // A missing program or item: the fold names it.
+    guard let item = p.programs[program]?.eum.first(where: { $0.id == id }) else { return [] }
     var reasons: [String] = []
     if on < item.arrival {
       reasons.append("\(id) arrived \(item.arrival); an inventory on \(on) is before it")
