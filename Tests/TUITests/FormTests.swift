@@ -31,9 +31,10 @@ import Testing
     #expect(h.model.form == nil)
     #expect(h.statusLine.contains("on a region pane (a partner)"))
     h.model.stack = [Page(.overview), Page(.program(Self.funded.program.id))]
+    h.model.page.tab = .requests
     h.press(.character("n"))
     #expect(
-      h.model.form == nil && h.statusLine.contains("no form for the Summary tab yet"), "\(h.statusLine)")
+      h.model.form == nil && h.statusLine.contains("no form for the Requests tab yet"), "\(h.statusLine)")
     var ro = Harness(readOnly: true)
     ro.model.stack.append(Page(.program(Self.funded.program.id)))
     ro.model.page.tab = .funding
@@ -222,6 +223,22 @@ import Testing
     #expect(h.screen.contains("Reason: a waiver needs its justification"))
     h.press(.tab, .tab)
     h.type("national security waiver signed")
+    #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
+  }
+}
+
+@Suite struct StatusFormTests {
+  @Test func aStatusChangeNeedsAReasonAndAChange() {
+    var h = Harness()
+    h.model.stack = [Page(.overview), Page(.program(FormTests.funded.program.id))]
+    h.press(.character("n"))
+    #expect(h.screen.contains("Change the status — \(FormTests.funded.program.id)"))
+    #expect(h.screen.contains("Reason: why the status changes"))
+    h.press(.tab)
+    h.type("partner request")
+    #expect(h.screen.contains("is already active"), "\(h.lines)")
+    h.press(.backTab, .right)
+    #expect(h.screen.contains("‹ suspended ›"))
     #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
   }
 }

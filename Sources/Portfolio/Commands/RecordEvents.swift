@@ -169,3 +169,10 @@ extension CaseMilestoneReached: CheckedEvent {
     return reasons
   }
 }
+
+extension ProgramStatusChanged: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    guard let current = p.programs[program]?.status else { return [] }  // the fold names it
+    return current == status ? ["\(program) is already \(status.rawValue)"] : []
+  }
+}

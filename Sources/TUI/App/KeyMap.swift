@@ -58,7 +58,7 @@ public enum KeyMap {
     Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
     Binding(
       [.character("n")], .new, "Act",
-      "record in a form: partner, program, funds, case step, vetting, condition, inventory"
+      "record in a form: partner, program, status, funds, case step, vetting, condition, inventory"
     ),
     Binding([.character("?")], .help, "Views", "help"),
     Binding([.character("q"), .control("c")], .quit, "Views", "quit"),
@@ -89,6 +89,7 @@ public enum KeyMap {
           return units.isEmpty ? "this program has no units to vet" : nil
         case .fmsCase:
           return model.portfolio.programs[id]?.fmsCase == nil ? "this program has no FMS case" : nil
+        case .summary: return nil
         case .oversight:
           let open = model.portfolio.programs[id]?.conditions.contains { !$0.isSettled } ?? false
           return open ? nil : "this program has no open condition"
@@ -97,7 +98,7 @@ public enum KeyMap {
             ? "this program has no EUM items to inventory" : nil
         default:
           return
-            "no form for the \(model.page.tab.title) tab yet: n works on Funding, Case, Units, Conditions, End-use monitoring"
+            "no form for the \(model.page.tab.title) tab yet: n works on Summary, Funding, Case, Units, Conditions, End-use monitoring"
         }
       case .alerts, .help:
         return

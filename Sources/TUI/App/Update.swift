@@ -144,6 +144,7 @@ extension AppModel {
         case .fmsCase: f = Form.caseStep(program: program, today: today)
         case .eum: f = Form.inventory(program: program, selected: selectedRow()?.key, today: today)
         case .oversight: f = Form.condition(program: program, selected: selectedRow()?.key, today: today)
+        case .summary: f = Form.status(program: program)
         default: f = Form.funds(program: program, today: today)
         }
       default: return []

@@ -16,6 +16,8 @@ public enum FormKind: Sendable, Hashable {
   case inventory(program: String)
   /// Conditions & metrics tab: a condition met or waived.
   case condition(program: String)
+  /// Summary tab: the program's status.
+  case status(program: String)
 
   public var title: String {
     switch self {
@@ -26,6 +28,7 @@ public enum FormKind: Sendable, Hashable {
     case .caseStep(let program): return "Record a case step — \(program)"
     case .inventory(let program): return "Record an EUM inventory — \(program)"
     case .condition(let program): return "Record a condition met or waived — \(program)"
+    case .status(let program): return "Change the status — \(program)"
     }
   }
 }
@@ -49,6 +52,7 @@ extension Form {
     case .caseStep(let program): return caseCommand(program)
     case .inventory(let program): return inventoryCommand(program)
     case .condition(let program): return conditionCommand(program)
+    case .status(let program): return statusCommand(program)
     }
   }
 
