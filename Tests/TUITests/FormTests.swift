@@ -242,3 +242,29 @@ import Testing
     #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
   }
 }
+
+@Suite struct UnitFormTests {
+  @Test func aNewUnitFromTheVettingFormsLastChoice() throws {
+    let program = try #require(
+      Harness.demo.programs.values.sorted { $0.id < $1.id }.first { !$0.units.isEmpty })
+    var h = Harness()
+    h.model.stack = [Page(.overview), Page(.program(program.id))]
+    h.model.page.tab = .units
+    h.press(.character("n"), .left)  // the Unit choice wraps to its last option
+    #expect(h.screen.contains("‹ + register a new unit ›"), "\(h.lines)")
+    h.press(.enter)
+    #expect(h.screen.contains("Register a unit — \(program.id)"), "\(h.lines)")
+    let existing = try #require(program.units.first)
+    h.type(existing)
+    h.press(.tab)
+    h.type("Some brigade")
+    #expect(h.screen.contains("unit \(existing) exists already"), "\(h.lines)")
+    h.press(.backTab, .control("u"))
+    h.type("\(program.partner)-U-NEW")
+    #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
+    h.press(.enter)
+    #expect(
+      h.effects.last.map { if case .perform(let r) = $0 { return r.title } else { return "" } }
+        == "record 2 events")
+  }
+}

@@ -176,3 +176,12 @@ extension ProgramStatusChanged: CheckedEvent {
     return current == status ? ["\(program) is already \(status.rawValue)"] : []
   }
 }
+
+extension UnitRegistered: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    var reasons: [String] = []
+    if let existing = p.units[id] { reasons.append("unit \(id) exists already (\(existing.name))") }
+    if p.partners[partner] == nil { reasons.append("no partner '\(partner)'") }
+    return reasons
+  }
+}

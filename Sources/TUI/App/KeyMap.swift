@@ -58,7 +58,7 @@ public enum KeyMap {
     Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
     Binding(
       [.character("n")], .new, "Act",
-      "record in a form: partner, program, status, funds, case step, vetting, condition, inventory"
+      "record in a form: partner, program, status, funds, case step, unit, vetting, condition, inventory"
     ),
     Binding([.character("?")], .help, "Views", "help"),
     Binding([.character("q"), .control("c")], .quit, "Views", "quit"),
@@ -84,9 +84,7 @@ public enum KeyMap {
       case .program(let id):
         switch model.page.tab {
         case .funding: return nil
-        case .units:
-          let units = model.portfolio.programs[id]?.units ?? []
-          return units.isEmpty ? "this program has no units to vet" : nil
+        case .units: return nil
         case .fmsCase:
           return model.portfolio.programs[id]?.fmsCase == nil ? "this program has no FMS case" : nil
         case .summary: return nil

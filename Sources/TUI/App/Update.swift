@@ -140,7 +140,10 @@ extension AppModel {
         switch page.tab {
         case .units:
           let units = program.units.compactMap { portfolio.units[$0] }
-          f = Form.vetting(program: program, units: units, selected: selectedRow()?.key, today: today)
+          f =
+            units.isEmpty
+            ? Form.unit(program: program)
+            : Form.vetting(program: program, units: units, selected: selectedRow()?.key, today: today)
         case .fmsCase: f = Form.caseStep(program: program, today: today)
         case .eum: f = Form.inventory(program: program, selected: selectedRow()?.key, today: today)
         case .oversight: f = Form.condition(program: program, selected: selectedRow()?.key, today: today)
@@ -234,6 +237,12 @@ extension AppModel {
     f.validate(portfolio, actor: info.user, today: today)
     form = f
     guard submit else { return [] }
+    if case .vetting(let id) = f.kind, f.value("Unit") == Form.newUnit, let program = portfolio.programs[id] {
+      var next = Form.unit(program: program)
+      next.validate(portfolio, actor: info.user, today: today)
+      form = next
+      return []
+    }
     guard f.problems.isEmpty, case .success(let command) = f.command() else {
       fail("not recorded: \(f.problems.first ?? "the form is not complete")")
       return []

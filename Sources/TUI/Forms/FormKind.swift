@@ -18,6 +18,8 @@ public enum FormKind: Sendable, Hashable {
   case condition(program: String)
   /// Summary tab: the program's status.
   case status(program: String)
+  /// Units & vetting tab: register a unit of the partner and assign it to the program.
+  case unit(program: String, partner: String)
 
   public var title: String {
     switch self {
@@ -29,6 +31,7 @@ public enum FormKind: Sendable, Hashable {
     case .inventory(let program): return "Record an EUM inventory — \(program)"
     case .condition(let program): return "Record a condition met or waived — \(program)"
     case .status(let program): return "Change the status — \(program)"
+    case .unit(let program, _): return "Register a unit — \(program)"
     }
   }
 }
@@ -53,6 +56,7 @@ extension Form {
     case .inventory(let program): return inventoryCommand(program)
     case .condition(let program): return conditionCommand(program)
     case .status(let program): return statusCommand(program)
+    case .unit(let program, let partner): return unitCommand(program, partner: partner)
     }
   }
 

@@ -2,8 +2,11 @@ import Portfolio
 
 /// The Units & vetting tab's form: a Leahy vetting result for one of the program's units.
 extension Form {
+  /// The last choice of the Unit field: Enter on it opens the unit form instead.
+  static let newUnit = "+ register a new unit"
+
   static func vetting(program: Program, units: [RecipientUnit], selected: String?, today: Day) -> Form {
-    let ids = units.map(\.id)
+    let ids = units.map(\.id) + [newUnit]
     return Form(
       kind: .vetting(program: program.id),
       fields: [
@@ -21,7 +24,9 @@ extension Form {
   func vettingCommand() -> Result<any Command, Rejection> {
     var problems: [String] = []
     let unit = value("Unit")
-    if unit.isEmpty { problems.append("Unit: this program has no units; register one first") }
+    if unit.isEmpty || unit == Form.newUnit {
+      problems.append("Unit: Enter opens the form to register a new unit")
+    }
     let status = VettingStatus(rawValue: value("Result")) ?? .submitted
     let certified = day("Certified", &problems, optional: status != .approved)
     let expires = day("Expires", &problems, optional: true)
