@@ -268,3 +268,26 @@ import Testing
         == "record 2 events")
   }
 }
+
+@Suite struct ItemFormTests {
+  @Test func anItemReceivedFromTheInventoryFormsLastChoice() throws {
+    let program = try #require(
+      Harness.demo.programs.values.sorted { $0.id < $1.id }.first { !$0.eum.isEmpty })
+    var h = Harness()
+    h.model.stack = [Page(.overview), Page(.program(program.id))]
+    h.model.page.tab = .eum
+    h.press(.character("n"), .left)
+    #expect(h.screen.contains("‹ + record an item received ›"), "\(h.lines)")
+    h.press(.enter)
+    #expect(h.screen.contains("Record an item received — \(program.id)"), "\(h.lines)")
+    h.type("\(program.id)-EUM-NEW")
+    h.press(.tab)
+    h.type("Javelin command launch units")
+    h.press(.tab)
+    h.type("0")
+    #expect(h.screen.contains("Quantity: a whole number, 1 or more"), "\(h.lines)")
+    h.press(.control("u"))
+    h.type("12")
+    #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
+  }
+}

@@ -185,3 +185,15 @@ extension UnitRegistered: CheckedEvent {
     return reasons
   }
 }
+
+extension EUMItemReceived: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    var reasons: [String] = []
+    if p.programs[program]?.eum.contains(where: { $0.id == id }) == true {
+      reasons.append("EUM item \(id) is already recorded on \(program)")
+    }
+    if quantity < 1 { reasons.append("the quantity must be 1 or more") }
+    if arrival > today { reasons.append("the arrival date \(arrival) is in the future (today is \(today))") }
+    return reasons
+  }
+}

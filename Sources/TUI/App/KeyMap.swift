@@ -58,7 +58,7 @@ public enum KeyMap {
     Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
     Binding(
       [.character("n")], .new, "Act",
-      "record in a form: partner, program, status, funds, case step, unit, vetting, condition, inventory"
+      "record in a form: partner, program, status, funds, case step, unit, vetting, condition, EUM item"
     ),
     Binding([.character("?")], .help, "Views", "help"),
     Binding([.character("q"), .control("c")], .quit, "Views", "quit"),
@@ -91,9 +91,7 @@ public enum KeyMap {
         case .oversight:
           let open = model.portfolio.programs[id]?.conditions.contains { !$0.isSettled } ?? false
           return open ? nil : "this program has no open condition"
-        case .eum:
-          return model.portfolio.programs[id]?.eum.isEmpty ?? true
-            ? "this program has no EUM items to inventory" : nil
+        case .eum: return nil
         default:
           return
             "no form for the \(model.page.tab.title) tab yet: n works on Summary, Funding, Case, Units, Conditions, End-use monitoring"

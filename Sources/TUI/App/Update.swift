@@ -145,7 +145,11 @@ extension AppModel {
             ? Form.unit(program: program)
             : Form.vetting(program: program, units: units, selected: selectedRow()?.key, today: today)
         case .fmsCase: f = Form.caseStep(program: program, today: today)
-        case .eum: f = Form.inventory(program: program, selected: selectedRow()?.key, today: today)
+        case .eum:
+          f =
+            program.eum.isEmpty
+            ? Form.item(program: program, today: today)
+            : Form.inventory(program: program, selected: selectedRow()?.key, today: today)
         case .oversight: f = Form.condition(program: program, selected: selectedRow()?.key, today: today)
         case .summary: f = Form.status(program: program)
         default: f = Form.funds(program: program, today: today)
@@ -237,8 +241,16 @@ extension AppModel {
     f.validate(portfolio, actor: info.user, today: today)
     form = f
     guard submit else { return [] }
+    // The last choice of some forms opens the form for something new instead.
+    var next: Form?
     if case .vetting(let id) = f.kind, f.value("Unit") == Form.newUnit, let program = portfolio.programs[id] {
-      var next = Form.unit(program: program)
+      next = Form.unit(program: program)
+    }
+    if case .inventory(let id) = f.kind, f.value("Item") == Form.newItem, let program = portfolio.programs[id]
+    {
+      next = Form.item(program: program, today: today)
+    }
+    if var next {
       next.validate(portfolio, actor: info.user, today: today)
       form = next
       return []

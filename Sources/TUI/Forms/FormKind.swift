@@ -20,6 +20,8 @@ public enum FormKind: Sendable, Hashable {
   case status(program: String)
   /// Units & vetting tab: register a unit of the partner and assign it to the program.
   case unit(program: String, partner: String)
+  /// End-use monitoring tab: an item received.
+  case item(program: String)
 
   public var title: String {
     switch self {
@@ -32,6 +34,7 @@ public enum FormKind: Sendable, Hashable {
     case .condition(let program): return "Record a condition met or waived — \(program)"
     case .status(let program): return "Change the status — \(program)"
     case .unit(let program, _): return "Register a unit — \(program)"
+    case .item(let program): return "Record an item received — \(program)"
     }
   }
 }
@@ -57,6 +60,7 @@ extension Form {
     case .condition(let program): return conditionCommand(program)
     case .status(let program): return statusCommand(program)
     case .unit(let program, let partner): return unitCommand(program, partner: partner)
+    case .item(let program): return itemCommand(program)
     }
   }
 

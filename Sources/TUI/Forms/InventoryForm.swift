@@ -3,7 +3,7 @@ import Portfolio
 /// The End-use monitoring tab's form: an inventory of an item received.
 extension Form {
   static func inventory(program: Program, selected: String?, today: Day) -> Form {
-    let ids = program.eum.map(\.id)
+    let ids = program.eum.map(\.id) + [newItem]
     return Form(
       kind: .inventory(program: program.id),
       fields: [
@@ -17,7 +17,9 @@ extension Form {
   func inventoryCommand(_ program: String) -> Result<any Command, Rejection> {
     var problems: [String] = []
     let item = value("Item")
-    if item.isEmpty { problems.append("Item: this program has no EUM items") }
+    if item.isEmpty || item == Form.newItem {
+      problems.append("Item: Enter opens the form for an item received")
+    }
     let on = day("Inventoried", &problems)
     guard problems.isEmpty, let on else { return .failure(Rejection(problems)) }
     return .success(RecordEvents([("", EUMInventoried(program: program, id: item, on: on))]))
