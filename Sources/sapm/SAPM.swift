@@ -23,7 +23,7 @@ struct SAPM: ParsableCommand {
     subcommands: [
       Open.self, Overview.self, Init.self, Verify.self, Log.self, Alerts.self, RecordCommand.self,
       Export.self, Themes.self,
-      Keys.self,
+      Keys.self, Events.self,
     ],
     defaultSubcommand: Open.self
   )

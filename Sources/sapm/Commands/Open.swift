@@ -77,6 +77,14 @@ struct Themes: ParsableCommand {
   }
 }
 
+struct Events: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the event types and their payload fields as Markdown (docs/events.md).")
+  func run() throws {
+    try failing { StandardOutput.shared.write(EventCatalog.markdown) }
+  }
+}
+
 struct Keys: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Print the key map as Markdown (docs/keys.md).")
   func run() { StandardOutput.shared.write(KeyMap.markdown) }

@@ -16,8 +16,7 @@ struct RecordCommand: ParsableCommand {
       and nothing is written. Errors name the line and the field.
 
       Event types: \(EventRegistry.types.map { $0.type }.joined(separator: ", ")).
-      Their payload fields are those of the event types in Sources/Portfolio/Events/ \
-      ('sapm log --json' shows real ones).
+      Their payload fields, with an example each: 'sapm events' (docs/events.md).
       """)
 
   @OptionGroup var storeOptions: StoreOptions
