@@ -175,7 +175,7 @@ public final class Session: @unchecked Sendable {
   /// Writes events as the session's user, durably, then folds them in. For events
   /// that are not a user's command (a new store's first record); a user's writes go
   /// through `perform`.
-  public func record(_ events: [any EventPayload], at: Timestamp? = nil) throws {
+  func record(_ events: [any EventPayload], at: Timestamp? = nil) throws {
     guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
     let drafts = try events.map { event in
       RecordDraft(
@@ -206,7 +206,7 @@ public final class Session: @unchecked Sendable {
   }
 
   /// Writes events with their own times and actors (the demo portfolio, imports).
-  public func recordHistory(_ events: [(at: Timestamp, actor: String, event: any EventPayload)]) throws {
+  func recordHistory(_ events: [(at: Timestamp, actor: String, event: any EventPayload)]) throws {
     guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
     let drafts = try events.map { item in
       RecordDraft(
