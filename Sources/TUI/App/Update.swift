@@ -131,31 +131,15 @@ extension AppModel {
       input = .note(alert: row.key)
       inputText = ""
     case .new:
-      var f: Form
+      // Each screen says which form n opens there.
+      let made: Form?
       switch page.screen {
-      case .overview: f = Form.partner(region: Region.allCases[focusedRegion])
-      case .partner(let code): f = Form.program(partner: code, today: today)
-      case .program(let id):
-        guard let program = portfolio.programs[id] else { return [] }
-        switch page.tab {
-        case .units:
-          let units = program.units.compactMap { portfolio.units[$0] }
-          f =
-            units.isEmpty
-            ? Form.unit(program: program)
-            : Form.vetting(program: program, units: units, selected: selectedRow()?.key, today: today)
-        case .fmsCase: f = Form.caseStep(program: program, today: today)
-        case .eum:
-          f =
-            program.eum.isEmpty
-            ? Form.item(program: program, today: today)
-            : Form.inventory(program: program, selected: selectedRow()?.key, today: today)
-        case .oversight: f = Form.condition(program: program, selected: selectedRow()?.key, today: today)
-        case .summary: f = Form.status(program: program)
-        default: f = Form.funds(program: program, today: today)
-        }
-      default: return []
+      case .overview: made = newFormOnOverview()
+      case .partner(let code): made = newFormOnPartner(code)
+      case .program(let id): made = newFormOnProgram(id)
+      case .alerts, .help: made = nil
       }
+      guard var f = made else { return [] }
       f.validate(portfolio, actor: info.user, today: today)
       form = f
     case .help:
@@ -169,40 +153,17 @@ extension AppModel {
     return []
   }
 
-  mutating func switchTab(by step: Int, program: String) -> [Effect] {
-    let count = ProgramTab.allCases.count
-    page.tab = ProgramTab(rawValue: (page.tab.rawValue + step + count) % count) ?? .summary
-    page.list = ListState()
-    if page.tab == .history { return [.loadHistory(program: program)] }
-    return []
-  }
-
+  /// Enter (or → or l): each screen says where it leads.
   mutating func drill() -> [Effect] {
     switch page.screen {
-    case .overview:
-      guard let row = selectedRow() else {
-        fail("no partner selected in \(Region.allCases[focusedRegion].title)")
-        return []
-      }
-      stack.append(Page(.partner(row.key)))
-    case .partner:
-      guard let row = selectedRow(), portfolio.programs[row.key] != nil else {
-        fail("no program selected")
-        return []
-      }
-      return openProgram(row.key)
-    case .alerts:
-      guard let row = selectedRow(), let alert = alerts.first(where: { $0.id.description == row.key }) else {
-        fail("no alert selected")
-        return []
-      }
-      return openProgram(alert.subject.program)
+    case .overview: return drillFromOverview()
+    case .partner: return drillFromPartner()
+    case .alerts: return drillFromAlerts()
     case .program:
       fail("this is the most detailed level; [ and ] switch tabs")
-    case .help:
-      break
+      return []
+    case .help: return []
     }
-    return []
   }
 
   mutating func openProgram(_ id: String) -> [Effect] {

@@ -33,4 +33,13 @@ extension AppModel {
     g.put(text, x: 1, y: 1, style: theme.style("title"), limit: width - 2)
     drawTable(&g, currentTable() ?? alertsTable(), layout.list, page.list, active: true)
   }
+
+  /// Enter: the program of the selected alert.
+  mutating func drillFromAlerts() -> [Effect] {
+    guard let row = selectedRow(), let alert = alerts.first(where: { $0.id.description == row.key }) else {
+      fail("no alert selected")
+      return []
+    }
+    return openProgram(alert.subject.program)
+  }
 }

@@ -79,4 +79,17 @@ extension AppModel {
     let listRect = Rect(x: r.x + 1, y: r.y + 3, width: r.width - 2, height: r.height - 4)
     drawTable(&g, table, listRect, regionLists[index], active: focused, indicatorY: r.y + r.height - 1)
   }
+
+  /// Enter: the selected partner.
+  mutating func drillFromOverview() -> [Effect] {
+    guard let row = selectedRow() else {
+      fail("no partner selected in \(Region.allCases[focusedRegion].title)")
+      return []
+    }
+    stack.append(Page(.partner(row.key)))
+    return []
+  }
+
+  /// n: register a partner in the focused region.
+  func newFormOnOverview() -> Form? { Form.partner(region: Region.allCases[focusedRegion]) }
 }

@@ -40,4 +40,16 @@ extension AppModel {
     }
     drawTable(&g, currentTable() ?? partnerTable(code), layout.list, page.list, active: true)
   }
+
+  /// Enter: the selected program.
+  mutating func drillFromPartner() -> [Effect] {
+    guard let row = selectedRow(), portfolio.programs[row.key] != nil else {
+      fail("no program selected")
+      return []
+    }
+    return openProgram(row.key)
+  }
+
+  /// n: a new program for this partner.
+  func newFormOnPartner(_ code: String) -> Form? { Form.program(partner: code, today: today) }
 }

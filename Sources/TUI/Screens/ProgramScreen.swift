@@ -47,6 +47,39 @@ extension AppModel {
   }
 }
 
+extension AppModel {
+  /// [ ] Tab Shift-Tab: the next or previous tab (History is read from the log).
+  mutating func switchTab(by step: Int, program: String) -> [Effect] {
+    let count = ProgramTab.allCases.count
+    page.tab = ProgramTab(rawValue: (page.tab.rawValue + step + count) % count) ?? .summary
+    page.list = ListState()
+    if page.tab == .history { return [.loadHistory(program: program)] }
+    return []
+  }
+
+  /// n: the form for this tab (KeyMap.disabledReason says why a tab has none).
+  func newFormOnProgram(_ id: String) -> Form? {
+    guard let program = portfolio.programs[id] else { return nil }
+    let selected = selectedRow()?.key
+    switch page.tab {
+    case .summary: return Form.status(program: program)
+    case .funding: return Form.funds(program: program, today: today)
+    case .fmsCase: return Form.caseStep(program: program, today: today)
+    case .units:
+      let units = program.units.compactMap { portfolio.units[$0] }
+      return units.isEmpty
+        ? Form.unit(program: program)
+        : Form.vetting(program: program, units: units, selected: selected, today: today)
+    case .oversight: return Form.condition(program: program, selected: selected, today: today)
+    case .eum:
+      return program.eum.isEmpty
+        ? Form.item(program: program, today: today)
+        : Form.inventory(program: program, selected: selected, today: today)
+    case .requests, .history: return nil
+    }
+  }
+}
+
 /// A tab's two columns, field and value.
 let kvColumns: [TableData.Column] = [.init("Field", 22), .init("Value", 30, flexible: true)]
 
