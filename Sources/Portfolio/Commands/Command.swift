@@ -9,6 +9,16 @@ public protocol Command: Sendable {
   /// A few words for status lines: "acknowledge leahy-expired/UA-SC-001/U-1".
   var title: String { get }
   func decide(_ portfolio: Portfolio, actor: String, today: Day) -> Decision
+  /// The reasons to show while the user is still typing: cheap enough for every key
+  /// on a large portfolio. The default is the full decision; `perform` always runs it.
+  func preview(_ portfolio: Portfolio, actor: String, today: Day) -> [String]
+}
+
+extension Command {
+  public func preview(_ portfolio: Portfolio, actor: String, today: Day) -> [String] {
+    if case .reject(let r) = decide(portfolio, actor: actor, today: today) { return r.reasons }
+    return []
+  }
 }
 
 /// A command's outcome.

@@ -34,6 +34,21 @@ public struct RecordEvents: Command {
   }
 }
 
+extension RecordEvents {
+  /// While typing: the events' own rules on the portfolio as it is, without the dry
+  /// run of the fold, which copies what each event changes (a dictionary of 100,000
+  /// programs, say) on every key. What only the fold can say (a program that exists
+  /// already) is said when the user presses Enter.
+  public func preview(_ portfolio: Portfolio, actor: String, today: Day) -> [String] {
+    events.flatMap { origin, event -> [String] in
+      let prefix = origin.isEmpty ? "" : "\(origin) (\(Swift.type(of: event).type)): "
+      return ((event as? CheckedEvent)?.problems(in: portfolio, actor: actor, today: today) ?? []).map {
+        prefix + $0
+      }
+    }
+  }
+}
+
 /// An event with rules beyond "it applies": what a user must not record even though
 /// the fold could apply it (more obligated than available, a second acknowledgement,
 /// policy changed by someone who is not an administrator).

@@ -68,12 +68,7 @@ extension Form {
   mutating func validate(_ portfolio: Portfolio, actor: String, today: Day) {
     switch command() {
     case .failure(let r): problems = r.reasons
-    case .success(let c):
-      if case .reject(let r) = c.decide(portfolio, actor: actor, today: today) {
-        problems = r.reasons
-      } else {
-        problems = []
-      }
+    case .success(let c): problems = c.preview(portfolio, actor: actor, today: today)
     }
   }
 
