@@ -291,3 +291,47 @@ import Testing
     #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
   }
 }
+
+@Suite struct CaseOpenAndLineFormTests {
+  @Test func aCaseOpenedOnAProgramWithoutOne() throws {
+    let program = try #require(
+      Harness.demo.programs.values.sorted { $0.id < $1.id }.first { $0.fmsCase == nil })
+    var h = Harness()
+    h.model.stack = [Page(.overview), Page(.program(program.id))]
+    h.model.page.tab = .fmsCase
+    h.press(.character("n"))
+    #expect(h.screen.contains("Open an FMS case (LOR received) — \(program.id)"), "\(h.lines)")
+    h.type("\(program.partner)-B-ZZZ")
+    #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
+    h.press(.enter)
+    #expect(
+      h.effects.last.map { if case .perform(let r) = $0 { return r.title } else { return "" } }
+        == "record 1 event")
+  }
+
+  @Test func aCaseLineFromTheStepFormsLastChoice() throws {
+    let program = try #require(
+      Harness.demo.programs.values.sorted { $0.id < $1.id }.first {
+        $0.fmsCase != nil && $0.fmsCase?.closed == nil
+      })
+    var h = Harness()
+    h.model.stack = [Page(.overview), Page(.program(program.id))]
+    h.model.page.tab = .fmsCase
+    h.press(.character("n"), .character("+"))
+    #expect(h.screen.contains("‹ + add or restate a line ›"), "\(h.lines)")
+    h.press(.enter)
+    #expect(h.screen.contains("Add or restate a case line — \(program.id)"), "\(h.lines)")
+    h.press(.tab)
+    h.type("Javelin command launch units")
+    h.press(.tab)
+    h.type("22")
+    #expect(h.screen.contains("USML category: a number from 1 to 21"), "\(h.lines)")
+    h.press(.control("u"))
+    h.type("4")
+    h.press(.tab, .right, .tab, .tab)
+    h.type("12")
+    h.press(.tab)
+    h.type("2.4M")
+    #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
+  }
+}

@@ -212,3 +212,16 @@ extension EUMItemReceived: CheckedEvent {
     return reasons
   }
 }
+
+extension CaseOpened: CheckedEvent {
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    var reasons: [String] = []
+    if let existing = p.programs[program]?.fmsCase {
+      reasons.append("\(program) already has case \(existing.identifier)")
+    }
+    if lorReceived > today {
+      reasons.append("the LOR date \(lorReceived) is in the future (today is \(today))")
+    }
+    return reasons
+  }
+}

@@ -58,7 +58,7 @@ public enum KeyMap {
     Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
     Binding(
       [.character("n")], .new, "Act",
-      "record in a form: partner, program, status, funds, case step, unit, vetting, condition, EUM item"
+      "record in a form: partner, program, status, funds, case, unit, vetting, condition, EUM item"
     ),
     Binding([.character("?")], .help, "Views", "help"),
     Binding([.character("q"), .control("c")], .quit, "Views", "quit"),
@@ -85,8 +85,7 @@ public enum KeyMap {
         switch model.page.tab {
         case .funding: return nil
         case .units: return nil
-        case .fmsCase:
-          return model.portfolio.programs[id]?.fmsCase == nil ? "this program has no FMS case" : nil
+        case .fmsCase: return nil
         case .summary: return nil
         case .oversight:
           let open = model.portfolio.programs[id]?.conditions.contains { !$0.isSettled } ?? false

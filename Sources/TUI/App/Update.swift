@@ -211,6 +211,10 @@ extension AppModel {
     {
       next = Form.item(program: program, today: today)
     }
+    if case .caseStep(let id) = f.kind, f.value("Step") == Form.newLine, let program = portfolio.programs[id]
+    {
+      next = Form.caseLine(program: program)
+    }
     if var next {
       next.validate(portfolio, actor: info.user, today: today)
       form = next

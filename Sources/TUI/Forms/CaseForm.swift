@@ -5,7 +5,7 @@ extension Form {
   static let notified = "notified (§36(b))"
 
   static func caseStep(program: Program, today: Day) -> Form {
-    let steps = CaseMilestone.allCases.map(\.rawValue) + [notified]
+    let steps = CaseMilestone.allCases.map(\.rawValue) + [notified, newLine]
     let c = program.fmsCase
     // Suggest the next step the case has not reached.
     let next =
@@ -25,6 +25,7 @@ extension Form {
   func caseCommand(_ program: String) -> Result<any Command, Rejection> {
     var problems: [String] = []
     let step = value("Step")
+    if step == Form.newLine { return .failure(Rejection(["Step: Enter opens the form for a case line"])) }
     let on = day("Date", &problems)
     let offerExpires = day("Offer expires", &problems, optional: true)
     if step == Form.notified, !value("Transmittal").hasVisibleText {

@@ -22,6 +22,10 @@ public enum FormKind: Sendable, Hashable {
   case unit(program: String, partner: String)
   /// End-use monitoring tab: an item received.
   case item(program: String)
+  /// Case tab, a program without a case: a case opened on an LOR received.
+  case caseOpen(program: String)
+  /// Case tab: a line added or restated.
+  case caseLine(program: String)
 
   public var title: String {
     switch self {
@@ -35,6 +39,8 @@ public enum FormKind: Sendable, Hashable {
     case .status(let program): return "Change the status — \(program)"
     case .unit(let program, _): return "Register a unit — \(program)"
     case .item(let program): return "Record an item received — \(program)"
+    case .caseOpen(let program): return "Open an FMS case (LOR received) — \(program)"
+    case .caseLine(let program): return "Add or restate a case line — \(program)"
     }
   }
 }
@@ -61,6 +67,8 @@ extension Form {
     case .status(let program): return statusCommand(program)
     case .unit(let program, let partner): return unitCommand(program, partner: partner)
     case .item(let program): return itemCommand(program)
+    case .caseOpen(let program): return caseOpenCommand(program)
+    case .caseLine(let program): return caseLineCommand(program)
     }
   }
 

@@ -64,7 +64,9 @@ extension AppModel {
     switch page.tab {
     case .summary: return Form.status(program: program)
     case .funding: return Form.funds(program: program, today: today)
-    case .fmsCase: return Form.caseStep(program: program, today: today)
+    case .fmsCase:
+      return program.fmsCase == nil
+        ? Form.caseOpen(program: program, today: today) : Form.caseStep(program: program, today: today)
     case .units:
       let units = program.units.compactMap { portfolio.units[$0] }
       return units.isEmpty

@@ -1,0 +1,78 @@
+import Portfolio
+
+/// The Case tab's forms for a case's start and its lines: a case opened on an LOR
+/// received (a program without a case), and a line added or restated.
+extension Form {
+  /// The last choice of the case-step form's Step field: Enter on it opens the line form.
+  static let newLine = "+ add or restate a line"
+
+  static func caseOpen(program: Program, today: Day) -> Form {
+    Form(
+      kind: .caseOpen(program: program.id),
+      fields: [
+        Field("Case id", .text, "", hint: "e.g. \(program.partner)-B-ZAA"),
+        Field(
+          "Type", .choice(CaseType.allCases.map(\.rawValue)), CaseType.definedOrder.rawValue,
+          hint: "← → to choose", prefilled: false),
+        Field("Training", .choice(["no", "yes"]), "no", hint: "a training case", prefilled: false),
+        Field("BPC", .choice(["no", "yes"]), "no", hint: "building partner capacity", prefilled: false),
+        Field("LOR received", .date, today.description, hint: "YYYY-MM-DD"),
+      ])
+  }
+
+  func caseOpenCommand(_ program: String) -> Result<any Command, Rejection> {
+    var problems: [String] = []
+    let id = value("Case id")
+    if id.isEmpty || id.contains(where: \.isWhitespace) {
+      problems.append("Case id: the case identifier, e.g. PL-B-ZAA")
+    }
+    let lor = day("LOR received", &problems)
+    guard problems.isEmpty, let lor else { return .failure(Rejection(problems)) }
+    return .success(
+      RecordEvents([
+        (
+          "",
+          CaseOpened(
+            program: program, identifier: id, caseType: CaseType(rawValue: value("Type")) ?? .definedOrder,
+            training: value("Training") == "yes", buildingPartnerCapacity: value("BPC") == "yes",
+            lorReceived: lor)
+        )
+      ]))
+  }
+
+  static func caseLine(program: Program) -> Form {
+    let next = (program.fmsCase?.lines.map(\.number).max() ?? 0) + 1
+    return Form(
+      kind: .caseLine(program: program.id),
+      fields: [
+        Field("Line", .text, String(next), hint: "an existing number restates that line"),
+        Field("Description", .text, "", hint: "e.g. Javelin command launch units"),
+        Field("USML category", .text, "", hint: "1–21 (XXI: not otherwise enumerated)"),
+        Field("MDE", .choice(["no", "yes"]), "no", hint: "major defense equipment", prefilled: false),
+        Field(
+          "D&C", .choice(["no", "yes"]), "no", hint: "design and construction services", prefilled: false),
+        Field("Quantity", .text, "", hint: "a whole number"),
+        Field("Value", .money, "", hint: "e.g. 1,250,000 or 1.25M"),
+      ])
+  }
+
+  func caseLineCommand(_ program: String) -> Result<any Command, Rejection> {
+    var problems: [String] = []
+    let number = Int(value("Line"))
+    if (number ?? 0) < 1 { problems.append("Line: a line number, 1 or more") }
+    if !value("Description").hasVisibleText { problems.append("Description: what the line is") }
+    let usml = Int(value("USML category")).flatMap { USMLCategory($0) }
+    if usml == nil { problems.append("USML category: a number from 1 to 21") }
+    let quantity = Int(value("Quantity"))
+    if (quantity ?? -1) < 0 { problems.append("Quantity: a whole number") }
+    let amount = parseDollars(value("Value"))
+    if amount == nil { problems.append("Value: a dollar figure such as 1,250,000 or 1.25M") }
+    guard problems.isEmpty, let number, let usml, let quantity, let amount else {
+      return .failure(Rejection(problems))
+    }
+    let line = CaseLine(
+      number: number, description: value("Description"), usml: usml, mde: value("MDE") == "yes",
+      designAndConstruction: value("D&C") == "yes", quantity: quantity, value: amount)
+    return .success(RecordEvents([("", CaseLineAdded(program: program, line: line))]))
+  }
+}
