@@ -335,3 +335,28 @@ import Testing
     #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
   }
 }
+
+@Suite struct MetricFormTests {
+  /// On a program with metrics: straight to the metric form when no condition is
+  /// open, else through the condition form's last choice.
+  @Test func aMetricMeasured() throws {
+    let program = try #require(
+      Harness.demo.programs.values.sorted { $0.id < $1.id }.first { !$0.metrics.isEmpty })
+    var h = Harness()
+    h.model.stack = [Page(.overview), Page(.program(program.id))]
+    h.model.page.tab = .oversight
+    h.press(.character("n"))
+    if program.conditions.contains(where: { !$0.isSettled }) {
+      h.press(.left)
+      #expect(h.screen.contains("‹ + measure a metric ›"), "\(h.lines)")
+      h.press(.enter)
+    }
+    #expect(h.screen.contains("Record a metric measured — \(program.id)"), "\(h.lines)")
+    h.press(.tab)
+    h.type("many")
+    #expect(h.screen.contains("Actual: a number"))
+    h.press(.control("u"))
+    h.type("87.5")
+    #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
+  }
+}

@@ -88,8 +88,10 @@ public enum KeyMap {
         case .fmsCase: return nil
         case .summary: return nil
         case .oversight:
-          let open = model.portfolio.programs[id]?.conditions.contains { !$0.isSettled } ?? false
-          return open ? nil : "this program has no open condition"
+          let program = model.portfolio.programs[id]
+          let open = program?.conditions.contains { !$0.isSettled } ?? false
+          return open || !(program?.metrics.isEmpty ?? true)
+            ? nil : "this program has no open condition and no metric"
         case .eum: return nil
         default:
           return

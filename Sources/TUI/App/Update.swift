@@ -215,6 +215,11 @@ extension AppModel {
     {
       next = Form.caseLine(program: program)
     }
+    if case .condition(let id) = f.kind, f.value("Condition") == Form.newMeasurement,
+      let program = portfolio.programs[id]
+    {
+      next = Form.metric(program: program, today: today)
+    }
     if var next {
       next.validate(portfolio, actor: info.user, today: today)
       form = next

@@ -3,7 +3,9 @@ import Portfolio
 /// The Conditions & metrics tab's form: a condition met or waived.
 extension Form {
   static func condition(program: Program, selected: String?, today: Day) -> Form {
-    let open = program.conditions.filter { !$0.isSettled }.map(\.id)
+    let open =
+      program.conditions.filter { !$0.isSettled }.map(\.id)
+      + (program.metrics.isEmpty ? [] : [newMeasurement])
     return Form(
       kind: .condition(program: program.id),
       fields: [
@@ -20,6 +22,9 @@ extension Form {
     var problems: [String] = []
     let id = value("Condition")
     if id.isEmpty { problems.append("Condition: this program has no open condition") }
+    if id == Form.newMeasurement {
+      return .failure(Rejection(["Condition: Enter opens the form for a measurement"]))
+    }
     let on = day("Date", &problems)
     let waived = value("Outcome") == "waived"
     if waived, !value("Reason").hasVisibleText { problems.append("Reason: a waiver needs its justification") }

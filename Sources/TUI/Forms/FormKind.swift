@@ -26,6 +26,8 @@ public enum FormKind: Sendable, Hashable {
   case caseOpen(program: String)
   /// Case tab: a line added or restated.
   case caseLine(program: String)
+  /// Conditions & metrics tab: a metric measured.
+  case metric(program: String)
 
   public var title: String {
     switch self {
@@ -41,6 +43,7 @@ public enum FormKind: Sendable, Hashable {
     case .item(let program): return "Record an item received — \(program)"
     case .caseOpen(let program): return "Open an FMS case (LOR received) — \(program)"
     case .caseLine(let program): return "Add or restate a case line — \(program)"
+    case .metric(let program): return "Record a metric measured — \(program)"
     }
   }
 }
@@ -69,6 +72,7 @@ extension Form {
     case .item(let program): return itemCommand(program)
     case .caseOpen(let program): return caseOpenCommand(program)
     case .caseLine(let program): return caseLineCommand(program)
+    case .metric(let program): return metricCommand(program)
     }
   }
 

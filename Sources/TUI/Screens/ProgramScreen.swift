@@ -72,7 +72,10 @@ extension AppModel {
       return units.isEmpty
         ? Form.unit(program: program)
         : Form.vetting(program: program, units: units, selected: selected, today: today)
-    case .oversight: return Form.condition(program: program, selected: selected, today: today)
+    case .oversight:
+      return program.conditions.contains { !$0.isSettled }
+        ? Form.condition(program: program, selected: selected, today: today)
+        : Form.metric(program: program, today: today)
     case .eum:
       return program.eum.isEmpty
         ? Form.item(program: program, today: today)
