@@ -33,8 +33,15 @@ public final class TUIRunner {
       portfolio: session.portfolio, today: clock(), info: info, theme: theme, width: size.width,
       height: size.height)
     if let asOf { perform(.travel(to: asOf)) }
-    if !session.notices.isEmpty {
-      model.message = session.notices.joined(separator: " · ")
+    var notices = session.notices
+    if session.portfolio.skippedCount > 0 {
+      // Records the fold could not apply (an out-of-range policy value, say): said at
+      // once, as the CLI does; those about a program also raise record-not-applied.
+      notices.append(
+        "\(session.portfolio.skippedCount) record(s) in the log are not applied; 'sapm verify' lists them")
+    }
+    if !notices.isEmpty {
+      model.message = notices.joined(separator: " · ")
       model.messageIsError = true
     }
   }

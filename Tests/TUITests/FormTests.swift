@@ -360,3 +360,19 @@ import Testing
     #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
   }
 }
+
+@Suite struct RestrictionFormTests {
+  @Test func aRestrictionFromTheProgramFormsLastChoiceIsAnAdministrators() {
+    var h = Harness()
+    h.model.stack = [Page(.overview), Page(.partner("UA"))]
+    h.press(.character("n"), .left)
+    #expect(h.screen.contains("‹ + a restriction (administrators) ›"), "\(h.lines)")
+    h.press(.enter)
+    #expect(h.screen.contains("A country restriction — UA"), "\(h.lines)")
+    // tester is no administrator on the demo store: the domain says so as you type.
+    #expect(h.screen.contains("only an administrator may impose a restriction"), "\(h.lines)")
+    h.press(.right, .right)  // waive
+    #expect(h.screen.contains("‹ waive ›"))
+    #expect(h.screen.contains("Note: a waiver needs its justification"), "\(h.lines)")
+  }
+}

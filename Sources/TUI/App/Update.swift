@@ -220,6 +220,12 @@ extension AppModel {
     {
       next = Form.metric(program: program, today: today)
     }
+    if case .program(let code) = f.kind, f.value("Kind") == Form.newRestriction,
+      let partner = portfolio.partners[code]
+    {
+      next = Form.restriction(
+        partner: partner, programs: portfolio.programsByPartner[code] ?? [], today: today)
+    }
     if var next {
       next.validate(portfolio, actor: info.user, today: today)
       form = next

@@ -28,6 +28,8 @@ public enum FormKind: Sendable, Hashable {
   case caseLine(program: String)
   /// Conditions & metrics tab: a metric measured.
   case metric(program: String)
+  /// Partner screen (administrators): a restriction imposed, lifted or waived.
+  case restriction(partner: String)
 
   public var title: String {
     switch self {
@@ -44,6 +46,7 @@ public enum FormKind: Sendable, Hashable {
     case .caseOpen(let program): return "Open an FMS case (LOR received) — \(program)"
     case .caseLine(let program): return "Add or restate a case line — \(program)"
     case .metric(let program): return "Record a metric measured — \(program)"
+    case .restriction(let partner): return "A country restriction — \(partner)"
     }
   }
 }
@@ -73,6 +76,7 @@ extension Form {
     case .caseOpen(let program): return caseOpenCommand(program)
     case .caseLine(let program): return caseLineCommand(program)
     case .metric(let program): return metricCommand(program)
+    case .restriction(let partner): return restrictionCommand(partner)
     }
   }
 

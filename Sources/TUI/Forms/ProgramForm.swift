@@ -7,7 +7,7 @@ extension Form {
       kind: .program(partner: partner),
       fields: [
         Field(
-          "Kind", .choice(ProgramKind.allCases.map(\.rawValue)), ProgramKind.fmf.rawValue,
+          "Kind", .choice(ProgramKind.allCases.map(\.rawValue) + [newRestriction]), ProgramKind.fmf.rawValue,
           hint: "← → to choose",
           prefilled: false),
         Field("Id", .text, "", hint: "e.g. \(partner)-FMF-002"),
@@ -27,6 +27,9 @@ extension Form {
     let start = day("Start", &problems)
     let sunset = day("Sunset", &problems, optional: true)
     if let start, let sunset, sunset <= start { problems.append("Sunset: after the start (\(start))") }
+    if value("Kind") == Form.newRestriction {
+      return .failure(Rejection(["Kind: Enter opens the form for a restriction"]))
+    }
     let kind = ProgramKind(rawValue: value("Kind")) ?? .fmf
     guard problems.isEmpty, let start else { return .failure(Rejection(problems)) }
     return .success(
