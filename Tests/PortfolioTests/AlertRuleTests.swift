@@ -310,3 +310,17 @@ import Testing
     #expect(severities.first == .critical)
   }
 }
+
+@Suite struct RemediationTests {
+  /// A denied unit blocks assistance until remediation is recorded.
+  @Test func remediationLiftsTheBlock() {
+    var l = Ledger.withProgram(partner: "UA", tier: .other, kind: .securityCooperation)
+    l.add(FundsMadeAvailable(program: "P1", fiscalYear: 2025, amount: .million(10)), on: "2024-10-01")
+    l.add(UnitRegistered(id: "U1", partner: "UA", name: "Brigade"), on: "2024-01-02")
+    l.add(UnitAssigned(program: "P1", unit: "U1"), on: "2024-01-03")
+    l.add(UnitVetted(unit: "U1", status: .denied, certified: l.day("2024-01-05")), on: "2024-01-05")
+    #expect(l.rules(on: "2024-02-01").contains(.leahyBlocked))
+    l.add(UnitVetted(unit: "U1", status: .remediated, certified: l.day("2024-03-01")), on: "2024-03-01")
+    #expect(!l.rules(on: "2024-03-02").contains(.leahyBlocked))
+  }
+}

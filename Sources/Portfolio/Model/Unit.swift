@@ -1,6 +1,7 @@
-/// INVEST vetting statuses (Leahy law).
+/// INVEST vetting statuses (Leahy law), and `remediated`: corrective steps recorded
+/// for a unit that was denied, which lifts the bar (REFERENCE.md, Leahy vetting).
 public enum VettingStatus: String, Codable, Sendable, CaseIterable {
-  case submitted, approved, suspended, denied, cancelled
+  case submitted, approved, suspended, denied, cancelled, remediated
 
   /// A status that forbids assistance outright.
   public var blocks: Bool { self == .suspended || self == .denied }
