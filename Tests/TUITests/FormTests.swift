@@ -85,9 +85,7 @@ import Testing
   @Test func aVettingResultNeedsItsCertificationDate() throws {
     let program = try #require(
       Harness.demo.programs.values.sorted { $0.id < $1.id }.first { !$0.units.isEmpty })
-    var h = Harness()
-    h.model.stack = [Page(.overview), Page(.program(program.id))]
-    h.model.page.tab = .units
+    var h = Harness.on(.units, of: program.id)
     h.press(.character("n"))
     #expect(h.screen.contains("Record a vetting result — \(program.id)"))
     h.press(.tab, .tab, .control("u"))
@@ -178,9 +176,7 @@ import Testing
       Harness.demo.programs.values.sorted { $0.id < $1.id }.first {
         $0.fmsCase != nil && $0.fmsCase?.closed == nil
       })
-    var h = Harness()
-    h.model.stack = [Page(.overview), Page(.program(program.id))]
-    h.model.page.tab = .fmsCase
+    var h = Harness.on(.fmsCase, of: program.id)
     h.press(.character("n"))
     #expect(h.screen.contains("Record a case step — \(program.id)"))
     // The §36(b) notification needs its transmittal number (typing a letter picks a choice).
@@ -196,9 +192,7 @@ import Testing
     let program = try #require(
       Harness.demo.programs.values.sorted { $0.id < $1.id }.first { !$0.eum.isEmpty })
     let item = try #require(program.eum.first)
-    var h = Harness()
-    h.model.stack = [Page(.overview), Page(.program(program.id))]
-    h.model.page.tab = .eum
+    var h = Harness.on(.eum, of: program.id)
     h.press(.character("n"))
     #expect(h.screen.contains("Record an EUM inventory — \(program.id)"))
     h.press(.tab)
@@ -212,9 +206,7 @@ import Testing
     let program = try #require(
       Harness.demo.programs.values.sorted { $0.id < $1.id }.first { $0.conditions.contains { !$0.isSettled } }
     )
-    var h = Harness()
-    h.model.stack = [Page(.overview), Page(.program(program.id))]
-    h.model.page.tab = .oversight
+    var h = Harness.on(.oversight, of: program.id)
     h.press(.character("n"))
     #expect(h.screen.contains("Record a condition met or waived — \(program.id)"))
     #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
@@ -247,9 +239,7 @@ import Testing
   @Test func aNewUnitFromTheVettingFormsLastChoice() throws {
     let program = try #require(
       Harness.demo.programs.values.sorted { $0.id < $1.id }.first { !$0.units.isEmpty })
-    var h = Harness()
-    h.model.stack = [Page(.overview), Page(.program(program.id))]
-    h.model.page.tab = .units
+    var h = Harness.on(.units, of: program.id)
     h.press(.character("n"), .left)  // the Unit choice wraps to its last option
     #expect(h.screen.contains("‹ + register a new unit ›"), "\(h.lines)")
     h.press(.enter)
@@ -273,9 +263,7 @@ import Testing
   @Test func anItemReceivedFromTheInventoryFormsLastChoice() throws {
     let program = try #require(
       Harness.demo.programs.values.sorted { $0.id < $1.id }.first { !$0.eum.isEmpty })
-    var h = Harness()
-    h.model.stack = [Page(.overview), Page(.program(program.id))]
-    h.model.page.tab = .eum
+    var h = Harness.on(.eum, of: program.id)
     h.press(.character("n"), .left)
     #expect(h.screen.contains("‹ + record an item received ›"), "\(h.lines)")
     h.press(.enter)
@@ -296,9 +284,7 @@ import Testing
   @Test func aCaseOpenedOnAProgramWithoutOne() throws {
     let program = try #require(
       Harness.demo.programs.values.sorted { $0.id < $1.id }.first { $0.fmsCase == nil })
-    var h = Harness()
-    h.model.stack = [Page(.overview), Page(.program(program.id))]
-    h.model.page.tab = .fmsCase
+    var h = Harness.on(.fmsCase, of: program.id)
     h.press(.character("n"))
     #expect(h.screen.contains("Open an FMS case (LOR received) — \(program.id)"), "\(h.lines)")
     h.type("\(program.partner)-B-ZZZ")
@@ -314,9 +300,7 @@ import Testing
       Harness.demo.programs.values.sorted { $0.id < $1.id }.first {
         $0.fmsCase != nil && $0.fmsCase?.closed == nil
       })
-    var h = Harness()
-    h.model.stack = [Page(.overview), Page(.program(program.id))]
-    h.model.page.tab = .fmsCase
+    var h = Harness.on(.fmsCase, of: program.id)
     h.press(.character("n"), .character("+"))
     #expect(h.screen.contains("‹ + add or restate a line ›"), "\(h.lines)")
     h.press(.enter)
@@ -342,9 +326,7 @@ import Testing
   @Test func aMetricMeasured() throws {
     let program = try #require(
       Harness.demo.programs.values.sorted { $0.id < $1.id }.first { !$0.metrics.isEmpty })
-    var h = Harness()
-    h.model.stack = [Page(.overview), Page(.program(program.id))]
-    h.model.page.tab = .oversight
+    var h = Harness.on(.oversight, of: program.id)
     h.press(.character("n"))
     if program.conditions.contains(where: { !$0.isSettled }) {
       h.press(.left)
@@ -374,5 +356,15 @@ import Testing
     h.press(.right, .right)  // waive
     #expect(h.screen.contains("‹ waive ›"))
     #expect(h.screen.contains("Note: a waiver needs its justification"), "\(h.lines)")
+  }
+}
+
+extension Harness {
+  /// A harness on a program's tab, as if drilled down to it.
+  static func on(_ tab: ProgramTab, of program: String) -> Harness {
+    var h = Harness()
+    h.model.stack = [Page(.overview), Page(.program(program))]
+    h.model.page.tab = tab
+    return h
   }
 }
