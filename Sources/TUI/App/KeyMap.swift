@@ -81,25 +81,9 @@ public enum KeyMap {
       if model.asOf != nil { return "time travel shows the past; Esc back to now to record" }
       switch model.page.screen {
       case .overview, .partner: return nil
-      case .program(let id):
-        switch model.page.tab {
-        case .funding: return nil
-        case .units: return nil
-        case .fmsCase: return nil
-        case .summary: return nil
-        case .oversight:
-          let program = model.portfolio.programs[id]
-          let open = program?.conditions.contains { !$0.isSettled } ?? false
-          return open || !(program?.metrics.isEmpty ?? true)
-            ? nil : "this program has no open condition and no metric"
-        case .eum: return nil
-        default:
-          return
-            "no form for the \(model.page.tab.title) tab yet: n works on Summary, Funding, Case, Units, Conditions, End-use monitoring"
-        }
+      case .program(let id): return model.newFormDisabledReason(program: id)
       case .alerts, .help:
-        return
-          "n records a fact: on a region pane (a partner), a partner (a program), or a program's Funding or Units tab"
+        return "n records a fact: on a region pane (a partner), a partner (a program), or a program's tabs"
       }
     case .acknowledge:
       guard case .alerts = model.page.screen else {

@@ -57,7 +57,21 @@ extension AppModel {
     return []
   }
 
-  /// n: the form for this tab (KeyMap.disabledReason says why a tab has none).
+  /// Why n opens no form on this tab, or nil when it does.
+  func newFormDisabledReason(program id: String) -> String? {
+    switch page.tab {
+    case .summary, .funding, .fmsCase, .units, .eum: return nil
+    case .oversight:
+      let program = portfolio.programs[id]
+      let open = program?.conditions.contains { !$0.isSettled } ?? false
+      return open || !(program?.metrics.isEmpty ?? true)
+        ? nil : "this program has no open condition and no metric"
+    case .requests, .history:
+      return "no form for the \(page.tab.title) tab: requests are the approvals issue's; history is read-only"
+    }
+  }
+
+  /// n: the form for this tab (`newFormDisabledReason` says why a tab has none).
   func newFormOnProgram(_ id: String) -> Form? {
     guard let program = portfolio.programs[id] else { return nil }
     let selected = selectedRow()?.key
