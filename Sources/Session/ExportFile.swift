@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// Why an export was not written, with what to do instead.
 public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -50,7 +51,7 @@ public enum ExportFile {
         throw .notAFile(path: target, kind: "a symbolic link")
       }
       guard (st.st_mode & S_IFMT) == S_IFREG else {
-        throw .notAFile(path: target, kind: kindName(st.st_mode))
+        throw .notAFile(path: target, kind: fileKind(st.st_mode))
       }
       if isInUse(st, protected: protected) { throw .inUse(path: target) }
       guard overwrite else { throw .exists(path: target) }
@@ -123,16 +124,6 @@ public enum ExportFile {
         throw .io(path: path, operation: "write", errno: errno)
       }
       done += n
-    }
-  }
-
-  static func kindName(_ mode: mode_t) -> String {
-    switch mode & S_IFMT {
-    case S_IFIFO: return "a FIFO"
-    case S_IFSOCK: return "a socket"
-    case S_IFBLK: return "a block device"
-    case S_IFDIR: return "a directory"
-    default: return "not a regular file"
     }
   }
 }

@@ -156,20 +156,12 @@ public final class Session: @unchecked Sendable {
   public func perform(_ command: any Command, today: Day) throws -> [Record] {
     guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
     if case .reject(let rejection) = command.decide(portfolio, actor: user, today: today) { throw rejection }
-    let user = self.user
-    let records = try log.append(catchingUp: { record in Session.fold(record, into: &self.portfolio) }) {
-      switch command.decide(self.portfolio, actor: user, today: today) {
+    return try append {
+      switch command.decide(self.portfolio, actor: self.user, today: today) {
       case .reject(let rejection): throw rejection
-      case .accept(let events):
-        return try events.map { event in
-          RecordDraft(
-            type: type(of: event).type, version: type(of: event).version, actor: user,
-            payload: try EventRegistry.encode(event))
-        }
+      case .accept(let events): return try events.map { try Session.draft($0, actor: self.user) }
       }
     }
-    try refresh()
-    return records
   }
 
   /// Writes events as the session's user, durably, then folds them in. For events
@@ -177,18 +169,25 @@ public final class Session: @unchecked Sendable {
   /// through `perform`.
   func record(_ events: [any EventPayload], at: Timestamp? = nil) throws {
     guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
-    let drafts = try events.map { event in
-      RecordDraft(
-        type: type(of: event).type, version: type(of: event).version, actor: user,
-        payload: try EventRegistry.encode(event), at: at)
-    }
-    try append(drafts)
+    let drafts = try events.map { try Session.draft($0, actor: user, at: at) }
+    try append { drafts }
   }
 
-  /// Appends under the lock after folding whatever other processes appended first.
-  private func append(_ drafts: [RecordDraft]) throws {
-    try log.append(catchingUp: { record in Session.fold(record, into: &self.portfolio) }) { drafts }
+  /// Appends under the lock after folding whatever other processes appended first;
+  /// `makeDrafts` decides what to write on the log as it then stands.
+  @discardableResult
+  private func append(_ makeDrafts: () throws -> [RecordDraft]) throws -> [Record] {
+    let records = try log.append(
+      catchingUp: { record in Session.fold(record, into: &self.portfolio) }, makeDrafts)
     try refresh()
+    return records
+  }
+
+  /// An event as the record the store writes.
+  static func draft(_ event: any EventPayload, actor: String, at: Timestamp? = nil) throws -> RecordDraft {
+    RecordDraft(
+      type: type(of: event).type, version: type(of: event).version, actor: actor,
+      payload: try EventRegistry.encode(event), at: at)
   }
 
   /// Creates a store filled with the demo portfolio as of `today` (marked DEMO).
@@ -208,12 +207,8 @@ public final class Session: @unchecked Sendable {
   /// Writes events with their own times and actors (the demo portfolio, imports).
   func recordHistory(_ events: [(at: Timestamp, actor: String, event: any EventPayload)]) throws {
     guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
-    let drafts = try events.map { item in
-      RecordDraft(
-        type: type(of: item.event).type, version: type(of: item.event).version, actor: item.actor,
-        payload: try EventRegistry.encode(item.event), at: item.at)
-    }
-    try append(drafts)
+    let drafts = try events.map { try Session.draft($0.event, actor: $0.actor, at: $0.at) }
+    try append { drafts }
   }
 
   /// The events about one program, oldest first, read back from the log.

@@ -407,8 +407,8 @@ public final class EventLog: @unchecked Sendable {
   }
 }
 
-/// A word for a file type, for messages.
-func fileKind(_ mode: mode_t) -> String {
+/// A word for a file type, for messages (the store's and the exports' alike).
+public func fileKind(_ mode: mode_t) -> String {
   switch mode & S_IFMT {
   case S_IFIFO: return "a FIFO"
   case S_IFSOCK: return "a socket"

@@ -203,29 +203,7 @@ extension AppModel {
     form = f
     guard submit else { return [] }
     // The last choice of some forms opens the form for something new instead.
-    var next: Form?
-    if case .vetting(let id) = f.kind, f.value("Unit") == Form.newUnit, let program = portfolio.programs[id] {
-      next = Form.unit(program: program)
-    }
-    if case .inventory(let id) = f.kind, f.value("Item") == Form.newItem, let program = portfolio.programs[id]
-    {
-      next = Form.item(program: program, today: today)
-    }
-    if case .caseStep(let id) = f.kind, f.value("Step") == Form.newLine, let program = portfolio.programs[id]
-    {
-      next = Form.caseLine(program: program)
-    }
-    if case .condition(let id) = f.kind, f.value("Condition") == Form.newMeasurement,
-      let program = portfolio.programs[id]
-    {
-      next = Form.metric(program: program, today: today)
-    }
-    if case .program(let code) = f.kind, f.value("Kind") == Form.newRestriction,
-      let partner = portfolio.partners[code]
-    {
-      next = Form.restriction(
-        partner: partner, programs: portfolio.programsByPartner[code] ?? [], today: today)
-    }
+    let next = f.followUp(portfolio, today: today)
     if var next {
       next.validate(portfolio, actor: info.user, today: today)
       form = next

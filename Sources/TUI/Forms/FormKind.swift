@@ -80,6 +80,27 @@ extension Form {
     }
   }
 
+  /// The form that Enter opens instead of recording, when the focused choice is one of
+  /// the "+ …" entries (a new unit, item, case line, measurement or restriction).
+  func followUp(_ portfolio: Portfolio, today: Day) -> Form? {
+    switch kind {
+    case .vetting(let id) where value("Unit") == Form.newUnit:
+      return portfolio.programs[id].map { Form.unit(program: $0) }
+    case .inventory(let id) where value("Item") == Form.newItem:
+      return portfolio.programs[id].map { Form.item(program: $0, today: today) }
+    case .caseStep(let id) where value("Step") == Form.newLine:
+      return portfolio.programs[id].map { Form.caseLine(program: $0) }
+    case .condition(let id) where value("Condition") == Form.newMeasurement:
+      return portfolio.programs[id].map { Form.metric(program: $0, today: today) }
+    case .program(let code) where value("Kind") == Form.newRestriction:
+      return portfolio.partners[code].map {
+        Form.restriction(partner: $0, programs: portfolio.programsByPartner[code] ?? [], today: today)
+      }
+    default:
+      return nil
+    }
+  }
+
   /// Re-checks the form as it stands: field problems first, then the domain's reasons.
   mutating func validate(_ portfolio: Portfolio, actor: String, today: Day) {
     switch command() {
