@@ -14,7 +14,7 @@ public struct Portfolio: Sendable {
   public internal(set) var requests: [String: Request] = [:]
   public internal(set) var requestsByProgram: [String: [String]] = [:]
   public internal(set) var acknowledgements: [String: Acknowledgement] = [:]
-  public internal(set) var roster: [String: RoleGrant] = [:]
+  public internal(set) var roster = Roster()
   public internal(set) var policy = Policy()
   /// Sequence numbers of the events about each program, oldest first. The events
   /// themselves stay in the log; a history view reads them back by number.
@@ -143,7 +143,6 @@ public struct Portfolio: Sendable {
     requests[request.id] = request
   }
   mutating func setAcknowledgement(_ ack: Acknowledgement) { acknowledgements[ack.alert] = ack }
-  mutating func setRole(_ grant: RoleGrant?, for user: String) { roster[user] = grant }
   mutating func setPolicy(_ p: Policy) { policy = p }
   mutating func setStore(name: String, demo: Bool) {
     self.name = name

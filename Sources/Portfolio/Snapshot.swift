@@ -35,7 +35,7 @@ extension Portfolio {
       name: name, isDemo: isDemo, partners: partnerList, programs: programList,
       units: units.values.sorted { $0.id < $1.id }, requests: requestList,
       acknowledgements: acknowledgements.values.sorted { $0.alert < $1.alert },
-      roster: roster.values.sorted { $0.user < $1.user }, policy: policy, historyPrograms: historyKeys,
+      roster: roster.grants, policy: policy, historyPrograms: historyKeys,
       historyCounts: historyKeys.map { history[$0]?.count ?? 0 },
       historySequences: historyKeys.flatMap { history[$0] ?? [] }, eventCount: eventCount,
       lastSequence: lastSequence,
@@ -53,7 +53,7 @@ extension Portfolio {
     for u in s.units { units[u.id] = u }
     for r in s.requests { setRequest(r) }
     for a in s.acknowledgements { acknowledgements[a.alert] = a }
-    for g in s.roster { roster[g.user] = g }
+    for g in s.roster { roster.grant(g) }
     policy = s.policy
     history.reserveCapacity(s.historyPrograms.count)
     var start = 0

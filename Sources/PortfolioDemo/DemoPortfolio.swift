@@ -28,8 +28,10 @@ public enum DemoPortfolio {
     b.add(
       PolicyChanged(setting: "approval.two.amount", value: 100_000_000, reason: "demo default"), on: epoch,
       subject: "policy", actor: admin)
+    // The demo's own administrator beside the account that created the store.
     for (user, role) in [
-      (officer, Role.officer), (officer2, .officer), (approver, .approver), (approver2, .approver),
+      (admin, Role.admin), (officer, .officer), (officer2, .officer), (approver, .approver),
+      (approver2, .approver),
     ] {
       b.add(RoleGranted(user: user, role: role), on: epoch, subject: "roster", actor: admin)
     }
@@ -472,18 +474,32 @@ public enum DemoPortfolio {
 
   static func requests(_ b: inout DemoBuilder) {
     let t = b.today
+    // Units the requests below reach, vetted and cleared (the failing examples use
+    // the Ukrainian and Nigerian units of the alert scenarios).
+    for (id, partner, name) in [
+      ("NE-U-005", "NE", "5th Border Guard Company"),
+      ("KE-U-002", "KE", "Kenya Defence Forces staff college"),
+      ("FJ-U-001", "FJ", "Republic of Fiji Navy patrol squadron"),
+    ] {
+      b.add(UnitRegistered(id: id, partner: partner, name: name), on: b.ago(400), subject: id)
+      b.add(
+        UnitVetted(unit: id, status: .approved, certified: b.ago(90), expires: b.ahead(275)), on: b.ago(90),
+        subject: id)
+    }
     func raise(
       _ id: String, _ program: String, _ kind: RequestKind, _ amount: Dollars, fy: Int? = nil,
-      unit: String? = nil, _ text: String, submittedAgo: Int, approvals: [String] = []
+      units: [String] = [], course: String? = nil, students: Int? = nil, until: Day? = nil, _ text: String,
+      submittedAgo: Int, approvals: [String] = [], by requester: String = officer
     ) {
       let day = b.ago(submittedAgo + 1)
       b.add(
         RequestRaised(
-          id: id, program: program, kind: kind, amount: amount, fiscalYear: fy, unit: unit, summary: text),
-        on: day, subject: program, actor: officer)
+          id: id, program: program, kind: kind, amount: amount, fiscalYear: fy, units: units, course: course,
+          students: students, until: until, summary: text),
+        on: day, subject: program, actor: requester)
       b.add(
         RequestStepTaken(id: id, program: program, state: .submitted), on: b.ago(submittedAgo),
-        subject: program, actor: officer)
+        subject: program, actor: requester)
       for a in approvals {
         b.add(
           RequestStepTaken(id: id, program: program, state: .approved, reason: "checks reviewed"),
@@ -496,7 +512,7 @@ public enum DemoPortfolio {
       "Release FY funds for F-16 sustainment", submittedAgo: 3)
     raise(
       "RQ-0002", "MA-FMF-001", .releaseFunds, .million(9), fy: t.fiscalYear - 1,
-      "Release remaining maritime security funds", submittedAgo: 2)
+      "Release remaining maritime security funds", submittedAgo: 2, by: officer2)
     // Notification: delivered and review run (pass) / required and missing (fail) / review still open (fail).
     raise(
       "RQ-0003", "PH-FMS-001", .offerLOA, .billion(5.58), "Re-offer LOA for F-16 Block 70", submittedAgo: 1,
@@ -505,29 +521,34 @@ public enum DemoPortfolio {
       "RQ-0004", "VN-FMS-001", .offerLOA, .million(62), "Offer LOA for coastal patrol vessels",
       submittedAgo: 4)
     raise(
-      "RQ-0005", "RO-FMS-001", .offerLOA, .million(310), "Offer LOA for PAC-3 MSE reload", submittedAgo: 1)
+      "RQ-0005", "RO-FMS-001", .offerLOA, .million(310), "Offer LOA for PAC-3 MSE reload", submittedAgo: 1,
+      by: officer2)
     // Vetting: unit cleared (pass) / unit suspended (fail) / unit expired (fail).
     raise(
-      "RQ-0006", "UA-SC-001", .deliverEquipment, .million(6), unit: "UA-U-204",
+      "RQ-0006", "UA-SC-001", .deliver, .million(6), units: ["UA-U-204"],
       "Deliver training equipment to 204th Brigade", submittedAgo: 2)
     raise(
-      "RQ-0007", "NG-SC-001", .deliverEquipment, .million(2), unit: "NG-U-011",
+      "RQ-0007", "NG-SC-001", .deliver, .million(2), units: ["NG-U-011"],
       "Deliver equipment to 11th SF Battalion", submittedAgo: 5)
     raise(
-      "RQ-0008", "UA-SC-001", .enrollStudents, .million(0.4), unit: "UA-U-093",
-      "Enroll 93rd Brigade officers in staff course", submittedAgo: 3)
+      "RQ-0008", "UA-SC-001", .enrollIMET, .million(0.4), units: ["UA-U-093"],
+      course: "Command and General Staff",
+      students: 4, "Enroll 93rd Brigade officers in staff course", submittedAgo: 3)
     // Restrictions: partner restricted (fail) / not restricted (pass).
     raise(
-      "RQ-0009", "NE-SC-001", .deliverEquipment, .million(1.5), "Deliver border-surveillance kit",
+      "RQ-0009", "NE-SC-001", .deliver, .million(1.5), units: ["NE-U-005"], "Deliver border-surveillance kit",
       submittedAgo: 6)
     raise(
-      "RQ-0010", "KE-IMET-001", .enrollStudents, .million(0.3), "Enroll 6 officers in FY courses",
-      submittedAgo: 2)
+      "RQ-0010", "KE-IMET-001", .enrollIMET, .million(0.3), units: ["KE-U-002"],
+      course: "Professional military education", students: 6, "Enroll 6 officers in FY courses",
+      submittedAgo: 2, by: officer2)
     // Sunset: extension request (pass) / delivery on a program past sunset (fail).
-    raise("RQ-0011", "MN-SC-001", .extendSunset, .zero, "Extend GPOI training one year", submittedAgo: 1)
     raise(
-      "RQ-0012", "FJ-SSR-001", .deliverEquipment, .million(0.5), "Deliver boats after sunset", submittedAgo: 2
-    )
+      "RQ-0011", "MN-SC-001", .extendSunset, .zero, until: t.adding(days: 3650), "Extend GPOI training",
+      submittedAgo: 1)
+    raise(
+      "RQ-0012", "FJ-SSR-001", .deliver, .million(0.5), units: ["FJ-U-001"], "Deliver boats after sunset",
+      submittedAgo: 2)
     // Stale: pending for 20 days.
     raise(
       "RQ-0013", "TW-FMF-001", .releaseFunds, .million(50), fy: 2024, "Release FMF for resilience training",
@@ -539,6 +560,9 @@ public enum DemoPortfolio {
     b.add(
       RequestStepTaken(id: "RQ-0014", program: "EG-FMF-001", state: .executed), on: b.ago(35),
       subject: "EG-FMF-001", actor: officer)
+    b.add(
+      FundsObligated(program: "EG-FMF-001", fiscalYear: 2026, amount: .million(120), on: b.ago(35)),
+      on: b.ago(35), subject: "EG-FMF-001", actor: officer)
     raise(
       "RQ-0015", "PL-FMF-001", .releaseFunds, .million(300), fy: 2023, "Release loan tranche",
       submittedAgo: 30)
@@ -546,6 +570,13 @@ public enum DemoPortfolio {
       RequestStepTaken(
         id: "RQ-0015", program: "PL-FMF-001", state: .returned, reason: "attach the loan agreement amendment"),
       on: b.ago(28), subject: "PL-FMF-001", actor: approver2)
+    // A draft not yet submitted.
+    b.add(
+      RequestRaised(
+        id: "RQ-0016", program: "IL-FMF-001", kind: .releaseFunds, amount: .million(400),
+        fiscalYear: t.fiscalYear,
+        summary: "Release FY funds for munitions replenishment"), on: b.ago(1), subject: "IL-FMF-001",
+      actor: officer2)
   }
 
   // MARK: The rest of the portfolio, generated

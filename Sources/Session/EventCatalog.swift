@@ -21,7 +21,7 @@ public enum EventCatalog {
       ProgramStatusChanged(program: "UA-FMF-001", status: .suspended, reason: "partner request"),
       ProgramSunsetChanged(
         program: "UA-FMF-001", sunset: today.adding(days: 365), reason: "extension approved"),
-      RoleRevoked(user: "s.patel"),
+      RoleRevoked(user: "s.patel", role: .officer, regions: [.ukraine]),
       ConditionWaived(program: "EG-FMF-001", id: "C1", on: today, reason: "national security waiver"),
     ]
     for e in extra where samples[Swift.type(of: e).type] == nil { samples[Swift.type(of: e).type] = e }
@@ -44,8 +44,12 @@ public enum EventCatalog {
       }
       out += "| field | type |\n|---|---|\n"
       for child in Mirror(reflecting: sample).children {
-        guard let name = child.label else { continue }
-        out += "| `\(name)` | \(describe(Swift.type(of: child.value))) |\n"
+        guard let label = child.label else { continue }
+        // The JSON field names, where they differ from the Swift property.
+        let name = ["summaryText": "summary"][label] ?? label
+        let note =
+          label == "unit" && type.type == "request.raised" ? "; written by earlier builds, use `units`" : ""
+        out += "| `\(name)` | \(describe(Swift.type(of: child.value)))\(note) |\n"
       }
       if let json = try? EventRegistry.encode(sample) {
         out += "\nExample: `{\"type\":\"\(type.type)\",\"payload\":\(CanonicalJSON.string(json))}`\n"
@@ -66,6 +70,7 @@ public enum EventCatalog {
     let words: [String: String] = [
       "String": "text", "Int": "integer", "Int64": "integer", "Double": "number", "Bool": "true or false",
       "Day": "date (YYYY-MM-DD)", "Dollars": "whole dollars (integer)", "Array<String>": "list of text",
+      "Array<Int>": "list of integers",
       "Array<Region>": "list of regions: "
         + Region.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "),
       "CaseLine":

@@ -6,9 +6,9 @@
 /// another user on a real store; only a demo store accepts `--as NAME`.
 public enum Identity {
   public static func currentUser() -> String {
-    if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name {
+    if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name {
       return String(cString: name)
     }
-    return "uid\(geteuid())"
+    return "uid\(getuid())"
   }
 }

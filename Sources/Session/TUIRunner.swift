@@ -26,7 +26,7 @@ public final class TUIRunner {
     let user = session.user
     let info = SessionInfo(
       store: session.location.path, user: user,
-      role: session.portfolio.roster[user]?.role.rawValue ?? "viewer",
+      role: session.portfolio.roster.highestRole(of: user)?.rawValue ?? "no role",
       demo: session.isDemo, readOnly: session.isReadOnly)
     let size = terminal.size
     model = AppModel(

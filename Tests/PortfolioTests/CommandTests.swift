@@ -143,7 +143,7 @@ import Testing
     }
     #expect(
       r.reasons == [
-        "line 1 (policy.changed): only an administrator may change policy; clerk is not on the roster"
+        "line 1 (policy.changed): only an administrator may change policy; clerk holds not on the roster"
       ])
     guard case .accept = change.decide(l.portfolio, actor: "boss", today: today) else {
       Issue.record("the store's creator could not change policy")

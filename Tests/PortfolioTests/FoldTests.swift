@@ -145,5 +145,16 @@ import Testing
     let pending = p.requests.values.filter { $0.state.isPending }
     #expect(pending.count >= 10)
     #expect(Set(pending.map(\.kind)) == Set(RequestKind.allCases))
+    // Every check passes on some open request and fails on another, on either day.
+    for day in [Self.today, Day(year: 2028, month: 3, day: 1) ?? Self.today] {
+      let q = Self.fold(day)
+      let checks = q.requests.values.filter(\.state.isOpen).flatMap { q.checks(for: $0, on: day) }
+      for kind in RequestCheck.Kind.allCases {
+        #expect(checks.contains { $0.kind == kind && $0.outcome == .pass }, "\(kind) never passes on \(day)")
+        #expect(checks.contains { $0.kind == kind && $0.outcome == .fail }, "\(kind) never fails on \(day)")
+      }
+      // Some pending request passes every check (an approver has something to approve).
+      #expect(q.requests.values.contains { $0.state.isPending && q.failingChecks(for: $0, on: day).isEmpty })
+    }
   }
 }

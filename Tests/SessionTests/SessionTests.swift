@@ -16,7 +16,7 @@ import Testing
   @Test func creatorIsTheFirstAdmin() throws {
     let (session, dir) = try demoSession()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    #expect(session.portfolio.roster["tester"]?.role == .admin)
+    #expect(session.portfolio.roster.allows("tester", .admin, in: nil))
     #expect(session.portfolio.isDemo)
     #expect(session.isDemo)
   }

@@ -97,11 +97,9 @@ extension StoreCreated: CheckedEvent {
 
 /// Policy, restrictions and the roster are an administrator's.
 func requireAdmin(_ p: Portfolio, _ actor: String, _ what: String) -> [String] {
-  p.roster[actor]?.role == .admin
+  p.roster.allows(actor, .admin, in: nil)
     ? []
-    : [
-      "only an administrator may \(what); \(actor) is \(p.roster[actor]?.role.rawValue ?? "not on the roster")"
-    ]
+    : ["only an administrator may \(what); \(actor) holds \(p.roster.describe(actor))"]
 }
 
 /// An event only an administrator may record; `adminAction` says what it does.
@@ -116,8 +114,6 @@ extension AdministratorsEvent {
 }
 
 extension PolicyChanged: AdministratorsEvent { static let adminAction = "change policy" }
-extension RoleGranted: AdministratorsEvent { static let adminAction = "grant roles" }
-extension RoleRevoked: AdministratorsEvent { static let adminAction = "revoke roles" }
 extension RestrictionImposed: AdministratorsEvent { static let adminAction = "impose a restriction" }
 extension RestrictionLifted: AdministratorsEvent { static let adminAction = "lift a restriction" }
 extension RestrictionWaived: AdministratorsEvent { static let adminAction = "waive a restriction" }

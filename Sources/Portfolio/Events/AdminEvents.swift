@@ -11,7 +11,7 @@ public struct StoreCreated: EventPayload {
   public var summary: String { "store '\(name)' created\(demo ? " (DEMO)" : "")" }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     p.setStore(name: name, demo: demo)
-    if p.roster.isEmpty { p.setRole(RoleGrant(user: context.actor, role: .admin), for: context.actor) }
+    if p.roster.isEmpty { p.roster.grant(RoleGrant(user: context.actor, role: .admin)) }
   }
 }
 
@@ -42,6 +42,8 @@ public struct PolicyChanged: EventPayload {
   }
 }
 
+/// A role given to a user, optionally for some regions; granting a role the user
+/// already holds widens its regions.
 public struct RoleGranted: EventPayload {
   public static let type = "role.granted"
   public var user: String
@@ -53,22 +55,35 @@ public struct RoleGranted: EventPayload {
     self.regions = regions
   }
   public var summary: String {
-    "\(user) granted \(role.rawValue)"
-      + (regions.isEmpty ? "" : " for " + regions.map(\.title).joined(separator: ", "))
+    "\(user) granted \(RoleGrant(user: user, role: role, regions: regions).title)"
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
-    p.setRole(RoleGrant(user: user, role: role, regions: regions), for: user)
+    p.roster.grant(RoleGrant(user: user, role: role, regions: regions))
   }
 }
 
+/// A role taken away (no role: every role), or only some of its regions.
 public struct RoleRevoked: EventPayload {
   public static let type = "role.revoked"
   public var user: String
-  public init(user: String) { self.user = user }
-  public var summary: String { "\(user)'s role revoked" }
+  public var role: Role?
+  public var regions: [Region]?
+  public init(user: String, role: Role? = nil, regions: [Region] = []) {
+    self.user = user
+    self.role = role
+    self.regions = regions.isEmpty ? nil : regions
+  }
+  public var summary: String {
+    guard let role else { return "\(user)'s roles revoked" }
+    return "\(user)'s \(RoleGrant(user: user, role: role, regions: regions ?? []).title) revoked"
+  }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
-    guard p.roster[user] != nil else { throw FoldError("\(user) has no role to revoke") }
-    p.setRole(nil, for: user)
+    var roster = p.roster
+    try roster.revoke(user, role: role, regions: regions ?? [])
+    guard !roster.admins.isEmpty else {
+      throw FoldError("\(user) is the last administrator; grant another first")
+    }
+    p.roster = roster
   }
 }
 

@@ -1,5 +1,5 @@
-/// A request raised on a program (the approval workflow's rules come in a later
-/// version; the fold already keeps requests so alerts and history see them).
+/// A request raised on a program, as a draft. Who may raise it, and what it must
+/// say, is `RaiseRequest`'s to check; the fold keeps what was written.
 public struct RequestRaised: EventPayload {
   public static let type = "request.raised"
   public var id: String
@@ -7,11 +7,18 @@ public struct RequestRaised: EventPayload {
   public var kind: RequestKind
   public var amount: Dollars
   public var fiscalYear: Int?
+  /// Written by earlier builds for a single unit; read into `units`.
   public var unit: String?
+  public var units: [String]?
+  public var course: String?
+  public var students: Int?
+  public var lines: [Int]?
+  public var until: Day?
   public var summaryText: String
+
   public init(
     id: String, program: String, kind: RequestKind, amount: Dollars, fiscalYear: Int? = nil,
-    unit: String? = nil,
+    units: [String] = [], course: String? = nil, students: Int? = nil, lines: [Int] = [], until: Day? = nil,
     summary: String
   ) {
     self.id = id
@@ -19,28 +26,56 @@ public struct RequestRaised: EventPayload {
     self.kind = kind
     self.amount = amount
     self.fiscalYear = fiscalYear
-    self.unit = unit
+    self.units = units.isEmpty ? nil : units
+    self.course = course
+    self.students = students
+    self.lines = lines.isEmpty ? nil : lines
+    self.until = until
     self.summaryText = summary
   }
+
   enum CodingKeys: String, CodingKey {
-    case id, program, kind, amount, fiscalYear, unit
+    case id, program, kind, amount, fiscalYear, unit, units, course, students, lines, until
     case summaryText = "summary"
   }
+
+  /// Every unit named, old single-unit field included.
+  public var allUnits: [String] {
+    var list = units ?? []
+    if let unit, !list.contains(unit) { list.insert(unit, at: 0) }
+    return list
+  }
+
+  /// The request this event describes, before any step.
+  public func request(requester: String, raised: Day) -> Request {
+    Request(
+      id: id, program: program, kind: kind, amount: amount, fiscalYear: fiscalYear, units: allUnits,
+      course: course, students: students, lines: lines ?? [], until: until, summary: summaryText,
+      requester: requester, raised: raised)
+  }
+
   public var programID: String? { program }
-  public var summary: String { "request \(id) raised: \(kind.title) \(amount.compact) — \(summaryText)" }
+  public var summary: String {
+    let r = request(requester: "", raised: Day(ordinal: 0))
+    return "request \(id) raised: \(kind.title)" + (r.details.isEmpty ? "" : " (\(r.details))")
+      + " — \(summaryText)"
+  }
+
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     _ = try p.requireProgram(program)
     guard p.requests[id] == nil else { throw FoldError("request '\(id)' already exists") }
-    var r = Request(
-      id: id, program: program, kind: kind, amount: amount, fiscalYear: fiscalYear, unit: unit,
-      summary: summaryText,
-      requester: context.actor, raised: context.day)
+    var r = request(requester: context.actor, raised: context.day)
     r.steps.append(RequestStep(state: .draft, by: context.actor, on: context.day, reason: nil))
     p.setRequest(r)
   }
 }
 
 /// One step on a request: submitted, approved, rejected, returned or executed.
+///
+/// The fold holds the parts of the workflow that need nothing but the log: the
+/// transitions, the requester never counting as an approver, one approval per
+/// person. Roles, regions and the checks are the commands' (`StepRequest`), decided
+/// at the moment of the step.
 public struct RequestStepTaken: EventPayload {
   public static let type = "request.step"
   public var id: String
@@ -57,14 +92,24 @@ public struct RequestStepTaken: EventPayload {
   public var summary: String { "request \(id) \(state.rawValue)" + (reason.map { ": \($0)" } ?? "") }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     guard var r = p.requests[id] else { throw FoldError("no request '\(id)'") }
+    guard r.program == program else { throw FoldError("request \(id) is on \(r.program), not \(program)") }
+    if let refusal = r.state.refusal(to: state) {
+      throw FoldError("request \(id) cannot be \(state.rawValue): \(refusal)")
+    }
     r.steps.append(RequestStep(state: state, by: context.actor, on: context.day, reason: reason))
-    if state == .approved {
+    switch state {
+    case .submitted:
+      r.approvals = []
+      r.approvalsNeeded = r.amount >= p.policy.twoApproverAmount ? 2 : 1
+      r.state = .submitted
+    case .approved:
+      guard context.actor != r.requester else {
+        throw FoldError("request \(id): \(context.actor) raised it and cannot approve it (four eyes)")
+      }
       if !r.approvals.contains(context.actor) { r.approvals.append(context.actor) }
       // Stays submitted until enough distinct approvers have signed.
-      let needed = r.amount >= p.policy.twoApproverAmount ? 2 : 1
-      r.state = r.approvals.count >= needed ? .approved : .submitted
-    } else {
-      if state == .submitted { r.approvals = [] }
+      r.state = r.approvals.count >= r.approvalsNeeded ? .approved : .submitted
+    default:
       r.state = state
     }
     p.setRequest(r)

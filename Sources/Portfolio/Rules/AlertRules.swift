@@ -75,11 +75,17 @@ struct AlertRules {
     }
   }
 
-  /// Leahy vetting of the units a live, funded program reaches.
+  /// Leahy vetting of the units a live, funded program reaches, and of the units its
+  /// open requests would reach (a blocked one is flagged before anything is approved).
   mutating func leahy() {
     let funded = live && program.available > .zero
     if live {
-      for unitID in program.units {
+      var reached = program.units
+      for r in portfolio.requests(on: program.id) where r.state.isOpen {
+        for unit in r.units where !reached.contains(unit) { reached.append(unit) }
+      }
+      for unitID in reached {
+        let requested = !program.units.contains(unitID)
         guard let unit = units[unitID] else { continue }
         let vetting = unit.vetting
         if let v = vetting, v.status.blocks {
@@ -89,7 +95,9 @@ struct AlertRules {
             unit: unitID)
           continue
         }
-        guard funded, let v = vetting, v.status == .approved, let expires = v.expires else { continue }
+        guard funded, !requested, let v = vetting, v.status == .approved, let expires = v.expires else {
+          continue
+        }
         if day >= expires {
           add(
             .leahyExpired, .critical, expires,
