@@ -13,7 +13,8 @@ import Store
 public final class Session: @unchecked Sendable {
   public let location: StoreLocation
   public let log: EventLog
-  public let user: String
+  /// Who acts: the OS account of the real uid; on a demo store, `act(as:)` may change it.
+  public private(set) var user: String
   public private(set) var portfolio = Portfolio()
   /// Problems met while reading (unknown types, malformed payloads, torn tails).
   public private(set) var notices: [String] = []
@@ -25,6 +26,13 @@ public final class Session: @unchecked Sendable {
     self.location = location
     self.log = log
     self.user = user
+  }
+
+  /// Acts as another name for a walkthrough: a demo store only. On a real store
+  /// identity is the operating-system account, and nobody acts as another.
+  public func act(as name: String) throws {
+    guard isDemo else { throw ActingRefused(account: user, name: name) }
+    user = name
   }
 
   /// Opens an existing store and folds every record into the portfolio.
@@ -67,9 +75,10 @@ public final class Session: @unchecked Sendable {
 
   /// Creates a new store whose first record names it (and its creator as admin).
   public static func create(
-    _ location: StoreLocation, name: String, demo: Bool, user: String = Identity.currentUser()
+    _ location: StoreLocation, name: String, demo: Bool, user: String = Identity.currentUser(),
+    group: gid_t? = nil
   ) throws -> Session {
-    let log = try EventLog.create(at: location.path)
+    let log = try EventLog.create(at: location.path, group: group)
     let session = Session(location: location, log: log, user: user)
     do {
       try session.record([StoreCreated(name: name, demo: demo)])
@@ -192,9 +201,10 @@ public final class Session: @unchecked Sendable {
 
   /// Creates a store filled with the demo portfolio as of `today` (marked DEMO).
   public static func createDemo(
-    _ location: StoreLocation, today: Day, name: String = "demo", user: String = Identity.currentUser()
+    _ location: StoreLocation, today: Day, name: String = "demo", user: String = Identity.currentUser(),
+    group: gid_t? = nil
   ) throws -> Session {
-    let session = try create(location, name: name, demo: true, user: user)
+    let session = try create(location, name: name, demo: true, user: user, group: group)
     do {
       try session.recordHistory(DemoPortfolio.events(today: today).map { ($0.at, $0.actor, $0.event) })
     } catch {
@@ -248,5 +258,14 @@ public struct HistoryEntry: Sendable, Hashable {
     case .event(let e): summary = e.summary
     case .unknown(let reason), .malformed(let reason): summary = "(not shown: \(reason))"
     }
+  }
+}
+
+/// `--as` on a real store.
+public struct ActingRefused: Error, CustomStringConvertible {
+  public var account: String
+  public var name: String
+  public var description: String {
+    "--as \(name) works only on a demo store; on a real store you act as your OS account (\(account))"
   }
 }

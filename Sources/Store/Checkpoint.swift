@@ -32,6 +32,7 @@ public enum Checkpoint {
     let temp = "\(target).tmp-\(getpid())"
     let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw StoreError.io(path: temp, operation: "create", errno: errno) }
+    log.file.shareAccess(with: fd)
     let file = FileDescriptor(fd: fd, path: temp)
     do {
       try file.writeAll(bytes)

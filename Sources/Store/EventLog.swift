@@ -34,9 +34,27 @@ public final class EventLog: @unchecked Sendable {
 
   /// Creates a new, empty store: `0600`, in a directory created `0700` if missing.
   /// Never overwrites an existing file.
-  public static func create(at path: String) throws(StoreError) -> EventLog {
+  ///
+  /// With a group, the store is shared by its members: the file `0660` and owned by
+  /// the group, a directory created for it setgid `2770` (so the checkpoint and any
+  /// file set aside stay in the group). The creator must belong to the group.
+  public static func create(at path: String, group: gid_t? = nil) throws(StoreError) -> EventLog {
     let dir = parentDirectory(path)
-    try makeDirectories(dir)
+    if let group {
+      var st = stat()
+      if stat(dir, &st) != 0 {
+        try makeDirectories(parentDirectory(dir))
+        guard mkdir(dir, 0o700) == 0 || errno == EEXIST else {
+          throw StoreError.io(path: dir, operation: "create directory", errno: errno)
+        }
+        guard chown(dir, uid_t.max, group) == 0 else {
+          throw StoreError.io(path: dir, operation: "give the directory to the group", errno: errno)
+        }
+        _ = chmod(dir, 0o2770)
+      }
+    } else {
+      try makeDirectories(dir)
+    }
     let fd = Glibc.open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
       let code = errno
@@ -54,7 +72,15 @@ public final class EventLog: @unchecked Sendable {
       if code == EEXIST { throw StoreError.alreadyExists(path: path) }
       throw StoreError.io(path: path, operation: "create", errno: code)
     }
-    _ = fchmod(fd, 0o600)  // whatever the umask said
+    if let group {
+      guard fchown(fd, uid_t.max, group) == 0 else {
+        let code = errno
+        close(fd)
+        unlink(path)
+        throw StoreError.io(path: path, operation: "give the store to the group", errno: code)
+      }
+    }
+    _ = fchmod(fd, group == nil ? 0o600 : 0o660)  // whatever the umask said
     syncDirectory(dir)
     return EventLog(path: path, fd: fd, readOnly: false)
   }
@@ -390,6 +416,7 @@ public final class EventLog: @unchecked Sendable {
     let aside = "\(path).torn-\(Timestamp.now().milliseconds)"
     let fd = Glibc.open(aside, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
     guard fd >= 0 else { throw StoreError.io(path: aside, operation: "create", errno: errno) }
+    file.shareAccess(with: fd)
     let out = FileDescriptor(fd: fd, path: aside)
     do throws(StoreError) {
       try out.writeAll(torn)

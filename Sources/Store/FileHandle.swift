@@ -16,6 +16,19 @@ struct FileDescriptor {
     return Int64(st.st_size)
   }
 
+  /// Gives a file this process created beside the store the store's access: owner
+  /// only, or the store's group when it is shared (`sapm init --group`).
+  func shareAccess(with other: Int32) {
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { return }
+    if st.st_mode & 0o060 != 0 {
+      _ = fchown(other, uid_t.max, st.st_gid)
+      _ = fchmod(other, 0o660)
+    } else {
+      _ = fchmod(other, 0o600)
+    }
+  }
+
   func mode() throws(StoreError) -> mode_t {
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw fail("stat") }

@@ -17,11 +17,14 @@ struct SAPM: ParsableCommand {
       The store is --store PATH, else $SAPM_STORE, else the default path.
 
       Exit codes: 0 success; 1 failure (the message says what and where); \
-      2 'sapm alerts': a critical alert is open; 64 a usage error.
+      2 'sapm alerts': a critical alert is open; 3 refused by a rule of the domain \
+      (four eyes, role, region, a failing check, a wrong state; every reason on \
+      standard error, nothing written); 64 a usage error.
       """,
     version: "0.1.0",
     subcommands: [
       Open.self, Overview.self, Init.self, Verify.self, Log.self, Alerts.self, RecordCommand.self,
+      Roles.self, Requests.self, RequestCommand.self,
       Export.self, Themes.self,
       Keys.self, Events.self,
     ],
@@ -67,6 +70,18 @@ struct StoreOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("The store file.", valueName: "path"))
   var store: String?
 
+  @Option(
+    name: .customLong("as"),
+    help: ArgumentHelp(
+      "Act as NAME from the roster (a demo store only, for walkthroughs).", valueName: "name"))
+  var actAs: String?
+
+  /// Applies `--as`, which a real store refuses.
+  func acting(_ session: Session) throws -> Session {
+    if let actAs { try session.act(as: actAs) }
+    return session
+  }
+
   func location(allowDemo: Bool) -> StoreLocation {
     StoreLocation.resolve(flag: store, allowDemo: allowDemo)
   }
@@ -76,9 +91,9 @@ struct StoreOptions: ParsableArguments {
   func openForBrowsing() throws -> Session {
     let location = location(allowDemo: true)
     if location.isDemo, !FileManager.default.fileExists(atPath: location.path) {
-      return try Session.createDemo(location, today: today())
+      return try acting(Session.createDemo(location, today: today()))
     }
-    return try Session.openForBrowsing(location)
+    return try acting(Session.openForBrowsing(location))
   }
 
   /// Opens the store, creating the demo store on first use.
@@ -86,10 +101,10 @@ struct StoreOptions: ParsableArguments {
     let location = location(allowDemo: allowDemo)
     if location.isDemo, !FileManager.default.fileExists(atPath: location.path) {
       let session = try Session.createDemo(location, today: today())
-      if readOnly { return try Session.open(location, readOnly: true) }
-      return session
+      if readOnly { return try acting(Session.open(location, readOnly: true)) }
+      return try acting(session)
     }
-    return try Session.open(location, readOnly: readOnly)
+    return try acting(Session.open(location, readOnly: readOnly))
   }
 }
 
@@ -120,7 +135,7 @@ func failing<T>(_ body: () throws -> T) throws -> T {
     // The domain's reasons, one line each: a batch can be refused for many.
     try? StandardOutput.shared.flush()
     for reason in rejection.reasons { complain("refused: \(reason)") }
-    throw ExitCode.failure
+    throw ExitCode.refused
   } catch {
     try? StandardOutput.shared.flush()
     complain("\(error)")
@@ -143,4 +158,9 @@ func printNotices(_ session: Session) {
     let first = session.portfolio.skipped.first.map { " (first: record \($0.sequence), \($0.reason))" } ?? ""
     complain("warning: \(session.portfolio.skippedCount) record(s) kept in the log but not applied\(first)")
   }
+}
+
+extension ExitCode {
+  /// The domain refused the command: nothing was written.
+  static let refused = ExitCode(3)
 }

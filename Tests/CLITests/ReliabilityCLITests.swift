@@ -274,7 +274,7 @@ import Testing
     let raw = cli.home + "/raw.jsonl"
     try #"{"type":"policy.changed","payload":{"setting":"approval.two.amount","value":1e19}}"#
       .write(toFile: raw, atomically: true, encoding: .utf8)
-    #expect(try cli.run(["record", "--json", raw, "--store", store]).status == 1)  // refused by the domain
+    #expect(try cli.run(["record", "--json", raw, "--store", store]).status == 3)  // refused by the domain
     try appendRaw(store, type: "policy.changed", payload: #"{"setting":"approval.two.amount","value":1e19}"#)
     let r = try cli.run(["verify", "--store", store])
     #expect(r.status == 0, "\(r.err)")

@@ -34,7 +34,7 @@ import Testing
     h.model.page.tab = .requests
     h.press(.character("n"))
     #expect(
-      h.model.form == nil && h.statusLine.contains("no form for the Requests tab"), "\(h.statusLine)")
+      h.model.form == nil && h.statusLine.contains("N raises a request on this program"), "\(h.statusLine)")
     var ro = Harness(readOnly: true)
     ro.model.stack.append(Page(.program(Self.funded.program.id)))
     ro.model.page.tab = .funding

@@ -19,9 +19,12 @@ struct Harness {
   var model: AppModel
   var effects: [Effect] = []
 
-  init(width: Int = 120, height: Int = 35, portfolio: Portfolio = Harness.demo, readOnly: Bool = false) {
+  init(
+    width: Int = 120, height: Int = 35, portfolio: Portfolio = Harness.demo, readOnly: Bool = false,
+    user: String = "tester"
+  ) {
     let info = SessionInfo(
-      store: "/tmp/demo.sapm", user: "tester", role: "officer", demo: true, readOnly: readOnly)
+      store: "/tmp/demo.sapm", user: user, role: "officer", demo: true, readOnly: readOnly)
     model = AppModel(
       portfolio: portfolio, today: Harness.today, info: info, theme: .builtIn, width: width, height: height)
   }
@@ -34,6 +37,30 @@ struct Harness {
     let (next, produced) = AppModel.update(model, message)
     model = next
     effects += produced
+  }
+
+  /// Does what the session would with the `.perform` effects so far: the command
+  /// decided on the model's portfolio, its events folded in, the outcome reported.
+  mutating func performEffects() {
+    let pending = effects
+    effects = []
+    for case .perform(let request) in pending {
+      var p = model.portfolio
+      switch request.command.decide(p, actor: model.info.user, today: model.today) {
+      case .reject(let r):
+        send(.performed(title: request.title, problems: r.reasons))
+      case .accept(let events):
+        for e in events {
+          p.apply(
+            Envelope(
+              context: EventContext(
+                sequence: p.lastSequence + 1, at: Timestamp(dayOrdinal: model.today.ordinal, hour: 12),
+                actor: model.info.user), event: e))
+        }
+        send(.portfolio(p, asOf: nil, today: model.today))
+        send(.performed(title: request.title, problems: nil))
+      }
+    }
   }
 
   var screen: String { model.render().text }

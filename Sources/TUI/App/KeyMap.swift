@@ -1,3 +1,4 @@
+import Portfolio
 import Terminal
 
 /// Everything a key can do.
@@ -9,6 +10,7 @@ public enum Action: Hashable, Sendable {
   case previousTab, nextTab
   case filter, command
   case alerts, timeTravel, acknowledge, new
+  case approvals, newRequest, step(RequestState)
   case help, quit, redraw
 }
 
@@ -51,7 +53,7 @@ public enum KeyMap {
     Binding([.character("/")], .filter, "Views", "filter the current list (Esc clears)"),
     Binding(
       [.character(":")], .command, "Views",
-      "command line (:alerts :region R :asof DATE :theme NAME :export FILE.csv :quit)"),
+      "command line (:alerts :approvals :region R :asof DATE :theme NAME :export FILE.csv :quit)"),
     Binding([.character("a")], .alerts, "Views", "alerts"),
     Binding(
       [.character("t")], .timeTravel, "Views", "time travel: the portfolio as of a date (Esc returns to now)"),
@@ -60,6 +62,21 @@ public enum KeyMap {
       [.character("n")], .new, "Act",
       "record in a form: partner, program, status, funds, case, unit, vetting, condition, EUM item"
     ),
+    Binding(
+      [.character("p")], .approvals, "Approvals", "approvals: waiting on me, raised by me, all (Tab switches)"
+    ),
+    Binding([.character("N")], .newRequest, "Approvals", "raise a request on the program (a form)"),
+    Binding(
+      [.character("S")], .step(.submitted), "Approvals", "submit the selected request (a draft, or returned)"),
+    Binding([.character("A")], .step(.approved), "Approvals", "approve the selected request (asks y/n)"),
+    Binding(
+      [.character("R")], .step(.rejected), "Approvals", "reject the selected request (asks the reason)"),
+    Binding(
+      [.character("B")], .step(.returned), "Approvals",
+      "send the selected request back to its requester (asks the reason)"),
+    Binding(
+      [.character("E")], .step(.executed), "Approvals",
+      "execute the selected approved request (records its effect)"),
     Binding([.character("?")], .help, "Views", "help"),
     Binding([.character("q"), .control("c")], .quit, "Views", "quit"),
     Binding([.control("l")], .redraw, "Views", "redraw"),
@@ -82,7 +99,7 @@ public enum KeyMap {
       switch model.page.screen {
       case .overview, .partner: return nil
       case .program(let id): return model.newFormDisabledReason(program: id)
-      case .alerts, .help:
+      case .alerts, .help, .approvals, .request:
         return "n records a fact: on a region pane (a partner), a partner (a program), or a program's tabs"
       }
     case .acknowledge:
@@ -94,6 +111,18 @@ public enum KeyMap {
       return nil
     case .drill:
       if case .help = model.page.screen { return "nothing to open on the help screen; Esc to go back" }
+      return nil
+    case .newRequest:
+      if model.info.readOnly { return "read-only: a request would write to the store" }
+      if model.asOf != nil { return "time travel shows the past; Esc back to now to raise a request" }
+      if case .program = model.page.screen { return nil }
+      return "N raises a request on a program: open one first"
+    case .step(let state):
+      if model.info.readOnly { return "read-only: \(state.verb) would write to the store" }
+      if model.asOf != nil { return "time travel shows the past; Esc back to now to \(state.verb)" }
+      if model.selectedRequest() == nil {
+        return "\(state.verb) acts on a request: p for approvals, or a program's Requests tab"
+      }
       return nil
     case .back:
       if model.stack.count == 1 && model.asOf == nil && model.page.filter.isEmpty {

@@ -45,7 +45,7 @@ public struct Layout {
     case .overview: headerRows = 0
     case .partner: headerRows = 2
     case .program: headerRows = 3
-    case .alerts, .help: headerRows = 1
+    case .alerts, .help, .approvals, .request: headerRows = 1
     }
     list = Rect(
       x: 0, y: contentTop + headerRows, width: w, height: max(0, contentBottom - contentTop - headerRows))

@@ -9,6 +9,10 @@ public enum ScreenKind: Hashable, Sendable {
   case program(String)
   case alerts
   case help
+  /// The approval queue (p): waiting on me, raised by me, all.
+  case approvals
+  /// One request: its fields, checks, approvals and history.
+  case request(String)
 }
 
 /// Program screen tabs, in order.
@@ -42,12 +46,15 @@ public struct Page: Hashable, Sendable {
   public var screen: ScreenKind
   public var list = ListState()
   public var tab = ProgramTab.summary
+  /// Which requests the approvals screen lists.
+  public var scope = Portfolio.RequestScope.waiting
   public var filter = ""
   public init(_ screen: ScreenKind) { self.screen = screen }
 
-  init(screen: ScreenKind, tab: ProgramTab, filter: String) {
+  init(screen: ScreenKind, tab: ProgramTab, scope: Portfolio.RequestScope, filter: String) {
     self.screen = screen
     self.tab = tab
+    self.scope = scope
     self.filter = filter
   }
 }
@@ -60,6 +67,10 @@ public enum InputMode: Hashable, Sendable {
   case note(alert: String)
   /// A y/n question before an export replaces an existing file.
   case confirmOverwrite(path: String, rows: [[String]])
+  /// A y/n question before a step on a request (approve, submit, execute).
+  case confirmStep(request: String, state: RequestState)
+  /// The reason for rejecting or returning a request.
+  case stepReason(request: String, state: RequestState)
 }
 
 /// Facts about the session the status bar shows.
@@ -165,7 +176,8 @@ public struct AppModel: Sendable {
 
   var tableIdentity: TableIdentity {
     TableIdentity(
-      depth: stack.count, page: Page(screen: page.screen, tab: page.tab, filter: page.filter),
+      depth: stack.count,
+      page: Page(screen: page.screen, tab: page.tab, scope: page.scope, filter: page.filter),
       focusedRegion: focusedRegion, portfolioVersion: portfolioVersion, historyCount: history.count)
   }
 }

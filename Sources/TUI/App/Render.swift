@@ -18,6 +18,8 @@ extension AppModel {
     case .program(let id): renderProgram(&g, layout, id)
     case .alerts: renderAlerts(&g, layout)
     case .help: renderHelp(&g, layout)
+    case .approvals: renderApprovals(&g, layout)
+    case .request(let id): renderRequest(&g, layout, id)
     }
     if let form { renderForm(&g, form) }
     renderMessageLine(&g)
@@ -43,6 +45,8 @@ extension AppModel {
       case .program(let id): return "\(id) · \(p.tab.title)"
       case .alerts: return "Alerts"
       case .help: return "Help"
+      case .approvals: return "Approvals · \(p.scope.title)"
+      case .request(let id): return id
       }
     }
   }
@@ -134,6 +138,7 @@ extension AppModel {
       case .date: prompt = "as of (YYYY-MM-DD, empty for now): "
       case .note(let alert): prompt = "note for \(alert): "
       case .confirmOverwrite(let path, _): prompt = "\(path) exists; replace it? (y/n) "
+      case .confirmStep(let id, let state), .stepReason(let id, let state): prompt = stepPrompt(id, state)
       }
       let x = g.put(prompt, x: 0, y: y, style: theme.style("input.prompt"))
       // The cursor (▏) stays on screen: a long line scrolls, its start shown as "…".
@@ -165,9 +170,7 @@ extension AppModel {
         " filter: \(page.filter)  (Esc clears)", x: 0, y: y, style: theme.style("input.prompt"), limit: width)
       return
     }
-    g.put(
-      " ? help · / filter · : command · a alerts · t time travel · q quit", x: 0, y: y,
-      style: theme.style("list.dim"), limit: width)
+    g.put(" " + footerKeys, x: 0, y: y, style: theme.style("list.dim"), limit: width)
   }
 
   func renderStatus(_ g: inout CellGrid) {

@@ -16,6 +16,8 @@ extension AppModel {
     case .alerts: return alertsTable().filtered(page.filter)
     case .help: return helpTable().filtered(page.filter)
     case .program(let id): return programTable(id, tab: page.tab).filtered(page.filter)
+    case .approvals: return approvalsTable(page.scope).filtered(page.filter)
+    case .request(let id): return requestTable(id).filtered(page.filter)
     }
   }
 }

@@ -92,7 +92,8 @@ extension AppModel {
       switch page.screen {
       case .overview: focusedRegion = (focusedRegion + step + 4) % 4
       case .program(let id): return switchTab(by: step, program: id)
-      default: fail("Tab moves between panes on the overview and between tabs on a program")
+      case .approvals: switchScope(by: step)
+      default: fail("Tab moves between panes on the overview, tabs on a program and lists on approvals")
       }
     case .up: move(by: -1)
     case .down: move(by: 1)
@@ -106,6 +107,7 @@ extension AppModel {
       if case .program(let id) = page.screen {
         return switchTab(by: action == .nextTab ? 1 : -1, program: id)
       }
+      if case .approvals = page.screen { switchScope(by: action == .nextTab ? 1 : -1) }
     case .filter:
       input = .filter
       inputText = page.filter
@@ -137,11 +139,20 @@ extension AppModel {
       case .overview: made = newFormOnOverview()
       case .partner(let code): made = newFormOnPartner(code)
       case .program(let id): made = newFormOnProgram(id)
-      case .alerts, .help: made = nil
+      case .alerts, .help, .approvals, .request: made = nil
       }
       guard var f = made else { return [] }
       f.validate(portfolio, actor: info.user, today: today)
       form = f
+    case .approvals:
+      openApprovals()
+    case .newRequest:
+      guard case .program(let id) = page.screen, let program = portfolio.programs[id] else { return [] }
+      var f = Form.request(program: program, today: today)
+      f.validate(portfolio, actor: info.user, today: today)
+      form = f
+    case .step(let state):
+      startStep(state)
     case .help:
       if page.screen != .help { stack.append(Page(.help)) }
     case .quit:
@@ -153,14 +164,38 @@ extension AppModel {
     return []
   }
 
+  /// p and :approvals jump to the approvals screen (back to it if it is open below).
+  mutating func openApprovals() {
+    if let i = stack.lastIndex(where: { $0.screen == .approvals }) {
+      stack.removeSubrange((i + 1)...)
+    } else {
+      stack.append(Page(.approvals))
+    }
+  }
+
+  mutating func switchScope(by step: Int) {
+    let all = Portfolio.RequestScope.allCases
+    let i = all.firstIndex(of: page.scope) ?? 0
+    page.scope = all[(i + step + all.count) % all.count]
+    page.list = ListState()
+  }
+
   /// Enter (or → or l): each screen says where it leads.
   mutating func drill() -> [Effect] {
     switch page.screen {
     case .overview: return drillFromOverview()
     case .partner: return drillFromPartner()
     case .alerts: return drillFromAlerts()
-    case .program:
+    case .approvals: return drillFromApprovals()
+    case .program(let id):
+      if page.tab == .requests, let r = selectedRequest(), portfolio.requests[r.id]?.program == id {
+        stack.append(Page(.request(r.id)))
+        return []
+      }
       fail("this is the most detailed level; [ and ] switch tabs")
+      return []
+    case .request:
+      fail("this is the most detailed level; A R B S E act on the request, Esc goes back")
       return []
     case .help: return []
     }
@@ -221,6 +256,24 @@ extension AppModel {
 
   mutating func handleInput(_ key: Key) -> [Effect] {
     guard let mode = input else { return [] }
+    if case .confirmStep(let id, let state) = mode {
+      switch key {
+      case .character("y"), .character("Y"):
+        input = nil
+        return [.perform(CommandRequest(StepRequest(id: id, to: state)))]
+      case .character("n"), .character("N"), .escape:
+        input = nil
+        fail("not \(state.rawValue): \(id) left as it was")
+      default:
+        break
+      }
+      return []
+    }
+    if case .stepReason(let id, let state) = mode, key == .escape {
+      input = nil
+      fail("not \(state.rawValue): \(id) left as it was")
+      return []
+    }
     if case .confirmOverwrite(let path, let rows) = mode {
       switch key {
       case .character("y"), .character("Y"):
@@ -262,8 +315,14 @@ extension AppModel {
     case .filter:
       page.filter = text
       return []
-    case .confirmOverwrite:
+    case .confirmOverwrite, .confirmStep:
       return []  // answered by y/n in handleInput
+    case .stepReason(let id, let state):
+      guard text.hasVisibleText else {
+        fail("to \(state.verb) a request, give the reason; \(state == .rejected ? "R" : "B") to try again")
+        return []
+      }
+      return [.perform(CommandRequest(StepRequest(id: id, to: state, reason: text)))]
     case .date:
       if text.isEmpty || text == "now" { return asOf == nil ? [] : [.travel(to: nil)] }
       guard let d = Day(text) else {
@@ -295,6 +354,8 @@ extension AppModel {
       return []
     case "alerts", "a":
       if page.screen != .alerts { stack.append(Page(.alerts)) }
+    case "approvals", "p", "requests":
+      openApprovals()
     case "help", "h", "?":
       if page.screen != .help { stack.append(Page(.help)) }
     case "quit", "q":
@@ -326,7 +387,7 @@ extension AppModel {
       return [.export(path: argument, rows: table.exportRows, overwrite: false)]
     default:
       fail(
-        "unknown command ':\(name)'; try :alerts, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit"
+        "unknown command ':\(name)'; try :alerts, :approvals, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit"
       )
     }
     return []

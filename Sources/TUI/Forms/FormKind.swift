@@ -30,6 +30,8 @@ public enum FormKind: Sendable, Hashable {
   case metric(program: String)
   /// Partner screen (administrators): a restriction imposed, lifted or waived.
   case restriction(partner: String)
+  /// Program screen, N: a request raised (draft or submitted).
+  case request(program: String)
 
   public var title: String {
     switch self {
@@ -47,6 +49,7 @@ public enum FormKind: Sendable, Hashable {
     case .caseLine(let program): return "Add or restate a case line — \(program)"
     case .metric(let program): return "Record a metric measured — \(program)"
     case .restriction(let partner): return "A country restriction — \(partner)"
+    case .request(let program): return "Raise a request — \(program)"
     }
   }
 }
@@ -77,6 +80,7 @@ extension Form {
     case .caseLine(let program): return caseLineCommand(program)
     case .metric(let program): return metricCommand(program)
     case .restriction(let partner): return restrictionCommand(partner)
+    case .request(let program): return requestCommand(program)
     }
   }
 

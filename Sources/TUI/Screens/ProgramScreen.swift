@@ -67,7 +67,9 @@ extension AppModel {
       return open || !(program?.metrics.isEmpty ?? true)
         ? nil : "this program has no open condition and no metric"
     case .requests, .history:
-      return "no form for the \(page.tab.title) tab: requests are the approvals issue's; history is read-only"
+      return page.tab == .requests
+        ? "N raises a request on this program; A R B S E act on the selected one"
+        : "no form for the History tab: history is read-only"
     }
   }
 

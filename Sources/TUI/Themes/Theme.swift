@@ -39,7 +39,7 @@ public struct Theme: Sendable, Equatable {
     "status", "status.mode", "status.mode.demo", "status.mode.readonly", "status.asof", "status.message",
     "status.error", "alert.critical", "alert.warning", "alert.info", "alert.acknowledged", "restriction",
     "money.bar", "money.bar.empty", "input", "input.prompt", "help.key", "help.section", "request.pending",
-    "kiosk.banner",
+    "check.pass", "check.fail", "kiosk.banner",
   ]
 
   /// The default theme, also the fallback for every key another theme leaves out.
@@ -79,6 +79,8 @@ public struct Theme: Sendable, Equatable {
       "help.key": Style(foreground: .ansi(14), bold: true),
       "help.section": Style(bold: true, underline: true),
       "request.pending": Style(foreground: .ansi(11)),
+      "check.pass": Style(foreground: .ansi(10)),
+      "check.fail": Style(foreground: .ansi(9), bold: true),
       "kiosk.banner": Style(foreground: .ansi(0), background: .ansi(11), bold: true),
     ])
 

@@ -6,8 +6,16 @@ import Session
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Create a new store (never overwrites one).",
-    discussion: "The store file is created owner-only (0600), its directory 0700. You become its first admin."
+    discussion: """
+      The store file is created owner-only (0600), its directory 0700. You become its \
+      first admin. With --group, the store is shared by that group's members: the file \
+      0660 and group-owned, a directory created for it setgid 2770; you must belong to \
+      the group. Grant the members their roles with 'sapm roles grant'.
+      """
   )
+
+  @Option(help: "Share the store with the members of this OS group.")
+  var group: String?
 
   @OptionGroup var storeOptions: StoreOptions
 
@@ -20,14 +28,15 @@ struct Init: ParsableCommand {
   func run() throws {
     try failing {
       let location = storeOptions.location(allowDemo: false)
+      let gid = try group.map { try Identity.group(named: $0) }
       let session =
         demo
-        ? try Session.createDemo(location, today: today(), name: name ?? "demo")
-        : try Session.create(location, name: name ?? "portfolio", demo: false)
+        ? try Session.createDemo(location, today: today(), name: name ?? "demo", group: gid)
+        : try Session.create(location, name: name ?? "portfolio", demo: false, group: gid)
       let p = session.portfolio
       say(
         "created \(location.path)\(demo ? " (DEMO)" : ""): \(p.eventCount) events, \(p.partners.count) partners, \(p.programs.count) programs; admin \(session.user)"
-      )
+          + (group.map { "; shared with group \($0) (0660)" } ?? ""))
     }
   }
 }

@@ -1,0 +1,69 @@
+import Portfolio
+
+/// N on a program: a new request, its kind's fields, and whether to submit it now.
+extension Form {
+  static let requestSaveOptions = ["submit now", "save as draft"]
+
+  static func request(program: Program, today: Day) -> Form {
+    let kind: RequestKind =
+      program.kind == .fmf
+      ? .releaseFunds : program.kind == .fms ? .offerLOA : program.kind == .imet ? .enrollIMET : .deliver
+    return Form(
+      kind: .request(program: program.id),
+      fields: [
+        Field(
+          "Kind", .choice(RequestKind.allCases.map(\.rawValue)), kind.rawValue, hint: "← → to choose",
+          prefilled: false),
+        Field(
+          "Amount", .money, "", hint: "release-funds; e.g. 1.25M (empty: $0, or the case value for offer-loa)"
+        ),
+        Field(
+          "Fiscal year", .year, String(program.funding.last?.fiscalYear ?? today.fiscalYear),
+          hint: "release-funds"),
+        Field(
+          "Units", .text, program.units.joined(separator: ","),
+          hint: "enroll-imet, deliver: unit IDs, comma-separated"),
+        Field("Course", .text, "", hint: "enroll-imet"),
+        Field("Students", .text, "", hint: "enroll-imet: how many"),
+        Field("New sunset", .date, "", hint: "extend-sunset: YYYY-MM-DD"),
+        Field("Justification", .text, "", hint: "why: the request's reason"),
+        Field(
+          "Save", .choice(requestSaveOptions), requestSaveOptions[0], hint: "← → to choose", prefilled: false),
+      ])
+  }
+
+  func requestCommand(_ program: String) -> Result<any Command, Rejection> {
+    var problems: [String] = []
+    guard let kind = RequestKind(rawValue: value("Kind")) else {
+      return .failure(Rejection("Kind: choose one with ← →"))
+    }
+    var amount = Dollars.zero
+    if !value("Amount").isEmpty {
+      if let a = parseDollars(value("Amount")) {
+        amount = a
+      } else {
+        problems.append("Amount: a dollar figure such as 1.25M")
+      }
+    }
+    let fy = kind == .releaseFunds ? Int(value("Fiscal year")) : nil
+    if kind == .releaseFunds, fy == nil { problems.append("Fiscal year: a year such as 2026") }
+    var students: Int?
+    if kind == .enrollIMET {
+      students = Int(value("Students"))
+      if students == nil { problems.append("Students: a whole number") }
+    }
+    let until = kind == .extendSunset ? day("New sunset", &problems) : nil
+    let units =
+      kind == .enrollIMET || kind == .deliver
+      ? value("Units").split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty } : []
+    guard problems.isEmpty else { return .failure(Rejection(problems)) }
+    return .success(
+      RaiseRequest(
+        program: program, kind: kind,
+        amount: kind == .releaseFunds || kind == .offerLOA || kind == .enrollIMET || kind == .deliver
+          ? amount : .zero,
+        fiscalYear: fy, units: units, course: kind == .enrollIMET ? value("Course") : nil, students: students,
+        until: until, justification: value("Justification"),
+        submit: value("Save") == Form.requestSaveOptions[0]))
+  }
+}

@@ -1,0 +1,156 @@
+import Portfolio
+import Terminal
+
+/// The approval queue (p, :approvals): waiting on me, raised by me, all, most urgent
+/// first; Enter opens a request; A R B S E take a step on the selected one.
+extension AppModel {
+  public func approvalsTable(_ scope: Portfolio.RequestScope) -> TableData {
+    let rows = portfolio.requests(scope, user: info.user, on: day).map { r -> TableData.Row in
+      let failing = portfolio.failingChecks(for: r, on: day).count
+      let partner = portfolio.programs[r.program].flatMap { portfolio.partners[$0.partner]?.name } ?? "?"
+      let age = (r.submitted ?? r.raised).days(until: day)
+      return TableData.Row(
+        key: r.id,
+        cells: [
+          r.id, r.state.rawValue, r.kind.title, partner, r.program, r.amount.compact,
+          failing == 0 ? "✔ pass" : "✘ \(failing) fail", "\(age)d", r.requester,
+          "\(r.approvals.count)/\(r.approvalsNeeded)",
+        ],
+        style: failing > 0 && r.state.isOpen ? "alert.warning" : r.state.isPending ? "request.pending" : nil)
+    }
+    return TableData(
+      columns: [
+        .init("Request", 8), .init("State", 9), .init("Kind", 20), .init("Partner", 14), .init("Program", 12),
+        .init("Amount", 9, right: true), .init("Checks", 8), .init("Age", 5, right: true),
+        .init("Raised by", 10), .init("Appr", 4, flexible: true),
+      ], rows: rows)
+  }
+
+  func renderApprovals(_ g: inout CellGrid, _ layout: Layout) {
+    var x = 1
+    for scope in Portfolio.RequestScope.allCases {
+      let n = portfolio.requests(scope, user: info.user, on: day).count
+      let label = " \(scope.title) (\(n)) "
+      x += g.put(label, x: x, y: 1, style: theme.style(scope == page.scope ? "tab.active" : "tab")) + 1
+    }
+    g.put(
+      "most urgent first · Tab switches", x: x + 1, y: 1, style: theme.style("list.dim"), limit: width - x - 2
+    )
+    drawTable(&g, currentTable() ?? approvalsTable(page.scope), layout.list, page.list, active: true)
+  }
+
+  mutating func drillFromApprovals() -> [Effect] {
+    guard let row = selectedRow(), portfolio.requests[row.key] != nil else {
+      fail("no request selected")
+      return []
+    }
+    stack.append(Page(.request(row.key)))
+    return []
+  }
+
+  /// One request: fields, checks (✔ ✘ –) with reasons, approvals, who is needed, history.
+  public func requestTable(_ id: String) -> TableData {
+    guard let r = portfolio.requests[id] else {
+      return TableData(columns: kvColumns, rows: [kvRow("Request", "no request '\(id)'")])
+    }
+    let program = portfolio.programs[r.program]
+    let partner = program.flatMap { portfolio.partners[$0.partner] }
+    var rows = [
+      kvRow("Request", "\(r.id) · \(r.kind.title)"),
+      kvRow("State", r.state.rawValue, r.state.isPending ? "request.pending" : nil),
+      kvRow("Program", "\(r.program) — \(program?.title ?? "?")"),
+      kvRow("Partner", partner.map { "\($0.name) (\($0.region.title))" } ?? "?"),
+      kvRow("Details", r.details.isEmpty ? "—" : r.details),
+      kvRow("Justification", r.summary),
+      kvRow("Raised", "\(r.raised) by \(r.requester)"),
+      kvRow("Approvals", r.approvals.isEmpty ? "none yet" : r.approvals.joined(separator: ", ")),
+      kvRow("Next", portfolio.nextStep(of: r)),
+    ]
+    for (i, c) in portfolio.checks(for: r, on: day).enumerated() {
+      let mark = c.outcome == .pass ? "✔" : c.outcome == .fail ? "✘" : "–"
+      rows.append(
+        TableData.Row(
+          key: "check-\(i)", cells: ["\(mark) \(c.kind.rawValue)", c.detail],
+          style: c.failed ? "check.fail" : c.outcome == .pass ? "check.pass" : "list.dim"))
+    }
+    for (i, s) in r.steps.enumerated() {
+      rows.append(
+        TableData.Row(
+          key: "step-\(i)",
+          cells: [
+            i == 0 ? "History" : "",
+            "\(s.on)  \(s.state.rawValue) by \(s.by)" + (s.reason.map { ": \($0)" } ?? ""),
+          ]))
+    }
+    return TableData(columns: kvColumns, rows: rows)
+  }
+
+  func renderRequest(_ g: inout CellGrid, _ layout: Layout, _ id: String) {
+    let open = portfolio.requests[id].map { portfolio.isWaiting($0, on: info.user) } ?? false
+    g.put(
+      "Request \(id) · checks on \(day)" + (open ? " · waiting on you" : ""), x: 1, y: 1,
+      style: theme.style("title"), limit: width - 2)
+    drawTable(&g, currentTable() ?? requestTable(id), layout.list, page.list, active: true)
+  }
+
+  /// The request a step key acts on: the one on screen, or the selected row of a
+  /// list of requests.
+  func selectedRequest() -> Request? {
+    switch page.screen {
+    case .request(let id): return portfolio.requests[id]
+    case .approvals: return selectedRow().flatMap { portfolio.requests[$0.key] }
+    case .program where page.tab == .requests: return selectedRow().flatMap { portfolio.requests[$0.key] }
+    default: return nil
+    }
+  }
+
+  /// A R B S E: says why not in the status line, or asks (y/n, or the reason).
+  mutating func startStep(_ state: RequestState) {
+    guard let r = selectedRequest() else { return }
+    let needsReason = state == .rejected || state == .returned
+    let probe = StepRequest(id: r.id, to: state, reason: needsReason ? "reason" : nil)
+    if case .reject(let refusal) = probe.decide(portfolio, actor: info.user, today: today) {
+      fail("cannot \(state.verb) \(r.id): " + refusal.reasons.joined(separator: "; "))
+      return
+    }
+    input = needsReason ? .stepReason(request: r.id, state: state) : .confirmStep(request: r.id, state: state)
+    inputText = ""
+  }
+
+  /// The request named in a dialog: "RQ-0001 · Release FMF funds · Jordan · $200.0M".
+  func requestLabel(_ id: String) -> String {
+    guard let r = portfolio.requests[id] else { return id }
+    let partner = portfolio.programs[r.program].flatMap { portfolio.partners[$0.partner]?.name } ?? "?"
+    return "\(r.id) · \(r.kind.title) · \(partner) · \(r.amount.compact)"
+  }
+
+  /// The question the dialog asks, with what approving would leave to do.
+  func stepPrompt(_ id: String, _ state: RequestState) -> String {
+    var text = "\(state.verb.prefix(1).uppercased() + state.verb.dropFirst()) \(requestLabel(id))"
+    if state == .approved, let r = portfolio.requests[id] {
+      let left = r.approvalsMissing - 1
+      text += left > 0 ? " (checks pass; \(left) more approver after you)" : " (checks pass)"
+    }
+    if state == .rejected || state == .returned { return text + " — reason: " }
+    return text + "? (y/n) "
+  }
+
+  /// The keys of the current screen, for the footer (as k9s and lazygit show them).
+  var footerKeys: String {
+    let steps = "A approve · R reject · B return · S submit · E execute"
+    switch page.screen {
+    case .overview:
+      return
+        "Enter open · 1-4 pane · n new · p approvals · a alerts · / filter · t time travel · ? help · q quit"
+    case .partner: return "Enter open · n new · p approvals · a alerts · / filter · Esc back · ? help"
+    case .program:
+      return page.tab == .requests
+        ? "[ ] tabs · Enter open · N request · \(steps) · Esc back"
+        : "[ ] tabs · n record · N request · p approvals · a alerts · Esc back · ? help"
+    case .alerts: return "Enter open · x ack · / filter · Esc back · ? help"
+    case .approvals: return "Tab scope · Enter open · \(steps) · / filter · Esc back"
+    case .request: return "\(steps) · Esc back · ? help"
+    case .help: return "/ filter · Esc back · q quit"
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import CanonicalJSON
+import Portfolio
+import Session
+
+/// `sapm roles`: the roster, and an administrator's grants and revocations.
+struct Roles: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show the roster; an administrator grants and revokes roles.",
+    discussion: """
+      Roles: viewer, officer (raises requests), approver (approves, rejects, returns), \
+      admin (the roster and policy); each includes the ones before it and may be \
+      limited to regions. The account that created the store is its first admin. \
+      Nobody grants a role to themselves, and the last admin cannot be revoked.
+      """,
+    subcommands: [List.self, Grant.self, Revoke.self], defaultSubcommand: List.self)
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Show the roster.")
+    @OptionGroup var storeOptions: StoreOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+      try failing {
+        let session = try storeOptions.open(readOnly: true)
+        let p = session.portfolio
+        if json {
+          say(CanonicalJSON.string(RequestReports.rosterJSON(p)))
+          return
+        }
+        if session.isDemo { say("[DEMO] \(session.location.path)") }
+        for user in p.roster.users {
+          say("\(user)  \(p.roster.describe(user))" + (user == session.user ? "  (you)" : ""))
+        }
+        if p.roster.grants(of: session.user).isEmpty { say("you (\(session.user)) are not on the roster") }
+      }
+    }
+  }
+
+  struct Grant: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Grant USER a role (admin only).")
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "The account name.") var user: String
+    @Argument(help: "viewer, officer, approver or admin.") var role: String
+    @Option(name: .customLong("region"), help: "Limit the role to a region (repeatable).") var regions:
+      [String] = []
+
+    func run() throws {
+      try failing {
+        let command = GrantRole(user: user, role: try parseRole(role), regions: try regions.map(parseRegion))
+        let session = try storeOptions.open(readOnly: false, allowDemo: true)
+        try session.perform(command, today: today())
+        say("\(user) now holds \(session.portfolio.roster.describe(user))")
+        if !Identity.accountExists(user) {
+          complain(
+            "note: there is no account '\(user)' on this machine (a roster name is an OS account name)")
+        }
+      }
+    }
+  }
+
+  struct Revoke: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Revoke USER's role, or some of its regions (admin only).")
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "The account name.") var user: String
+    @Argument(help: "viewer, officer, approver or admin.") var role: String
+    @Option(name: .customLong("region"), help: "Revoke only this region (repeatable).") var regions:
+      [String] = []
+
+    func run() throws {
+      try failing {
+        let command = RevokeRole(user: user, role: try parseRole(role), regions: try regions.map(parseRegion))
+        let session = try storeOptions.open(readOnly: false, allowDemo: true)
+        try session.perform(command, today: today())
+        say("\(user) now holds \(session.portfolio.roster.describe(user))")
+      }
+    }
+  }
+}
+
+func parseRole(_ text: String) throws -> Role {
+  guard let role = Role(rawValue: text.lowercased()) else {
+    throw ValidationError(
+      "'\(text)' is not a role; one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+  }
+  return role
+}
+
+func parseRegion(_ text: String) throws -> Region {
+  guard let region = Region(loose: text) else {
+    throw ValidationError(
+      "'\(text)' is not a region; one of \(Region.allCases.map(\.rawValue).joined(separator: ", "))")
+  }
+  return region
+}

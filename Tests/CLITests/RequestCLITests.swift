@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// The approval workflow on the command line, on a demo store with `--as`.
+@Suite struct RequestCLITests {
+  @Test func aWalkthroughOnTheDemoStore() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/demo.sapm"
+    #expect(try cli.run(["init", "--demo", "--store", store]).status == 0)
+    func sapm(_ args: [String]) throws -> CLI.Result { try cli.run(args + ["--store", store]) }
+
+    // `request new` prints the new ID alone, for scripts.
+    let raised = try sapm([
+      "request", "new", "JO-FMF-001", "--kind", "release-funds", "--amount", "25000000", "--fy", "2026",
+      "--reason", "spares", "--as", "m.okafor",
+    ])
+    #expect(raised.status == 0, "\(raised.err)")
+    let id = raised.out.trimmingCharacters(in: .newlines)
+    #expect(id.hasPrefix("RQ-") && !id.contains(" "), "\(raised.out)")
+    // A draft cannot be approved; every reason on stderr, exit 3, nothing written.
+    let size = try FileManager.default.attributesOfItem(atPath: store)[.size] as? Int
+    let early = try sapm(["request", "approve", id, "--as", "l.chen"])
+    #expect(early.status == 3)
+    #expect(early.err.contains("refused: \(id) cannot be approved: it is draft"))
+    #expect(try FileManager.default.attributesOfItem(atPath: store)[.size] as? Int == size)
+    #expect(try sapm(["request", "submit", id, "--as", "m.okafor"]).status == 0)
+    let waiting = try sapm(["requests", "--as", "l.chen"])
+    #expect(waiting.out.contains(id))
+    #expect(!(try sapm(["requests", "--as", "m.okafor"]).out.contains(id)))
+    #expect(try sapm(["requests", "--mine", "--as", "m.okafor"]).out.contains(id))
+    let reject = try sapm(["request", "reject", id, "--reason", " ", "--as", "l.chen"])
+    #expect(reject.status == 3)
+    #expect(reject.err.contains("give the reason"))
+    #expect(try sapm(["request", "approve", id, "--as", "l.chen"]).status == 0)
+    #expect(try sapm(["request", "execute", id, "--as", "m.okafor"]).status == 0)
+    let shown = try sapm(["request", "show", id])
+    #expect(shown.out.contains("✔ Funds: $25.0M of"))
+    #expect(shown.out.contains("executed  by m.okafor"))
+    // A failing check refuses with its figures.
+    let niger = try sapm(["request", "approve", "RQ-0009", "--as", "l.chen"])
+    #expect(niger.status == 3)
+    #expect(niger.err.contains("Country restrictions: Niger under §7008 coup"))
+    // The roster, and an administrator's rules.
+    let roster = try sapm(["roles", "--json"])
+    #expect(roster.out.contains("{\"regions\":[],\"role\":\"approver\",\"user\":\"l.chen\"}"))
+    #expect(try sapm(["roles", "grant", "l.chen", "admin", "--as", "l.chen"]).status == 3)
+    #expect(
+      try sapm(["roles", "grant", "s.patel", "approver", "--region", "ukraine", "--as", "demo-admin"]).status
+        == 0)
+    #expect(try sapm(["roles"]).out.contains("s.patel  officer, approver (Ukraine)") == false)
+    #expect(try sapm(["roles"]).out.contains("s.patel  approver (Ukraine), officer"))
+    let bad = try sapm(["request", "new", "JO-FMF-001", "--kind", "launch", "--reason", "x"])
+    #expect(bad.status == 64)
+    #expect(bad.err.contains("--kind 'launch' is not a request kind; one of release-funds, offer-loa"))
+  }
+
+  @Test func asIsRefusedOnARealStore() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/real.sapm"
+    #expect(try cli.run(["init", "--store", store]).status == 0)
+    let r = try cli.run(["requests", "--as", "someone", "--store", store])
+    #expect(r.status == 1)
+    #expect(
+      r.err.contains("--as someone works only on a demo store; on a real store you act as your OS account"))
+  }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+/// Several OS accounts on one `--group` store, for real: test accounts and a group
+/// are created (and removed afterwards), and the built binary runs as each of them.
+/// Needs root for useradd and runuser; anyone else skips with the reason.
+@Suite(.serialized) struct SharedStoreTests {
+  static let isRoot = getuid() == 0
+
+  /// Test accounts and a group, removed on `tearDown`.
+  struct Accounts {
+    let group: String
+    let officer: String
+    let approver1: String
+    let approver2: String
+    let outsider: String
+
+    init() throws {
+      let tag = String(getpid() % 100_000)
+      group = "sapmg\(tag)"
+      officer = "sapmo\(tag)"
+      approver1 = "sapma\(tag)"
+      approver2 = "sapmb\(tag)"
+      outsider = "sapmx\(tag)"
+      try Self.sh("/usr/sbin/groupadd", [group])
+      for user in [officer, approver1, approver2] {
+        try Self.sh("/usr/sbin/useradd", ["-M", "-N", "-G", group, user])
+      }
+      try Self.sh("/usr/sbin/useradd", ["-M", "-N", outsider])
+    }
+
+    func tearDown() {
+      for user in [officer, approver1, approver2, outsider] { try? Self.sh("/usr/sbin/userdel", [user]) }
+      try? Self.sh("/usr/sbin/groupdel", [group])
+    }
+
+    static func sh(_ tool: String, _ args: [String]) throws {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: tool)
+      p.arguments = args
+      p.standardOutput = FileHandle.nullDevice
+      p.standardError = FileHandle.nullDevice
+      try p.run()
+      p.waitUntilExit()
+      guard p.terminationStatus == 0 else {
+        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(tool) \(args) failed"])
+      }
+    }
+  }
+
+  @Test(.enabled(if: isRoot, "needs root to create test accounts (useradd) and run as them (runuser)"))
+  func anOfficerRaisesTwoApproversApproveAndOutsidersCannotWrite() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let accounts = try Accounts()
+    defer { accounts.tearDown() }
+    let dir = cli.home + "/shared"
+    let store = dir + "/portfolio.sapm"
+    chmod(cli.home, 0o755)
+    func run(_ user: String?, _ args: [String]) throws -> CLI.Result {
+      guard let user else { return try cli.run(args + ["--store", store]) }
+      return try cli.run(
+        ["-u", user, "--", CLI.binary] + args + ["--store", store], executable: "/usr/sbin/runuser")
+    }
+
+    // root creates the store for the group and is its first admin.
+    let created = try run(nil, ["init", "--group", accounts.group, "--name", "team"])
+    #expect(created.status == 0, "\(created.err)")
+    var st = stat()
+    #expect(stat(store, &st) == 0)
+    #expect(st.st_mode & 0o7777 == 0o660)
+    #expect(st.st_gid == (getgrnam(accounts.group)?.pointee.gr_gid ?? 0))
+    #expect(stat(dir, &st) == 0)
+    #expect(st.st_mode & 0o7777 == 0o2770)
+
+    // Facts to work on, then the roster.
+    let facts = cli.home + "/facts.jsonl"
+    try """
+    {"type":"partner.registered","payload":{"code":"PL","name":"Poland","region":"europe","tier":"nato+5"}}
+    {"type":"program.created","payload":{"id":"PL-FMF-001","partner":"PL","kind":"FMF","title":"FMF","start":"2024-10-01","status":"active"}}
+    {"type":"funds.available","payload":{"program":"PL-FMF-001","fiscalYear":\(Date().fiscalYear),"amount":500000000}}
+    """.write(toFile: facts, atomically: true, encoding: .utf8)
+    let recorded = try run(nil, ["record", "--json", facts])
+    #expect(recorded.status == 0, "\(recorded.err)")
+    for (user, role) in [
+      (accounts.officer, "officer"), (accounts.approver1, "approver"), (accounts.approver2, "approver"),
+    ] {
+      let granted = try run(nil, ["roles", "grant", user, role])
+      #expect(granted.status == 0, "\(granted.err)")
+    }
+    // An officer cannot grant, even to themselves.
+    let selfGrant = try run(accounts.officer, ["roles", "grant", accounts.officer, "admin"])
+    #expect(selfGrant.status == 3)
+
+    // The officer raises $150M (two approvers needed) and submits it.
+    let raised = try run(
+      accounts.officer,
+      [
+        "request", "new", "PL-FMF-001", "--kind", "release-funds", "--amount", "150000000", "--fy",
+        String(Date().fiscalYear), "--reason", "spares", "--submit",
+      ])
+    #expect(raised.status == 0, "\(raised.err)")
+    let id = raised.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(id == "RQ-0001")
+    // The requester cannot approve it; nor can anyone act as someone else on a real store.
+    let own = try run(accounts.officer, ["request", "approve", id])
+    #expect(own.status == 3)
+    #expect(own.err.contains("needs an approver"))
+    let disguised = try run(accounts.officer, ["request", "approve", id, "--as", accounts.approver1])
+    #expect(disguised.status == 1)
+    #expect(disguised.err.contains("--as \(accounts.approver1) works only on a demo store"))
+    // Two approvers, the same one twice counting once.
+    #expect(try run(accounts.approver1, ["request", "approve", id]).status == 0)
+    let twice = try run(accounts.approver1, ["request", "approve", id])
+    #expect(twice.status == 3)
+    #expect(try run(accounts.officer, ["request", "execute", id]).status == 3)  // not yet approved
+    let second = try run(accounts.approver2, ["request", "approve", id])
+    #expect(second.status == 0, "\(second.err)")
+    #expect(second.out.contains("\(id) approved by \(accounts.approver2)"))
+    let executed = try run(accounts.officer, ["request", "execute", id])
+    #expect(executed.status == 0, "\(executed.err)")
+
+    // An account outside the group can neither read nor write it.
+    let before = try Data(contentsOf: URL(fileURLWithPath: store))
+    let outside = try run(
+      accounts.outsider,
+      [
+        "request", "new", "PL-FMF-001", "--kind", "release-funds", "--amount", "1", "--fy", "2025",
+        "--reason", "x",
+      ])
+    #expect(outside.status == 1)
+    #expect(outside.err.contains("ermission denied"), "\(outside.err)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+
+    // The log says who did each step: the OS accounts, not names anyone typed.
+    let shown = try run(accounts.approver2, ["request", "show", id, "--json"])
+    for user in [accounts.officer, accounts.approver1, accounts.approver2] {
+      #expect(shown.out.contains("\"by\":\"\(user)\""))
+    }
+    #expect(shown.out.contains("\"state\":\"executed\""))
+    let verified = try run(accounts.approver1, ["verify"])
+    #expect(verified.status == 0, "\(verified.err)")
+    #expect(stat(store, &st) == 0 && st.st_mode & 0o7777 == 0o660)
+  }
+}
+
+extension Date {
+  /// The U.S. fiscal year of today (FY starts 1 October).
+  var fiscalYear: Int {
+    let c = Calendar(identifier: .gregorian).dateComponents(
+      in: TimeZone(identifier: "UTC") ?? .current, from: self)
+    return (c.year ?? 2026) + ((c.month ?? 1) >= 10 ? 1 : 0)
+  }
+}
