@@ -496,14 +496,14 @@ public enum DemoPortfolio {
         RequestRaised(
           id: id, program: program, kind: kind, amount: amount, fiscalYear: fy, units: units, course: course,
           students: students, until: until, summary: text),
-        on: day, subject: program, actor: requester)
+        on: day, subject: id, actor: requester)
       b.add(
         RequestStepTaken(id: id, program: program, state: .submitted), on: b.ago(submittedAgo),
-        subject: program, actor: requester)
+        subject: id, actor: requester)
       for a in approvals {
         b.add(
           RequestStepTaken(id: id, program: program, state: .approved, reason: "checks reviewed"),
-          on: b.ago(max(0, submittedAgo - 1)), subject: program, actor: a)
+          on: b.ago(max(0, submittedAgo - 1)), subject: id, actor: a)
       }
     }
     // Funds: enough available (pass) / more than the unobligated balance (fail).
@@ -559,17 +559,17 @@ public enum DemoPortfolio {
       submittedAgo: 40, approvals: [approver, approver2])
     b.add(
       RequestStepTaken(id: "RQ-0014", program: "EG-FMF-001", state: .executed), on: b.ago(35),
-      subject: "EG-FMF-001", actor: officer)
+      subject: "RQ-0014", actor: officer)
     b.add(
       FundsObligated(program: "EG-FMF-001", fiscalYear: 2026, amount: .million(120), on: b.ago(35)),
-      on: b.ago(35), subject: "EG-FMF-001", actor: officer)
+      on: b.ago(35), subject: "RQ-0014", actor: officer)
     raise(
       "RQ-0015", "PL-FMF-001", .releaseFunds, .million(300), fy: 2023, "Release loan tranche",
       submittedAgo: 30)
     b.add(
       RequestStepTaken(
         id: "RQ-0015", program: "PL-FMF-001", state: .returned, reason: "attach the loan agreement amendment"),
-      on: b.ago(28), subject: "PL-FMF-001", actor: approver2)
+      on: b.ago(28), subject: "RQ-0015", actor: approver2)
     // A draft not yet submitted.
     b.add(
       RequestRaised(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Several OS accounts on one `--group` store, for real: test accounts and a group
@@ -7,52 +8,11 @@ import Testing
 @Suite(.serialized) struct SharedStoreTests {
   static let isRoot = getuid() == 0
 
-  /// Test accounts and a group, removed on `tearDown`.
-  struct Accounts {
-    let group: String
-    let officer: String
-    let approver1: String
-    let approver2: String
-    let outsider: String
-
-    init() throws {
-      let tag = String(getpid() % 100_000)
-      group = "sapmg\(tag)"
-      officer = "sapmo\(tag)"
-      approver1 = "sapma\(tag)"
-      approver2 = "sapmb\(tag)"
-      outsider = "sapmx\(tag)"
-      try Self.sh("/usr/sbin/groupadd", [group])
-      for user in [officer, approver1, approver2] {
-        try Self.sh("/usr/sbin/useradd", ["-M", "-N", "-G", group, user])
-      }
-      try Self.sh("/usr/sbin/useradd", ["-M", "-N", outsider])
-    }
-
-    func tearDown() {
-      for user in [officer, approver1, approver2, outsider] { try? Self.sh("/usr/sbin/userdel", [user]) }
-      try? Self.sh("/usr/sbin/groupdel", [group])
-    }
-
-    static func sh(_ tool: String, _ args: [String]) throws {
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: tool)
-      p.arguments = args
-      p.standardOutput = FileHandle.nullDevice
-      p.standardError = FileHandle.nullDevice
-      try p.run()
-      p.waitUntilExit()
-      guard p.terminationStatus == 0 else {
-        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(tool) \(args) failed"])
-      }
-    }
-  }
-
   @Test(.enabled(if: isRoot, "needs root to create test accounts (useradd) and run as them (runuser)"))
   func anOfficerRaisesTwoApproversApproveAndOutsidersCannotWrite() throws {
     let cli = CLI()
     defer { cli.cleanUp() }
-    let accounts = try Accounts()
+    let accounts = try TestAccounts()
     defer { accounts.tearDown() }
     let dir = cli.home + "/shared"
     let store = dir + "/portfolio.sapm"

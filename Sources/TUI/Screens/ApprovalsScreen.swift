@@ -13,8 +13,8 @@ extension AppModel {
         key: r.id,
         cells: [
           r.id, r.state.rawValue, r.kind.title, partner, r.program, r.amount.compact,
-          failing == 0 ? "✔ pass" : "✘ \(failing) fail", "\(age)d", r.requester,
-          "\(r.approvals.count)/\(r.approvalsNeeded)",
+          failing == 0 ? "✔ pass" : "✘ \(failing) fail", "\(age)d", "\(r.approvals.count)/\(r.approvalsNeeded)",
+          r.requester,
         ],
         style: failing > 0 && r.state.isOpen ? "alert.warning" : r.state.isPending ? "request.pending" : nil)
     }
@@ -22,7 +22,7 @@ extension AppModel {
       columns: [
         .init("Request", 8), .init("State", 9), .init("Kind", 20), .init("Partner", 14), .init("Program", 12),
         .init("Amount", 9, right: true), .init("Checks", 8), .init("Age", 5, right: true),
-        .init("Raised by", 10), .init("Appr", 4, flexible: true),
+        .init("Appr", 4), .init("Raised by", 10, flexible: true),
       ], rows: rows)
   }
 
