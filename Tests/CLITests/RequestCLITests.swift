@@ -60,6 +60,15 @@ import Testing
     defer { cli.cleanUp() }
     let store = cli.home + "/real.sapm"
     #expect(try cli.run(["init", "--store", store]).status == 0)
+    // Identity is the real uid's account: $USER and $LOGNAME change nothing.
+    let me = try cli.run(
+      ["roles", "--store", store], environment: ["USER": "mallory", "LOGNAME": "mallory"])
+    #expect(me.out.contains("  admin  (you)") && !me.out.contains("mallory"), "\(me.out)")
+    let grant = try cli.run(
+      ["roles", "grant", "mallory", "admin", "--store", store],
+      environment: ["USER": "mallory", "LOGNAME": "mallory"])
+    #expect(grant.status == 0)  // granted BY the real account (the admin), not by "mallory"
+    #expect(try cli.run(["log", "--store", store]).out.contains("mallory granted admin"))
     let r = try cli.run(["requests", "--as", "someone", "--store", store])
     #expect(r.status == 1)
     #expect(

@@ -76,7 +76,7 @@ import Testing
     #expect(try run(accounts.officer, ["request", "execute", id]).status == 3)  // not yet approved
     let second = try run(accounts.approver2, ["request", "approve", id])
     #expect(second.status == 0, "\(second.err)")
-    #expect(second.out.contains("\(id) approved by \(accounts.approver2)"))
+    #expect(second.out.contains("approved \(id) as \(accounts.approver2) — approved: an officer executes it"))
     let executed = try run(accounts.officer, ["request", "execute", id])
     #expect(executed.status == 0, "\(executed.err)")
 

@@ -6,7 +6,9 @@ import Testing
 /// request through the form, the approver sees it appear and approves it through
 /// the dialog. Root creates the accounts; anyone else skips with the reason.
 @Suite struct ApprovalEndToEndTests {
-  @Test(.enabled(if: TestAccounts.canCreate, "needs root to create test accounts (useradd) and run as them (runuser)"))
+  @Test(
+    .enabled(
+      if: TestAccounts.canCreate, "needs root to create test accounts (useradd) and run as them (runuser)"))
   func oneRaisesTheOtherSeesItAndApproves() throws {
     let accounts = try TestAccounts()
     defer { accounts.tearDown() }

@@ -13,7 +13,8 @@ extension AppModel {
         key: r.id,
         cells: [
           r.id, r.state.rawValue, r.kind.title, partner, r.program, r.amount.compact,
-          failing == 0 ? "✔ pass" : "✘ \(failing) fail", "\(age)d", "\(r.approvals.count)/\(r.approvalsNeeded)",
+          failing == 0 ? "✔ pass" : "✘ \(failing) fail", "\(age)d",
+          "\(r.approvals.count)/\(r.approvalsNeeded)",
           r.requester,
         ],
         style: failing > 0 && r.state.isOpen ? "alert.warning" : r.state.isPending ? "request.pending" : nil)

@@ -130,7 +130,7 @@ struct RequestCommand: ParsableCommand {
       try session.perform(StepRequest(id: id, to: state, reason: note), today: today())
       let r = session.portfolio.requests[id]
       say(
-        "\(id) \(r?.state.rawValue ?? state.rawValue) by \(session.user)"
+        "\(state.rawValue) \(id) as \(session.user)"
           + (r.map { " — \(session.portfolio.nextStep(of: $0))" } ?? ""))
     }
   }
