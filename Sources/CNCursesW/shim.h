@@ -48,4 +48,20 @@ static inline void sapm_bracketed_paste(int on) {
   fputs(seq, stdout);
   fflush(stdout);
 }
+#include <term.h>
+// Whether terminfo knows `term` and it can address the cursor: 1 yes, 0 the entry
+// has no cursor addressing (dumb), -1 no entry on this machine. Loads the entry
+// into a private TERMINAL and frees it, leaving no state behind.
+static inline int sapm_term_check(const char *term) {
+  int err = 0;
+  TERMINAL *previous = cur_term;
+  if (setupterm(term, -1, &err) != OK) { return -1; }
+  char *cup = tigetstr("cup");
+  int ok = (cup != NULL && cup != (char *)-1) ? 1 : 0;
+  TERMINAL *loaded = cur_term;
+  set_curterm(previous);
+  del_curterm(loaded);
+  return ok;
+}
+
 #endif

@@ -17,7 +17,7 @@ public final class TUIRunner {
 
   public init(
     session: Session, terminal: any TerminalDevice, theme: Theme, themes: ThemeCatalog, asOf: Day?,
-    clock: @escaping () -> Day
+    clock: @escaping () -> Day, notices extra: [String] = []
   ) throws {
     self.session = session
     self.terminal = terminal
@@ -33,7 +33,7 @@ public final class TUIRunner {
       portfolio: session.portfolio, today: clock(), info: info, theme: theme, width: size.width,
       height: size.height)
     if let asOf { perform(.travel(to: asOf)) }
-    var notices = session.notices
+    var notices = extra + session.notices
     if session.portfolio.skippedCount > 0 {
       // Records the fold could not apply (an out-of-range policy value, say): said at
       // once, as the CLI does; those about a program also raise record-not-applied.

@@ -14,6 +14,48 @@ public final class NCursesTerminal: TerminalDevice {
     }
   }
 
+  /// What to do with the terminal type before starting: draw, draw on a fallback
+  /// type (with the warning to show), or refuse with the reason.
+  public enum TerminalType: Equatable, Sendable {
+    case usable
+    case fallback(to: String, warning: String)
+    case unusable(String)
+  }
+
+  /// Checks `$TERM` against this machine's terminfo. A type with no cursor
+  /// addressing (dumb) cannot draw a full screen; a type with no entry here falls
+  /// back to its closest relative (xterm-* → xterm-256color, screen-* and tmux-* →
+  /// screen-256color or screen), which `start` sets in the environment.
+  public static func checkTerminalType(_ term: String?) -> TerminalType {
+    let cannot = { (t: String, why: String) in
+      TerminalType.unusable(
+        "this terminal (TERM=\(t)) cannot draw sapm's full screen: \(why); set TERM to your terminal's type (e.g. xterm-256color, or linux on the console), or use the commands: sapm overview, sapm alerts, sapm requests"
+      )
+    }
+    guard let term, !term.isEmpty else { return cannot("unset", "TERM is not set") }
+    switch sapm_term_check(term) {
+    case 1: return .usable
+    case 0: return cannot(term, "it has no cursor addressing")
+    default:
+      let candidates: [String]
+      if term.hasPrefix("xterm") {
+        candidates = ["xterm-256color", "xterm"]
+      } else if term.hasPrefix("screen") || term.hasPrefix("tmux") {
+        candidates = ["screen-256color", "screen"]
+      } else {
+        candidates = []
+      }
+      for c in candidates where sapm_term_check(c) == 1 {
+        return .fallback(
+          to: c,
+          warning:
+            "TERM=\(term) has no terminfo entry on this machine; drawing as \(c) (install ncurses-term for the exact entry)"
+        )
+      }
+      return cannot(term, "this machine has no terminfo entry for it")
+    }
+  }
+
   public let colors: Int
   private var pairs: [PairKey: Int32] = [:]
   private var nextPair: Int32 = 1

@@ -99,7 +99,7 @@ public enum KeyMap {
       switch model.page.screen {
       case .overview, .partner: return nil
       case .program(let id): return model.newFormDisabledReason(program: id)
-      case .alerts, .help, .approvals, .request:
+      case .alerts, .help, .approvals, .request, .wall:
         return "n records a fact: on a region pane (a partner), a partner (a program), or a program's tabs"
       }
     case .acknowledge:

@@ -46,6 +46,7 @@ public struct Layout {
     case .partner: headerRows = 2
     case .program: headerRows = 3
     case .alerts, .help, .approvals, .request: headerRows = 1
+    case .wall: headerRows = 0
     }
     list = Rect(
       x: 0, y: contentTop + headerRows, width: w, height: max(0, contentBottom - contentTop - headerRows))

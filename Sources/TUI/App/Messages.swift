@@ -15,6 +15,10 @@ public enum Message: Sendable {
   case performed(title: String, problems: [String]?)
   /// The export's file exists: ask before replacing it.
   case confirmOverwrite(path: String, rows: [[String]])
+  /// The kiosk's clock: cycles the wall and returns to it after the idle time.
+  case tick(Timestamp)
+  /// The kiosk's store became unreadable (since when), or readable again (nil).
+  case storeUnavailable(since: Timestamp?)
 }
 
 /// What the application asks the caller to do: the I/O that `update` never does.

@@ -13,6 +13,8 @@ public enum ScreenKind: Hashable, Sendable {
   case approvals
   /// One request: its fields, checks, approvals and history.
   case request(String)
+  /// The kiosk's wall display: a region (0–3) or the alerts summary (4).
+  case wall(Int)
 }
 
 /// Program screen tabs, in order.
@@ -118,6 +120,11 @@ public struct AppModel: Sendable {
   public var shouldQuit = false
   /// A form on top of the screen (n on a program tab), keys go to it while open.
   public var form: Form?
+  /// The wall display's clock and cycle (`sapm --kiosk`); nil in an ordinary session.
+  public var kiosk: KioskState?
+  /// Fields the screen must not show (the kiosk's), applied to the alerts here and
+  /// to the portfolio by whoever hands it in.
+  public var redaction: Redaction?
 
   /// Derived from the portfolio once per change, not once per key.
   public private(set) var alerts: [Alert] = []
@@ -158,6 +165,7 @@ public struct AppModel: Sendable {
 
   mutating func recompute() {
     alerts = portfolio.alerts(on: day)
+    if let redaction { alerts = alerts.map(redaction.apply(to:)) }
     summary = PortfolioSummary(portfolio, alerts: alerts, day: day)
     alertRows = buildAlertRows()
     alertIndex = [:]
@@ -193,5 +201,51 @@ public struct HistoryLine: Sendable, Hashable {
     self.actor = actor
     self.type = type
     self.summary = summary
+  }
+}
+
+/// The kiosk's wall display: which screen of the cycle is up, the clock it is driven
+/// by (ticks from the caller, so tests inject time), and when a passer-by last
+/// pressed a key.
+public struct KioskState: Sendable, Hashable {
+  public var cycleSeconds: Int
+  public var idleSeconds: Int
+  public var now: Timestamp
+  /// The last key; nil while the wall cycles on its own.
+  public var lastKey: Timestamp?
+  public var lastAdvance: Timestamp
+  /// The wall screen up now: 0–3 a region, 4 the alerts summary.
+  public var step = 0
+  /// When the portfolio on screen was last read.
+  public var updated: Timestamp
+  /// Set while the store cannot be read: the last good view stays on screen.
+  public var unavailableSince: Timestamp?
+
+  public static let steps = 5
+
+  public init(cycleSeconds: Int, idleSeconds: Int, now: Timestamp) {
+    self.cycleSeconds = cycleSeconds
+    self.idleSeconds = idleSeconds
+    self.now = now
+    self.lastAdvance = now
+    self.updated = now
+  }
+}
+
+extension AppModel {
+  /// A wall display over a redacted portfolio: no user, no writes, cycling.
+  public static func kiosk(
+    portfolio: Portfolio, today: Day, now: Timestamp, store: String, theme: Theme, width: Int, height: Int,
+    cycleSeconds: Int, idleSeconds: Int
+  ) -> AppModel {
+    var m = AppModel(
+      portfolio: Redaction.kiosk.apply(to: portfolio), today: today,
+      info: SessionInfo(store: store, user: "kiosk", role: "viewer", demo: portfolio.isDemo, readOnly: true),
+      theme: theme, width: width, height: height)
+    m.redaction = .kiosk
+    m.recompute()
+    m.kiosk = KioskState(cycleSeconds: max(1, cycleSeconds), idleSeconds: max(1, idleSeconds), now: now)
+    m.stack = [Page(.wall(0))]
+    return m
   }
 }

@@ -11,7 +11,7 @@ extension AppModel {
       renderTooSmall(&g)
       return g
     }
-    renderTitle(&g)
+    if let kiosk { renderKioskTitle(&g, kiosk) } else { renderTitle(&g) }
     switch page.screen {
     case .overview: renderOverview(&g, layout)
     case .partner(let code): renderPartner(&g, layout, code)
@@ -20,6 +20,7 @@ extension AppModel {
     case .help: renderHelp(&g, layout)
     case .approvals: renderApprovals(&g, layout)
     case .request(let id): renderRequest(&g, layout, id)
+    case .wall(let step): renderWall(&g, layout, step: step)
     }
     if let form { renderForm(&g, form) }
     renderMessageLine(&g)
@@ -47,6 +48,7 @@ extension AppModel {
       case .help: return "Help"
       case .approvals: return "Approvals · \(p.scope.title)"
       case .request(let id): return id
+      case .wall(let step): return "Wall \(step + 1)"
       }
     }
   }
@@ -178,13 +180,14 @@ extension AppModel {
     g.fill(x: 0, y: y, width: width, height: 1, style: theme.style("status"))
     var x = 0
     var modes: [(String, String)] = []
+    if kiosk != nil { modes.append((" KIOSK ", "kiosk.banner")) }
     if info.demo { modes.append((" DEMO ", "status.mode.demo")) }
     if info.readOnly { modes.append((" READ-ONLY ", "status.mode.readonly")) }
     if let asOf { modes.append((" AS OF \(asOf) ", "status.asof")) }
     for (text, style) in modes { x += g.put(text, x: x, y: y, style: theme.style(style)) + 1 }
     let newest = portfolio.newest.map { String($0.description.prefix(16)).replacingT() } ?? "none"
-    let text =
-      " \(info.user) (\(info.role)) │ \(info.store) │ \(portfolio.eventCount) events, newest \(newest) UTC"
+    let who = kiosk == nil ? " \(info.user) (\(info.role)) │" : ""
+    let text = "\(who) \(info.store) │ \(portfolio.eventCount) events, newest \(newest) UTC"
     g.put(text, x: x, y: y, style: theme.style("status"), limit: width - x)
   }
 }

@@ -16,6 +16,7 @@ extension AppModel {
     }
     switch message {
     case .key(let key):
+      if kiosk != nil { return handleKioskKey(key) }
       if form != nil { return handleForm(key) }
       if input != nil { return handleInput(key) }
       self.message = nil
@@ -27,7 +28,8 @@ extension AppModel {
       keepSelectionsVisible()
       return []
     case .portfolio(let p, let asOf, let today):
-      setPortfolio(p, asOf: asOf, today: today)
+      setPortfolio(redaction?.apply(to: p) ?? p, asOf: asOf, today: today)
+      if let now = kiosk?.now { kiosk?.updated = now }
       reconcileSelections()
       if case .program(let id) = page.screen, page.tab == .history, asOf == nil {
         return [.loadHistory(program: id)]
@@ -57,6 +59,12 @@ extension AppModel {
     case .confirmOverwrite(let path, let rows):
       input = .confirmOverwrite(path: path, rows: rows)
       inputText = ""
+      return []
+    case .tick(let now):
+      kioskTick(now)
+      return []
+    case .storeUnavailable(let since):
+      kiosk?.unavailableSince = since
       return []
     }
   }
@@ -139,7 +147,7 @@ extension AppModel {
       case .overview: made = newFormOnOverview()
       case .partner(let code): made = newFormOnPartner(code)
       case .program(let id): made = newFormOnProgram(id)
-      case .alerts, .help, .approvals, .request: made = nil
+      case .alerts, .help, .approvals, .request, .wall: made = nil
       }
       guard var f = made else { return [] }
       f.validate(portfolio, actor: info.user, today: today)
@@ -197,7 +205,7 @@ extension AppModel {
     case .request:
       fail("this is the most detailed level; A R B S E act on the request, Esc goes back")
       return []
-    case .help: return []
+    case .help, .wall: return []
     }
   }
 

@@ -17,7 +17,14 @@ extension AppModel {
     case .oversight: return oversightTab(p)
     case .eum: return eumTab(p)
     case .requests: return requestsTab(p)
-    case .history: return historyTab(p)
+    case .history:
+      // Every line of the history names who did it and may quote a note or reason.
+      guard redaction == nil else {
+        return TableData(
+          columns: [.init("", 20, flexible: true)],
+          rows: [.init(key: "restricted", cells: ["History \(Redaction.placeholder): it names people and quotes notes"])])
+      }
+      return historyTab(p)
     }
   }
 }

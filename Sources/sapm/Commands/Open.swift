@@ -23,7 +23,43 @@ struct Open: ParsableCommand {
     help: ArgumentHelp("Start time-travelling at this day.", valueName: "YYYY-MM-DD"))
   var asOf: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      "A read-only wall screen for a shared terminal: no key leaves it or writes; stop it with SIGTERM or SIGHUP (docs/kiosk.md)."
+    ))
+  var kiosk = false
+
+  @Option(help: ArgumentHelp("Kiosk: seconds per wall screen.", valueName: "seconds"))
+  var cycle = 20
+
+  @Option(help: ArgumentHelp("Kiosk: seconds without a key before it returns to the wall.", valueName: "seconds"))
+  var idle = 60
+
+  func validate() throws {
+    guard (1...86_400).contains(cycle) else { throw ValidationError("--cycle must be 1–86400 seconds") }
+    guard (1...86_400).contains(idle) else { throw ValidationError("--idle must be 1–86400 seconds") }
+    if kiosk, storeOptions.actAs != nil { throw ValidationError("--as has no meaning in the kiosk: it writes nothing") }
+    if kiosk, asOf != nil { throw ValidationError("the kiosk shows the store as it is now; --as-of is not for it") }
+  }
+
+  /// Checks TERM before curses starts: a type that cannot draw is refused with what
+  /// to set; one this machine has no entry for falls back to a relative, said once.
+  func terminalType() throws -> [String] {
+    switch NCursesTerminal.checkTerminalType(ProcessInfo.processInfo.environment["TERM"]) {
+    case .usable: return []
+    case .fallback(let type, let warning):
+      setenv("TERM", type, 1)
+      return [warning]
+    case .unusable(let reason):
+      throw ValidationError(reason)
+    }
+  }
+
   func run() throws {
+    if kiosk {
+      try runKiosk()
+      return
+    }
     guard isatty(0) != 0, isatty(1) != 0 else {
       var overview = Overview()
       overview.storeOptions = storeOptions
@@ -37,11 +73,37 @@ struct Open: ParsableCommand {
       let catalog = ThemeCatalog(environment: env)
       let forcedMono = env["NO_COLOR"].map { !$0.isEmpty } == true || env["TERM"] == "dumb"
       let chosen = forcedMono ? Theme.monochromeBuiltIn : try catalog.load(theme ?? "default")
+      let warnings = try terminalType()
       let session = try storeOptions.openForBrowsing()
       let terminal = try NCursesTerminal(monochrome: chosen.monochrome)
       let runner = try TUIRunner(
-        session: session, terminal: terminal, theme: chosen, themes: catalog, asOf: start, clock: today)
+        session: session, terminal: terminal, theme: chosen, themes: catalog, asOf: start, clock: today,
+        notices: warnings)
       runner.run()
+    }
+  }
+
+  /// The wall screen: the store read-only, a kiosk model, no session at all.
+  func runKiosk() throws {
+    try failing {
+      guard isatty(0) != 0, isatty(1) != 0 else {
+        throw ValidationError("the kiosk needs a terminal on standard input and output")
+      }
+      let env = ProcessInfo.processInfo.environment
+      let catalog = ThemeCatalog(environment: env)
+      let forcedMono = env["NO_COLOR"].map { !$0.isEmpty } == true
+      let chosen = forcedMono ? Theme.monochromeBuiltIn : try catalog.load(theme ?? "kiosk")
+      let location = storeOptions.location(allowDemo: true)
+      guard FileManager.default.fileExists(atPath: location.path) else {
+        throw ValidationError(
+          "no store at \(location.path): the kiosk only reads; create it first ('sapm init', or 'sapm init --demo --store PATH')")
+      }
+      let warnings = try terminalType()
+      let feed = try KioskFeed(location)
+      let terminal = try NCursesTerminal(monochrome: chosen.monochrome)
+      KioskRunner(
+        feed: feed, terminal: terminal, theme: chosen, cycleSeconds: cycle, idleSeconds: idle, notices: warnings
+      ).run()
     }
   }
 }

@@ -3,6 +3,7 @@ import Portfolio
 extension AppModel {
   /// The program screen's Units & vetting tab.
   func unitsTab(_ p: Program) -> TableData {
+    let hidden = redaction?.hidesVettingDetails == true
     let rows = p.units.compactMap { portfolio.units[$0] }.map { u -> TableData.Row in
       let v = u.vetting
       let state: String
@@ -19,8 +20,9 @@ extension AppModel {
       return .init(
         key: u.id,
         cells: [
-          u.id, u.name, v?.status.rawValue ?? "none", v?.certified?.description ?? "—",
-          v?.expires?.description ?? "—", state,
+          u.id, u.name, v?.status.rawValue ?? "none",
+          hidden ? Redaction.placeholder : v?.certified?.description ?? "—",
+          hidden ? Redaction.placeholder : v?.expires?.description ?? "—", state,
         ], style: style)
     }
     return TableData(

@@ -1,0 +1,95 @@
+import Foundation
+import Portfolio
+import Store
+
+/// The kiosk's only access to the store: read-only, with no method that writes.
+///
+/// It opens the log `O_RDONLY` (even when this account could write it), never writes
+/// a checkpoint or sets anything aside, and keeps the last portfolio it read in full
+/// when the file goes away, shrinks, is replaced by something unreadable or fails
+/// its chain — so the wall keeps its last good view and says since when.
+public final class KioskFeed {
+  public let location: StoreLocation
+  private var session: Session
+  /// When the store stopped being readable, while it is not.
+  public private(set) var unavailableSince: Timestamp?
+  /// Why, in a few words.
+  public private(set) var problem: String?
+  private var stamp: (size: Int64, modified: Double)?
+
+  public var portfolio: Portfolio { session.portfolio }
+
+  public init(_ location: StoreLocation) throws {
+    self.location = location
+    session = try Session.open(location, readOnly: true, user: "kiosk")
+    stamp = Self.stamp(location.path)
+  }
+
+  /// What a poll found.
+  public enum Change: Equatable {
+    case none
+    /// New records were read, or the file was read afresh.
+    case updated
+    /// The store cannot be read now; the last good portfolio stays.
+    case unavailable(since: Timestamp, reason: String)
+  }
+
+  /// Looks at the store once: new records, a replaced, shrunk, edited, unreadable or
+  /// missing file. Cheap when nothing changed (a stat and a size).
+  public func poll(now: Timestamp) -> Change {
+    let path = location.path
+    guard let current = Self.stamp(path) else { return fail(now, "the file is missing") }
+    if !Self.readable(path) { return fail(now, "the file cannot be read (permissions)") }
+    switch session.log.pathStatus() {
+    case .missing: return fail(now, "the file is missing")
+    case .replaced: return reopen(now, because: "the file was replaced")
+    case .same: break
+    }
+    let read = session.log.cursor.offset
+    if current.size < read { return reopen(now, because: "the file is shorter than what was read") }
+    if unavailableSince != nil { return reopen(now, because: problem ?? "unavailable") }
+    // Written in place without growing: read it all again, and verify it.
+    if let old = stamp, current.size == old.size, current.modified != old.modified, current.size == read {
+      return reopen(now, because: "the file was rewritten in place")
+    }
+    stamp = current
+    do {
+      return try session.refresh() > 0 ? .updated : .none
+    } catch {
+      return fail(now, "\(error)")
+    }
+  }
+
+  private func reopen(_ now: Timestamp, because reason: String) -> Change {
+    do {
+      let fresh = try Session.open(location, readOnly: true, user: "kiosk")
+      session = fresh
+      stamp = Self.stamp(location.path)
+      unavailableSince = nil
+      problem = nil
+      return .updated
+    } catch {
+      return fail(now, "\(reason): \(error)")
+    }
+  }
+
+  private func fail(_ now: Timestamp, _ reason: String) -> Change {
+    if unavailableSince == nil { unavailableSince = now }
+    problem = reason
+    return .unavailable(since: unavailableSince ?? now, reason: reason)
+  }
+
+  static func stamp(_ path: String) -> (size: Int64, modified: Double)? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return (Int64(st.st_size), Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
+  }
+
+  /// Readable by this account, and by someone: a file nobody may read (chmod 000)
+  /// is unavailable even to root, who could still open it.
+  static func readable(_ path: String) -> Bool {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return false }
+    return access(path, R_OK) == 0 && st.st_mode & 0o444 != 0
+  }
+}
