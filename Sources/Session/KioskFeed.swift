@@ -63,6 +63,15 @@ public final class KioskFeed {
   private func reopen(_ now: Timestamp, because reason: String) -> Change {
     do {
       let fresh = try Session.open(location, readOnly: true, user: "kiosk")
+      // The same store with fewer records than were shown is a damaged copy (cut
+      // short), not news: keep the last good view until the records are back. A
+      // different store (another first record) is shown as it is.
+      let sameStore = Self.firstLine(fresh) == Self.firstLine(session)
+      if sameStore, fresh.portfolio.lastSequence < session.portfolio.lastSequence {
+        return fail(
+          now,
+          "\(reason): it holds \(fresh.portfolio.lastSequence) records, \(session.portfolio.lastSequence) were read")
+      }
       session = fresh
       stamp = Self.stamp(location.path)
       unavailableSince = nil
@@ -78,6 +87,8 @@ public final class KioskFeed {
     problem = reason
     return .unavailable(since: unavailableSince ?? now, reason: reason)
   }
+
+  static func firstLine(_ s: Session) -> [UInt8]? { (try? s.log.record(sequence: 1))?.map(\.line) }
 
   static func stamp(_ path: String) -> (size: Int64, modified: Double)? {
     var st = stat()

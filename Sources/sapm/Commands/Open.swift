@@ -51,7 +51,7 @@ struct Open: ParsableCommand {
       setenv("TERM", type, 1)
       return [warning]
     case .unusable(let reason):
-      throw ValidationError(reason)
+      throw TerminalUnusable(reason: reason)
     }
   }
 
@@ -106,6 +106,12 @@ struct Open: ParsableCommand {
       ).run()
     }
   }
+}
+
+/// A terminal sapm cannot draw on: exit 1 with what to set.
+struct TerminalUnusable: Error, CustomStringConvertible {
+  var reason: String
+  var description: String { reason }
 }
 
 struct Themes: ParsableCommand {

@@ -1,0 +1,156 @@
+import Portfolio
+import PortfolioDemo
+import Terminal
+import Testing
+
+@testable import TUI
+
+/// The kiosk model, headless, with an injected clock: the wall cycles, a passer-by
+/// browses, idleness returns it to the wall, and no key leaves it, writes or shows
+/// a restricted field.
+@Suite struct KioskTests {
+  static let start = Timestamp(dayOrdinal: Harness.today.ordinal, hour: 9)
+
+  static func kiosk(width: Int = 120, height: Int = 35, cycle: Int = 20, idle: Int = 60) -> Harness {
+    var h = Harness(width: width, height: height)
+    h.model = AppModel.kiosk(
+      portfolio: Harness.demo, today: Harness.today, now: start, store: "/srv/wall.sapm", theme: .builtIn,
+      width: width, height: height, cycleSeconds: cycle, idleSeconds: idle)
+    return h
+  }
+
+  static func at(_ seconds: Int) -> Timestamp { Timestamp(milliseconds: start.milliseconds + Int64(seconds) * 1000) }
+
+  @Test func theWallCyclesThroughTheRegionsAndTheAlerts() {
+    var h = Self.kiosk()
+    #expect(h.lines[0].contains("KIOSK"))
+    #expect(h.lines[0].contains("wall 1/5 · next: Indo-Pacific in 20s"))
+    #expect(h.screen.contains("[1] Europe/NATO"))
+    #expect(h.screen.contains("FY27 AVAILABLE"))
+    var seen: [String] = []
+    for step in 1...5 {
+      h.send(.tick(Self.at(step * 20 - 1)))
+      #expect(h.model.kiosk?.step == (step - 1) % 5)
+      h.send(.tick(Self.at(step * 20)))
+      seen.append(h.lines[1])
+    }
+    #expect(seen[0].contains("[2] Indo-Pacific"))
+    #expect(seen[1].contains("[3] Middle East/Africa"))
+    #expect(seen[2].contains("[4] Ukraine"))
+    #expect(seen[3].contains("Alerts on"))
+    #expect(seen[4].contains("[1] Europe/NATO"))
+  }
+
+  @Test func aPasserByBrowsesAndIdlenessReturnsToTheWall() {
+    var h = Self.kiosk(idle: 60)
+    h.send(.tick(Self.at(5)))
+    h.type("3")
+    #expect(h.screen.contains("▶ [3] Middle East/Africa ◀"))
+    h.press(.enter)
+    #expect(h.lines[0].contains("Overview ›"))
+    // The cycle does not move while someone browses…
+    h.send(.tick(Self.at(40)))
+    #expect(h.lines[0].contains("Overview ›"))
+    // …and returns to the wall after the idle time since the last key.
+    h.send(.tick(Self.at(64)))
+    #expect(h.lines[0].contains("Overview ›"))
+    h.send(.tick(Self.at(65)))
+    #expect(h.lines[0].contains("wall 1/5"))
+    // a opens the alerts; Esc at the top returns to the wall at once.
+    h.type("a")
+    #expect(h.screen.contains("Alerts on"))
+    h.press(.escape, .escape)
+    #expect(h.lines[0].contains("wall"))
+  }
+
+  @Test func noKeyLeavesWritesOrTypes() {
+    var h = Self.kiosk()
+    let refusals: [Key] = [
+      .character("q"), .control("c"), .control("z"), .control("\\"), .control("d"), .character(":"),
+      .character("/"), .character("t"), .character("n"), .character("N"), .character("x"), .character("A"),
+      .character("R"), .character("p"), .character("?"), .paste("rm -rf /"), .function(1), .control("q"), .control("s"),
+    ]
+    for key in refusals {
+      h.press(key)
+      #expect(h.model.shouldQuit == false)
+      #expect(h.model.input == nil && h.model.form == nil, "\(key)")
+      #expect(h.statusLine.contains("kiosk"), "\(key): \(h.statusLine)")
+      #expect(h.effects.isEmpty, "\(key): \(h.effects)")
+    }
+    h.press(.character("q"))
+    #expect(h.statusLine.contains("no key leaves it; the operator stops it with a signal"))
+    // Browsing to an alert and a program still writes nothing.
+    h.type("a")
+    h.press(.down, .enter)
+    for _ in 0..<8 { h.press(.character("]")) }
+    h.type("xAnN")
+    #expect(h.effects.allSatisfy { if case .loadHistory = $0 { return true } else { return false } })
+  }
+
+  @Test func restrictedFieldsNeverAppear() {
+    var h = Self.kiosk(width: 160, height: 50)
+    let demo = Harness.demo
+    let unitNames = demo.units.values.map(\.name)
+    let notes = demo.acknowledgements.values.map(\.note)
+    let reasons = demo.requests.values.map(\.summary) + demo.requests.values.flatMap { $0.steps.compactMap(\.reason) }
+    let people = [
+      DemoPortfolio.admin, DemoPortfolio.officer, DemoPortfolio.officer2, DemoPortfolio.approver, DemoPortfolio.approver2,
+    ]
+    var screens: [String] = []
+    for step in 1...5 {
+      screens.append(h.screen)
+      h.send(.tick(Self.at(step * 20)))
+    }
+    // Every program of every partner, every tab, and the alerts.
+    for (ri, region) in Region.allCases.enumerated() {
+      for partner in demo.partners(in: region) {
+        for program in demo.programs(of: partner.code) {
+          h.model.stack = [Page(.overview), Page(.partner(partner.code)), Page(.program(program.id))]
+          h.model.focusedRegion = ri
+          for tab in ProgramTab.allCases {
+            h.model.page.tab = tab
+            h.send(.resize(width: 160, height: 50))
+            screens.append(h.screen)
+          }
+        }
+        h.model.stack = [Page(.overview), Page(.partner(partner.code))]
+        h.send(.resize(width: 160, height: 50))
+        screens.append(h.screen)
+      }
+    }
+    h.model.stack = [Page(.overview), Page(.alerts)]
+    h.send(.resize(width: 160, height: 50))
+    screens.append(h.screen)
+    let text = screens.joined(separator: "\n")
+    for name in unitNames { #expect(!text.contains(name), "unit name \(name)") }
+    for note in notes where note.count > 3 { #expect(!text.contains(note), "note \(note)") }
+    for reason in reasons where reason.count > 3 { #expect(!text.contains(reason), "reason \(reason)") }
+    for person in people { #expect(!text.contains(person), "actor \(person)") }
+    #expect(text.contains("UA-U-093"))  // units by ID
+    #expect(text.contains("(restricted)"))
+  }
+
+  @Test func theStoreUnavailableBannerKeepsTheLastView() {
+    var h = Self.kiosk()
+    h.send(.storeUnavailable(since: Self.at(30)))
+    #expect(h.lines[1].contains("store unavailable since 09:00 — showing the last good view"))
+    #expect(h.screen.contains("[1] Europe/NATO"))
+    h.send(.storeUnavailable(since: nil))
+    #expect(!h.screen.contains("store unavailable"))
+  }
+
+  @Test func restrictedFieldsAreData() {
+    #expect(
+      Set(RestrictedField.allCases.map(\.rawValue)) == [
+        "unit names", "vetting details", "acknowledgement notes", "request reasons", "actor names",
+      ])
+    let p = Redaction.kiosk.apply(to: Harness.demo)
+    #expect(p.units.values.allSatisfy { $0.name == $0.id })
+    #expect(p.acknowledgements.values.allSatisfy { $0.note == Redaction.placeholder && Role(rawValue: $0.by) != nil })
+    #expect(p.requests.values.allSatisfy { $0.summary == Redaction.placeholder })
+    #expect(p.requests["RQ-0014"]?.approvals == ["approver", "approver"])
+    #expect(p.roster.isEmpty)
+    // Nothing restricted, nothing changed.
+    #expect(Redaction([]).apply(to: Harness.demo).units["UA-U-093"]?.name == "93rd Mechanized Brigade")
+  }
+}
