@@ -70,7 +70,8 @@ public final class KioskFeed {
       if sameStore, fresh.portfolio.lastSequence < session.portfolio.lastSequence {
         return fail(
           now,
-          "\(reason): it holds \(fresh.portfolio.lastSequence) records, \(session.portfolio.lastSequence) were read")
+          "\(reason): it holds \(fresh.portfolio.lastSequence) records, \(session.portfolio.lastSequence) were read"
+        )
       }
       session = fresh
       stamp = Self.stamp(location.path)

@@ -28,7 +28,8 @@ public final class KioskRunner {
     let size = terminal.size
     model = AppModel.kiosk(
       portfolio: feed.portfolio, today: Day(ordinal: now.dayOrdinal), now: now, store: feed.location.path,
-      theme: theme, width: size.width, height: size.height, cycleSeconds: cycleSeconds, idleSeconds: idleSeconds)
+      theme: theme, width: size.width, height: size.height, cycleSeconds: cycleSeconds,
+      idleSeconds: idleSeconds)
     if !notices.isEmpty { model.message = notices.joined(separator: " · ") }
   }
 

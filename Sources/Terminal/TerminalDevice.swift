@@ -23,12 +23,20 @@ public final class MemoryTerminal: TerminalDevice {
   public var pendingKeys: [Key] = []
   public private(set) var isShutDown = false
 
-  public init(width: Int, height: Int, colors: Int = 256) {
+  /// How many frames to keep (the newest): all by default, for tests that read
+  /// them back; a long run (the kiosk soak) keeps one.
+  public let keepingFrames: Int
+
+  public init(width: Int, height: Int, colors: Int = 256, keepingFrames: Int = .max) {
     size = (width, height)
     self.colors = colors
+    self.keepingFrames = max(1, keepingFrames)
   }
 
-  public func draw(_ grid: CellGrid) { frames.append(grid) }
+  public func draw(_ grid: CellGrid) {
+    if frames.count >= keepingFrames { frames.removeFirst(frames.count - keepingFrames + 1) }
+    frames.append(grid)
+  }
 
   public func readKey(timeout milliseconds: Int32) -> Key? {
     pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()

@@ -19,8 +19,10 @@ import Testing
 
   /// The kiosk's process: the child of the pane's shell.
   static func kioskPID(_ tmux: Tmux) throws -> Int32 {
-    let shell = try tmux.run(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-    let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+    let shell = try tmux.run(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    let children =
+      (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
     guard let pid = children.split(separator: " ").first.flatMap({ Int32($0) }) else {
       throw Tmux.Timeout(wanted: "the kiosk's process", screen: try tmux.screen())
     }
@@ -51,8 +53,10 @@ import Testing
 
     // Every key of the key map, by name.
     for name in [
-      "q", "C-c", "C-z", "C-\\", "C-d", "C-q", "C-s", ":", "/", "t", "n", "N", "x", "A", "R", "B", "S", "E", "p", "?",
-      "a", "1", "2", "3", "4", "Tab", "BTab", "Up", "Down", "PageUp", "PageDown", "Home", "End", "Enter", "Escape",
+      "q", "C-c", "C-z", "C-\\", "C-d", "C-q", "C-s", ":", "/", "t", "n", "N", "x", "A", "R", "B", "S", "E",
+      "p", "?",
+      "a", "1", "2", "3", "4", "Tab", "BTab", "Up", "Down", "PageUp", "PageDown", "Home", "End", "Enter",
+      "Escape",
       "Left", "Right", "BSpace", "[", "]", "g", "G", "j", "k", "h", "l", "C-l", "F1", "F10",
     ] {
       try tmux.keys(name)
@@ -62,7 +66,9 @@ import Testing
     try tmux.type(":export /tmp/kiosk-leak.csv")
     try tmux.keys("Enter")
     // Every control character, and DEL.
-    for byte in Array(0x00...0x1F) + [0x7F] { try tmux.run(["send-keys", "-H", String(format: "%02x", byte)]) }
+    for byte in Array(0x00...0x1F) + [0x7F] {
+      try tmux.run(["send-keys", "-H", String(format: "%02x", byte)])
+    }
     // 10,000 random bytes, in chunks.
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<50 {
@@ -87,7 +93,9 @@ import Testing
     #expect(files.contains { $0.path == store && !$0.writable }, "\(files)")
     let written = files.filter { $0.writable && $0.path.hasPrefix("/") && !$0.path.hasPrefix("/dev/") }
     #expect(written.isEmpty, "open for writing: \(written)")
-    let beside = try FileManager.default.contentsOfDirectory(atPath: tmux.home).filter { $0.hasPrefix("demo.sapm.") }
+    let beside = try FileManager.default.contentsOfDirectory(atPath: tmux.home).filter {
+      $0.hasPrefix("demo.sapm.")
+    }
     #expect(beside.isEmpty, "\(beside)")
 
     kill(pid, SIGTERM)
@@ -106,7 +114,9 @@ import Testing
       })
     let p = Process()
     p.executableURL = URL(fileURLWithPath: Tmux.binary)
-    p.arguments = ["alerts", "ack", "offer-lapsed/GH-FMS-001", "--note", "seen on the wall", "--store", store]
+    p.arguments = [
+      "alerts", "ack", "offer-lapsed/GH-FMS-001", "--note", "seen on the wall", "--store", store,
+    ]
     p.standardOutput = FileHandle.nullDevice
     try p.run()
     p.waitUntilExit()
@@ -146,7 +156,8 @@ import Testing
     let cli = CLITool()
     let dumb = try cli.run(["--store", "/nonexistent.sapm"], env: ["TERM": "dumb"], tty: true)
     #expect(dumb.status == 1, "\(dumb)")
-    #expect(dumb.output.contains("cannot draw sapm's full screen: it has no cursor addressing"), "\(dumb.output)")
+    #expect(
+      dumb.output.contains("cannot draw sapm's full screen: it has no cursor addressing"), "\(dumb.output)")
     // No terminfo entry for the exact type: the closest one, with a warning on screen.
     let tmux = try Tmux(term: "xterm-256color")
     let store = try tmux.makeDemoStore()

@@ -20,12 +20,15 @@ import Testing
       clock = Timestamp(milliseconds: clock.milliseconds + 1000)
       return feed.poll(now: clock)
     }
-    func unavailable(_ c: KioskFeed.Change) -> Bool { if case .unavailable = c { return true } else { return false } }
+    func unavailable(_ c: KioskFeed.Change) -> Bool {
+      if case .unavailable = c { return true } else { return false }
+    }
     #expect(poll() == .none)
 
     // Another process's event.
     try writer.perform(
-      AcknowledgeAlert(alert: "offer-lapsed/GH-FMS-001", note: "from the desk"), today: try #require(Day("2026-11-29")))
+      AcknowledgeAlert(alert: "offer-lapsed/GH-FMS-001", note: "from the desk"),
+      today: try #require(Day("2026-11-29")))
     #expect(poll() == .updated)
     #expect(feed.portfolio.eventCount == events + 1)
     let good = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -19,7 +19,9 @@ import Testing
     return h
   }
 
-  static func at(_ seconds: Int) -> Timestamp { Timestamp(milliseconds: start.milliseconds + Int64(seconds) * 1000) }
+  static func at(_ seconds: Int) -> Timestamp {
+    Timestamp(milliseconds: start.milliseconds + Int64(seconds) * 1000)
+  }
 
   @Test func theWallCyclesThroughTheRegionsAndTheAlerts() {
     var h = Self.kiosk()
@@ -68,7 +70,8 @@ import Testing
     let refusals: [Key] = [
       .character("q"), .control("c"), .control("z"), .control("\\"), .control("d"), .character(":"),
       .character("/"), .character("t"), .character("n"), .character("N"), .character("x"), .character("A"),
-      .character("R"), .character("p"), .character("?"), .paste("rm -rf /"), .function(1), .control("q"), .control("s"),
+      .character("R"), .character("p"), .character("?"), .paste("rm -rf /"), .function(1), .control("q"),
+      .control("s"),
     ]
     for key in refusals {
       h.press(key)
@@ -92,9 +95,11 @@ import Testing
     let demo = Harness.demo
     let unitNames = demo.units.values.map(\.name)
     let notes = demo.acknowledgements.values.map(\.note)
-    let reasons = demo.requests.values.map(\.summary) + demo.requests.values.flatMap { $0.steps.compactMap(\.reason) }
+    let reasons =
+      demo.requests.values.map(\.summary) + demo.requests.values.flatMap { $0.steps.compactMap(\.reason) }
     let people = [
-      DemoPortfolio.admin, DemoPortfolio.officer, DemoPortfolio.officer2, DemoPortfolio.approver, DemoPortfolio.approver2,
+      DemoPortfolio.admin, DemoPortfolio.officer, DemoPortfolio.officer2, DemoPortfolio.approver,
+      DemoPortfolio.approver2,
     ]
     var screens: [String] = []
     for step in 1...5 {
@@ -146,7 +151,10 @@ import Testing
       ])
     let p = Redaction.kiosk.apply(to: Harness.demo)
     #expect(p.units.values.allSatisfy { $0.name == $0.id })
-    #expect(p.acknowledgements.values.allSatisfy { $0.note == Redaction.placeholder && Role(rawValue: $0.by) != nil })
+    #expect(
+      p.acknowledgements.values.allSatisfy {
+        $0.note == Redaction.placeholder && Role(rawValue: $0.by) != nil
+      })
     #expect(p.requests.values.allSatisfy { $0.summary == Redaction.placeholder })
     #expect(p.requests["RQ-0014"]?.approvals == ["approver", "approver"])
     #expect(p.roster.isEmpty)

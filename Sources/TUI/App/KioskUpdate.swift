@@ -31,7 +31,9 @@ extension AppModel {
       return []
     }
     guard AppModel.kioskBrowsing.contains(action) else {
-      fail("read-only kiosk: nothing can be recorded, exported or typed here; arrows, Enter, Esc, 1–4 and a browse")
+      fail(
+        "read-only kiosk: nothing can be recorded, exported or typed here; arrows, Enter, Esc, 1–4 and a browse"
+      )
       return []
     }
     if case .wall = page.screen {

@@ -152,7 +152,8 @@ extension AppModel {
     case .approvals: return "Tab scope · Enter open · \(steps) · / filter · Esc back"
     case .request: return "\(steps) · Esc back · ? help"
     case .help: return "/ filter · Esc back · q quit"
-    case .wall: return "read-only kiosk · arrows, Enter, Esc, 1–4 and a browse · it returns to the wall when left alone"
+    case .wall:
+      return "read-only kiosk · arrows, Enter, Esc, 1–4 and a browse · it returns to the wall when left alone"
     }
   }
 }

@@ -22,7 +22,11 @@ extension AppModel {
       guard redaction == nil else {
         return TableData(
           columns: [.init("", 20, flexible: true)],
-          rows: [.init(key: "restricted", cells: ["History \(Redaction.placeholder): it names people and quotes notes"])])
+          rows: [
+            .init(
+              key: "restricted", cells: ["History \(Redaction.placeholder): it names people and quotes notes"]
+            )
+          ])
       }
       return historyTab(p)
     }

@@ -53,7 +53,9 @@ extension AppModel {
 
   /// Labelled figures side by side: big when they fit the width and height, one
   /// line of text otherwise. Returns the next free row.
-  func drawFigures(_ g: inout CellGrid, _ figures: [(label: String, value: String, style: String)], y: Int) -> Int {
+  func drawFigures(_ g: inout CellGrid, _ figures: [(label: String, value: String, style: String)], y: Int)
+    -> Int
+  {
     let widths = figures.map { max(DisplayWidth.of($0.label), BigText.width($0.value)) }
     let total = widths.reduce(0, +) + 4 * (figures.count - 1) + 2
     if total <= width, height - y >= BigText.height + 8 {

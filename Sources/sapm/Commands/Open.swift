@@ -32,14 +32,19 @@ struct Open: ParsableCommand {
   @Option(help: ArgumentHelp("Kiosk: seconds per wall screen.", valueName: "seconds"))
   var cycle = 20
 
-  @Option(help: ArgumentHelp("Kiosk: seconds without a key before it returns to the wall.", valueName: "seconds"))
+  @Option(
+    help: ArgumentHelp("Kiosk: seconds without a key before it returns to the wall.", valueName: "seconds"))
   var idle = 60
 
   func validate() throws {
     guard (1...86_400).contains(cycle) else { throw ValidationError("--cycle must be 1–86400 seconds") }
     guard (1...86_400).contains(idle) else { throw ValidationError("--idle must be 1–86400 seconds") }
-    if kiosk, storeOptions.actAs != nil { throw ValidationError("--as has no meaning in the kiosk: it writes nothing") }
-    if kiosk, asOf != nil { throw ValidationError("the kiosk shows the store as it is now; --as-of is not for it") }
+    if kiosk, storeOptions.actAs != nil {
+      throw ValidationError("--as has no meaning in the kiosk: it writes nothing")
+    }
+    if kiosk, asOf != nil {
+      throw ValidationError("the kiosk shows the store as it is now; --as-of is not for it")
+    }
   }
 
   /// Checks TERM before curses starts: a type that cannot draw is refused with what
@@ -96,13 +101,15 @@ struct Open: ParsableCommand {
       let location = storeOptions.location(allowDemo: true)
       guard FileManager.default.fileExists(atPath: location.path) else {
         throw ValidationError(
-          "no store at \(location.path): the kiosk only reads; create it first ('sapm init', or 'sapm init --demo --store PATH')")
+          "no store at \(location.path): the kiosk only reads; create it first ('sapm init', or 'sapm init --demo --store PATH')"
+        )
       }
       let warnings = try terminalType()
       let feed = try KioskFeed(location)
       let terminal = try NCursesTerminal(monochrome: chosen.monochrome)
       KioskRunner(
-        feed: feed, terminal: terminal, theme: chosen, cycleSeconds: cycle, idleSeconds: idle, notices: warnings
+        feed: feed, terminal: terminal, theme: chosen, cycleSeconds: cycle, idleSeconds: idle,
+        notices: warnings
       ).run()
     }
   }
