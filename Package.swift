@@ -17,6 +17,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    // RFC 4180 CSV read as a stream (sapm import of ForeignAssistance.gov's 3.2 GB file).
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     .systemLibrary(
@@ -35,7 +37,10 @@ let package = Package(
     .target(name: "TUI", dependencies: ["Terminal", "Portfolio"]),
     .target(
       name: "Session",
-      dependencies: ["TUI", "Store", "Portfolio", "PortfolioDemo", "Terminal", "CanonicalJSON"]),
+      dependencies: [
+        "TUI", "Store", "Portfolio", "PortfolioDemo", "Terminal", "CanonicalJSON",
+        .product(name: "CSV", package: "CSV.swift"),
+      ]),
     .executableTarget(
       name: "sapm",
       dependencies: [

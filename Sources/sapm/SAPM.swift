@@ -24,7 +24,7 @@ struct SAPM: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Open.self, Overview.self, Init.self, Verify.self, Log.self, Alerts.self, RecordCommand.self,
-      Roles.self, Requests.self, RequestCommand.self,
+      Roles.self, Requests.self, RequestCommand.self, Import.self,
       Export.self, Themes.self,
       Keys.self, Events.self,
     ],
@@ -149,6 +149,12 @@ func say(_ text: String) { StandardOutput.shared.line(text) }
 /// One message on standard error, never with a control character in it.
 func complain(_ text: String, prefix: String = "sapm: ") {
   let line = prefix + text.sanitizedForTerminalKeepingNewlines + "\n"
+  _ = line.utf8CString.withUnsafeBufferPointer { b in Glibc.write(2, b.baseAddress, b.count - 1) }
+}
+
+/// A progress line on standard error, redrawn in place (a terminal only).
+func progressLine(_ text: String) {
+  let line = "\r" + text.sanitizedForTerminal + "\u{1B}[K"
   _ = line.utf8CString.withUnsafeBufferPointer { b in Glibc.write(2, b.baseAddress, b.count - 1) }
 }
 

@@ -152,6 +152,46 @@ import Testing
     try tmux.waitFor("E2E$", timeout: 10) { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
   }
 
+  @Test func noRestrictedFieldOnAnyKioskScreen() throws {
+    let tmux = try Tmux(width: 160, height: 45, term: "xterm-256color")
+    let store = try tmux.makeDemoStore()
+    try tmux.type("\(Tmux.binary) --kiosk --store \(store) --cycle 1 --idle 30")
+    try tmux.keys("Enter")
+    try tmux.waitFor("KIOSK")
+    var captures: [String] = []
+    // The whole cycle…
+    for n in 1...5 { captures.append(try tmux.waitFor("wall \(n)/5").0) }
+    // …and browsing: Ukraine's programs, every tab, and the alerts.
+    try tmux.type("4")
+    try tmux.waitFor("▶ [4] Ukraine ◀")
+    for row in 0..<3 {
+      try tmux.keys("Home")
+      for _ in 0..<row { try tmux.keys("Down") }
+      try tmux.keys("Enter")
+      Thread.sleep(forTimeInterval: 0.2)
+      try tmux.keys("Enter")
+      for _ in 0..<8 {
+        Thread.sleep(forTimeInterval: 0.15)
+        captures.append(try tmux.screen())
+        try tmux.keys("]")
+      }
+      try tmux.keys("Escape", "Escape")
+    }
+    try tmux.type("a")
+    captures.append(try tmux.waitFor("Alerts on").0)
+    let text = captures.joined(separator: "\n")
+    for secret in [
+      "Mechanized Brigade", "Tactical Aviation", "Special Forces Battalion", "m.okafor", "s.patel", "l.chen",
+      "r.kowalski", "demo-admin", "checks reviewed", "attach the loan agreement", "Deliver training equipment",
+    ] {
+      #expect(!text.contains(secret), "\(secret) on a kiosk screen")
+    }
+    #expect(text.contains("UA-U-"))
+    let pid = try Self.kioskPID(tmux)
+    kill(pid, SIGTERM)
+    try tmux.waitFor("E2E$", timeout: 10) { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
+  }
+
   @Test func aTerminalThatCannotDrawIsToldSoAndAMissingEntryFallsBack() throws {
     let cli = CLITool()
     let dumb = try cli.run(["--store", "/nonexistent.sapm"], env: ["TERM": "dumb"], tty: true)

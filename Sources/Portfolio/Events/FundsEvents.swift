@@ -7,15 +7,22 @@ public struct FundsMadeAvailable: EventPayload {
   public var amount: Dollars
   /// Last day the funds may be obligated; defaults to the end of the fiscal year.
   public var availableUntil: Day?
-  public init(program: String, fiscalYear: Int, amount: Dollars, availableUntil: Day? = nil) {
+  /// Where the figure comes from when it is not an appropriation recorded by hand:
+  /// "imported: ForeignAssistance.gov" marks funds set to match reported obligations.
+  public var source: String?
+  public init(
+    program: String, fiscalYear: Int, amount: Dollars, availableUntil: Day? = nil, source: String? = nil
+  ) {
     self.program = program
     self.fiscalYear = fiscalYear
     self.amount = amount
     self.availableUntil = availableUntil
+    self.source = source
   }
   public var programID: String? { program }
   public var summary: String {
     "FY\(fiscalYear) \(amount.compact) made available" + (availableUntil.map { " until \($0)" } ?? "")
+      + (source.map { " (\($0))" } ?? "")
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     let until = availableUntil ?? Day.endOfFiscalYear(fiscalYear)

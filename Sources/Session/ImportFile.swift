@@ -1,0 +1,359 @@
+import CSV
+import Foundation
+import Portfolio
+
+/// A file `sapm import` reads, streamed row by row (the complete ForeignAssistance.gov
+/// file is 3.2 GB): rows are folded into one figure per program and fiscal year as
+/// they are read, so memory follows the number of program-years, not the file.
+public enum ImportFile {
+  /// What was read: the figures to import and what was left out, and why.
+  public struct Reading: Sendable {
+    public var format: Format
+    public var figures: [ReportedFigures] = []
+    public var rows = 0
+    /// Rows of accounts that are not security assistance, by account name.
+    public var otherAccounts: [String: Int] = [:]
+    /// Rows of countries outside the four regions, by country.
+    public var outsideRegions: [String: Int] = [:]
+    /// Rows for regions or the world rather than a country, by name.
+    public var notACountry: [String: Int] = [:]
+    /// Program-years whose disbursements exceeded that year's obligations (they pay
+    /// earlier years' obligations): recorded obligated at the disbursed figure.
+    public var obligationsRaisedToDisbursed = 0
+    /// Program-years with net de-obligations: recorded at zero.
+    public var netDeobligations = 0
+    /// Rows of an export with an FMS case: the case is not part of the CSV.
+    public var casesNotImported = 0
+  }
+
+  public enum Format: String, Sendable {
+    case foreignAssistance = "ForeignAssistance.gov complete CSV"
+    case sapmExport = "sapm export CSV"
+  }
+
+  /// A row that cannot be read: where, what, and what to do about it.
+  public struct Problem: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var line: Int
+    public var column: String?
+    public var value: String?
+    public var problem: String
+    public var fix: String
+    public var description: String {
+      "\(file):\(line)" + (column.map { ": column '\($0)'" } ?? "")
+        + (value.map { " value '\($0.prefix(60))'" } ?? "") + ": \(problem); \(fix)"
+    }
+  }
+
+  /// Progress: the bytes read so far (estimated from the rows), the file's size, rows.
+  public typealias Progress = (_ read: Int64, _ total: Int64, _ rows: Int) -> Void
+
+  public static let foreignAssistanceSource = "imported: ForeignAssistance.gov"
+  public static let exportSource = "imported: sapm export"
+
+  public static func read(path: String, today: Day, progress: Progress? = nil) throws -> Reading {
+    guard let stream = InputStream(fileAtPath: path) else {
+      throw Problem(
+        file: path, line: 0, column: nil, value: nil, problem: "cannot be opened", fix: "check the path and its permissions")
+    }
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
+    let reader: CSVReader
+    do {
+      reader = try CSVReader(stream: stream, hasHeaderRow: true)
+    } catch {
+      throw Problem(file: path, line: 1, column: nil, value: nil, problem: "not readable as CSV (\(error))", fix: "give a CSV file")
+    }
+    let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+    var parser: RowParser
+    if header.contains("Country Code") || header.contains("Funding Account Name") {
+      parser = try ForeignAssistanceRows(header: header, file: path, today: today)
+    } else if header.contains("partner_code") && header.contains("fiscal_year") {
+      parser = try ExportRows(header: header, file: path)
+    } else {
+      throw Problem(
+        file: path, line: 1, column: nil, value: header.prefix(4).joined(separator: ","),
+        problem: "neither a ForeignAssistance.gov complete CSV (no 'Country Code' column) nor a sapm export (no 'partner_code')",
+        fix: "give us_foreign_aid_complete.csv from ForeignAssistance.gov, or a file written by 'sapm export --format csv'")
+    }
+    var line = 2
+    var bytes = Int64(header.reduce(0) { $0 + $1.utf8.count + 1 })
+    var rows = 0
+    while let row = reader.next() {
+      rows += 1
+      if row.count == 1, row[0].isEmpty {  // a blank line
+        line += 1
+        continue
+      }
+      try parser.take(row, line: line)
+      var newlines = 1
+      for field in row {
+        bytes += Int64(field.utf8.count + 1)
+        for c in field.utf8 where c == 10 { newlines += 1 }
+      }
+      line += newlines
+      if rows % 4096 == 0 { progress?(min(bytes, size), size, rows) }
+    }
+    // CSV.swift reports the end of the file as `cannotReadFile`; anything else is a
+    // real failure (bytes that are not UTF-8, a read error).
+    if let error = reader.error {
+      if case CSVError.cannotReadFile = error {
+      } else if case CSVError.unicodeDecoding = error {
+        throw Problem(
+          file: path, line: line, column: nil, value: nil, problem: "bytes that are not UTF-8 near here",
+          fix: "save the file as UTF-8")
+      } else {
+        throw Problem(file: path, line: line, column: nil, value: nil, problem: "cannot be read (\(error))", fix: "check the file")
+      }
+    }
+    progress?(size, size, rows)
+    var reading = parser.reading
+    reading.rows = rows
+    return reading
+  }
+}
+
+protocol RowParser {
+  mutating func take(_ row: [String], line: Int) throws
+  var reading: ImportFile.Reading { get }
+}
+
+/// Columns by exact header text; a missing one is named with the fix.
+struct Columns {
+  let index: [String: Int]
+  let file: String
+
+  init(_ header: [String], required: [String], file: String) throws {
+    var index: [String: Int] = [:]
+    for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
+    self.index = index
+    self.file = file
+    let missing = required.filter { index[$0] == nil }
+    if !missing.isEmpty {
+      throw ImportFile.Problem(
+        file: file, line: 1, column: missing[0], value: nil,
+        problem: "the header has no column \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+        fix: "the header text must be exact (it has: \(header.prefix(8).joined(separator: ", "))…)")
+    }
+  }
+
+  func value(_ row: [String], _ name: String) -> String {
+    guard let i = index[name], i < row.count else { return "" }
+    return row[i].trimmingCharacters(in: .whitespaces)
+  }
+
+  func check(_ row: [String], line: Int) throws {
+    if row.count < index.values.max().map({ $0 + 1 }) ?? 0 {
+      throw ImportFile.Problem(
+        file: file, line: line, column: nil, value: nil,
+        problem: "\(row.count) fields, the header has \(index.count)", fix: "check the quoting of this row")
+    }
+  }
+}
+
+/// Sanitised text for names and titles: no control characters, bounded.
+func cleanText(_ s: String, limit: Int = 120) -> String {
+  let kept = s.unicodeScalars.filter { $0.properties.generalCategory != .control && $0.properties.generalCategory != .format }
+  var out = String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespaces)
+  if out.count > limit { out = String(out.prefix(limit - 1)) + "…" }
+  return out
+}
+
+/// A whole-dollar amount from "1234", "-1,234.56", "$12".
+func parseAmount(_ text: String) -> Dollars? {
+  let t = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "$", with: "")
+  guard !t.isEmpty, let v = Double(t), v.isFinite, abs(v) < 9e15 else { return nil }
+  return Dollars(Int64(v.rounded()))
+}
+
+/// "2019-10-01", "2019-10-01 00:00:00", "10/1/2019"; NULL and empty are nil.
+func parseDate(_ text: String) -> Day? {
+  let t = text.trimmingCharacters(in: .whitespaces)
+  if t.isEmpty || t.uppercased() == "NULL" { return nil }
+  if let d = Day(String(t.prefix(10))) { return d }
+  let parts = t.split(separator: " ").first?.split(separator: "/").compactMap { Int($0) } ?? []
+  if parts.count == 3 { return Day(year: parts[2], month: parts[0], day: parts[1]) }
+  return nil
+}
+
+struct ForeignAssistanceRows: RowParser {
+  static let required = [
+    "Country Code", "Country Name", "Funding Account Name", "Activity ID", "Activity Name",
+    "Transaction Type Name", "Fiscal Year", "Current Dollar Amount",
+  ]
+  let columns: Columns
+  let file: String
+  let today: Day
+  /// What was left out, counted as rows are read.
+  var counts = ImportFile.Reading(format: .foreignAssistance)
+
+  struct Key: Hashable {
+    var program: String
+    var fiscalYear: Int
+  }
+  struct Sums {
+    var obligated: Int64 = 0
+    var disbursed: Int64 = 0
+  }
+  var sums: [Key: Sums] = [:]
+  var programs: [String: (country: ForeignAssistance.Country, account: ForeignAssistance.Account, title: String, start: Day?)] = [:]
+
+  init(header: [String], file: String, today: Day) throws {
+    columns = try Columns(header, required: Self.required, file: file)
+    self.file = file
+    self.today = today
+  }
+
+  func problem(_ line: Int, _ column: String, _ value: String, _ what: String, _ fix: String) -> ImportFile.Problem {
+    ImportFile.Problem(file: file, line: line, column: column, value: value, problem: what, fix: fix)
+  }
+
+  mutating func take(_ row: [String], line: Int) throws {
+    try columns.check(row, line: line)
+    let accountName = columns.value(row, "Funding Account Name")
+    guard let account = ForeignAssistance.account(named: accountName) else {
+      counts.otherAccounts[cleanText(accountName, limit: 80), default: 0] += 1
+      return
+    }
+    let code = columns.value(row, "Country Code")
+    let name = cleanText(columns.value(row, "Country Name"), limit: 60)
+    guard let country = ForeignAssistance.country(code) else {
+      let lower = name.lowercased()
+      if code.isEmpty || lower.contains("region") || lower.contains("world") || lower.contains("global") {
+        counts.notACountry[name.isEmpty ? "(no name)" : name, default: 0] += 1
+        return
+      }
+      throw problem(
+        line, "Country Code", code, "not a country code sapm knows (\(name))",
+        "use ISO 3166-1 alpha-3 (UKR) or alpha-2 (UA); a country missing from sapm's table goes in Sources/Portfolio/Import/ForeignAssistance.swift")
+    }
+    guard country.region != nil else {
+      counts.outsideRegions[country.name, default: 0] += 1
+      return
+    }
+    let fyText = columns.value(row, "Fiscal Year")
+    guard let fy = Int(fyText.prefix { $0.isNumber }), (1946...2100).contains(fy), fyText.prefix(4).count == 4 else {
+      throw problem(line, "Fiscal Year", fyText, "not a fiscal year", "a year such as 2024 (or 1976tq for the transition quarter)")
+    }
+    let amountText = columns.value(row, "Current Dollar Amount")
+    guard let amount = parseAmount(amountText) else {
+      throw problem(line, "Current Dollar Amount", amountText, "not an amount", "a dollar figure such as 1250000 or -3000.50")
+    }
+    let type = columns.value(row, "Transaction Type Name").lowercased()
+    let isObligation = type.hasPrefix("obligation")
+    guard isObligation || type.hasPrefix("disbursement") else {
+      throw problem(line, "Transaction Type Name", type, "neither Obligations nor Disbursements", "only those two transaction types are reported")
+    }
+    let activity = columns.value(row, "Activity ID")
+    let program = Self.programID(country: country.alpha2, account: account, activity: activity)
+    if programs[program] == nil {
+      let title = cleanText(columns.value(row, "Activity Name"), limit: 80)
+      programs[program] = (
+        country, account, "\(account.short): \(title.isEmpty ? activity : title)",
+        parseDate(columns.value(row, "Activity Start Date"))
+      )
+    }
+    var s = sums[Key(program: program, fiscalYear: fy)] ?? Sums()
+    if isObligation {
+      s.obligated = s.obligated.addingReportingOverflow(amount.amount).partialValue
+    } else {
+      s.disbursed = s.disbursed.addingReportingOverflow(amount.amount).partialValue
+    }
+    sums[Key(program: program, fiscalYear: fy)] = s
+  }
+
+  /// `UA-USAI-<activity>`: stable across editions, so a later file updates the same program.
+  static func programID(country: String, account: ForeignAssistance.Account, activity: String) -> String {
+    let short = account.short.filter { $0.isLetter || $0.isNumber }
+    var key = String(activity.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+    while key.contains("--") { key = key.replacingOccurrences(of: "--", with: "-") }
+    key = key.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    if key.isEmpty { key = "NA" }
+    if key.count > 28 {
+      var h: UInt64 = 1_469_598_103_934_665_603
+      for b in activity.utf8 { h = (h ^ UInt64(b)) &* 1_099_511_628_211 }
+      key = String(key.prefix(20)) + "-" + String(String(h, radix: 36).prefix(7))
+    }
+    return "\(country)-\(short)-\(key)"
+  }
+
+  var reading: ImportFile.Reading {
+    var r = counts
+    var figures: [ReportedFigures] = []
+    for (key, s) in sums {
+      guard let meta = programs[key.program], let region = meta.country.region else { continue }
+      if s.disbursed > s.obligated { r.obligationsRaisedToDisbursed += 1 }
+      if s.obligated < 0 && s.disbursed <= 0 { r.netDeobligations += 1 }
+      let obligated = Dollars(max(0, s.obligated, s.disbursed))
+      let start = meta.start ?? Day.endOfFiscalYear(key.fiscalYear - 1).adding(days: 1)
+      figures.append(
+        ReportedFigures(
+          partner: meta.country.alpha2, partnerName: meta.country.name, region: region, tier: meta.country.tier,
+          program: key.program, kind: meta.account.kind, title: meta.title, start: min(start, today),
+          fiscalYear: key.fiscalYear, available: obligated, obligated: obligated, disbursed: Dollars(max(0, s.disbursed))))
+    }
+    // The earliest start of a program across its years, for every one of its rows.
+    var starts: [String: Day] = [:]
+    for f in figures { starts[f.program] = min(starts[f.program] ?? f.start, f.start) }
+    r.figures = figures.map { f in
+      var f = f
+      f.start = starts[f.program] ?? f.start
+      return f
+    }.sorted { ($0.partner, $0.program, $0.fiscalYear ?? 0) < ($1.partner, $1.program, $1.fiscalYear ?? 0) }
+    return r
+  }
+}
+
+/// A file written by `sapm export --format csv`: exact figures, one row per program
+/// and fiscal year, imported back as they were exported.
+struct ExportRows: RowParser {
+  static let required = [
+    "region", "partner_code", "partner", "program", "kind", "title", "status", "start", "sunset", "fiscal_year",
+    "available", "committed", "obligated", "disbursed", "available_until",
+  ]
+  let columns: Columns
+  let file: String
+  var reading = ImportFile.Reading(format: .sapmExport)
+
+  init(header: [String], file: String) throws {
+    columns = try Columns(header, required: Self.required, file: file)
+    self.file = file
+  }
+
+  mutating func take(_ row: [String], line: Int) throws {
+    try columns.check(row, line: line)
+    func need<T>(_ column: String, _ parse: (String) -> T?, _ fix: String) throws -> T {
+      let text = columns.value(row, column)
+      guard let v = parse(text) else {
+        throw ImportFile.Problem(file: file, line: line, column: column, value: text, problem: "cannot be read", fix: fix)
+      }
+      return v
+    }
+    let region = try need("region", { Region(rawValue: $0) }, "one of europe, indo-pacific, middle-east-africa, ukraine")
+    let code = try need("partner_code", { $0.isEmpty ? nil : $0 }, "the partner's ISO code")
+    let kind = try need("kind", { ProgramKind(rawValue: $0) }, "FMF, FMS, IMET, SC or SSR")
+    let status = try need("status", { ProgramStatus(rawValue: $0) }, "planned, active, suspended, completed or closed")
+    let start = try need("start", { Day($0) }, "YYYY-MM-DD")
+    let sunsetText = columns.value(row, "sunset")
+    let sunset = sunsetText.isEmpty ? nil : try need("sunset", { Day($0) }, "YYYY-MM-DD, or empty")
+    let program = try need("program", { $0.isEmpty ? nil : $0 }, "the program ID")
+    let fyText = columns.value(row, "fiscal_year")
+    var fy: Int?
+    var money: [Dollars] = [.zero, .zero, .zero, .zero]
+    var until: Day?
+    if !fyText.isEmpty {
+      fy = try need("fiscal_year", { Int($0) }, "a year such as 2026")
+      for (i, column) in ["available", "committed", "obligated", "disbursed"].enumerated() {
+        money[i] = try need(column, { Int64($0).map(Dollars.init) }, "whole dollars")
+      }
+      until = try need("available_until", { Day($0) }, "YYYY-MM-DD")
+    }
+    if !columns.value(row, "case").isEmpty { reading.casesNotImported += 1 }
+    reading.figures.append(
+      ReportedFigures(
+        partner: code, partnerName: cleanText(columns.value(row, "partner"), limit: 60), region: region,
+        tier: ForeignAssistance.country(code)?.tier ?? .other, program: program, kind: kind,
+        title: cleanText(columns.value(row, "title"), limit: 120), status: status, start: start, sunset: sunset,
+        fiscalYear: fy, available: money[0], committed: money[1], obligated: money[2], disbursed: money[3],
+        availableUntil: until))
+  }
+}
