@@ -53,6 +53,7 @@ let package = Package(
       dependencies: [
         "Session", "Store", "Portfolio", "PortfolioDemo", "TUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "CSV", package: "CSV.swift"),
       ]
     ),
     .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),

@@ -33,10 +33,32 @@ final class BatchPipe<Element>: @unchecked Sendable {
 
   init(capacity: Int) { self.capacity = capacity }
 
+  private var cancelled = false
+
+  /// The consumer stopped (an error): the producer's next `put` returns at once and
+  /// `isCancelled` tells it to stop reading.
+  func cancel() {
+    condition.lock()
+    cancelled = true
+    batches.removeAll()
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  var isCancelled: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return cancelled
+  }
+
   func put(_ batch: [Element]) {
     guard !batch.isEmpty else { return }
     condition.lock()
-    while batches.count >= capacity { condition.wait() }
+    while batches.count >= capacity && !cancelled { condition.wait() }
+    if cancelled {
+      condition.unlock()
+      return
+    }
     batches.append(batch)
     condition.broadcast()
     condition.unlock()

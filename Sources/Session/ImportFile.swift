@@ -75,27 +75,54 @@ public enum ImportFile {
         problem: "neither a ForeignAssistance.gov complete CSV (no 'Country Code' column) nor a sapm export (no 'partner_code')",
         fix: "give us_foreign_aid_complete.csv from ForeignAssistance.gov, or a file written by 'sapm export --format csv'")
     }
+    // Two stages on the two cores: a thread parses the CSV while this one checks and
+    // folds the rows, in order (line numbers are counted here).
+    let pipe = BatchPipe<[String]>(capacity: 16)
+    let source = UncheckedBox(reader)
+    let parser_thread = Thread {
+      var batch: [[String]] = []
+      batch.reserveCapacity(1024)
+      while let row = source.value.next() {
+        batch.append(row)
+        if batch.count == 1024 {
+          pipe.put(batch)
+          batch.removeAll(keepingCapacity: true)
+          if pipe.isCancelled { return }
+        }
+      }
+      pipe.put(batch)
+      pipe.finish(error: source.value.error)
+    }
+    parser_thread.stackSize = 1 << 22
+    parser_thread.start()
     var line = 2
     var bytes = Int64(header.reduce(0) { $0 + $1.utf8.count + 1 })
     var rows = 0
-    while let row = reader.next() {
-      rows += 1
-      if row.count == 1, row[0].isEmpty {  // a blank line
-        line += 1
-        continue
+    do {
+      while let batch = pipe.take() {
+        for row in batch {
+          rows += 1
+          if row.count == 1, row[0].isEmpty {  // a blank line
+            line += 1
+            continue
+          }
+          try parser.take(row, line: line)
+          var newlines = 1
+          for field in row {
+            bytes += Int64(field.utf8.count + 1)
+            for c in field.utf8 where c == 10 { newlines += 1 }
+          }
+          line += newlines
+        }
+        progress?(min(bytes, size), size, rows)
       }
-      try parser.take(row, line: line)
-      var newlines = 1
-      for field in row {
-        bytes += Int64(field.utf8.count + 1)
-        for c in field.utf8 where c == 10 { newlines += 1 }
-      }
-      line += newlines
-      if rows % 4096 == 0 { progress?(min(bytes, size), size, rows) }
+    } catch {
+      pipe.cancel()
+      throw error
     }
     // CSV.swift reports the end of the file as `cannotReadFile`; anything else is a
     // real failure (bytes that are not UTF-8, a read error).
-    if let error = reader.error {
+    if let error = pipe.error {
       if case CSVError.cannotReadFile = error {
       } else if case CSVError.unicodeDecoding = error {
         throw Problem(
@@ -110,6 +137,12 @@ public enum ImportFile {
     reading.rows = rows
     return reading
   }
+}
+
+/// Hands the CSV reader to its parsing thread; only that thread uses it after.
+final class UncheckedBox<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
 }
 
 protocol RowParser {
@@ -138,8 +171,21 @@ struct Columns {
 
   func value(_ row: [String], _ name: String) -> String {
     guard let i = index[name], i < row.count else { return "" }
-    return row[i].trimmingCharacters(in: .whitespaces)
+    return trimmed(row[i])
   }
+
+  /// Column positions looked up once, for the per-row hot path.
+  func position(_ name: String) -> Int { index[name] ?? Int.max }
+}
+
+/// The field without surrounding spaces; most fields have none, and are returned as is.
+@inline(__always) func trimmed(_ s: String) -> String {
+  guard let first = s.utf8.first, let last = s.utf8.last else { return s }
+  if first != 32 && first != 9 && last != 32 && last != 9 { return s }
+  return s.trimmingCharacters(in: .whitespaces)
+}
+
+extension Columns {
 
   func check(_ row: [String], line: Int) throws {
     if row.count < index.values.max().map({ $0 + 1 }) ?? 0 {
@@ -160,7 +206,9 @@ func cleanText(_ s: String, limit: Int = 120) -> String {
 
 /// A whole-dollar amount from "1234", "-1,234.56", "$12".
 func parseAmount(_ text: String) -> Dollars? {
-  let t = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "$", with: "")
+  let t =
+    text.utf8.contains(where: { $0 == 44 || $0 == 36 })
+    ? text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "$", with: "") : text
   guard !t.isEmpty, let v = Double(t), v.isFinite, abs(v) < 9e15 else { return nil }
   return Dollars(Int64(v.rounded()))
 }
@@ -196,6 +244,11 @@ struct ForeignAssistanceRows: RowParser {
   }
   var sums: [Key: Sums] = [:]
   var programs: [String: (country: ForeignAssistance.Country, account: ForeignAssistance.Account, title: String, start: Day?)] = [:]
+  /// Lookups by the exact text of the file: a 3.2 GB file repeats a few hundred
+  /// account names and country codes millions of times.
+  var accountCache: [String: ForeignAssistance.Account?] = [:]
+  var countryCache: [String: ForeignAssistance.Country?] = [:]
+  var programCache: [String: String] = [:]
 
   init(header: [String], file: String, today: Day) throws {
     columns = try Columns(header, required: Self.required, file: file)
@@ -210,13 +263,27 @@ struct ForeignAssistanceRows: RowParser {
   mutating func take(_ row: [String], line: Int) throws {
     try columns.check(row, line: line)
     let accountName = columns.value(row, "Funding Account Name")
-    guard let account = ForeignAssistance.account(named: accountName) else {
+    let cachedAccount: ForeignAssistance.Account?
+    if let hit = accountCache[accountName] {
+      cachedAccount = hit
+    } else {
+      cachedAccount = ForeignAssistance.account(named: accountName)
+      accountCache[accountName] = cachedAccount
+    }
+    guard let account = cachedAccount else {
       counts.otherAccounts[cleanText(accountName, limit: 80), default: 0] += 1
       return
     }
     let code = columns.value(row, "Country Code")
-    let name = cleanText(columns.value(row, "Country Name"), limit: 60)
-    guard let country = ForeignAssistance.country(code) else {
+    let cachedCountry: ForeignAssistance.Country?
+    if let hit = countryCache[code] {
+      cachedCountry = hit
+    } else {
+      cachedCountry = ForeignAssistance.country(code)
+      countryCache[code] = cachedCountry
+    }
+    guard let country = cachedCountry else {
+      let name = cleanText(columns.value(row, "Country Name"), limit: 60)
       let lower = name.lowercased()
       if code.isEmpty || lower.contains("region") || lower.contains("world") || lower.contains("global") {
         counts.notACountry[name.isEmpty ? "(no name)" : name, default: 0] += 1
@@ -238,13 +305,20 @@ struct ForeignAssistanceRows: RowParser {
     guard let amount = parseAmount(amountText) else {
       throw problem(line, "Current Dollar Amount", amountText, "not an amount", "a dollar figure such as 1250000 or -3000.50")
     }
-    let type = columns.value(row, "Transaction Type Name").lowercased()
-    let isObligation = type.hasPrefix("obligation")
-    guard isObligation || type.hasPrefix("disbursement") else {
+    let type = columns.value(row, "Transaction Type Name")
+    let isObligation = type.first == "O" || type.first == "o"
+    guard isObligation || type.first == "D" || type.first == "d" else {
       throw problem(line, "Transaction Type Name", type, "neither Obligations nor Disbursements", "only those two transaction types are reported")
     }
     let activity = columns.value(row, "Activity ID")
-    let program = Self.programID(country: country.alpha2, account: account, activity: activity)
+    let cacheKey = country.alpha2 + "|" + account.short + "|" + activity
+    let program: String
+    if let hit = programCache[cacheKey] {
+      program = hit
+    } else {
+      program = Self.programID(country: country.alpha2, account: account, activity: activity)
+      programCache[cacheKey] = program
+    }
     if programs[program] == nil {
       let title = cleanText(columns.value(row, "Activity Name"), limit: 80)
       programs[program] = (
