@@ -16,7 +16,9 @@ public enum Reports {
     let header = [
       "region", "partner_code", "partner", "program", "kind", "title", "status", "start", "sunset",
       "fiscal_year", "available", "committed", "obligated", "disbursed", "available_until",
-      "case", "case_stage", "case_value", "open_alerts",
+      "case", "case_stage", "case_value", "tier", "case_mde", "case_articles", "case_dc", "threshold_mde",
+      "threshold_articles", "threshold_dc", "notification_required", "transmittal", "transmittal_date",
+      "open_alerts",
     ]
     var lines = [header.joined(separator: ",")]
     let alerts = Dictionary(grouping: p.alerts(on: day).filter(\.isOpen), by: \.subject.program)
@@ -26,10 +28,19 @@ public enum Reports {
         program.status.rawValue, program.start.description, program.sunset?.description ?? "",
       ]
       let c = program.fmsCase
-      let tail = [
-        c?.identifier ?? "", c?.stage ?? "", c.map { String($0.value.amount) } ?? "",
-        String(alerts[program.id]?.count ?? 0),
-      ]
+      let n = p.caseNotification(program.id)
+      let notification =
+        n.map {
+          [
+            String($0.mde.amount), String($0.articles.amount), String($0.construction.amount),
+            String($0.thresholdMDE.amount), String($0.thresholdArticles.amount),
+            String($0.thresholdConstruction.amount), $0.required ? "yes" : "no", $0.transmittal ?? "",
+            $0.delivered?.description ?? "",
+          ]
+        } ?? Array(repeating: "", count: 9)
+      let tail =
+        [c?.identifier ?? "", c?.stage ?? "", c.map { String($0.value.amount) } ?? "", partner.tier.rawValue]
+        + notification + [String(alerts[program.id]?.count ?? 0)]
       let funding = program.funding.isEmpty ? [nil] : program.funding.map { Optional($0) }
       for f in funding {
         let money =

@@ -16,7 +16,8 @@ struct SAPM: ParsableCommand {
 
       The store is --store PATH, else $SAPM_STORE, else the default path.
 
-      Exit codes: 0 success; 1 failure (the message says what and where); \
+      Exit codes: 0 success; 1 failure (the message says what and where, including a \
+      value a command could not use); \
       2 'sapm alerts': a critical alert is open; 3 refused by a rule of the domain \
       (four eyes, role, region, a failing check, a wrong state; every reason on \
       standard error, nothing written); 64 a usage error.
@@ -130,7 +131,11 @@ func failing<T>(_ body: () throws -> T) throws -> T {
   } catch let error as ExitCode {
     throw error
   } catch let error as ValidationError {
-    throw error
+    // A value the command could not use, found while it ran: the message and exit 1,
+    // not the usage text (that is for what argument parsing itself refuses, exit 64).
+    try? StandardOutput.shared.flush()
+    complain(error.message)
+    throw ExitCode.failure
   } catch let rejection as Rejection {
     // The domain's reasons, one line each: a batch can be refused for many.
     try? StandardOutput.shared.flush()

@@ -96,3 +96,25 @@ import Testing
     #expect(!l.rules(on: "2024-02-02").contains(.notificationRequired))
   }
 }
+
+/// The §36(b) figures the case list and the CSV export show, at each tier's thresholds.
+@Suite struct CaseNotificationFiguresTests {
+  @Test(arguments: [
+    (NotificationTier.natoPlus5, Dollars.million(25), Dollars.million(100)),
+    (NotificationTier.other, Dollars.million(14), Dollars.million(50)),
+  ])
+  func atAndBelowTheThresholds(tier: NotificationTier, mde: Dollars, articles: Dollars) {
+    for (value, mdeLine, required) in [
+      (mde, true, true), (mde - Dollars(1), true, false), (articles, false, true), (articles - Dollars(1), false, false),
+    ] {
+      var l = Ledger.withProgram(tier: tier)
+      l.add(CaseOpened(program: "P1", identifier: "PL-D-AAA", caseType: .definedOrder, lorReceived: l.day("2024-02-01")), on: "2024-02-01")
+      l.add(CaseLineAdded(program: "P1", line: line(1, mde: mdeLine, value: value)), on: "2024-02-02")
+      let n = l.portfolio.caseNotification("P1")
+      #expect(n?.required == required, "\(tier) \(value) mde=\(mdeLine)")
+      #expect(n?.tier == tier)
+      #expect(n?.thresholdMDE == mde && n?.thresholdArticles == articles)
+      #expect(n?.state(on: l.day("2024-03-01")) == (required ? "required, not notified" : "below threshold"))
+    }
+  }
+}

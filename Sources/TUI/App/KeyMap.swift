@@ -10,7 +10,7 @@ public enum Action: Hashable, Sendable {
   case previousTab, nextTab
   case filter, command
   case alerts, timeTravel, acknowledge, new
-  case approvals, newRequest, step(RequestState)
+  case approvals, newRequest, step(RequestState), cases
   case help, quit, redraw
 }
 
@@ -55,6 +55,7 @@ public enum KeyMap {
       [.character(":")], .command, "Views",
       "command line (:alerts :approvals :region R :asof DATE :theme NAME :export FILE.csv :quit)"),
     Binding([.character("a")], .alerts, "Views", "alerts"),
+    Binding([.character("c")], .cases, "Views", "FMS cases against their §36(b) thresholds"),
     Binding(
       [.character("t")], .timeTravel, "Views", "time travel: the portfolio as of a date (Esc returns to now)"),
     Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
@@ -99,7 +100,7 @@ public enum KeyMap {
       switch model.page.screen {
       case .overview, .partner: return nil
       case .program(let id): return model.newFormDisabledReason(program: id)
-      case .alerts, .help, .approvals, .request, .wall:
+      case .alerts, .help, .approvals, .request, .wall, .cases:
         return "n records a fact: on a region pane (a partner), a partner (a program), or a program's tabs"
       }
     case .acknowledge:

@@ -9,6 +9,8 @@ public enum ScreenKind: Hashable, Sendable {
   case program(String)
   case alerts
   case help
+  /// Every FMS case against its §36(b) thresholds (c).
+  case cases
   /// The approval queue (p): waiting on me, raised by me, all.
   case approvals
   /// One request: its fields, checks, approvals and history.

@@ -19,6 +19,7 @@ extension AppModel {
     case .alerts: renderAlerts(&g, layout)
     case .help: renderHelp(&g, layout)
     case .approvals: renderApprovals(&g, layout)
+    case .cases: renderCases(&g, layout)
     case .request(let id): renderRequest(&g, layout, id)
     case .wall(let step): renderWall(&g, layout, step: step)
     }
@@ -47,6 +48,7 @@ extension AppModel {
       case .alerts: return "Alerts"
       case .help: return "Help"
       case .approvals: return "Approvals · \(p.scope.title)"
+      case .cases: return "FMS cases"
       case .request(let id): return id
       case .wall(let step): return "Wall \(step + 1)"
       }

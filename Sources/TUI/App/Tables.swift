@@ -17,6 +17,7 @@ extension AppModel {
     case .help: return helpTable().filtered(page.filter)
     case .program(let id): return programTable(id, tab: page.tab).filtered(page.filter)
     case .approvals: return approvalsTable(page.scope).filtered(page.filter)
+    case .cases: return casesTable().filtered(page.filter)
     case .request(let id): return requestTable(id).filtered(page.filter)
     case .wall: return nil
     }

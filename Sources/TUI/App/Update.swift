@@ -123,7 +123,7 @@ extension AppModel {
       input = .command
       inputText = ""
     case .alerts:
-      if page.screen != .alerts { stack.append(Page(.alerts)) }
+      jump(to: .alerts)
     case .timeTravel:
       input = .date
       editor = LineEditor(asOf?.description ?? "", prefilled: true)
@@ -147,13 +147,15 @@ extension AppModel {
       case .overview: made = newFormOnOverview()
       case .partner(let code): made = newFormOnPartner(code)
       case .program(let id): made = newFormOnProgram(id)
-      case .alerts, .help, .approvals, .request, .wall: made = nil
+      case .alerts, .help, .approvals, .request, .wall, .cases: made = nil
       }
       guard var f = made else { return [] }
       f.validate(portfolio, actor: info.user, today: today)
       form = f
     case .approvals:
       openApprovals()
+    case .cases:
+      jump(to: .cases)
     case .newRequest:
       guard case .program(let id) = page.screen, let program = portfolio.programs[id] else { return [] }
       var f = Form.request(program: program, today: today)
@@ -173,11 +175,15 @@ extension AppModel {
   }
 
   /// p and :approvals jump to the approvals screen (back to it if it is open below).
-  mutating func openApprovals() {
-    if let i = stack.lastIndex(where: { $0.screen == .approvals }) {
+  mutating func openApprovals() { jump(to: .approvals) }
+
+  /// A jump to a list screen: back to it if it is already open below, else on top,
+  /// so repeated jumps never grow the stack.
+  mutating func jump(to screen: ScreenKind) {
+    if let i = stack.lastIndex(where: { $0.screen == screen }) {
       stack.removeSubrange((i + 1)...)
     } else {
-      stack.append(Page(.approvals))
+      stack.append(Page(screen))
     }
   }
 
@@ -195,6 +201,7 @@ extension AppModel {
     case .partner: return drillFromPartner()
     case .alerts: return drillFromAlerts()
     case .approvals: return drillFromApprovals()
+    case .cases: return drillFromCases()
     case .program(let id):
       if page.tab == .requests, let r = selectedRequest(), portfolio.requests[r.id]?.program == id {
         stack.append(Page(.request(r.id)))
@@ -361,9 +368,11 @@ extension AppModel {
     case "":
       return []
     case "alerts", "a":
-      if page.screen != .alerts { stack.append(Page(.alerts)) }
+      jump(to: .alerts)
     case "approvals", "p", "requests":
       openApprovals()
+    case "cases", "c":
+      jump(to: .cases)
     case "help", "h", "?":
       if page.screen != .help { stack.append(Page(.help)) }
     case "quit", "q":
@@ -395,7 +404,7 @@ extension AppModel {
       return [.export(path: argument, rows: table.exportRows, overwrite: false)]
     default:
       fail(
-        "unknown command ':\(name)'; try :alerts, :approvals, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit"
+        "unknown command ':\(name)'; try :alerts, :approvals, :cases, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit"
       )
     }
     return []
