@@ -54,14 +54,17 @@ public enum ImportFile {
   public static func read(path: String, today: Day, progress: Progress? = nil) throws -> Reading {
     guard let stream = InputStream(fileAtPath: path) else {
       throw Problem(
-        file: path, line: 0, column: nil, value: nil, problem: "cannot be opened", fix: "check the path and its permissions")
+        file: path, line: 0, column: nil, value: nil, problem: "cannot be opened",
+        fix: "check the path and its permissions")
     }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
     let reader: CSVReader
     do {
       reader = try CSVReader(stream: stream, hasHeaderRow: true)
     } catch {
-      throw Problem(file: path, line: 1, column: nil, value: nil, problem: "not readable as CSV (\(error))", fix: "give a CSV file")
+      throw Problem(
+        file: path, line: 1, column: nil, value: nil, problem: "not readable as CSV (\(error))",
+        fix: "give a CSV file")
     }
     let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
     var parser: RowParser
@@ -72,8 +75,11 @@ public enum ImportFile {
     } else {
       throw Problem(
         file: path, line: 1, column: nil, value: header.prefix(4).joined(separator: ","),
-        problem: "neither a ForeignAssistance.gov complete CSV (no 'Country Code' column) nor a sapm export (no 'partner_code')",
-        fix: "give us_foreign_aid_complete.csv from ForeignAssistance.gov, or a file written by 'sapm export --format csv'")
+        problem:
+          "neither a ForeignAssistance.gov complete CSV (no 'Country Code' column) nor a sapm export (no 'partner_code')",
+        fix:
+          "give us_foreign_aid_complete.csv from ForeignAssistance.gov, or a file written by 'sapm export --format csv'"
+      )
     }
     // Two stages on the two cores: a thread parses the CSV while this one checks and
     // folds the rows, in order (line numbers are counted here).
@@ -129,7 +135,9 @@ public enum ImportFile {
           file: path, line: line, column: nil, value: nil, problem: "bytes that are not UTF-8 near here",
           fix: "save the file as UTF-8")
       } else {
-        throw Problem(file: path, line: line, column: nil, value: nil, problem: "cannot be read (\(error))", fix: "check the file")
+        throw Problem(
+          file: path, line: line, column: nil, value: nil, problem: "cannot be read (\(error))",
+          fix: "check the file")
       }
     }
     progress?(size, size, rows)
@@ -198,7 +206,9 @@ extension Columns {
 
 /// Sanitised text for names and titles: no control characters, bounded.
 func cleanText(_ s: String, limit: Int = 120) -> String {
-  let kept = s.unicodeScalars.filter { $0.properties.generalCategory != .control && $0.properties.generalCategory != .format }
+  let kept = s.unicodeScalars.filter {
+    $0.properties.generalCategory != .control && $0.properties.generalCategory != .format
+  }
   var out = String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespaces)
   if out.count > limit { out = String(out.prefix(limit - 1)) + "…" }
   return out
@@ -243,7 +253,10 @@ struct ForeignAssistanceRows: RowParser {
     var disbursed: Int64 = 0
   }
   var sums: [Key: Sums] = [:]
-  var programs: [String: (country: ForeignAssistance.Country, account: ForeignAssistance.Account, title: String, start: Day?)] = [:]
+  var programs:
+    [String: (
+      country: ForeignAssistance.Country, account: ForeignAssistance.Account, title: String, start: Day?
+    )] = [:]
   /// Lookups by the exact text of the file: a 3.2 GB file repeats a few hundred
   /// account names and country codes millions of times.
   var accountCache: [String: ForeignAssistance.Account?] = [:]
@@ -256,7 +269,9 @@ struct ForeignAssistanceRows: RowParser {
     self.today = today
   }
 
-  func problem(_ line: Int, _ column: String, _ value: String, _ what: String, _ fix: String) -> ImportFile.Problem {
+  func problem(_ line: Int, _ column: String, _ value: String, _ what: String, _ fix: String)
+    -> ImportFile.Problem
+  {
     ImportFile.Problem(file: file, line: line, column: column, value: value, problem: what, fix: fix)
   }
 
@@ -291,24 +306,32 @@ struct ForeignAssistanceRows: RowParser {
       }
       throw problem(
         line, "Country Code", code, "not a country code sapm knows (\(name))",
-        "use ISO 3166-1 alpha-3 (UKR) or alpha-2 (UA); a country missing from sapm's table goes in Sources/Portfolio/Import/ForeignAssistance.swift")
+        "use ISO 3166-1 alpha-3 (UKR) or alpha-2 (UA); a country missing from sapm's table goes in Sources/Portfolio/Import/ForeignAssistance.swift"
+      )
     }
     guard country.region != nil else {
       counts.outsideRegions[country.name, default: 0] += 1
       return
     }
     let fyText = columns.value(row, "Fiscal Year")
-    guard let fy = Int(fyText.prefix { $0.isNumber }), (1946...2100).contains(fy), fyText.prefix(4).count == 4 else {
-      throw problem(line, "Fiscal Year", fyText, "not a fiscal year", "a year such as 2024 (or 1976tq for the transition quarter)")
+    guard let fy = Int(fyText.prefix { $0.isNumber }), (1946...2100).contains(fy), fyText.prefix(4).count == 4
+    else {
+      throw problem(
+        line, "Fiscal Year", fyText, "not a fiscal year",
+        "a year such as 2024 (or 1976tq for the transition quarter)")
     }
     let amountText = columns.value(row, "Current Dollar Amount")
     guard let amount = parseAmount(amountText) else {
-      throw problem(line, "Current Dollar Amount", amountText, "not an amount", "a dollar figure such as 1250000 or -3000.50")
+      throw problem(
+        line, "Current Dollar Amount", amountText, "not an amount",
+        "a dollar figure such as 1250000 or -3000.50")
     }
     let type = columns.value(row, "Transaction Type Name")
     let isObligation = type.first == "O" || type.first == "o"
     guard isObligation || type.first == "D" || type.first == "d" else {
-      throw problem(line, "Transaction Type Name", type, "neither Obligations nor Disbursements", "only those two transaction types are reported")
+      throw problem(
+        line, "Transaction Type Name", type, "neither Obligations nor Disbursements",
+        "only those two transaction types are reported")
     }
     let activity = columns.value(row, "Activity ID")
     let cacheKey = country.alpha2 + "|" + account.short + "|" + activity
@@ -361,9 +384,11 @@ struct ForeignAssistanceRows: RowParser {
       let start = meta.start ?? Day.endOfFiscalYear(key.fiscalYear - 1).adding(days: 1)
       figures.append(
         ReportedFigures(
-          partner: meta.country.alpha2, partnerName: meta.country.name, region: region, tier: meta.country.tier,
+          partner: meta.country.alpha2, partnerName: meta.country.name, region: region,
+          tier: meta.country.tier,
           program: key.program, kind: meta.account.kind, title: meta.title, start: min(start, today),
-          fiscalYear: key.fiscalYear, available: obligated, obligated: obligated, disbursed: Dollars(max(0, s.disbursed))))
+          fiscalYear: key.fiscalYear, available: obligated, obligated: obligated,
+          disbursed: Dollars(max(0, s.disbursed))))
     }
     // The earliest start of a program across its years, for every one of its rows.
     var starts: [String: Day] = [:]
@@ -381,7 +406,8 @@ struct ForeignAssistanceRows: RowParser {
 /// and fiscal year, imported back as they were exported.
 struct ExportRows: RowParser {
   static let required = [
-    "region", "partner_code", "partner", "program", "kind", "title", "status", "start", "sunset", "fiscal_year",
+    "region", "partner_code", "partner", "program", "kind", "title", "status", "start", "sunset",
+    "fiscal_year",
     "available", "committed", "obligated", "disbursed", "available_until",
   ]
   let columns: Columns
@@ -398,14 +424,17 @@ struct ExportRows: RowParser {
     func need<T>(_ column: String, _ parse: (String) -> T?, _ fix: String) throws -> T {
       let text = columns.value(row, column)
       guard let v = parse(text) else {
-        throw ImportFile.Problem(file: file, line: line, column: column, value: text, problem: "cannot be read", fix: fix)
+        throw ImportFile.Problem(
+          file: file, line: line, column: column, value: text, problem: "cannot be read", fix: fix)
       }
       return v
     }
-    let region = try need("region", { Region(rawValue: $0) }, "one of europe, indo-pacific, middle-east-africa, ukraine")
+    let region = try need(
+      "region", { Region(rawValue: $0) }, "one of europe, indo-pacific, middle-east-africa, ukraine")
     let code = try need("partner_code", { $0.isEmpty ? nil : $0 }, "the partner's ISO code")
     let kind = try need("kind", { ProgramKind(rawValue: $0) }, "FMF, FMS, IMET, SC or SSR")
-    let status = try need("status", { ProgramStatus(rawValue: $0) }, "planned, active, suspended, completed or closed")
+    let status = try need(
+      "status", { ProgramStatus(rawValue: $0) }, "planned, active, suspended, completed or closed")
     let start = try need("start", { Day($0) }, "YYYY-MM-DD")
     let sunsetText = columns.value(row, "sunset")
     let sunset = sunsetText.isEmpty ? nil : try need("sunset", { Day($0) }, "YYYY-MM-DD, or empty")
@@ -426,7 +455,8 @@ struct ExportRows: RowParser {
       ReportedFigures(
         partner: code, partnerName: cleanText(columns.value(row, "partner"), limit: 60), region: region,
         tier: ForeignAssistance.country(code)?.tier ?? .other, program: program, kind: kind,
-        title: cleanText(columns.value(row, "title"), limit: 120), status: status, start: start, sunset: sunset,
+        title: cleanText(columns.value(row, "title"), limit: 120), status: status, start: start,
+        sunset: sunset,
         fiscalYear: fy, available: money[0], committed: money[1], obligated: money[2], disbursed: money[3],
         availableUntil: until))
   }

@@ -10,7 +10,8 @@ import Store
 /// rate of the same machine in the same run.
 struct ImportBench: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "import", abstract: "Import rows/s on a synthetic ForeignAssistance.gov file (release build).")
+    commandName: "import",
+    abstract: "Import rows/s on a synthetic ForeignAssistance.gov file (release build).")
 
   @Option var rows = 500_000
   @Option var activities = 4_000
@@ -23,7 +24,8 @@ struct ImportBench: ParsableCommand {
     let countries = ["UKR", "POL", "JOR", "EGY", "PHL", "TWN", "KEN", "NGA", "GEO", "ROU", "COL", "MEX"]
     let accounts = [
       "Foreign Military Financing Program", "International Military Education and Training",
-      "Peacekeeping Operations", "International Narcotics Control and Law Enforcement", "Economic Support Fund",
+      "Peacekeeping Operations", "International Narcotics Control and Law Enforcement",
+      "Economic Support Fund",
       "Global Health Programs",
     ]
     var text =
@@ -37,7 +39,8 @@ struct ImportBench: ParsableCommand {
       let fy = 2015 + Int(rng.next() % 10)
       let kind = rng.next() % 3 == 0 ? "Disbursements" : "Obligations"
       let amount = Int(rng.next() % 5_000_000) - (n % 41 == 0 ? 6_000_000 : 0)
-      text += "\(country),\(country),ACC-\(a % 7),\(account),ACT-\(a),\"Activity \(a), phase \(a % 3)\",\"Support, training and \"\"equipment\"\"\",\(fy - 1)-10-01,\(kind),\(fy),\(amount).50,\(amount)\n"
+      text +=
+        "\(country),\(country),ACC-\(a % 7),\(account),ACT-\(a),\"Activity \(a), phase \(a % 3)\",\"Support, training and \"\"equipment\"\"\",\(fy - 1)-10-01,\(kind),\(fy),\(amount).50,\(amount)\n"
     }
     try text.write(toFile: csv, atomically: false, encoding: .utf8)
     let size = (try? FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
@@ -50,7 +53,8 @@ struct ImportBench: ParsableCommand {
       while let row = reader.next() { fields += row.count }
       _ = fields
     }
-    print(line("CSV.swift parse only", secs(parseTime), String(format: "%.0f rows/s", Double(rows) / parseTime)))
+    print(
+      line("CSV.swift parse only", secs(parseTime), String(format: "%.0f rows/s", Double(rows) / parseTime)))
     let today = Day(ordinal: Timestamp.now().dayOrdinal)
     var reading: ImportFile.Reading?
     let readTime = try time { reading = try ImportFile.read(path: csv, today: today) }
@@ -73,8 +77,12 @@ struct ImportBench: ParsableCommand {
       RecordDraft(type: "bench.row", actor: "bench", payload: .object([.init("n", .int(Int64($0)))]))
     }
     let appendTime = try time { try raw.append(drafts) }
-    print(line("peak RSS (the whole file was also held as a string to write it)", "\(peakKiB() / 1024) MiB", ""))
-    print(line("bulk append of as many events", secs(appendTime), String(format: "%.0f events/s", Double(events) / appendTime)))
+    print(
+      line("peak RSS (the whole file was also held as a string to write it)", "\(peakKiB() / 1024) MiB", ""))
+    print(
+      line(
+        "bulk append of as many events", secs(appendTime),
+        String(format: "%.0f events/s", Double(events) / appendTime)))
   }
 }
 

@@ -64,7 +64,8 @@ struct KioskSoak: ParsableCommand {
     let growth = rssAfterHour > 0 ? Double(end - rssAfterHour) / Double(rssAfterHour) * 100 : 0
     print("kiosk soak: \(hours) simulated hours, \(frames) frames, \(total / 60) appends, \(hours) resizes")
     print(String(format: "  wall time %.1f s", Date().timeIntervalSince(began)))
-    print("  RSS after hour 1: \(rssAfterHour) KiB; at the end: \(end) KiB (\(String(format: "%+.1f", growth))%)")
+    print(
+      "  RSS after hour 1: \(rssAfterHour) KiB; at the end: \(end) KiB (\(String(format: "%+.1f", growth))%)")
     print("  events on screen: \(runner.currentModel.portfolio.eventCount)")
   }
 }

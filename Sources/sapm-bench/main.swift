@@ -8,7 +8,10 @@ struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sapm-bench",
     abstract: "sapm benchmarks (see docs/performance.md) and store stress helpers.",
-    subcommands: [Run.self, TUIBench.self, PerformBench.self, KioskSoak.self, ImportBench.self, Append.self, AppendRaw.self],
+    subcommands: [
+      Run.self, TUIBench.self, PerformBench.self, KioskSoak.self, ImportBench.self, Append.self,
+      AppendRaw.self,
+    ],
     defaultSubcommand: Run.self)
 }
 

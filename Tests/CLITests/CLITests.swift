@@ -113,9 +113,15 @@ import Testing
     #expect(rows.dropFirst().allSatisfy { $0.hasPrefix("ukraine,UA,Ukraine,") })
     #expect(rows.contains { $0.contains("UP-B-HAW") && $0.contains("172000000") })
     // The §36(b) columns: tier, values, the thresholds that apply, the transmittal.
-    #expect(rows.first?.contains("tier,case_mde,case_articles,case_dc,threshold_mde,threshold_articles,threshold_dc,notification_required,transmittal,transmittal_date,open_alerts") == true)
+    #expect(
+      rows.first?.contains(
+        "tier,case_mde,case_articles,case_dc,threshold_mde,threshold_articles,threshold_dc,notification_required,transmittal,transmittal_date,open_alerts"
+      ) == true)
     let all = try cli.run(["export", "--format", "csv", "--store", store]).out
-    #expect(all.contains(",RP-D-SAG,LOA offered,5580000000,other,5580000000,5580000000,0,14000000,50000000,200000000,yes,25-21,2025-04-01,"), "\(all.prefix(400))")
+    #expect(
+      all.contains(
+        ",RP-D-SAG,LOA offered,5580000000,other,5580000000,5580000000,0,14000000,50000000,200000000,yes,25-21,2025-04-01,"
+      ), "\(all.prefix(400))")
     let json = try cli.run(["export", "--format", "json", "--store", store])
     let doc = try #require(JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
     #expect((doc["programs"] as? [Any])?.count ?? 0 >= 150)

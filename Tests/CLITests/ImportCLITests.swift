@@ -44,7 +44,9 @@ import Testing
     // A later edition: one amount changed; only its difference is recorded.
     var lines = try Self.fixtureText().components(separatedBy: "\r\n")
     let i = try #require(
-      lines.firstIndex { $0.hasPrefix(",EGY,") && $0.contains("Foreign Military Financing") && $0.contains(",Obligations,") })
+      lines.firstIndex {
+        $0.hasPrefix(",EGY,") && $0.contains("Foreign Military Financing") && $0.contains(",Obligations,")
+      })
     var fields = lines[i].components(separatedBy: ",")
     try #require(fields.count > 4)
     let amount = fields[fields.count - 2]
@@ -54,7 +56,8 @@ import Testing
     try lines.joined(separator: "\r\n").write(toFile: edition, atomically: true, encoding: .utf8)
     let update = try cli.run(["import", edition, "--store", store])
     #expect(update.status == 0, "\(update.err)")
-    #expect(update.out.contains("imported: 2 events") || update.out.contains("imported: 1 events"), "\(update.out)")
+    #expect(
+      update.out.contains("imported: 2 events") || update.out.contains("imported: 1 events"), "\(update.out)")
   }
 
   @Test func aDamagedFileNamesTheLineColumnAndValueAndWritesNothing() throws {
@@ -72,8 +75,11 @@ import Testing
       #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before, "\(name) wrote to the store")
       return r
     }
-    let noColumn = try attempt("no-column.csv", text.replacingOccurrences(of: "Current Dollar Amount", with: "Current Amount"))
-    #expect(noColumn.err.contains("no-column.csv:1: column 'Current Dollar Amount': the header has no column"), "\(noColumn.err)")
+    let noColumn = try attempt(
+      "no-column.csv", text.replacingOccurrences(of: "Current Dollar Amount", with: "Current Amount"))
+    #expect(
+      noColumn.err.contains("no-column.csv:1: column 'Current Dollar Amount': the header has no column"),
+      "\(noColumn.err)")
 
     // A bad amount on physical line 137 (multi-line descriptions come before it).
     // By bytes: "\r\n" is one Character to String, and a physical line ends at "\n".
@@ -85,12 +91,15 @@ import Testing
       of: #",(-?[0-9.]+),(-?[0-9]+)\r$"#, with: ",12x4,$2\r", options: .regularExpression)
     let badAmount = try attempt("bad-amount.csv", physical.joined(separator: "\n"))
     #expect(
-      badAmount.err.contains("bad-amount.csv:137: column 'Current Dollar Amount' value '12x4': not an amount"),
+      badAmount.err.contains(
+        "bad-amount.csv:137: column 'Current Dollar Amount' value '12x4': not an amount"),
       "\(badAmount.err)")
 
     let unknown = try attempt(
       "unknown-country.csv", text.replacingOccurrences(of: ",KEN,Kenya,", with: ",XYZ,Atlantis,"))
-    #expect(unknown.err.contains("column 'Country Code' value 'XYZ': not a country code sapm knows (Atlantis)"), "\(unknown.err)")
+    #expect(
+      unknown.err.contains("column 'Country Code' value 'XYZ': not a country code sapm knows (Atlantis)"),
+      "\(unknown.err)")
 
     let other = try attempt("other.csv", "a,b,c\n1,2,3\n")
     #expect(other.err.contains("neither a ForeignAssistance.gov complete CSV"))

@@ -182,7 +182,8 @@ import Testing
     let text = captures.joined(separator: "\n")
     for secret in [
       "Mechanized Brigade", "Tactical Aviation", "Special Forces Battalion", "m.okafor", "s.patel", "l.chen",
-      "r.kowalski", "demo-admin", "checks reviewed", "attach the loan agreement", "Deliver training equipment",
+      "r.kowalski", "demo-admin", "checks reviewed", "attach the loan agreement",
+      "Deliver training equipment",
     ] {
       #expect(!text.contains(secret), "\(secret) on a kiosk screen")
     }

@@ -105,10 +105,14 @@ import Testing
   ])
   func atAndBelowTheThresholds(tier: NotificationTier, mde: Dollars, articles: Dollars) {
     for (value, mdeLine, required) in [
-      (mde, true, true), (mde - Dollars(1), true, false), (articles, false, true), (articles - Dollars(1), false, false),
+      (mde, true, true), (mde - Dollars(1), true, false), (articles, false, true),
+      (articles - Dollars(1), false, false),
     ] {
       var l = Ledger.withProgram(tier: tier)
-      l.add(CaseOpened(program: "P1", identifier: "PL-D-AAA", caseType: .definedOrder, lorReceived: l.day("2024-02-01")), on: "2024-02-01")
+      l.add(
+        CaseOpened(
+          program: "P1", identifier: "PL-D-AAA", caseType: .definedOrder, lorReceived: l.day("2024-02-01")),
+        on: "2024-02-01")
       l.add(CaseLineAdded(program: "P1", line: line(1, mde: mdeLine, value: value)), on: "2024-02-02")
       let n = l.portfolio.caseNotification("P1")
       #expect(n?.required == required, "\(tier) \(value) mde=\(mdeLine)")

@@ -63,7 +63,8 @@ public enum ForeignAssistance {
       let parts = entry.split(separator: " ", maxSplits: 3).map(String.init)
       guard parts.count == 4, let r = parts[2].first else { continue }
       let region: Region? =
-        r == "E" ? .europe : r == "I" ? .indoPacific : r == "M" ? .middleEastAfrica : r == "U" ? .ukraine : nil
+        r == "E"
+        ? .europe : r == "I" ? .indoPacific : r == "M" ? .middleEastAfrica : r == "U" ? .ukraine : nil
       let c = Country(
         alpha2: parts[1], alpha3: parts[0], name: parts[3], region: region,
         tier: parts[2].hasSuffix("+") ? .natoPlus5 : .other)
@@ -91,7 +92,8 @@ public enum ForeignAssistance {
     Account(fragment: "foreign military financing", kind: .fmf, short: "FMF"),
     Account(fragment: "international military education and training", kind: .imet, short: "IMET"),
     Account(fragment: "peacekeeping operations", kind: .securityCooperation, short: "PKO"),
-    Account(fragment: "nonproliferation, anti-terrorism, demining", kind: .securityCooperation, short: "NADR"),
+    Account(
+      fragment: "nonproliferation, anti-terrorism, demining", kind: .securityCooperation, short: "NADR"),
     Account(fragment: "international narcotics control and law enforcement", kind: .ssr, short: "INCLE"),
     Account(fragment: "ukraine security assistance initiative", kind: .securityCooperation, short: "USAI"),
     Account(fragment: "counterterrorism partnerships fund", kind: .securityCooperation, short: "CTPF"),

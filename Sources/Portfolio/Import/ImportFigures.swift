@@ -89,7 +89,8 @@ public struct ImportFigures: Command {
           (
             origin,
             ProgramCreated(
-              id: f.program, partner: f.partner, kind: f.kind, title: f.title, status: f.status, start: f.start,
+              id: f.program, partner: f.partner, kind: f.kind, title: f.title, status: f.status,
+              start: f.start,
               sunset: f.sunset)
           ))
         plan.newPrograms += 1

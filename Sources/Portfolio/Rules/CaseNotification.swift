@@ -23,7 +23,8 @@ public struct CaseNotification: Sendable, Hashable {
   public func state(on day: Day) -> String {
     if let transmittal, let delivered, let reviewEnds {
       return day < reviewEnds
-        ? "\(transmittal) delivered \(delivered), review until \(reviewEnds)" : "\(transmittal) delivered \(delivered)"
+        ? "\(transmittal) delivered \(delivered), review until \(reviewEnds)"
+        : "\(transmittal) delivered \(delivered)"
     }
     return required ? "required, not notified" : "below threshold"
   }
@@ -32,13 +33,15 @@ public struct CaseNotification: Sendable, Hashable {
 extension Portfolio {
   /// The §36(b) figures of a program's FMS case; nil without a case.
   public func caseNotification(_ programID: String) -> CaseNotification? {
-    guard let program = programs[programID], let c = program.fmsCase, let partner = partners[program.partner] else {
+    guard let program = programs[programID], let c = program.fmsCase, let partner = partners[program.partner]
+    else {
       return nil
     }
     let t = policy.notification(for: partner.tier)
     let construction = c.designAndConstructionValue
     return CaseNotification(
-      program: program.id, partner: partner.code, identifier: c.identifier, stage: c.stage, tier: partner.tier,
+      program: program.id, partner: partner.code, identifier: c.identifier, stage: c.stage,
+      tier: partner.tier,
       mde: c.mdeValue, articles: c.value - construction, construction: construction, thresholdMDE: t.mde,
       thresholdArticles: t.articles, thresholdConstruction: t.construction,
       required: policy.requiresNotification(c, tier: partner.tier), transmittal: c.notification?.transmittal,

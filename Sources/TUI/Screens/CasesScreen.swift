@@ -20,7 +20,8 @@ extension AppModel {
         key: n.program,
         cells: [
           n.identifier, partner, n.program, n.tier.title, n.stage, n.articles.compact, n.mde.compact,
-          n.construction.compact, "\(n.thresholdMDE.compact) / \(n.thresholdArticles.compact)", n.state(on: day),
+          n.construction.compact, "\(n.thresholdMDE.compact) / \(n.thresholdArticles.compact)",
+          n.state(on: day),
         ],
         style: rank(n) == 0 ? "alert.critical" : rank(n) == 1 ? "alert.info" : nil)
     }

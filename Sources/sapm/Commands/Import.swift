@@ -40,7 +40,8 @@ struct Import: ParsableCommand {
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         progressLine(
           String(
-            format: "%@ %3.0f%%  %d rows  %.0f rows/s  ETA %.0f s", bar, share * 100, rows, Double(rows) / elapsed, eta))
+            format: "%@ %3.0f%%  %d rows  %.0f rows/s  ETA %.0f s", bar, share * 100, rows,
+            Double(rows) / elapsed, eta))
       }
       if showProgress { progressLine("") }
       let session = try storeOptions.open(readOnly: dryRun, allowDemo: false)
@@ -66,7 +67,9 @@ struct Import: ParsableCommand {
         return
       }
       let records = try session.perform(command, today: day)
-      say("imported: \(records.count) events recorded as \(session.user) (records \(records.first?.sequence ?? 0)–\(records.last?.sequence ?? 0))")
+      say(
+        "imported: \(records.count) events recorded as \(session.user) (records \(records.first?.sequence ?? 0)–\(records.last?.sequence ?? 0))"
+      )
     }
   }
 
@@ -75,7 +78,10 @@ struct Import: ParsableCommand {
     for (_, e) in plan.events { byType[type(of: e).type, default: 0] += 1 }
     say(
       "would record: \(plan.newPartners) new partners, \(plan.newPrograms) new programs, \(plan.events.count) events"
-        + (byType.isEmpty ? "" : " (" + byType.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"))
+        + (byType.isEmpty
+          ? ""
+          : " (" + byType.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            + ")"))
     var totals: [String: (Dollars, Dollars)] = [:]
     for f in r.figures {
       guard let fy = f.fiscalYear else { continue }
@@ -86,7 +92,9 @@ struct Import: ParsableCommand {
     if !totals.isEmpty {
       say("reported totals (obligated / disbursed):")
       for (key, t) in totals.sorted(by: { $0.key < $1.key }) {
-        say("  \(DisplayWidth.fit(key, 28)) \(DisplayWidth.fit(t.0.compact, 10, alignRight: true)) / \(t.1.compact)")
+        say(
+          "  \(DisplayWidth.fit(key, 28)) \(DisplayWidth.fit(t.0.compact, 10, alignRight: true)) / \(t.1.compact)"
+        )
       }
     }
     func counted(_ title: String, _ counts: [String: Int]) {
@@ -110,7 +118,9 @@ struct Import: ParsableCommand {
       say("note: \(r.netDeobligations) program-years had net de-obligations; recorded at zero")
     }
     if r.casesNotImported > 0 {
-      say("note: \(r.casesNotImported) rows name an FMS case; a CSV export does not carry case lines, so cases are not imported")
+      say(
+        "note: \(r.casesNotImported) rows name an FMS case; a CSV export does not carry case lines, so cases are not imported"
+      )
     }
     for note in plan.notes.prefix(10) { say("note: \(note)") }
     if plan.notes.count > 10 { say("note: … and \(plan.notes.count - 10) more") }
