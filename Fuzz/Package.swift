@@ -15,5 +15,7 @@ let package = Package(
       name: "FuzzCheckpoint", dependencies: [.product(name: "SapmParsers", package: "sapm")]),
     .executableTarget(
       name: "FuzzTheme", dependencies: [.product(name: "SapmParsers", package: "sapm")]),
+    .executableTarget(
+      name: "FuzzImport", dependencies: [.product(name: "SapmParsers", package: "sapm")]),
   ]
 )

@@ -52,12 +52,25 @@ public enum ImportFile {
   public static let exportSource = "imported: sapm export"
 
   public static func read(path: String, today: Day, progress: Progress? = nil) throws -> Reading {
-    guard let stream = InputStream(fileAtPath: path) else {
+    // A regular file only: a FIFO or a device would block the read or never end.
+    var st = stat()
+    guard stat(path, &st) == 0 else {
       throw Problem(
-        file: path, line: 0, column: nil, value: nil, problem: "cannot be opened",
+        file: path, line: 0, column: nil, value: nil, problem: "cannot be opened (\(String(cString: strerror(errno))))",
         fix: "check the path and its permissions")
     }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
+    guard (st.st_mode & S_IFMT) == S_IFREG, let stream = InputStream(fileAtPath: path) else {
+      throw Problem(
+        file: path, line: 0, column: nil, value: nil, problem: "not a regular file",
+        fix: "give the CSV file itself (copy it out of a pipe or device first)")
+    }
+    return try read(stream: stream, name: path, size: Int64(st.st_size), today: today, progress: progress)
+  }
+
+  /// Reads an open stream (a file, or bytes in memory for the fuzzer).
+  public static func read(
+    stream: InputStream, name path: String, size: Int64, today: Day, progress: Progress? = nil
+  ) throws -> Reading {
     let reader: CSVReader
     do {
       reader = try CSVReader(stream: stream, hasHeaderRow: true)

@@ -32,7 +32,7 @@ import Testing
 
   @Test func paneTotalsShowFiguresAndAlertsBySeverity() {
     let h = Harness()
-    #expect(h.screen.contains("1 partners · 10 programs"))  // Ukraine
+    #expect(h.screen.contains("1 partner · 10 programs"))  // Ukraine, singular
     #expect(h.screen.contains("alerts ‼"))
     #expect(h.screen.contains("requests"))
   }

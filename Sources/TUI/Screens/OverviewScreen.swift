@@ -56,7 +56,7 @@ extension AppModel {
     let partners = summary.partnersByRegion[region]?.count ?? 0
     let inner = r.width - 4
     let line1 =
-      "\(partners) partners · \(f.programs) programs · FY\(day.fiscalYear % 100) avail \(f.available.compact) · obl \(percent(f.obligated, of: f.available)) · disb \(f.disbursed.compact)"
+      "\(counted(partners, "partner")) · \(counted(f.programs, "program")) · FY\(day.fiscalYear % 100) avail \(f.available.compact) · obl \(percent(f.obligated, of: f.available)) · disb \(f.disbursed.compact)"
     g.put(line1, x: r.x + 2, y: r.y + 1, style: theme.style("pane.totals"), limit: inner)
     var x = r.x + 2
     x += g.put("alerts ", x: x, y: r.y + 2, style: theme.style("pane.totals"), limit: inner)

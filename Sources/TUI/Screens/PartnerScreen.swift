@@ -28,7 +28,7 @@ extension AppModel {
     }
     let f = summary.partners[code] ?? PortfolioSummary.Figures()
     g.put(
-      "\(p.name) (\(p.code)) · \(p.region.title) · §36(b) tier \(p.tier.title) · \(f.programs) programs · \(f.value.compact) · alerts \(alertCounts(f.alerts).isEmpty ? "none" : alertCounts(f.alerts))",
+      "\(p.name) (\(p.code)) · \(p.region.title) · §36(b) tier \(p.tier.title) · \(counted(f.programs, "program")) · \(f.value.compact) · alerts \(alertCounts(f.alerts).isEmpty ? "none" : alertCounts(f.alerts))",
       x: 1, y: 1, style: theme.style("title"), limit: width - 2)
     let restrictions = p.activeRestrictions(on: day)
     if restrictions.isEmpty {

@@ -18,7 +18,7 @@ extension AppModel {
       let f = summary.regions[region] ?? PortfolioSummary.Figures()
       let partners = summary.partnersByRegion[region]?.count ?? 0
       g.put(
-        "[\(step + 1)] \(region.title) — \(partners) partners · \(f.programs) programs · \(f.pending) requests pending",
+        "[\(step + 1)] \(region.title) — \(counted(partners, "partner")) · \(counted(f.programs, "program")) · \(counted(f.pending, "request")) pending",
         x: 1, y: y, style: theme.style("pane.title.focus"), limit: width - 2)
       y += 1
       let figures: [(String, String, String)] = [

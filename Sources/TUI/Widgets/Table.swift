@@ -124,3 +124,8 @@ func alertCounts(_ counts: [Int]) -> String {
 func severityStyle(_ counts: [Int]) -> String? {
   counts[2] > 0 ? "alert.critical" : counts[1] > 0 ? "alert.warning" : nil
 }
+
+/// "1 partner", "3 partners": a count with its noun.
+func counted(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+  "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+}
