@@ -21,4 +21,17 @@ import Testing
     #expect(h.model.stack.count <= 3, "\(h.model.stack.map(\.screen))")
     #expect(h.statusLine.contains("Enter open · x ack"))
   }
+
+  @Test func homeReturnsToTheOverviewFromAnywhere() {
+    var h = Harness(width: 160, height: 45)
+    h.press(.enter, .enter)
+    h.type("a")
+    h.press(.enter)
+    #expect(h.model.stack.count == 5)  // overview › partner › program › alerts › program
+    h.type("H")
+    #expect(h.model.stack.count == 1)
+    #expect(h.lines[0].contains("Overview"))
+    h.type("c~")
+    #expect(h.model.stack.count == 1)
+  }
 }

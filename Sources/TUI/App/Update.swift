@@ -111,6 +111,8 @@ extension AppModel {
     case .bottom: move(by: Int.max / 2)
     case .drill: return drill()
     case .back: return back()
+    case .home:
+      stack = [stack[0]]
     case .previousTab, .nextTab:
       if case .program(let id) = page.screen {
         return switchTab(by: action == .nextTab ? 1 : -1, program: id)
