@@ -35,3 +35,27 @@ import Testing
     #expect(h.model.stack.count == 1)
   }
 }
+
+/// v (and Enter where nothing opens) shows the selected row in full, wrapped.
+@Suite struct RowDetailTests {
+  @Test func aCutValueIsReadableInFull() {
+    var h = Harness(width: 80, height: 24)
+    h.type("a")
+    let row = h.model.selectedRow()
+    let message = row?.cells.last ?? ""
+    #expect(message.count > 20)
+    #expect(!h.screen.contains(message))  // cut in its column at 80 columns
+    h.type("v")
+    let detail = h.model.detail
+    #expect(detail?.fields.last?.value == message)
+    let words = message.split(separator: " ").suffix(3).joined(separator: " ")
+    #expect(h.screen.replacingOccurrences(of: "\n", with: " ").contains("any key closes"))
+    #expect(h.screen.contains(String(words.prefix(12))), "\(h.screen)")
+    h.press(.escape)
+    #expect(h.model.detail == nil)
+    // On a program's tab, Enter shows the row instead of saying there is nothing below.
+    h.press(.enter)
+    h.press(.enter)
+    #expect(h.model.detail != nil)
+  }
+}

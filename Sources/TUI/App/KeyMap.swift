@@ -6,7 +6,7 @@ public enum Action: Hashable, Sendable {
   case region(Int)
   case nextPane, previousPane
   case up, down, pageUp, pageDown, top, bottom
-  case drill, back, home
+  case drill, back, home, detail
   case previousTab, nextTab
   case filter, command
   case alerts, timeTravel, acknowledge, new
@@ -49,6 +49,7 @@ public enum KeyMap {
     Binding(
       [.escape, .left, .character("h"), .backspace], .back, "Navigate", "back up one level (selection kept)"),
     Binding([.character("H"), .character("~")], .home, "Navigate", "home: back to the overview"),
+    Binding([.character("v")], .detail, "Navigate", "the selected row in full, wrapped (also Enter where nothing opens)"),
     Binding([.character("[")], .previousTab, "Program", "previous tab"),
     Binding([.character("]")], .nextTab, "Program", "next tab"),
     Binding([.character("/")], .filter, "Views", "filter the current list (Esc clears)"),

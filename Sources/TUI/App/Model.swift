@@ -122,6 +122,8 @@ public struct AppModel: Sendable {
   public var shouldQuit = false
   /// A form on top of the screen (n on a program tab), keys go to it while open.
   public var form: Form?
+  /// The selected row shown in full (v); any key closes it.
+  public var detail: RowDetail?
   /// The wall display's clock and cycle (`sapm --kiosk`); nil in an ordinary session.
   public var kiosk: KioskState?
   /// Fields the screen must not show (the kiosk's), applied to the alerts here and

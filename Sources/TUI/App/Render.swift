@@ -24,6 +24,7 @@ extension AppModel {
     case .wall(let step): renderWall(&g, layout, step: step)
     }
     if let form { renderForm(&g, form) }
+    if let detail { renderDetail(&g, detail) }
     renderMessageLine(&g)
     renderStatus(&g)
     return g

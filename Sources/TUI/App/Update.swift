@@ -16,6 +16,10 @@ extension AppModel {
     }
     switch message {
     case .key(let key):
+      if detail != nil, key != .resize {
+        detail = nil
+        return []
+      }
       if kiosk != nil { return handleKioskKey(key) }
       if form != nil { return handleForm(key) }
       if input != nil { return handleInput(key) }
@@ -113,6 +117,12 @@ extension AppModel {
     case .back: return back()
     case .home:
       stack = [stack[0]]
+    case .detail:
+      guard let d = detailOfSelectedRow() else {
+        fail("no row selected")
+        return []
+      }
+      detail = d
     case .previousTab, .nextTab:
       if case .program(let id) = page.screen {
         return switchTab(by: action == .nextTab ? 1 : -1, program: id)
@@ -209,10 +219,11 @@ extension AppModel {
         stack.append(Page(.request(r.id)))
         return []
       }
-      fail("this is the most detailed level; [ and ] switch tabs")
+      // Nothing below a program's row: show the row in full instead.
+      if let d = detailOfSelectedRow() { detail = d } else { fail("this is the most detailed level; [ and ] switch tabs") }
       return []
     case .request:
-      fail("this is the most detailed level; A R B S E act on the request, Esc goes back")
+      if let d = detailOfSelectedRow() { detail = d }
       return []
     case .help, .wall: return []
     }
