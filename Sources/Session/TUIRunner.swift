@@ -167,7 +167,9 @@ public final class TUIRunner {
           dispatch(.portfolio(try session.portfolio(asOf: day), asOf: day, today: clock()))
           dispatch(
             .status(
-              "showing the portfolio as it stood at the end of \(day); Esc at the overview returns to now",
+              day > clock()
+                ? "a projection: the portfolio as recorded now, its rules evaluated on \(day); Esc at the overview returns to now"
+                : "showing the portfolio as it stood at the end of \(day); Esc at the overview returns to now",
               error: false))
         } catch {
           dispatch(.status("\(error)", error: true))

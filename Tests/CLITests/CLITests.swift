@@ -95,6 +95,8 @@ import Testing
     let alerts = try #require(JSONSerialization.jsonObject(with: Data(past.out.utf8)) as? [[String: Any]])
     // Before the Niger coup and the Ukraine programs: none of their alerts.
     #expect(!alerts.contains { ($0["partner"] as? String) == "NE" || ($0["partner"] as? String) == "UA" })
+    let projected = try cli.run(["alerts", "--as-of", "2099-01-01", "--store", store])
+    #expect(projected.out.contains("[PROJECTED TO 2099-01-01]"), "\(projected.out.prefix(200))")
     let bad = try cli.run(["alerts", "--as-of", "2020-13-01", "--store", store])
     #expect(bad.status == 1)
     #expect(!bad.err.contains("Usage:"))

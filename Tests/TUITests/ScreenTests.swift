@@ -238,6 +238,16 @@ import Testing
     #expect(h.lines[h.model.height - 1].contains("AS OF 2023-01-01"))
     h.press(.escape)
     #expect(h.effects.last == .travel(to: nil))
+    // A future date is a projection, labelled so (the same rule as 'sapm alerts --as-of').
+    h.send(.portfolio(Harness.demo, asOf: nil, today: Harness.today))
+    h.press(.character("t"))
+    h.type("2030-01-01")
+    h.press(.enter)
+    let future = try #require(Day("2030-01-01"))
+    #expect(h.effects.last == .travel(to: future))
+    h.send(.portfolio(Harness.demo, asOf: future, today: Harness.today))
+    #expect(h.lines[0].contains("PROJECTED TO 2030-01-01"))
+    #expect(!h.screen.contains("AS OF 2030"))
   }
 
   @Test func helpIsGeneratedFromTheKeyMap() {

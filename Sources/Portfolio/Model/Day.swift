@@ -110,3 +110,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     }
   }
 }
+
+extension Day {
+  /// The one rule for a date other than today, on every screen and command: a past
+  /// day shows the portfolio as recorded by its end; a future day is a projection —
+  /// the portfolio as recorded now, its rules evaluated on that day ("what will be
+  /// overdue by 1 March") — and is always labelled so.
+  public func label(today: Day) -> String {
+    self > today ? "PROJECTED TO \(self)" : "AS OF \(self)"
+  }
+}

@@ -59,7 +59,8 @@ public enum KeyMap {
     Binding([.character("a")], .alerts, "Views", "alerts"),
     Binding([.character("c")], .cases, "Views", "FMS cases against their §36(b) thresholds"),
     Binding(
-      [.character("t")], .timeTravel, "Views", "time travel: the portfolio as of a date (Esc returns to now)"),
+      [.character("t")], .timeTravel, "Views",
+      "time travel: the portfolio as of a past date, or projected to a future one (Esc returns to now)"),
     Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
     Binding(
       [.character("n")], .new, "Act",

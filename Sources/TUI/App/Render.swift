@@ -62,7 +62,7 @@ extension AppModel {
       breadcrumb.joined(separator: " › "), x: x, y: 0, style: theme.style("title"), limit: width - x - 30)
     var right: [(String, String)] = []
     if info.demo { right.append((" DEMO ", "title.demo")) }
-    if let asOf { right.append((" AS OF \(asOf) ", "title.asof")) }
+    if let asOf { right.append((" \(asOf.label(today: today)) ", "title.asof")) }
     var rx = width
     for (text, style) in right.reversed() {
       rx -= DisplayWidth.of(text) + 1
@@ -186,7 +186,7 @@ extension AppModel {
     if kiosk != nil { modes.append((" KIOSK ", "kiosk.banner")) }
     if info.demo { modes.append((" DEMO ", "status.mode.demo")) }
     if info.readOnly { modes.append((" READ-ONLY ", "status.mode.readonly")) }
-    if let asOf { modes.append((" AS OF \(asOf) ", "status.asof")) }
+    if let asOf { modes.append((" \(asOf.label(today: today)) ", "status.asof")) }
     for (text, style) in modes { x += g.put(text, x: x, y: y, style: theme.style(style)) + 1 }
     let newest = portfolio.newest.map { String($0.description.prefix(16)).replacingT() } ?? "none"
     let who = kiosk == nil ? " \(info.user) (\(info.role)) │" : ""

@@ -357,10 +357,6 @@ extension AppModel {
         fail("'\(text)' is not a date; type YYYY-MM-DD, e.g. 2025-10-01")
         return []
       }
-      guard d <= today else {
-        fail("\(d) is in the future; time travel shows the past (today is \(today))")
-        return []
-      }
       return [.travel(to: d)]
     case .note(let alert):
       if let problem = AlertAcknowledged.problem(withNote: text) {

@@ -43,6 +43,7 @@ struct Alerts: ParsableCommand {
           say(CanonicalJSON.string(.array(alerts.map { Reports.alertJSON($0, portfolio) })))
         } else {
           if session.isDemo { say("[DEMO] \(session.location.path)") }
+          if day != today() { say("[\(day.label(today: today()))]") }
           if alerts.isEmpty { say("no open alerts on \(day)") }
           for a in alerts {
             let partner = portfolio.partners[a.subject.partner]?.name ?? a.subject.partner

@@ -29,7 +29,7 @@ struct Overview: ParsableCommand {
       let summary = PortfolioSummary(portfolio, alerts: portfolio.alerts(on: day), day: day)
       let mode = session.isDemo ? "  [DEMO]" : ""
       say(
-        "sapm — \(portfolio.name.sanitizedForTerminal)\(mode)  as of \(day)  \(portfolio.programs.count) programs, \(portfolio.eventCount) events"
+        "sapm — \(portfolio.name.sanitizedForTerminal)\(mode)  \(day.label(today: today()).lowercased())  \(portfolio.programs.count) programs, \(portfolio.eventCount) events"
       )
       for region in Region.allCases {
         let f = summary.regions[region] ?? PortfolioSummary.Figures()
