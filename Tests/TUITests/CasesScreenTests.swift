@@ -59,3 +59,28 @@ import Testing
     #expect(h.model.detail != nil)
   }
 }
+
+/// `/` then Enter on the overview searches every region; `:find` anywhere.
+@Suite struct SearchTests {
+  @Test func findsAcrossRegionsAndDrills() {
+    var h = Harness(width: 160, height: 45)
+    h.type("1/nig")
+    h.press(.enter)
+    #expect(h.lines[0].contains("Search 'nig'"))
+    #expect(h.screen.contains("Niger"))
+    #expect(h.screen.contains("Nigeria"))
+    h.type("/Nigeria")
+    h.press(.enter)
+    h.press(.enter)
+    #expect(h.lines[0].contains("Nigeria"))
+    // A case by its identifier, from anywhere; Enter opens the program's Case tab.
+    h.type(":find UP-B-JAV")
+    h.press(.enter)
+    #expect(h.screen.contains("FMS case"))
+    h.press(.enter)
+    #expect(h.lines[0].contains("· Case"))
+    // The overview's pane filter is gone after a search.
+    h.type("H")
+    #expect(h.model.stack[0].filter.isEmpty)
+  }
+}

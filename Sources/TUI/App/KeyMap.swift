@@ -52,10 +52,12 @@ public enum KeyMap {
     Binding([.character("v")], .detail, "Navigate", "the selected row in full, wrapped (also Enter where nothing opens)"),
     Binding([.character("[")], .previousTab, "Program", "previous tab"),
     Binding([.character("]")], .nextTab, "Program", "next tab"),
-    Binding([.character("/")], .filter, "Views", "filter the current list (Esc clears)"),
+    Binding(
+      [.character("/")], .filter, "Views",
+      "filter the current list (Esc clears); on the overview, Enter searches all four regions"),
     Binding(
       [.character(":")], .command, "Views",
-      "command line (:alerts :approvals :region R :asof DATE :theme NAME :export FILE.csv :quit)"),
+      "command line (:find TEXT :alerts :approvals :cases :region R :asof DATE :theme NAME :export FILE.csv :quit)"),
     Binding([.character("a")], .alerts, "Views", "alerts"),
     Binding([.character("c")], .cases, "Views", "FMS cases against their §36(b) thresholds"),
     Binding(
@@ -103,7 +105,7 @@ public enum KeyMap {
       switch model.page.screen {
       case .overview, .partner: return nil
       case .program(let id): return model.newFormDisabledReason(program: id)
-      case .alerts, .help, .approvals, .request, .wall, .cases:
+      case .alerts, .help, .approvals, .request, .wall, .cases, .search:
         return "n records a fact: on a region pane (a partner), a partner (a program), or a program's tabs"
       }
     case .acknowledge:

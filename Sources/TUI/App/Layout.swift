@@ -45,7 +45,7 @@ public struct Layout {
     case .overview: headerRows = 0
     case .partner: headerRows = 2
     case .program: headerRows = 3
-    case .alerts, .help, .approvals, .request, .cases: headerRows = 1
+    case .alerts, .help, .approvals, .request, .cases, .search: headerRows = 1
     case .wall: headerRows = 0
     }
     list = Rect(

@@ -11,6 +11,8 @@ public enum ScreenKind: Hashable, Sendable {
   case help
   /// Every FMS case against its §36(b) thresholds (c).
   case cases
+  /// Partners, programs, cases and units matching a text, across the regions.
+  case search(String)
   /// The approval queue (p): waiting on me, raised by me, all.
   case approvals
   /// One request: its fields, checks, approvals and history.

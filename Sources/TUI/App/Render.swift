@@ -20,6 +20,7 @@ extension AppModel {
     case .help: renderHelp(&g, layout)
     case .approvals: renderApprovals(&g, layout)
     case .cases: renderCases(&g, layout)
+    case .search(let text): renderSearch(&g, layout, text)
     case .request(let id): renderRequest(&g, layout, id)
     case .wall(let step): renderWall(&g, layout, step: step)
     }
@@ -50,6 +51,7 @@ extension AppModel {
       case .help: return "Help"
       case .approvals: return "Approvals · \(p.scope.title)"
       case .cases: return "FMS cases"
+      case .search(let text): return "Search '\(text)'"
       case .request(let id): return id
       case .wall(let step): return "Wall \(step + 1)"
       }

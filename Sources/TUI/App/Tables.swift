@@ -18,6 +18,7 @@ extension AppModel {
     case .program(let id): return programTable(id, tab: page.tab).filtered(page.filter)
     case .approvals: return approvalsTable(page.scope).filtered(page.filter)
     case .cases: return casesTable().filtered(page.filter)
+    case .search(let text): return searchTable(text).filtered(page.filter)
     case .request(let id): return requestTable(id).filtered(page.filter)
     case .wall: return nil
     }

@@ -159,7 +159,7 @@ extension AppModel {
       case .overview: made = newFormOnOverview()
       case .partner(let code): made = newFormOnPartner(code)
       case .program(let id): made = newFormOnProgram(id)
-      case .alerts, .help, .approvals, .request, .wall, .cases: made = nil
+      case .alerts, .help, .approvals, .request, .wall, .cases, .search: made = nil
       }
       guard var f = made else { return [] }
       f.validate(portfolio, actor: info.user, today: today)
@@ -214,6 +214,7 @@ extension AppModel {
     case .alerts: return drillFromAlerts()
     case .approvals: return drillFromApprovals()
     case .cases: return drillFromCases()
+    case .search: return drillFromSearch()
     case .program(let id):
       if page.tab == .requests, let r = selectedRequest(), portfolio.requests[r.id]?.program == id {
         stack.append(Page(.request(r.id)))
@@ -341,6 +342,14 @@ extension AppModel {
   mutating func submit(_ mode: InputMode, _ text: String) -> [Effect] {
     switch mode {
     case .filter:
+      // On the overview, Enter searches the whole portfolio; elsewhere it keeps the filter.
+      if case .overview = page.screen, !text.isEmpty {
+        page.filter = ""
+        regionLists[focusedRegion] = ListState()
+        reconcileSelections()
+        stack.append(Page(.search(text)))
+        return []
+      }
       page.filter = text
       return []
     case .confirmOverwrite, .confirmStep:
@@ -382,6 +391,12 @@ extension AppModel {
       openApprovals()
     case "cases", "c":
       jump(to: .cases)
+    case "find", "f", "search":
+      guard !argument.isEmpty else {
+        fail(":find needs a text, e.g. :find javelin")
+        return []
+      }
+      stack.append(Page(.search(argument)))
     case "help", "h", "?":
       if page.screen != .help { stack.append(Page(.help)) }
     case "quit", "q":
@@ -413,7 +428,7 @@ extension AppModel {
       return [.export(path: argument, rows: table.exportRows, overwrite: false)]
     default:
       fail(
-        "unknown command ':\(name)'; try :alerts, :approvals, :cases, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit"
+        "unknown command ':\(name)'; try :find TEXT, :alerts, :approvals, :cases, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit"
       )
     }
     return []

@@ -149,6 +149,7 @@ extension AppModel {
         ? "[ ] tabs · Enter open · N request · \(steps) · Esc back"
         : "[ ] tabs · n record · N request · p approvals · a alerts · Esc back · ? help"
     case .alerts: return "Enter open · x ack · / filter · Esc back · ? help"
+    case .search: return "Enter open · / filter these results · Esc back · H home · ? help"
     case .cases: return "Enter open the case · / filter · a alerts · p approvals · Esc back · ? help"
     case .approvals: return "Tab scope · Enter open · \(steps) · / filter · Esc back"
     case .request: return "\(steps) · Esc back · ? help"
