@@ -205,7 +205,7 @@ import Testing
       return
     }
     #expect(path == "ukraine.csv")
-    #expect(rows.first == ["Partner", "Prog", "Value", "Obl", "Alerts"])
+    #expect(rows.first == ["Partner", "Prog", "Value", "FY27 obl", "Alerts"])  // the period says which share
     #expect(rows.count == 2)
     h.press(.character(":"))
     h.type("theme light")

@@ -19,7 +19,7 @@ extension AppModel {
     return TableData(
       columns: [
         .init("Partner", 14, flexible: true), .init("Prog", 4, right: true), .init("Value", 9, right: true),
-        .init("Obl", 4, right: true), .init("Alerts", 9),
+        .init("FY\(day.fiscalYear % 100) obl", 8, right: true), .init("Alerts", 9),
       ], rows: rows)
   }
 

@@ -17,7 +17,7 @@ extension AppModel {
     return TableData(
       columns: [
         .init("Kind", 4), .init("Program", 12), .init("Title", 20, flexible: true), .init("Status", 9),
-        .init("Value", 9, right: true), .init("Obl", 4, right: true), .init("Alerts", 9),
+        .init("Value", 9, right: true), .init("Life obl", 8, right: true), .init("Alerts", 9),
       ], rows: rows)
   }
 
