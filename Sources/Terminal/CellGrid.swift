@@ -40,7 +40,16 @@ public struct CellGrid: Sendable, Equatable {
     for c in text.sanitizedForTerminal {
       let w = DisplayWidth.of(c)
       if w == 0 { continue }
-      if col + w > end { break }
+      if col + w > end {
+        // Cut, never silently: the last column says there is more.
+        let last = end - 1
+        if last >= max(0, x) {
+          if cells[y * width + last].isContinuation, last > 0 { cells[y * width + last - 1] = Cell(" ", style: style) }
+          cells[y * width + last] = Cell("…", style: style)
+          col = end
+        }
+        break
+      }
       if col >= 0 {
         // Overwriting half of a wide character clears the other half.
         if cells[y * width + col].isContinuation, col > 0 {
