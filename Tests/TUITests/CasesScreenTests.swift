@@ -84,3 +84,22 @@ import Testing
     #expect(h.model.stack[0].filter.isEmpty)
   }
 }
+
+/// A pane that is not filtered never says it is.
+@Suite struct PaneFilterTests {
+  @Test func onlyTheFocusedPaneSpeaksOfItsFilter() {
+    var h = Harness(width: 160, height: 45)
+    h.type("1/pol")
+    #expect(h.screen.contains("Poland"))
+    // The past, when only Poland was registered: the other three panes are empty.
+    var past = Portfolio()
+    past.apply(
+      Envelope(
+        context: EventContext(sequence: 1, at: Timestamp(dayOrdinal: Harness.today.ordinal - 5000), actor: "x"),
+        event: PartnerRegistered(code: "PL", name: "Poland", region: .europe, tier: .natoPlus5)))
+    h.send(.portfolio(past, asOf: Day(ordinal: Harness.today.ordinal - 4000), today: Harness.today))
+    #expect(h.model.stack[0].filter == "pol")
+    #expect(!h.screen.contains("no rows match"), "\(h.screen)")
+    #expect(h.screen.components(separatedBy: "(nothing here)").count == 4)  // three empty panes
+  }
+}

@@ -80,8 +80,9 @@ extension AppModel {
 
   func drawTable(
     _ g: inout CellGrid, _ table: TableData, _ r: Rect, _ list: ListState, active: Bool,
-    indicatorY: Int? = nil
+    indicatorY: Int? = nil, filter applied: String? = nil
   ) {
+    let filter = applied ?? page.filter
     guard r.height >= 2, r.width >= 4 else { return }
     let gutter = 2
     let widths = table.widths(total: r.width - gutter - 1)
@@ -95,7 +96,7 @@ extension AppModel {
     let visible = r.height - 1
     if table.rows.isEmpty {
       g.put(
-        page.filter.isEmpty ? "(nothing here)" : "(no rows match the filter '\(page.filter)')",
+        filter.isEmpty ? "(nothing here)" : "(no rows match the filter '\(filter)')",
         x: r.x + gutter, y: r.y + 1, style: theme.style("list.dim"), limit: r.width - gutter)
       return
     }

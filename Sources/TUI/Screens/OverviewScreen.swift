@@ -75,9 +75,11 @@ extension AppModel {
       limit: max(0, r.x + r.width - 2 - x))
 
     let isFocusedPage = focused
-    let table = overviewTable(region).filtered(isFocusedPage ? stack[0].filter : "")
+    let filter = isFocusedPage ? stack[0].filter : ""
+    let table = overviewTable(region).filtered(filter)
     let listRect = Rect(x: r.x + 1, y: r.y + 3, width: r.width - 2, height: r.height - 4)
-    drawTable(&g, table, listRect, regionLists[index], active: focused, indicatorY: r.y + r.height - 1)
+    drawTable(
+      &g, table, listRect, regionLists[index], active: focused, indicatorY: r.y + r.height - 1, filter: filter)
   }
 
   /// Enter: the selected partner.

@@ -30,7 +30,8 @@ extension AppModel {
       y = drawFigures(&g, figures, y: y)
       let table = overviewTable(region)
       drawTable(
-        &g, table, Rect(x: 0, y: y, width: width, height: max(0, height - 2 - y)), ListState(), active: false)
+        &g, table, Rect(x: 0, y: y, width: width, height: max(0, height - 2 - y)), ListState(), active: false,
+        filter: "")
     } else {
       let c = summary.openAlerts
       g.put(
