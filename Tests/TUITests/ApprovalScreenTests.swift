@@ -74,7 +74,7 @@ import Testing
     var h = Harness(width: 160, height: 45, user: "m.okafor")
     #expect(h.statusLine.contains("Enter open · 1-4 pane · n new · p approvals"))
     h.model.stack = [Page(.overview), Page(.program("JO-FMF-001"))]
-    #expect(h.statusLine.contains("[ ] tabs · n record · N request"))
+    #expect(h.statusLine.contains("n record · N request"))
     h.type("N")
     #expect(h.screen.contains("Raise a request — JO-FMF-001"))
     // Justification is empty: the domain's reason is shown as you type.

@@ -103,3 +103,33 @@ import Testing
     #expect(h.screen.components(separatedBy: "(nothing here)").count == 4)  // three empty panes
   }
 }
+
+/// x works where a program's alerts are listed, and the alerts view says who acknowledged.
+@Suite struct AcknowledgeOnSummaryTests {
+  @Test func xOnTheSummaryAcknowledgesTheSelectedAlert() {
+    var h = Harness(width: 160, height: 45)
+    h.model.stack = [Page(.overview), Page(.program("UA-SC-001"))]
+    h.send(.resize(width: 160, height: 45))
+    #expect(h.statusLine.contains("x ack the alert"))
+    let table = h.model.currentTable()
+    let alertRow = table?.rows.firstIndex { $0.key.hasPrefix("leahy-") }
+    #expect(alertRow != nil)
+    for _ in 0..<(alertRow ?? 0) { h.press(.down) }
+    h.type("x")
+    #expect(h.model.input != nil, "\(h.statusLine)")
+    h.type("re-vetting submitted")
+    h.press(.enter)
+    #expect(h.effects.contains { if case .acknowledge(let id, "re-vetting submitted") = $0 { return id.hasPrefix("leahy-") } else { return false } })
+    // The alerts view shows who acknowledged an alert and the note.
+    var p = Harness.demo
+    let id = h.model.alerts.first { $0.subject.program == "UA-SC-001" }?.id.description ?? ""
+    p.apply(
+      Envelope(
+        context: EventContext(
+          sequence: p.lastSequence + 1, at: Timestamp(dayOrdinal: Harness.today.ordinal, hour: 9), actor: "l.chen"),
+        event: AlertAcknowledged(alert: id, note: "re-vetting submitted")))
+    let a = Harness(width: 200, height: 45, portfolio: p)
+    let row = a.model.alertsTable().rows.first { $0.key == id }
+    #expect(row?.cells.last?.hasSuffix("— ack by l.chen \(Harness.today): re-vetting submitted") == true, "\(String(describing: row))")
+  }
+}

@@ -172,7 +172,7 @@ import Testing
   @Test func disallowedKeysSayWhy() {
     var h = Harness()
     h.press(.character("x"))
-    #expect(h.statusLine.contains("open the alerts view"))
+    #expect(h.statusLine.contains("in the alerts view (a)"))
     h.press(.character("]"))
     #expect(h.statusLine.contains("program screen"))
     h.press(.character("Z"))

@@ -109,8 +109,10 @@ public enum KeyMap {
         return "n records a fact: on a region pane (a partner), a partner (a program), or a program's tabs"
       }
     case .acknowledge:
-      guard case .alerts = model.page.screen else {
-        return "x acknowledges an alert: open the alerts view with a first"
+      switch model.page.screen {
+      case .alerts: break
+      case .program where model.page.tab == .summary: break
+      default: return "x acknowledges an alert: in the alerts view (a), or on a program's Summary"
       }
       if model.info.readOnly { return "read-only: acknowledging would write to the store" }
       if model.asOf != nil { return "time travel shows the past; Esc back to now to acknowledge" }

@@ -141,7 +141,7 @@ extension AppModel {
       editor = LineEditor(asOf?.description ?? "", prefilled: true)
     case .acknowledge:
       guard let row = selectedRow(), let alert = alerts.first(where: { $0.id.description == row.key }) else {
-        fail("no alert selected")
+        fail("no alert selected: move to one of the program's alerts")
         return []
       }
       guard alert.isOpen else {

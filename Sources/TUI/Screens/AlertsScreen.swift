@@ -15,11 +15,12 @@ extension AppModel {
     alerts.map { a -> TableData.Row in
       let partner = portfolio.partners[a.subject.partner]?.name ?? a.subject.partner
       let state = a.isOpen ? a.severity.name : "ack"
+      let ack = a.acknowledgement.map { " — ack by \($0.by) \($0.on): \($0.note)" } ?? ""
       return TableData.Row(
         key: a.id.description,
         cells: [
           "\(a.severity.symbol) \(state)", a.rule.title, partner, a.subject.program, a.began.description,
-          a.message,
+          a.message + ack,
         ],
         style: a.isOpen ? "alert.\(a.severity.name)" : "alert.acknowledged")
     }

@@ -147,7 +147,9 @@ extension AppModel {
     case .program:
       return page.tab == .requests
         ? "[ ] tabs · Enter open · N request · \(steps) · Esc back"
-        : "[ ] tabs · n record · N request · p approvals · a alerts · Esc back · ? help"
+        : page.tab == .summary
+          ? "[ ] tabs · x ack the alert · n record · N request · v row in full · Esc back · ? help"
+          : "[ ] tabs · n record · N request · v row in full · p approvals · a alerts · Esc back"
     case .alerts: return "Enter open · x ack · / filter · Esc back · ? help"
     case .search: return "Enter open · / filter these results · Esc back · H home · ? help"
     case .cases: return "Enter open the case · / filter · a alerts · p approvals · Esc back · ? help"
