@@ -133,3 +133,30 @@ import Testing
     #expect(row?.cells.last?.hasSuffix("— ack by l.chen \(Harness.today): re-vetting submitted") == true, "\(String(describing: row))")
   }
 }
+
+/// At 80×24 every screen shows what it means: the active tab is always visible.
+@Suite struct NarrowTerminalTests {
+  @Test(arguments: [80, 60])
+  func theActiveTabIsAlwaysOnTheStrip(width: Int) {
+    var h = Harness(width: width, height: 24)
+    h.model.stack = [Page(.overview), Page(.program("UA-SC-001"))]
+    for tab in ProgramTab.allCases {
+      h.model.page.tab = tab
+      h.send(.resize(width: width, height: 24))
+      let strip = h.lines[2]
+      #expect(strip.contains("[\(tab.shortTitle)]") || strip.contains("[\(tab.title)]"), "\(tab) at \(width): \(strip)")
+    }
+  }
+
+  @Test func theAlertsHeaderKeepsItsTextAndDetailsHaveRoom() {
+    var h = Harness(width: 80, height: 24)
+    h.type("a")
+    let header = h.lines[1]
+    #expect(header.contains("Alerts on"))
+    #expect(!header.contains("/") || header.contains("open"), "\(header)")
+    let columns = h.lines[2]
+    #expect(columns.contains("Details"))
+    let detailsStart = columns.range(of: "Details").map { columns.distance(from: columns.startIndex, to: $0.lowerBound) } ?? 80
+    #expect(80 - detailsStart >= 20, "Details gets \(80 - detailsStart) columns: \(columns)")
+  }
+}

@@ -37,6 +37,16 @@ public enum ProgramTab: Int, CaseIterable, Sendable {
     case .history: return "History"
     }
   }
+
+  /// For a narrow terminal's tab strip.
+  public var shortTitle: String {
+    switch self {
+    case .units: return "Units"
+    case .oversight: return "Conditions"
+    case .eum: return "EUM"
+    default: return title
+    }
+  }
 }
 
 /// A list's cursor. `key` is the selected row's identity, so the selection survives

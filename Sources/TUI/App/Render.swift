@@ -85,7 +85,10 @@ extension AppModel {
     let filter = applied ?? page.filter
     guard r.height >= 2, r.width >= 4 else { return }
     let gutter = 2
-    let widths = table.widths(total: r.width - gutter - 1)
+    // The row counter sits at the right of the header row: the columns leave it room.
+    let counterRoom =
+      indicatorY == nil && table.rows.count > r.height - 1 ? DisplayWidth.of("\(table.rows.count)/\(table.rows.count)") + 3 : 0
+    let widths = table.widths(total: r.width - gutter - 1 - counterRoom)
     var x = r.x + gutter
     for (i, c) in table.columns.enumerated() {
       g.put(

@@ -45,20 +45,49 @@ extension AppModel {
     g.put(
       "\(p.id) · \(p.title) · \(p.kind.rawValue) · \(p.status.rawValue) · \(partner)", x: 1, y: 1,
       style: theme.style("title"), limit: width - 2)
-    var x = 1
-    for tab in ProgramTab.allCases {
-      let active = tab == page.tab
-      let label = active ? "[\(tab.title)]" : " \(tab.title) "
-      x +=
-        g.put(label, x: x, y: 2, style: theme.style(active ? "tab.active" : "tab"), limit: max(0, width - x))
-        + 1
-    }
-    g.put("[ ] tabs", x: max(x, width - 9), y: 2, style: theme.style("list.dim"))
+    drawTabStrip(&g, y: 2)
     drawTable(&g, currentTable() ?? programTable(id, tab: page.tab), layout.list, page.list, active: true)
   }
 }
 
 extension AppModel {
+  /// The tab strip: full titles when they fit, short ones when not, and on a very
+  /// narrow terminal a window that always holds the active tab, with ‹ › saying
+  /// there are more.
+  func drawTabStrip(_ g: inout CellGrid, y: Int) {
+    let tabs = ProgramTab.allCases
+    func labels(_ short: Bool) -> [String] {
+      tabs.map { tab in
+        let t = short ? tab.shortTitle : tab.title
+        return tab == page.tab ? "[\(t)]" : " \(t) "
+      }
+    }
+    let hint = "[ ] tabs"
+    var chosen = labels(false)
+    func total(_ l: [String]) -> Int { l.reduce(0) { $0 + DisplayWidth.of($1) + 1 } }
+    if total(chosen) + hint.count + 2 > width { chosen = labels(true) }
+    let room = width - 2
+    var start = 0
+    let active = page.tab.rawValue
+    if total(chosen) > room {
+      // The widest window ending at or after the active tab that fits, leaving room for ‹ ›.
+      while start < active, total(Array(chosen[start...active])) + 4 > room { start += 1 }
+    }
+    var x = 1
+    if start > 0 { x += g.put("‹ ", x: x, y: y, style: theme.style("list.dim")) }
+    for i in start..<tabs.count {
+      let w = DisplayWidth.of(chosen[i]) + 1
+      if x + w > width - (i < tabs.count - 1 ? 2 : 0) {
+        g.put("›", x: width - 2, y: y, style: theme.style("list.dim"))
+        x = width
+        break
+      }
+      g.put(chosen[i], x: x, y: y, style: theme.style(tabs[i] == page.tab ? "tab.active" : "tab"))
+      x += w
+    }
+    if x + hint.count + 1 <= width { g.put(hint, x: max(x, width - hint.count - 1), y: y, style: theme.style("list.dim")) }
+  }
+
   /// [ ] Tab Shift-Tab: the next or previous tab (History is read from the log).
   mutating func switchTab(by step: Int, program: String) -> [Effect] {
     let count = ProgramTab.allCases.count

@@ -71,13 +71,25 @@ public struct TableData: Sendable {
   }
 
   /// Column widths that fill `total` columns.
+  /// Column widths for `total` columns: flexible columns share what is left; when
+  /// there is not enough, the widest fixed columns give way (down to 6) before a
+  /// flexible column (Details, Title) drops below its own minimum.
   func widths(total: Int) -> [Int] {
     let gaps = max(0, columns.count - 1)
-    let fixed = columns.filter { !$0.flexible }.reduce(0) { $0 + $1.width } + gaps
+    var fixedWidths = columns.map { $0.flexible ? 0 : $0.width }
+    let flexMinimum = columns.filter(\.flexible).reduce(0) { $0 + $1.width }
+    var overflow = fixedWidths.reduce(0, +) + gaps + flexMinimum - total
+    while overflow > 0 {
+      guard let widest = fixedWidths.indices.filter({ fixedWidths[$0] > 6 }).max(by: { fixedWidths[$0] < fixedWidths[$1] })
+      else { break }
+      fixedWidths[widest] -= 1
+      overflow -= 1
+    }
+    let fixed = fixedWidths.reduce(0, +) + gaps
     let flexCount = columns.filter(\.flexible).count
     let spare = max(0, total - fixed)
-    return columns.map { c in
-      c.flexible ? max(c.width, flexCount > 0 ? spare / flexCount : 0) : c.width
+    return columns.indices.map { i in
+      columns[i].flexible ? max(columns[i].width, flexCount > 0 ? spare / flexCount : 0) : fixedWidths[i]
     }
   }
 
