@@ -160,3 +160,25 @@ import Testing
     #expect(80 - detailsStart >= 20, "Details gets \(80 - detailsStart) columns: \(columns)")
   }
 }
+
+/// s cycles the order of a pane or a partner's programs; the header says which.
+@Suite struct SortTests {
+  @Test func sortCyclesAndTheHeaderSaysSo() {
+    var h = Harness(width: 160, height: 45)
+    h.type("1s")
+    #expect(h.statusLine.contains("sorted by value"))
+    let table = h.model.overviewTable(.europe)
+    #expect(table.columns[2].title == "Value ▼")
+    #expect(table.rows.first?.cells.first?.hasPrefix("Poland") == true)  // $31B of cases
+    h.type("ss")
+    #expect(h.model.overviewTable(.europe).columns[4].title == "Alerts ▼")
+    let alerts = h.model.overviewTable(.europe).rows.map { $0.cells[4] }
+    #expect(alerts.first?.isEmpty == false)
+    h.type("s")
+    #expect(h.model.overviewTable(.europe).columns[0].title == "Partner")  // back to name order, unmarked
+    #expect(h.model.overviewTable(.europe).columns[2].title == "Value")
+    h.type("a")
+    h.type("s")
+    #expect(h.statusLine.contains("s sorts the partners of a pane"))
+  }
+}

@@ -6,7 +6,7 @@ public enum Action: Hashable, Sendable {
   case region(Int)
   case nextPane, previousPane
   case up, down, pageUp, pageDown, top, bottom
-  case drill, back, home, detail
+  case drill, back, home, detail, sort
   case previousTab, nextTab
   case filter, command
   case alerts, timeTravel, acknowledge, new
@@ -52,6 +52,7 @@ public enum KeyMap {
     Binding([.character("v")], .detail, "Navigate", "the selected row in full, wrapped (also Enter where nothing opens)"),
     Binding([.character("[")], .previousTab, "Program", "previous tab"),
     Binding([.character("]")], .nextTab, "Program", "next tab"),
+    Binding([.character("s")], .sort, "Views", "sort a partner or program list: name, value, obligated %, alerts"),
     Binding(
       [.character("/")], .filter, "Views",
       "filter the current list (Esc clears); on the overview, Enter searches all four regions"),
@@ -120,6 +121,11 @@ public enum KeyMap {
     case .drill:
       if case .help = model.page.screen { return "nothing to open on the help screen; Esc to go back" }
       return nil
+    case .sort:
+      switch model.page.screen {
+      case .overview, .partner: return nil
+      default: return "s sorts the partners of a pane or the programs of a partner"
+      }
     case .newRequest:
       if model.info.readOnly { return "read-only: a request would write to the store" }
       if model.asOf != nil { return "time travel shows the past; Esc back to now to raise a request" }

@@ -8,7 +8,7 @@ extension AppModel {
   /// The actions a passer-by may use: moving, opening, going back, panes, alerts.
   static let kioskBrowsing: Set<Action> = [
     .region(0), .region(1), .region(2), .region(3), .nextPane, .previousPane, .up, .down, .pageUp, .pageDown,
-    .top, .bottom, .drill, .back, .home, .detail, .previousTab, .nextTab, .alerts, .cases, .redraw,
+    .top, .bottom, .drill, .back, .home, .detail, .sort, .previousTab, .nextTab, .alerts, .cases, .redraw,
   ]
 
   mutating func handleKioskKey(_ key: Key) -> [Effect] {

@@ -64,13 +64,16 @@ public struct Page: Hashable, Sendable {
   public var tab = ProgramTab.summary
   /// Which requests the approvals screen lists.
   public var scope = Portfolio.RequestScope.waiting
+  /// The order of a partner or program list (s cycles it).
+  public var sort = SortKey.name
   public var filter = ""
   public init(_ screen: ScreenKind) { self.screen = screen }
 
-  init(screen: ScreenKind, tab: ProgramTab, scope: Portfolio.RequestScope, filter: String) {
+  init(screen: ScreenKind, tab: ProgramTab, scope: Portfolio.RequestScope, sort: SortKey, filter: String) {
     self.screen = screen
     self.tab = tab
     self.scope = scope
+    self.sort = sort
     self.filter = filter
   }
 }
@@ -201,7 +204,7 @@ public struct AppModel: Sendable {
   var tableIdentity: TableIdentity {
     TableIdentity(
       depth: stack.count,
-      page: Page(screen: page.screen, tab: page.tab, scope: page.scope, filter: page.filter),
+      page: Page(screen: page.screen, tab: page.tab, scope: page.scope, sort: page.sort, filter: page.filter),
       focusedRegion: focusedRegion, portfolioVersion: portfolioVersion, historyCount: history.count)
   }
 }
@@ -264,4 +267,21 @@ extension AppModel {
     m.stack = [Page(.wall(0))]
     return m
   }
+}
+
+/// The orders a partner or program list can take (s cycles them): the column it
+/// sorts by is marked ▼ in the header.
+public enum SortKey: Int, CaseIterable, Sendable, Hashable {
+  case name, value, obligated, alerts
+
+  public var title: String {
+    switch self {
+    case .name: return "name"
+    case .value: return "value"
+    case .obligated: return "obligated %"
+    case .alerts: return "alerts"
+    }
+  }
+
+  public var next: SortKey { SortKey(rawValue: (rawValue + 1) % SortKey.allCases.count) ?? .name }
 }

@@ -117,6 +117,10 @@ extension AppModel {
     case .back: return back()
     case .home:
       stack = [stack[0]]
+    case .sort:
+      page.sort = page.sort.next
+      message = "sorted by \(page.sort.title)"
+      reconcileSelections()
     case .detail:
       guard let d = detailOfSelectedRow() else {
         fail("no row selected")

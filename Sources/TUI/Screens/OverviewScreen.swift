@@ -4,7 +4,12 @@ import Terminal
 /// The overview: four region panes (a 2×2 grid, or a tab strip on small terminals).
 extension AppModel {
   public func overviewTable(_ region: Region) -> TableData {
-    let partners = summary.partnersByRegion[region] ?? []
+    let sort = stack[0].sort
+    let figures = { (p: Partner) in self.summary.partners[p.code] ?? PortfolioSummary.Figures() }
+    let partners = sorted(summary.partnersByRegion[region] ?? [], by: sort, name: \.name) { p in
+      let f = figures(p)
+      return (f.value, f.available.amount > 0 ? Double(f.obligated.amount) / Double(f.available.amount) : -1, f.alerts)
+    }
     let rows = partners.map { p -> TableData.Row in
       let f = summary.partners[p.code] ?? PortfolioSummary.Figures()
       let restricted = p.activeRestrictions(on: day).isEmpty ? "" : " ⚠"
@@ -18,8 +23,10 @@ extension AppModel {
     }
     return TableData(
       columns: [
-        .init("Partner", 14, flexible: true), .init("Prog", 4, right: true), .init("Value", 9, right: true),
-        .init("FY\(day.fiscalYear % 100) obl", 8, right: true), .init("Alerts", 9),
+        .init(marked("Partner", false), 14, flexible: true), .init("Prog", 4, right: true),
+        .init(marked("Value", sort == .value), 9, right: true),
+        .init(marked("FY\(day.fiscalYear % 100) obl", sort == .obligated), 8, right: true),
+        .init(marked("Alerts", sort == .alerts), 9),
       ], rows: rows)
   }
 

@@ -4,7 +4,12 @@ import Terminal
 /// A partner: its header and its programs.
 extension AppModel {
   public func partnerTable(_ code: String) -> TableData {
-    let rows = portfolio.programs(of: code).map { p -> TableData.Row in
+    let sort = stack.last { $0.screen == .partner(code) }?.sort ?? .name
+    let programs = sorted(portfolio.programs(of: code), by: sort, name: \.id) { p in
+      (p.value, p.available.amount > 0 ? Double(p.obligated.amount) / Double(p.available.amount) : -1,
+        self.summary.programAlerts[p.id] ?? [0, 0, 0])
+    }
+    let rows = programs.map { p -> TableData.Row in
       let counts = summary.programAlerts[p.id] ?? [0, 0, 0]
       return TableData.Row(
         key: p.id,
@@ -16,8 +21,9 @@ extension AppModel {
     }
     return TableData(
       columns: [
-        .init("Kind", 4), .init("Program", 12), .init("Title", 20, flexible: true), .init("Status", 9),
-        .init("Value", 9, right: true), .init("Life obl", 8, right: true), .init("Alerts", 9),
+        .init("Kind", 4), .init(marked("Program", false), 12), .init("Title", 20, flexible: true),
+        .init("Status", 9), .init(marked("Value", sort == .value), 9, right: true),
+        .init(marked("Life obl", sort == .obligated), 8, right: true), .init(marked("Alerts", sort == .alerts), 9),
       ], rows: rows)
   }
 

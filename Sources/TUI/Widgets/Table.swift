@@ -141,3 +141,24 @@ func severityStyle(_ counts: [Int]) -> String? {
 func counted(_ n: Int, _ noun: String, plural: String? = nil) -> String {
   "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
 }
+
+/// A column title marked as the one a list is sorted by.
+func marked(_ title: String, _ sorted: Bool) -> String { sorted ? title + " ▼" : title }  // name order is the default, unmarked
+
+/// A list in the order `key` asks for: by name (ascending), or by value, obligated
+/// share or alerts (critical, then warning, then info), largest first; ties by name.
+func sorted<T>(
+  _ items: [T], by key: SortKey, name: KeyPath<T, String>, figures: (T) -> (Dollars, Double, [Int])
+) -> [T] {
+  guard key != .name else { return items }
+  let keyed = items.map { ($0, figures($0)) }
+  return keyed.sorted { a, b in
+    switch key {
+    case .value where a.1.0 != b.1.0: return a.1.0 > b.1.0
+    case .obligated where a.1.1 != b.1.1: return a.1.1 > b.1.1
+    case .alerts where a.1.2.reversed() != b.1.2.reversed():
+      return a.1.2.reversed().lexicographicallyPrecedes(b.1.2.reversed()) == false
+    default: return a.0[keyPath: name] < b.0[keyPath: name]
+    }
+  }.map(\.0)
+}
