@@ -15,7 +15,7 @@ import Testing
     let rq9 = h.lines.firstIndex { $0.contains("RQ-0009") } ?? 99
     let rq1 = h.lines.firstIndex { $0.contains("RQ-0001") } ?? -1
     #expect(rq9 < rq1)
-    #expect(h.statusLine.contains("Tab scope · Enter open · A approve · R reject · B return"))
+    #expect(h.statusLine.contains("Tab lists · Enter open · A approve · R reject · B return"))
     // A on a request with a failing check says why, and asks nothing.
     h.type("/RQ-0009")
     h.press(.enter)
@@ -72,7 +72,7 @@ import Testing
 
   @Test func nRaisesARequestOnAProgramAndTheFooterFollowsTheScreen() {
     var h = Harness(width: 160, height: 45, user: "m.okafor")
-    #expect(h.statusLine.contains("Enter open · 1-4 pane · n new · p approvals"))
+    #expect(h.statusLine.contains("1-4 pane · Enter open · n record"))
     h.model.stack = [Page(.overview), Page(.program("JO-FMF-001"))]
     #expect(h.statusLine.contains("n record · N request"))
     h.type("N")

@@ -110,7 +110,7 @@ import Testing
     var h = Harness(width: 160, height: 45)
     h.model.stack = [Page(.overview), Page(.program("UA-SC-001"))]
     h.send(.resize(width: 160, height: 45))
-    #expect(h.statusLine.contains("x ack the alert"))
+    #expect(h.statusLine.contains("x ack · n record"))
     let table = h.model.currentTable()
     let alertRow = table?.rows.firstIndex { $0.key.hasPrefix("leahy-") }
     #expect(alertRow != nil)
@@ -180,5 +180,34 @@ import Testing
     h.type("a")
     h.type("s")
     #expect(h.statusLine.contains("s sorts the partners of a pane"))
+  }
+}
+
+/// Every key the footer names does what the key map says, on every screen.
+@Suite struct FooterTests {
+  @Test func everyFooterKeyIsBoundToItsWord() {
+    var h = Harness(width: 200, height: 45)
+    let screens: [[Page]] = [
+      [Page(.overview)], [Page(.overview), Page(.partner("PL"))], [Page(.overview), Page(.program("UA-SC-001"))],
+      [Page(.overview), Page(.alerts)], [Page(.overview), Page(.cases)], [Page(.overview), Page(.approvals)],
+      [Page(.overview), Page(.request("RQ-0001"))], [Page(.overview), Page(.help)], [Page(.overview), Page(.search("pol"))],
+    ]
+    var seen = Set<String>()
+    for stack in screens {
+      h.model.stack = stack
+      h.send(.resize(width: 200, height: 45))
+      let footer = h.model.footerKeys
+      #expect(!seen.contains(footer) || stack.count == 1, "\(stack.map(\.screen)) repeats another screen's footer")
+      seen.insert(footer)
+      for item in footer.split(separator: "·").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        if ["1-4 pane", "[ ] tabs", "Tab lists"].contains(item) { continue }  // named by hand
+        let parts = item.split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let binding = KeyMap.bindings.first(where: { $0.keys.first?.label == parts[0] }) else {
+          Issue.record("\(item): no binding for its key")
+          continue
+        }
+        #expect(binding.short == parts[1], "\(item) on \(stack.map(\.screen))")
+      }
+    }
   }
 }

@@ -29,6 +29,9 @@ public struct Binding: Sendable {
     self.section = section
     self.help = help
   }
+
+  /// A word or two for the footer ("approve", "filter").
+  public var short: String { KeyMap.shortNames[action] ?? help }
 }
 
 public enum KeyMap {
@@ -88,6 +91,24 @@ public enum KeyMap {
     Binding([.character("q"), .control("c")], .quit, "Views", "quit"),
     Binding([.control("l")], .redraw, "Views", "redraw"),
   ]
+
+  /// The footer's words, by action; the keys come from the bindings.
+  static let shortNames: [Action: String] = [
+    .drill: "open", .back: "back", .home: "home", .detail: "row in full", .sort: "sort", .filter: "filter",
+    .command: "command", .alerts: "alerts", .approvals: "approvals", .cases: "cases", .timeTravel: "time travel",
+    .acknowledge: "ack", .new: "record", .newRequest: "request", .step(.approved): "approve",
+    .step(.rejected): "reject", .step(.returned): "return", .step(.submitted): "submit",
+    .step(.executed): "execute", .help: "help", .quit: "quit", .nextTab: "tab", .previousTab: "tab",
+    .nextPane: "next",
+  ]
+
+  /// "Enter open · x ack · …" for the given actions, each with its first key from the
+  /// key map, so the footer can never name a key that does something else.
+  public static func footer(_ actions: [Action]) -> String {
+    actions.compactMap { action in
+      bindings.first { $0.action == action }.map { "\($0.keys[0].label) \($0.short)" }
+    }.joined(separator: " · ")
+  }
 
   public static func action(for key: Key) -> Action? {
     if case .click = key { return nil }

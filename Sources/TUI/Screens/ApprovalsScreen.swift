@@ -137,25 +137,28 @@ extension AppModel {
   }
 
   /// The keys of the current screen, for the footer (as k9s and lazygit show them).
+  /// The keys of the current screen, for the footer (as k9s and lazygit show them),
+  /// generated from the key map.
   var footerKeys: String {
-    let steps = "A approve · R reject · B return · S submit · E execute"
+    let steps: [Action] = [.step(.approved), .step(.rejected), .step(.returned), .step(.submitted), .step(.executed)]
+    let footer = KeyMap.footer
     switch page.screen {
     case .overview:
-      return
-        "Enter open · 1-4 pane · n new · p approvals · a alerts · / filter · t time travel · ? help · q quit"
-    case .partner: return "Enter open · n new · p approvals · a alerts · / filter · Esc back · ? help"
+      return "1-4 pane · " + footer([.drill, .new, .sort, .filter, .approvals, .alerts, .cases, .timeTravel, .help, .quit])
+    case .partner: return footer([.drill, .new, .sort, .filter, .approvals, .alerts, .back, .home, .help])
     case .program:
-      return page.tab == .requests
-        ? "[ ] tabs · Enter open · N request · \(steps) · Esc back"
-        : page.tab == .summary
-          ? "[ ] tabs · x ack the alert · n record · N request · v row in full · Esc back · ? help"
-          : "[ ] tabs · n record · N request · v row in full · p approvals · a alerts · Esc back"
-    case .alerts: return "Enter open · x ack · / filter · Esc back · ? help"
-    case .search: return "Enter open · / filter these results · Esc back · H home · ? help"
-    case .cases: return "Enter open the case · / filter · a alerts · p approvals · Esc back · ? help"
-    case .approvals: return "Tab scope · Enter open · \(steps) · / filter · Esc back"
-    case .request: return "\(steps) · Esc back · ? help"
-    case .help: return "/ filter · Esc back · q quit"
+      let tabs = "[ ] tabs · "
+      switch page.tab {
+      case .requests: return tabs + footer([.drill, .newRequest] + steps + [.back])
+      case .summary: return tabs + footer([.acknowledge, .new, .newRequest, .detail, .back, .home, .help])
+      default: return tabs + footer([.new, .newRequest, .detail, .approvals, .alerts, .back, .home, .help])
+      }
+    case .alerts: return footer([.drill, .acknowledge, .filter, .detail, .back, .home, .help])
+    case .search: return footer([.drill, .filter, .back, .home, .help])
+    case .cases: return footer([.drill, .filter, .alerts, .approvals, .back, .home, .help])
+    case .approvals: return "Tab lists · " + footer([.drill] + steps + [.filter, .back])
+    case .request: return footer(steps + [.detail, .back, .help])
+    case .help: return footer([.filter, .back, .quit])
     case .wall:
       return "read-only kiosk · arrows, Enter, Esc, 1–4 and a browse · it returns to the wall when left alone"
     }
