@@ -211,3 +211,26 @@ import Testing
     }
   }
 }
+
+/// What was cut with no way to read it now reads in full.
+@Suite struct NothingCutSilentlyTests {
+  @Test func labelsValuesAndBreadcrumbs() {
+    var h = Harness(width: 160, height: 45)
+    h.model.stack = [Page(.overview), Page(.program("UA-SC-001"))]
+    h.send(.resize(width: 160, height: 45))
+    #expect(h.screen.contains("‼ Leahy vetting expired "))
+    #expect(h.screen.contains("! Leahy vetting expiring "))
+    var narrow = Harness(width: 80, height: 24)
+    narrow.model.stack = [Page(.overview), Page(.program("PH-FMS-001"))]
+    narrow.model.page.tab = .fmsCase
+    narrow.send(.resize(width: 80, height: 24))
+    #expect(narrow.screen.contains("supply/services complete"))
+    #expect(narrow.screen.contains("$4.20B · 20 × F-16"))
+    // Searching again replaces the earlier search instead of stacking.
+    for text in ["pol", "UA-SC-001", "nig", "RP-D-SAG"] {
+      h.type(":find \(text)")
+      h.press(.enter, .enter)
+    }
+    #expect(h.model.stack.count == 4, "\(h.model.stack.map(\.screen))")  // overview, program, search, result
+  }
+}

@@ -193,6 +193,14 @@ extension AppModel {
   /// p and :approvals jump to the approvals screen (back to it if it is open below).
   mutating func openApprovals() { jump(to: .approvals) }
 
+  /// A new search replaces an earlier one and what was opened from it.
+  mutating func openSearch(_ text: String) {
+    if let i = stack.lastIndex(where: { if case .search = $0.screen { return true } else { return false } }) {
+      stack.removeSubrange(i...)
+    }
+    stack.append(Page(.search(text)))
+  }
+
   /// A jump to a list screen: back to it if it is already open below, else on top,
   /// so repeated jumps never grow the stack.
   mutating func jump(to screen: ScreenKind) {
@@ -351,7 +359,7 @@ extension AppModel {
         page.filter = ""
         regionLists[focusedRegion] = ListState()
         reconcileSelections()
-        stack.append(Page(.search(text)))
+        openSearch(text)
         return []
       }
       page.filter = text
@@ -400,7 +408,7 @@ extension AppModel {
         fail(":find needs a text, e.g. :find javelin")
         return []
       }
-      stack.append(Page(.search(argument)))
+      openSearch(argument)
     case "help", "h", "?":
       if page.screen != .help { stack.append(Page(.help)) }
     case "quit", "q":

@@ -83,7 +83,7 @@ extension AppModel {
             "\(s.on)  \(s.state.rawValue) by \(s.by)" + (s.reason.map { ": \($0)" } ?? ""),
           ]))
     }
-    return TableData(columns: kvColumns, rows: rows)
+    return kvTable(rows)
   }
 
   func renderRequest(_ g: inout CellGrid, _ layout: Layout, _ id: String) {

@@ -144,6 +144,15 @@ extension AppModel {
 /// A tab's two columns, field and value.
 let kvColumns: [TableData.Column] = [.init("Field", 22), .init("Value", 30, flexible: true)]
 
+/// A field-and-value table whose field column is as wide as its longest label (up to
+/// 34), so labels such as "supply/services complete" or "‼ Leahy vetting expired" are
+/// never cut.
+func kvTable(_ rows: [TableData.Row]) -> TableData {
+  let widest = rows.map { DisplayWidth.of($0.cells.first ?? "") }.max() ?? 0
+  return TableData(
+    columns: [.init("Field", min(34, max(14, widest))), .init("Value", 30, flexible: true)], rows: rows)
+}
+
 /// A field-and-value row.
 func kvRow(_ k: String, _ v: String, _ style: String? = nil) -> TableData.Row {
   .init(key: k, cells: [k, v], style: style)

@@ -38,10 +38,11 @@ extension AppModel {
           key: "line\(l.number)",
           cells: [
             "Line \(l.number)",
-            "\(l.quantity) × \(l.description) — USML \(l.usml) \(l.usml.title)\(l.mde ? ", MDE" : "")\(l.designAndConstruction ? ", D&C" : "") — \(l.value.compact)",
+            // The value first: a narrow column cuts the end, and the end is the category's long title.
+            "\(l.value.compact) · \(l.quantity) × \(l.description)\(l.mde ? " · MDE" : "")\(l.designAndConstruction ? " · D&C" : "") · USML \(l.usml) \(l.usml.title)",
           ]))
     }
-    return TableData(columns: kvColumns, rows: rows)
+    return kvTable(rows)
 
   }
 }

@@ -26,7 +26,7 @@ extension AppModel {
           cells: ["\(a.severity.symbol) \(a.rule.title)", a.message + (a.isOpen ? "" : " [acknowledged]")],
           style: a.isOpen ? "alert.\(a.severity.name)" : "alert.acknowledged"))
     }
-    return TableData(columns: kvColumns, rows: rows)
+    return kvTable(rows)
 
   }
 }
