@@ -144,7 +144,7 @@ extension AppModel {
     let footer = KeyMap.footer
     switch page.screen {
     case .overview:
-      return "1-4 pane · " + footer([.drill, .new, .sort, .filter, .approvals, .alerts, .cases, .timeTravel, .help, .quit])
+      return "1-4 pane · " + footer([.drill, .new, .filter, .approvals, .alerts, .cases, .timeTravel, .help, .quit])
     case .partner: return footer([.drill, .new, .sort, .filter, .approvals, .alerts, .back, .home, .help])
     case .program:
       let tabs = "[ ] tabs · "

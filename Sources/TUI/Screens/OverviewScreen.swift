@@ -62,8 +62,17 @@ extension AppModel {
     let f = summary.regions[region] ?? PortfolioSummary.Figures()
     let partners = summary.partnersByRegion[region]?.count ?? 0
     let inner = r.width - 4
-    let line1 =
-      "\(counted(partners, "partner")) · \(counted(f.programs, "program")) · FY\(day.fiscalYear % 100) avail \(f.available.compact) · obl \(percent(f.obligated, of: f.available)) · disb \(f.disbursed.compact)"
+    // Whole figures only: the segments that fit, none cut in the middle.
+    var line1 = ""
+    for segment in [
+      counted(partners, "partner"), counted(f.programs, "program"),
+      "FY\(day.fiscalYear % 100) avail \(f.available.compact)", "obl \(percent(f.obligated, of: f.available))",
+      "disb \(f.disbursed.compact)",
+    ] {
+      let next = line1.isEmpty ? segment : line1 + " · " + segment
+      if DisplayWidth.of(next) > inner && !line1.isEmpty { break }
+      line1 = next
+    }
     g.put(line1, x: r.x + 2, y: r.y + 1, style: theme.style("pane.totals"), limit: inner)
     var x = r.x + 2
     x += g.put("alerts ", x: x, y: r.y + 2, style: theme.style("pane.totals"), limit: inner)
