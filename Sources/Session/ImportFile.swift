@@ -56,7 +56,8 @@ public enum ImportFile {
     var st = stat()
     guard stat(path, &st) == 0 else {
       throw Problem(
-        file: path, line: 0, column: nil, value: nil, problem: "cannot be opened (\(String(cString: strerror(errno))))",
+        file: path, line: 0, column: nil, value: nil,
+        problem: "cannot be opened (\(String(cString: strerror(errno))))",
         fix: "check the path and its permissions")
     }
     guard (st.st_mode & S_IFMT) == S_IFREG, let stream = InputStream(fileAtPath: path) else {

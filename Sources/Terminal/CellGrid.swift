@@ -44,7 +44,9 @@ public struct CellGrid: Sendable, Equatable {
         // Cut, never silently: the last column says there is more.
         let last = end - 1
         if last >= max(0, x) {
-          if cells[y * width + last].isContinuation, last > 0 { cells[y * width + last - 1] = Cell(" ", style: style) }
+          if cells[y * width + last].isContinuation, last > 0 {
+            cells[y * width + last - 1] = Cell(" ", style: style)
+          }
           cells[y * width + last] = Cell("…", style: style)
           col = end
         }

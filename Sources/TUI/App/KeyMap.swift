@@ -52,16 +52,20 @@ public enum KeyMap {
     Binding(
       [.escape, .left, .character("h"), .backspace], .back, "Navigate", "back up one level (selection kept)"),
     Binding([.character("H"), .character("~")], .home, "Navigate", "home: back to the overview"),
-    Binding([.character("v")], .detail, "Navigate", "the selected row in full, wrapped (also Enter where nothing opens)"),
+    Binding(
+      [.character("v")], .detail, "Navigate",
+      "the selected row in full, wrapped (also Enter where nothing opens)"),
     Binding([.character("[")], .previousTab, "Program", "previous tab"),
     Binding([.character("]")], .nextTab, "Program", "next tab"),
-    Binding([.character("s")], .sort, "Views", "sort a partner or program list: name, value, obligated %, alerts"),
+    Binding(
+      [.character("s")], .sort, "Views", "sort a partner or program list: name, value, obligated %, alerts"),
     Binding(
       [.character("/")], .filter, "Views",
       "filter the current list (Esc clears); on the overview, Enter searches all four regions"),
     Binding(
       [.character(":")], .command, "Views",
-      "command line (:find TEXT :alerts :approvals :cases :region R :asof DATE :theme NAME :export FILE.csv :quit)"),
+      "command line (:find TEXT :alerts :approvals :cases :region R :asof DATE :theme NAME :export FILE.csv :quit)"
+    ),
     Binding([.character("a")], .alerts, "Views", "alerts"),
     Binding([.character("c")], .cases, "Views", "FMS cases against their §36(b) thresholds"),
     Binding(
@@ -95,7 +99,8 @@ public enum KeyMap {
   /// The footer's words, by action; the keys come from the bindings.
   static let shortNames: [Action: String] = [
     .drill: "open", .back: "back", .home: "home", .detail: "row in full", .sort: "sort", .filter: "filter",
-    .command: "command", .alerts: "alerts", .approvals: "approvals", .cases: "cases", .timeTravel: "time travel",
+    .command: "command", .alerts: "alerts", .approvals: "approvals", .cases: "cases",
+    .timeTravel: "time travel",
     .acknowledge: "ack", .new: "record", .newRequest: "request", .step(.approved): "approve",
     .step(.rejected): "reject", .step(.returned): "return", .step(.submitted): "submit",
     .step(.executed): "execute", .help: "help", .quit: "quit", .nextTab: "tab", .previousTab: "tab",

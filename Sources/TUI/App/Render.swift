@@ -87,7 +87,8 @@ extension AppModel {
     let gutter = 2
     // The row counter sits at the right of the header row: the columns leave it room.
     let counterRoom =
-      indicatorY == nil && table.rows.count > r.height - 1 ? DisplayWidth.of("\(table.rows.count)/\(table.rows.count)") + 3 : 0
+      indicatorY == nil && table.rows.count > r.height - 1
+      ? DisplayWidth.of("\(table.rows.count)/\(table.rows.count)") + 3 : 0
     let widths = table.widths(total: r.width - gutter - 1 - counterRoom)
     var x = r.x + gutter
     for (i, c) in table.columns.enumerated() {

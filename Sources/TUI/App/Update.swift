@@ -233,7 +233,11 @@ extension AppModel {
         return []
       }
       // Nothing below a program's row: show the row in full instead.
-      if let d = detailOfSelectedRow() { detail = d } else { fail("this is the most detailed level; [ and ] switch tabs") }
+      if let d = detailOfSelectedRow() {
+        detail = d
+      } else {
+        fail("this is the most detailed level; [ and ] switch tabs")
+      }
       return []
     case .request:
       if let d = detailOfSelectedRow() { detail = d }

@@ -140,11 +140,14 @@ extension AppModel {
   /// The keys of the current screen, for the footer (as k9s and lazygit show them),
   /// generated from the key map.
   var footerKeys: String {
-    let steps: [Action] = [.step(.approved), .step(.rejected), .step(.returned), .step(.submitted), .step(.executed)]
+    let steps: [Action] = [
+      .step(.approved), .step(.rejected), .step(.returned), .step(.submitted), .step(.executed),
+    ]
     let footer = KeyMap.footer
     switch page.screen {
     case .overview:
-      return "1-4 pane · " + footer([.drill, .new, .filter, .approvals, .alerts, .cases, .timeTravel, .help, .quit])
+      return "1-4 pane · "
+        + footer([.drill, .new, .filter, .approvals, .alerts, .cases, .timeTravel, .help, .quit])
     case .partner: return footer([.drill, .new, .sort, .filter, .approvals, .alerts, .back, .home, .help])
     case .program:
       let tabs = "[ ] tabs · "

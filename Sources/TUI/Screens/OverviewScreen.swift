@@ -8,7 +8,10 @@ extension AppModel {
     let figures = { (p: Partner) in self.summary.partners[p.code] ?? PortfolioSummary.Figures() }
     let partners = sorted(summary.partnersByRegion[region] ?? [], by: sort, name: \.name) { p in
       let f = figures(p)
-      return (f.value, f.available.amount > 0 ? Double(f.obligated.amount) / Double(f.available.amount) : -1, f.alerts)
+      return (
+        f.value, f.available.amount > 0 ? Double(f.obligated.amount) / Double(f.available.amount) : -1,
+        f.alerts
+      )
     }
     let rows = partners.map { p -> TableData.Row in
       let f = summary.partners[p.code] ?? PortfolioSummary.Figures()
@@ -66,7 +69,8 @@ extension AppModel {
     var line1 = ""
     for segment in [
       counted(partners, "partner"), counted(f.programs, "program"),
-      "FY\(day.fiscalYear % 100) avail \(f.available.compact)", "obl \(percent(f.obligated, of: f.available))",
+      "FY\(day.fiscalYear % 100) avail \(f.available.compact)",
+      "obl \(percent(f.obligated, of: f.available))",
       "disb \(f.disbursed.compact)",
     ] {
       let next = line1.isEmpty ? segment : line1 + " · " + segment
@@ -95,7 +99,8 @@ extension AppModel {
     let table = overviewTable(region).filtered(filter)
     let listRect = Rect(x: r.x + 1, y: r.y + 3, width: r.width - 2, height: r.height - 4)
     drawTable(
-      &g, table, listRect, regionLists[index], active: focused, indicatorY: r.y + r.height - 1, filter: filter)
+      &g, table, listRect, regionLists[index], active: focused, indicatorY: r.y + r.height - 1, filter: filter
+    )
   }
 
   /// Enter: the selected partner.

@@ -6,8 +6,10 @@ extension AppModel {
   public func partnerTable(_ code: String) -> TableData {
     let sort = stack.last { $0.screen == .partner(code) }?.sort ?? .name
     let programs = sorted(portfolio.programs(of: code), by: sort, name: \.id) { p in
-      (p.value, p.available.amount > 0 ? Double(p.obligated.amount) / Double(p.available.amount) : -1,
-        self.summary.programAlerts[p.id] ?? [0, 0, 0])
+      (
+        p.value, p.available.amount > 0 ? Double(p.obligated.amount) / Double(p.available.amount) : -1,
+        self.summary.programAlerts[p.id] ?? [0, 0, 0]
+      )
     }
     let rows = programs.map { p -> TableData.Row in
       let counts = summary.programAlerts[p.id] ?? [0, 0, 0]
@@ -23,7 +25,8 @@ extension AppModel {
       columns: [
         .init("Kind", 4), .init(marked("Program", false), 12), .init("Title", 20, flexible: true),
         .init("Status", 9), .init(marked("Value", sort == .value), 9, right: true),
-        .init(marked("Life obl", sort == .obligated), 8, right: true), .init(marked("Alerts", sort == .alerts), 9),
+        .init(marked("Life obl", sort == .obligated), 8, right: true),
+        .init(marked("Alerts", sort == .alerts), 9),
       ], rows: rows)
   }
 

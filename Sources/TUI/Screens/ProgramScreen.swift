@@ -85,7 +85,9 @@ extension AppModel {
       g.put(chosen[i], x: x, y: y, style: theme.style(tabs[i] == page.tab ? "tab.active" : "tab"))
       x += w
     }
-    if x + hint.count + 1 <= width { g.put(hint, x: max(x, width - hint.count - 1), y: y, style: theme.style("list.dim")) }
+    if x + hint.count + 1 <= width {
+      g.put(hint, x: max(x, width - hint.count - 1), y: y, style: theme.style("list.dim"))
+    }
   }
 
   /// [ ] Tab Shift-Tab: the next or previous tab (History is read from the log).

@@ -23,14 +23,17 @@ extension AppModel {
           .init(
             key: "program:\(program.id)",
             cells: [
-              "program", program.id, program.title, partner?.name ?? program.partner, partner?.region.title ?? "",
+              "program", program.id, program.title, partner?.name ?? program.partner,
+              partner?.region.title ?? "",
             ]))
       }
       if let c = program.fmsCase, hit(c.identifier) {
         rows.append(
           .init(
             key: "case:\(program.id)",
-            cells: ["FMS case", c.identifier, program.title, partner?.name ?? "", partner?.region.title ?? ""]))
+            cells: [
+              "FMS case", c.identifier, program.title, partner?.name ?? "", partner?.region.title ?? "",
+            ]))
       }
     }
     for unit in portfolio.units.values.sorted(by: { $0.id < $1.id }) where hit(unit.id) || hit(unit.name) {

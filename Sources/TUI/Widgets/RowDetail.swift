@@ -27,7 +27,9 @@ extension AppModel {
     let valueWidth = max(8, w - 4 - labelWidth)
     var lines: [(String, String)] = []
     for f in d.fields {
-      for (i, part) in wrap(f.value, to: valueWidth).enumerated() { lines.append((i == 0 ? f.label : "", part)) }
+      for (i, part) in wrap(f.value, to: valueWidth).enumerated() {
+        lines.append((i == 0 ? f.label : "", part))
+      }
     }
     let h = min(height - 3, lines.count + 4)
     let x = (width - w) / 2
@@ -40,7 +42,8 @@ extension AppModel {
       g.put("║", x: x + w - 1, y: row, style: border)
     }
     g.put("╚" + String(repeating: "═", count: w - 2) + "╝", x: x, y: y + h - 1, style: border)
-    g.put(" \(d.title) — any key closes ", x: x + 2, y: y, style: theme.style("pane.title.focus"), limit: w - 4)
+    g.put(
+      " \(d.title) — any key closes ", x: x + 2, y: y, style: theme.style("pane.title.focus"), limit: w - 4)
     for (i, line) in lines.prefix(h - 4).enumerated() {
       g.put(DisplayWidth.fit(line.0, labelWidth), x: x + 2, y: y + 2 + i, style: theme.style("list.header"))
       g.put(line.1, x: x + 2 + labelWidth, y: y + 2 + i, style: theme.style("default"), limit: valueWidth)

@@ -80,7 +80,10 @@ public struct TableData: Sendable {
     let flexMinimum = columns.filter(\.flexible).reduce(0) { $0 + $1.width }
     var overflow = fixedWidths.reduce(0, +) + gaps + flexMinimum - total
     while overflow > 0 {
-      guard let widest = fixedWidths.indices.filter({ fixedWidths[$0] > 6 }).max(by: { fixedWidths[$0] < fixedWidths[$1] })
+      guard
+        let widest = fixedWidths.indices.filter({ fixedWidths[$0] > 6 }).max(by: {
+          fixedWidths[$0] < fixedWidths[$1]
+        })
       else { break }
       fixedWidths[widest] -= 1
       overflow -= 1
@@ -142,8 +145,9 @@ func counted(_ n: Int, _ noun: String, plural: String? = nil) -> String {
   "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
 }
 
-/// A column title marked as the one a list is sorted by.
-func marked(_ title: String, _ sorted: Bool) -> String { sorted ? title + " ▼" : title }  // name order is the default, unmarked
+/// A column title marked as the one a list is sorted by (name order, the default,
+/// is left unmarked).
+func marked(_ title: String, _ sorted: Bool) -> String { sorted ? title + " ▼" : title }
 
 /// A list in the order `key` asks for: by name (ascending), or by value, obligated
 /// share or alerts (critical, then warning, then info), largest first; ties by name.
