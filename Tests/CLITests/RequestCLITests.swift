@@ -75,3 +75,28 @@ import Testing
       r.err.contains("--as someone works only on a demo store; on a real store you act as your OS account"))
   }
 }
+
+/// `sapm themes` says which theme this terminal and environment get, and why; a
+/// user theme's unreadable styles are warnings.
+@Suite struct ThemesCLITests {
+  @Test func chosenLineAndContrastWarnings() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let light = try cli.run(["themes"], environment: ["COLORFGBG": "0;15", "NO_COLOR": ""])
+    #expect(light.out.contains("chosen: light (COLORFGBG=0;15: a light background)"), "\(light.out)")
+    let none = try cli.run(["themes"], environment: ["COLORFGBG": "", "NO_COLOR": ""])
+    #expect(none.out.contains("chosen: default (no answer about the background: assumed dark)"))
+    let forced = try cli.run(["themes"], environment: ["SAPM_THEME": "high-contrast", "NO_COLOR": ""])
+    #expect(forced.out.contains("chosen: high-contrast (SAPM_THEME)"))
+    let theme = cli.home + "/pale.toml"
+    try """
+    [meta]
+    name = "pale"
+    background = "light"
+    [styles]
+    "pane.totals" = { fg = "white" }
+    """.write(toFile: theme, atomically: true, encoding: .utf8)
+    let checked = try cli.run(["themes", "--check", theme])
+    #expect(checked.out.contains("warning: \(theme): style 'pane.totals': contrast 1.3:1"), "\(checked.out)")
+  }
+}

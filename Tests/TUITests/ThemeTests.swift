@@ -23,6 +23,36 @@ import Testing
     #expect(warnings.isEmpty, "\(warnings)")
   }
 
+  /// Every shipped theme is readable on the background it declares (WCAG 2.x).
+  @Test(arguments: ["default", "light", "high-contrast", "mono", "kiosk"])
+  func shippedThemesPassTheContrastTest(name: String) throws {
+    let (theme, _) = try load(name)
+    #expect(name == "mono" ? theme.monochrome : theme.background != nil, "\(name) declares no background")
+    let problems = theme.contrastProblems()
+    #expect(problems.isEmpty, "\(name): \(problems.map(\.description).joined(separator: "; "))")
+  }
+
+  @Test func theBuiltInThemePassesOnADarkBackground() {
+    var t = Theme.builtIn
+    t.background = .dark
+    #expect(t.contrastProblems().isEmpty, "\(t.contrastProblems())")
+  }
+
+  @Test func contrastIsMeasuredAsWCAGDoes() {
+    #expect(abs(Contrast.ratio((0, 0, 0), (255, 255, 255)) - 21) < 0.01)
+    #expect(abs(Contrast.ratio((119, 119, 119), (255, 255, 255)) - 4.48) < 0.02)
+    // Light grey on white, the totals a light terminal could not read.
+    var t = Theme(name: "t", styles: ["pane.totals": Style(foreground: .ansi(7))])
+    t.background = .light
+    #expect(t.contrastProblems().contains { $0.key == "pane.totals" })
+    // Bold black is drawn as grey by terminals that draw bold as bright.
+    t.styles = ["list.selected": Style(foreground: .ansi(0), background: .ansi(14), bold: true)]
+    t.background = .dark
+    let bold = Style(foreground: .ansi(0), background: .ansi(4), bold: true)
+    t.styles = ["tab.active": bold]
+    #expect(t.contrastProblems().contains { $0.key == "tab.active" })
+  }
+
   @Test func dottedKeysFallBackToTheirParents() throws {
     let (theme, _) = try ThemeParser.parse(
       """

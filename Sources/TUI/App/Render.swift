@@ -116,9 +116,11 @@ extension AppModel {
       var style = row.style.map { theme.style($0) } ?? theme.style("default")
       if isSelected {
         let sel = theme.style("list.selected")
+        // The theme's own selection style: never forced bold, since bold black is drawn
+        // as grey by terminals that draw bold as bright.
         style = Style(
-          foreground: sel.foreground, background: sel.background, bold: true, underline: sel.underline,
-          reverse: sel.reverse || theme.monochrome)
+          foreground: sel.foreground, background: sel.background, bold: sel.bold || theme.monochrome,
+          underline: sel.underline, reverse: sel.reverse || theme.monochrome)
         g.fill(x: r.x, y: y, width: r.width, height: 1, style: style)
         g.put("›", x: r.x, y: y, style: style)
       }

@@ -9,6 +9,9 @@ public struct Theme: Sendable, Equatable {
   public var styles: [String: Style]
   /// Mono themes draw with attributes only.
   public var monochrome: Bool
+  /// The terminal background the theme is made for (`[meta] background`): what its
+  /// contrast is checked against, and what the automatic choice matches.
+  public var background: TerminalBackground?
 
   public init(name: String, styles: [String: Style], monochrome: Bool = false) {
     self.name = name
@@ -48,8 +51,8 @@ public struct Theme: Sendable, Equatable {
     styles: [
       "default": .plain,
       "title": Style(bold: true),
-      "title.demo": Style(foreground: .ansi(0), background: .ansi(11), bold: true),
-      "title.asof": Style(foreground: .ansi(0), background: .ansi(14), bold: true),
+      "title.demo": Style(foreground: .ansi(0), background: .ansi(11)),
+      "title.asof": Style(foreground: .ansi(0), background: .ansi(14)),
       "pane.border": Style(foreground: .ansi(8)),
       "pane.border.focus": Style(foreground: .ansi(14), bold: true),
       "pane.title": Style(bold: true),
@@ -59,17 +62,17 @@ public struct Theme: Sendable, Equatable {
       "list.selected": Style(foreground: .ansi(0), background: .ansi(14), reverse: false),
       "list.dim": Style(foreground: .ansi(8)),
       "tab": Style(foreground: .ansi(7)),
-      "tab.active": Style(foreground: .ansi(0), background: .ansi(14), bold: true),
+      "tab.active": Style(foreground: .ansi(0), background: .ansi(14)),
       "status": Style(foreground: .ansi(15), background: .ansi(4)),
-      "status.mode": Style(foreground: .ansi(0), background: .ansi(15), bold: true),
-      "status.mode.demo": Style(foreground: .ansi(0), background: .ansi(11), bold: true),
+      "status.mode": Style(foreground: .ansi(0), background: .ansi(15)),
+      "status.mode.demo": Style(foreground: .ansi(0), background: .ansi(11)),
       "status.mode.readonly": Style(foreground: .ansi(15), background: .ansi(1), bold: true),
-      "status.asof": Style(foreground: .ansi(0), background: .ansi(14), bold: true),
+      "status.asof": Style(foreground: .ansi(0), background: .ansi(14)),
       "status.message": Style(foreground: .ansi(15), background: .ansi(4), bold: true),
       "status.error": Style(foreground: .ansi(15), background: .ansi(1), bold: true),
       "alert.critical": Style(foreground: .ansi(9), bold: true),
       "alert.warning": Style(foreground: .ansi(11)),
-      "alert.info": Style(foreground: .ansi(12)),
+      "alert.info": Style(foreground: .rgb(0x87, 0xAF, 0xFF)),
       "alert.acknowledged": Style(foreground: .ansi(8), dim: true),
       "restriction": Style(foreground: .ansi(9), bold: true),
       "money.bar": Style(foreground: .ansi(10)),
@@ -81,7 +84,7 @@ public struct Theme: Sendable, Equatable {
       "request.pending": Style(foreground: .ansi(11)),
       "check.pass": Style(foreground: .ansi(10)),
       "check.fail": Style(foreground: .ansi(9), bold: true),
-      "kiosk.banner": Style(foreground: .ansi(0), background: .ansi(11), bold: true),
+      "kiosk.banner": Style(foreground: .ansi(0), background: .ansi(11)),
     ])
 
   /// Attributes only: NO_COLOR, TERM=dumb, or a mono theme.

@@ -51,6 +51,7 @@ public enum ThemeParser {
     var name = file
     var parent = Theme.builtIn
     var monochrome = false
+    var background: TerminalBackground?
     if let metaValue = root["meta"] {
       guard let meta = metaValue.table else { throw typeError("meta", "a table") }
       for key in meta.keys {
@@ -64,10 +65,15 @@ public enum ThemeParser {
         case "monochrome":
           guard let b = meta[key]?.bool else { throw typeError("monochrome", "true or false") }
           monochrome = b
+        case "background":
+          guard let text = meta[key]?.string, let b = TerminalBackground(rawValue: text) else {
+            throw typeError("background", "\"dark\" or \"light\"")
+          }
+          background = b
         default:
           let (l, c) = position(of: key)
           warnings.append(
-            "\(file):\(l):\(c): unknown key 'meta.\(key)' ignored (keys: name, inherits, monochrome)")
+            "\(file):\(l):\(c): unknown key 'meta.\(key)' ignored (keys: name, inherits, monochrome, background)")
         }
       }
     }
@@ -142,6 +148,8 @@ public enum ThemeParser {
       guard let table = stylesValue.table else { throw typeError("styles", "a table") }
       try walk(table, "")
     }
-    return (Theme(name: name, styles: styles, monochrome: monochrome || parent.monochrome), warnings)
+    var theme = Theme(name: name, styles: styles, monochrome: monochrome || parent.monochrome)
+    theme.background = background ?? (parent == Theme.builtIn ? nil : parent.background)
+    return (theme, warnings)
   }
 }

@@ -77,7 +77,9 @@ struct Open: ParsableCommand {
       let env = ProcessInfo.processInfo.environment
       let catalog = ThemeCatalog(environment: env)
       let forcedMono = env["NO_COLOR"].map { !$0.isEmpty } == true || env["TERM"] == "dumb"
-      let chosen = forcedMono ? Theme.monochromeBuiltIn : try catalog.load(theme ?? "default")
+      // The background is asked before curses starts, so the answer never reaches the screen.
+      let choice = ThemeChoice.choose(flag: theme, environment: env) { TerminalBackground.query() }
+      let chosen = forcedMono ? Theme.monochromeBuiltIn : try catalog.load(choice.name)
       let warnings = try terminalType()
       let session = try storeOptions.openForBrowsing()
       let terminal = try NCursesTerminal(monochrome: chosen.monochrome)
@@ -137,6 +139,10 @@ struct Themes: ParsableCommand {
       do {
         let (theme, warnings) = try catalog.check(path: check)
         for w in warnings { say("warning: \(w)") }
+        if theme.background == nil && !theme.monochrome {
+          say("warning: \(check): no [meta] background = \"dark\" or \"light\"; contrast not checked")
+        }
+        for problem in theme.contrastProblems() { say("warning: \(check): \(problem)") }
         say(
           "\(check): theme '\(theme.name)' is valid\(warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))")"
         )
@@ -149,6 +155,16 @@ struct Themes: ParsableCommand {
     let available = catalog.available()
     if available.isEmpty { say("default (built in)") }
     for (name, path) in available { say("\(DisplayWidth.fit(name, 16)) \(path)") }
+    // What this terminal and environment would get, and why.
+    let env = ProcessInfo.processInfo.environment
+    let choice = ThemeChoice.choose(flag: nil, environment: env) {
+      isatty(1) != 0 ? TerminalBackground.query(input: 0, output: 1) : nil
+    }
+    if env["NO_COLOR"].map({ !$0.isEmpty }) == true {
+      say("chosen: mono (NO_COLOR is set)")
+    } else {
+      say("chosen: \(choice.name) (\(choice.reason))")
+    }
   }
 }
 

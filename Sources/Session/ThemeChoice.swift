@@ -1,0 +1,60 @@
+import Foundation
+import TUI
+import Terminal
+
+/// Which theme a session gets, and why: `--theme`, then `$SAPM_THEME`, then the
+/// user's config (`theme = "NAME"` in `$XDG_CONFIG_HOME/sapm/config.toml`), then the
+/// terminal's own answer about its background (OSC 11), then `COLORFGBG`, then dark.
+/// `default` suits a dark background and `light` a light one.
+public struct ThemeChoice: Sendable, Hashable {
+  public var name: String
+  public var reason: String
+
+  public init(name: String, reason: String) {
+    self.name = name
+    self.reason = reason
+  }
+
+  /// `detect` asks the terminal (it is only called when nothing above it decided).
+  public static func choose(
+    flag: String?, environment: [String: String], detect: () -> TerminalBackground?
+  ) -> ThemeChoice {
+    if let flag, !flag.isEmpty { return ThemeChoice(name: flag, reason: "--theme") }
+    if let env = environment["SAPM_THEME"], !env.isEmpty {
+      return ThemeChoice(name: env, reason: "SAPM_THEME")
+    }
+    let configPath = configFile(environment)
+    if let name = themeInConfig(configPath) { return ThemeChoice(name: name, reason: "config \(configPath)") }
+    if let answer = detect() {
+      return ThemeChoice(name: theme(for: answer), reason: "the terminal reports a \(answer.rawValue) background")
+    }
+    if let value = environment["COLORFGBG"], let bg = TerminalBackground.fromCOLORFGBG(value) {
+      return ThemeChoice(name: theme(for: bg), reason: "COLORFGBG=\(value): a \(bg.rawValue) background")
+    }
+    return ThemeChoice(name: "default", reason: "no answer about the background: assumed dark")
+  }
+
+  static func theme(for background: TerminalBackground) -> String { background == .light ? "light" : "default" }
+
+  public static func configFile(_ environment: [String: String]) -> String {
+    let base =
+      environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+      ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+    return base + "/sapm/config.toml"
+  }
+
+  /// `theme = "NAME"` from the config file, if it says so; anything else there is
+  /// left for later settings.
+  static func themeInConfig(_ path: String) -> String? {
+    guard let text = try? ThemeCatalog.read(path) else { return nil }
+    for line in text.split(whereSeparator: \.isNewline) {
+      let t = line.trimmingCharacters(in: .whitespaces)
+      guard t.hasPrefix("theme"), let eq = t.firstIndex(of: "=") else { continue }
+      guard t[..<eq].trimmingCharacters(in: .whitespaces) == "theme" else { continue }
+      let value = t[t.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+      let name = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+      if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) { return name }
+    }
+    return nil
+  }
+}

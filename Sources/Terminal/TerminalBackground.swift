@@ -1,0 +1,118 @@
+import Glibc
+
+/// Whether the terminal draws on a dark or a light background, so the theme can
+/// follow it: asked with OSC 11, else read from `COLORFGBG`.
+public enum TerminalBackground: String, Sendable, Hashable {
+  case dark, light
+
+  /// The background from an OSC 11 reply: `ESC ] 11 ; rgb:RRRR/GGGG/BBBB` ended by
+  /// BEL or ST, each channel 1–4 hex digits. Nil for anything else.
+  public static func fromOSC11(_ reply: [UInt8]) -> TerminalBackground? {
+    let text = String(decoding: reply, as: UTF8.self)
+    guard let start = text.firstRange(of: "]11;rgb:") else { return nil }
+    let rest = text[start.upperBound...]
+    let body = rest.prefix { $0.isHexDigit || $0 == "/" }
+    let parts = body.split(separator: "/")
+    guard parts.count == 3 else { return nil }
+    var channels: [Double] = []
+    for p in parts {
+      guard (1...4).contains(p.count), let v = UInt32(p, radix: 16) else { return nil }
+      channels.append(Double(v) / Double((1 << (4 * p.count)) - 1))
+    }
+    return Contrast.luminance(channels[0], channels[1], channels[2]) > 0.18 ? .light : .dark
+  }
+
+  /// The background from `COLORFGBG` ("15;0", "0;15", "default;0"): its last field
+  /// is the background's ANSI colour; 7 and 9–15 are light.
+  public static func fromCOLORFGBG(_ value: String) -> TerminalBackground? {
+    guard let last = value.split(separator: ";").last, let n = Int(last), (0...255).contains(n) else { return nil }
+    return n == 7 || (9...15).contains(n) ? .light : .dark
+  }
+
+  /// Asks the terminal on `input`/`output` for its background colour, waiting at most
+  /// `timeout` milliseconds, and reads the whole answer so that nothing is left in
+  /// the input or echoed on the screen. A device-attributes request goes out after
+  /// the question: every terminal answers that one, so a terminal that does not know
+  /// OSC 11 costs no wait. Nil when the terminal said nothing usable.
+  public static func query(input: Int32 = 0, output: Int32 = 1, timeout: Int = 100) -> TerminalBackground? {
+    guard isatty(input) != 0, isatty(output) != 0 else { return nil }
+    var saved = termios()
+    guard tcgetattr(input, &saved) == 0 else { return nil }
+    var raw = saved
+    raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+    withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+      cc[Int(VMIN)] = 0
+      cc[Int(VTIME)] = 0
+    }
+    guard tcsetattr(input, TCSANOW, &raw) == 0 else { return nil }
+    defer { _ = tcsetattr(input, TCSANOW, &saved) }
+    let question = Array("\u{1B}]11;?\u{1B}\\\u{1B}[c".utf8)
+    guard question.withUnsafeBytes({ write(output, $0.baseAddress, $0.count) }) == question.count else { return nil }
+    var reply: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 256)
+    var start = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &start)
+    while true {
+      var now = timespec()
+      clock_gettime(CLOCK_MONOTONIC, &now)
+      let elapsed = Int(now.tv_sec - start.tv_sec) * 1000 + Int(now.tv_nsec - start.tv_nsec) / 1_000_000
+      let left = timeout - elapsed
+      if left <= 0 { break }
+      var fds = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+      guard poll(&fds, 1, Int32(left)) > 0 else { break }
+      let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+      if n <= 0 { break }
+      reply += buffer[0..<n]
+      if answeredDeviceAttributes(reply) || reply.count > 4096 { break }
+    }
+    return fromOSC11(reply)
+  }
+
+  /// Whether `bytes` hold the reply to the device-attributes request (`ESC [ ? … c`).
+  static func answeredDeviceAttributes(_ bytes: [UInt8]) -> Bool {
+    guard let last = bytes.last, last == UInt8(ascii: "c") else { return false }
+    let text = String(decoding: bytes, as: UTF8.self)
+    return text.contains("\u{1B}[?")
+  }
+}
+
+/// WCAG 2.x contrast, and the colours a terminal shows for each `Color`: xterm's
+/// default palette, its 6×6×6 cube and grey ramp.
+public enum Contrast {
+  /// The xterm default palette for the 16 ANSI colours.
+  public static let ansi: [(UInt8, UInt8, UInt8)] = [
+    (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+    (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255),
+    (255, 255, 255),
+  ]
+
+  /// The colour a terminal with xterm's palette draws; nil for the terminal's default.
+  public static func rgb(_ color: Color) -> (UInt8, UInt8, UInt8)? {
+    switch color {
+    case .default: return nil
+    case .ansi(let n): return ansi[Int(n) & 15]
+    case .indexed(let i):
+      if i < 16 { return ansi[Int(i)] }
+      if case .rgb(let r, let g, let b) = Color.rgbFromIndex(i) { return (r, g, b) }
+      return nil
+    case .rgb(let r, let g, let b): return (r, g, b)
+    }
+  }
+
+  /// Relative luminance of linear-ised sRGB channels given as 0…1.
+  public static func luminance(_ r: Double, _ g: Double, _ b: Double) -> Double {
+    func lin(_ c: Double) -> Double { c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+  }
+
+  public static func luminance(_ c: (UInt8, UInt8, UInt8)) -> Double {
+    luminance(Double(c.0) / 255, Double(c.1) / 255, Double(c.2) / 255)
+  }
+
+  /// The WCAG contrast ratio, 1…21.
+  public static func ratio(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Double {
+    let la = luminance(a)
+    let lb = luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+  }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Session
+import Terminal
+import Testing
+
+/// Which theme a session gets, and the reason `sapm themes` prints.
+@Suite struct ThemeChoiceTests {
+  @Test func flagEnvironmentConfigTerminalCOLORFGBGThenDark() throws {
+    let dir = NSTemporaryDirectory() + "sapm-choice-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var env = ["XDG_CONFIG_HOME": dir, "COLORFGBG": "0;15"]
+    func choose(_ flag: String? = nil, _ answer: TerminalBackground? = nil) -> ThemeChoice {
+      ThemeChoice.choose(flag: flag, environment: env) { answer }
+    }
+    #expect(choose() == ThemeChoice(name: "light", reason: "COLORFGBG=0;15: a light background"))
+    #expect(choose(nil, .dark) == ThemeChoice(name: "default", reason: "the terminal reports a dark background"))
+    #expect(choose(nil, .light).name == "light")
+    try FileManager.default.createDirectory(atPath: dir + "/sapm", withIntermediateDirectories: true)
+    try "# mine\ntheme = \"high-contrast\"\n".write(toFile: dir + "/sapm/config.toml", atomically: true, encoding: .utf8)
+    #expect(choose(nil, .light) == ThemeChoice(name: "high-contrast", reason: "config \(dir)/sapm/config.toml"))
+    env["SAPM_THEME"] = "mono"
+    #expect(choose(nil, .light) == ThemeChoice(name: "mono", reason: "SAPM_THEME"))
+    #expect(choose("kiosk", .light) == ThemeChoice(name: "kiosk", reason: "--theme"))
+    env = [:]
+    #expect(choose() == ThemeChoice(name: "default", reason: "no answer about the background: assumed dark"))
+  }
+}
