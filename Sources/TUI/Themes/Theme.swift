@@ -57,11 +57,11 @@ public struct Theme: Sendable, Equatable {
       "pane.border.focus": Style(foreground: .ansi(14), bold: true),
       "pane.title": Style(bold: true),
       "pane.title.focus": Style(foreground: .ansi(14), bold: true, underline: true),
-      "pane.totals": Style(foreground: .ansi(7)),
+      "pane.totals": .plain,  // body text: the terminal's own foreground
       "list.header": Style(foreground: .ansi(8), bold: true, underline: true),
       "list.selected": Style(foreground: .ansi(0), background: .ansi(14), reverse: false),
       "list.dim": Style(foreground: .ansi(8)),
-      "tab": Style(foreground: .ansi(7)),
+      "tab": .plain,
       "tab.active": Style(foreground: .ansi(0), background: .ansi(14)),
       "status": Style(foreground: .ansi(15), background: .ansi(4)),
       "status.mode": Style(foreground: .ansi(0), background: .ansi(15)),
