@@ -48,6 +48,10 @@ import Testing
     narrow.send(.resize(width: 80, height: 24))
     #expect(narrow.screen.contains("supply/services complete"))
     #expect(narrow.screen.contains("$4.20B · 20 × F-16"))
+    h.model.page.tab = .history
+    h.send(
+      .history([HistoryLine(at: "2026-11-29 09:00:00", actor: "l.chen", type: "alert.acknowledged", summary: "x")]))
+    #expect(h.screen.contains("alert.acknowledged "))
     // Searching again replaces the earlier search instead of stacking.
     for text in ["pol", "UA-SC-001", "nig", "RP-D-SAG"] {
       h.type(":find \(text)")

@@ -8,8 +8,14 @@ extension AppModel {
     }
     return TableData(
       columns: [
-        .init("When (UTC)", 19), .init("Who", 10), .init("Event", 17), .init("What", 20, flexible: true),
+        .init("When (UTC)", 19), .init("Who", 10), .init("Event", HistoryLine.typeWidth),
+        .init("What", 20, flexible: true),
       ],
       rows: rows.isEmpty ? [.init(key: "none", cells: ["—", "", "", "no history loaded"])] : rows)
   }
+}
+
+extension HistoryLine {
+  /// Wide enough for every event type ("alert.acknowledged"), so none is cut.
+  static let typeWidth = EventRegistry.types.map { $0.type.count }.max() ?? 18
 }
