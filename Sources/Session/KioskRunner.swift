@@ -47,19 +47,7 @@ public final class KioskRunner {
         terminal.draw(model.render())
         dirty = false
       }
-      var wait: Int32 = 100
-      let started = ContinuousClock.now
-      while let key = terminal.readKey(timeout: wait) {
-        if key == .resize {
-          let size = terminal.size
-          dispatch(.resize(width: size.width, height: size.height))
-        } else {
-          dispatch(.key(key))
-        }
-        dirty = true
-        wait = 0
-        if ContinuousClock.now - started > .milliseconds(200) { break }
-      }
+      if drainKeys(terminal, firstWait: 100, stop: { false }, dispatch) { dirty = true }
       if Date().timeIntervalSince(lastTick) >= 1 {
         lastTick = Date()
         dispatch(.tick(clock()))

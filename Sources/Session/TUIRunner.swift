@@ -57,21 +57,7 @@ public final class TUIRunner {
         terminal.draw(model.render())
         dirty = false
       }
-      // Every key already waiting is handled before the next frame is drawn, so a
-      // paste or a held key never queues up behind one frame per key.
-      var wait: Int32 = 50
-      let started = ContinuousClock.now
-      while let key = terminal.readKey(timeout: wait) {
-        if key == .resize {
-          let size = terminal.size
-          dispatch(.resize(width: size.width, height: size.height))
-        } else {
-          dispatch(.key(key))
-        }
-        dirty = true
-        wait = 0
-        if model.shouldQuit || ContinuousClock.now - started > .milliseconds(200) { break }
-      }
+      if drainKeys(terminal, firstWait: 50, stop: { self.model.shouldQuit }, dispatch) { dirty = true }
       // Other processes' events: inotify says so at once; check at least every 250 ms.
       if Date().timeIntervalSince(lastCheck) > 0.25 || watcher.drainIfReadable() {
         lastCheck = Date()
@@ -205,4 +191,27 @@ public final class TUIRunner {
       }
     }
   }
+}
+
+/// Every key already waiting is handled before the next frame is drawn, so a paste
+/// or a held key never queues up behind one frame per key; waits `firstWait` ms for
+/// the first. True when anything was handled. Shared by the TUI and the kiosk.
+func drainKeys(
+  _ terminal: any TerminalDevice, firstWait: Int32, stop: () -> Bool, _ dispatch: (Message) -> Void
+) -> Bool {
+  var wait = firstWait
+  var handled = false
+  let started = ContinuousClock.now
+  while let key = terminal.readKey(timeout: wait) {
+    if key == .resize {
+      let size = terminal.size
+      dispatch(.resize(width: size.width, height: size.height))
+    } else {
+      dispatch(.key(key))
+    }
+    handled = true
+    wait = 0
+    if stop() || ContinuousClock.now - started > .milliseconds(200) { break }
+  }
+  return handled
 }

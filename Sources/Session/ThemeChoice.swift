@@ -26,7 +26,8 @@ public struct ThemeChoice: Sendable, Hashable {
     let configPath = configFile(environment)
     if let name = themeInConfig(configPath) { return ThemeChoice(name: name, reason: "config \(configPath)") }
     if let answer = detect() {
-      return ThemeChoice(name: theme(for: answer), reason: "the terminal reports a \(answer.rawValue) background")
+      return ThemeChoice(
+        name: theme(for: answer), reason: "the terminal reports a \(answer.rawValue) background")
     }
     if let value = environment["COLORFGBG"], let bg = TerminalBackground.fromCOLORFGBG(value) {
       return ThemeChoice(name: theme(for: bg), reason: "COLORFGBG=\(value): a \(bg.rawValue) background")
@@ -34,7 +35,9 @@ public struct ThemeChoice: Sendable, Hashable {
     return ThemeChoice(name: "default", reason: "no answer about the background: assumed dark")
   }
 
-  static func theme(for background: TerminalBackground) -> String { background == .light ? "light" : "default" }
+  static func theme(for background: TerminalBackground) -> String {
+    background == .light ? "light" : "default"
+  }
 
   public static func configFile(_ environment: [String: String]) -> String {
     let base =
@@ -53,7 +56,9 @@ public struct ThemeChoice: Sendable, Hashable {
       guard t[..<eq].trimmingCharacters(in: .whitespaces) == "theme" else { continue }
       let value = t[t.index(after: eq)...].trimmingCharacters(in: .whitespaces)
       let name = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-      if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) { return name }
+      if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+        return name
+      }
     }
     return nil
   }

@@ -25,7 +25,9 @@ public enum TerminalBackground: String, Sendable, Hashable {
   /// The background from `COLORFGBG` ("15;0", "0;15", "default;0"): its last field
   /// is the background's ANSI colour; 7 and 9–15 are light.
   public static func fromCOLORFGBG(_ value: String) -> TerminalBackground? {
-    guard let last = value.split(separator: ";").last, let n = Int(last), (0...255).contains(n) else { return nil }
+    guard let last = value.split(separator: ";").last, let n = Int(last), (0...255).contains(n) else {
+      return nil
+    }
     return n == 7 || (9...15).contains(n) ? .light : .dark
   }
 
@@ -47,7 +49,9 @@ public enum TerminalBackground: String, Sendable, Hashable {
     guard tcsetattr(input, TCSANOW, &raw) == 0 else { return nil }
     defer { _ = tcsetattr(input, TCSANOW, &saved) }
     let question = Array("\u{1B}]11;?\u{1B}\\\u{1B}[c".utf8)
-    guard question.withUnsafeBytes({ write(output, $0.baseAddress, $0.count) }) == question.count else { return nil }
+    guard question.withUnsafeBytes({ write(output, $0.baseAddress, $0.count) }) == question.count else {
+      return nil
+    }
     var reply: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 256)
     var start = timespec()
@@ -81,7 +85,8 @@ public enum TerminalBackground: String, Sendable, Hashable {
 public enum Contrast {
   /// The xterm default palette for the 16 ANSI colours.
   public static let ansi: [(UInt8, UInt8, UInt8)] = [
-    (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+    (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
+    (229, 229, 229),
     (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255),
     (255, 255, 255),
   ]

@@ -13,11 +13,14 @@ import Testing
       ThemeChoice.choose(flag: flag, environment: env) { answer }
     }
     #expect(choose() == ThemeChoice(name: "light", reason: "COLORFGBG=0;15: a light background"))
-    #expect(choose(nil, .dark) == ThemeChoice(name: "default", reason: "the terminal reports a dark background"))
+    #expect(
+      choose(nil, .dark) == ThemeChoice(name: "default", reason: "the terminal reports a dark background"))
     #expect(choose(nil, .light).name == "light")
     try FileManager.default.createDirectory(atPath: dir + "/sapm", withIntermediateDirectories: true)
-    try "# mine\ntheme = \"high-contrast\"\n".write(toFile: dir + "/sapm/config.toml", atomically: true, encoding: .utf8)
-    #expect(choose(nil, .light) == ThemeChoice(name: "high-contrast", reason: "config \(dir)/sapm/config.toml"))
+    try "# mine\ntheme = \"high-contrast\"\n".write(
+      toFile: dir + "/sapm/config.toml", atomically: true, encoding: .utf8)
+    #expect(
+      choose(nil, .light) == ThemeChoice(name: "high-contrast", reason: "config \(dir)/sapm/config.toml"))
     env["SAPM_THEME"] = "mono"
     #expect(choose(nil, .light) == ThemeChoice(name: "mono", reason: "SAPM_THEME"))
     #expect(choose("kiosk", .light) == ThemeChoice(name: "kiosk", reason: "--theme"))

@@ -47,7 +47,8 @@ import Testing
     #expect(fast < 0.1)  // the DA1 answer ends the wait
     let (none, quick) = try Self.ask(replying: da1)
     #expect(none == nil)
-    #expect(quick < 0.1)  // a terminal without OSC 11 costs no wait
+    // A terminal without OSC 11 costs no wait.
+    #expect(quick < 0.1)
     let (garbled, _) = try Self.ask(replying: "\u{1B}]11;rgb:zz/00/0\u{07}" + da1)
     #expect(garbled == nil)
     let (silent, waited) = try Self.ask(replying: nil)
@@ -61,7 +62,8 @@ import Testing
     #expect(TerminalBackground.fromCOLORFGBG("0;default;7") == .light)
     #expect(TerminalBackground.fromCOLORFGBG("12;8") == .dark)
     #expect(TerminalBackground.fromCOLORFGBG("default;default") == nil)
-    #expect(TerminalBackground.fromOSC11(Array("\u{1B}]11;rgb:fdfd/f6f6/e3e3\u{07}".utf8)) == .light)  // Solarized light
+    // Solarized light.
+    #expect(TerminalBackground.fromOSC11(Array("\u{1B}]11;rgb:fdfd/f6f6/e3e3\u{07}".utf8)) == .light)
     #expect(TerminalBackground.fromOSC11(Array("\u{1B}]11;rgb:f/f/f\u{07}".utf8)) == .light)
     #expect(TerminalBackground.fromOSC11(Array("nothing".utf8)) == nil)
   }

@@ -50,7 +50,9 @@ import Testing
     #expect(narrow.screen.contains("$4.20B · 20 × F-16"))
     h.model.page.tab = .history
     h.send(
-      .history([HistoryLine(at: "2026-11-29 09:00:00", actor: "l.chen", type: "alert.acknowledged", summary: "x")]))
+      .history([
+        HistoryLine(at: "2026-11-29 09:00:00", actor: "l.chen", type: "alert.acknowledged", summary: "x")
+      ]))
     #expect(h.screen.contains("alert.acknowledged "))
     // Searching again replaces the earlier search instead of stacking.
     for text in ["pol", "UA-SC-001", "nig", "RP-D-SAG"] {

@@ -73,7 +73,8 @@ public enum ThemeParser {
         default:
           let (l, c) = position(of: key)
           warnings.append(
-            "\(file):\(l):\(c): unknown key 'meta.\(key)' ignored (keys: name, inherits, monochrome, background)")
+            "\(file):\(l):\(c): unknown key 'meta.\(key)' ignored (keys: name, inherits, monochrome, background)"
+          )
         }
       }
     }
