@@ -64,7 +64,7 @@ public struct Redaction: Sendable {
   public func apply(to alert: Alert) -> Alert {
     var a = alert
     if fields.contains(.vettingDetails) || fields.contains(.unitNames),
-      [.leahyBlocked, .leahyExpired, .leahyExpiring].contains(a.rule)
+      [.leahyBlocked, .leahyExpired, .leahyExpiring, .leahyNotCleared].contains(a.rule)
     {
       a.message = "unit \(a.subject.unit ?? "?"): \(a.rule.title.lowercased())"
     }

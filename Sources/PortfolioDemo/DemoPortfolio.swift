@@ -274,6 +274,12 @@ public enum DemoPortfolio {
       UnitVetted(unit: "NG-U-021", status: .approved, certified: b.ago(100)), on: b.ago(100),
       subject: "NG-U-021")
     b.add(UnitAssigned(program: ngSC, unit: "NG-U-021"), on: b.ago(90), subject: ngSC)
+    // A unit the program funds whose vetting is only submitted (leahy-not-cleared).
+    b.add(
+      UnitRegistered(id: "NG-U-031", partner: "NG", name: "31st Riverine Company"), on: b.ago(60),
+      subject: "NG-U-031")
+    b.add(UnitVetted(unit: "NG-U-031", status: .submitted), on: b.ago(20), subject: "NG-U-031")
+    b.add(UnitAssigned(program: ngSC, unit: "NG-U-031"), on: b.ago(15), subject: ngSC)
 
     // §36(b): required and missing (other tier, $62M > $50M); review open (NATO+5, 15 days).
     _ = fms(

@@ -161,7 +161,7 @@ import Testing
     h.type("leahy")
     #expect(h.statusLine.contains("/leahy"))
     let rows = h.lines.filter { $0.contains("Leahy") }
-    #expect(rows.count == 3)
+    #expect(rows.count == 4)  // expired, expiring, blocked, not cleared
     #expect(!h.screen.contains("Offer lapsed"))
     h.press(.escape)
     #expect(h.screen.contains("Offer lapsed"))

@@ -67,8 +67,10 @@ struct AlertRules {
   mutating func restrictions() {
     if live {
       for r in partner.restrictions where r.isActive(on: day) && !r.waivedPrograms.contains(program.id) {
+        // A program already suspended is in the state the restriction requires: noted,
+        // not an emergency. An active one is.
         add(
-          .restrictionActive, .critical, r.since,
+          .restrictionActive, program.status == .suspended ? .info : .critical, r.since,
           "\(partner.name) under \(r.kind.title) since \(r.since); program is \(program.status.rawValue)",
           detail: r.kind.rawValue)
       }
@@ -93,6 +95,15 @@ struct AlertRules {
             .leahyBlocked, .critical, v.certified ?? program.start,
             "unit \(unit.name) vetting \(v.status.rawValue); no assistance may reach it", detail: unitID,
             unit: unitID)
+          continue
+        }
+        // A unit a funded program reaches that was never vetted, or whose vetting is
+        // still submitted or was cancelled: assistance cannot lawfully reach it yet.
+        if funded, !requested, vetting == nil || vetting?.status == .submitted || vetting?.status == .cancelled {
+          let state = vetting.map { "vetting \($0.status.rawValue)" } ?? "never vetted"
+          add(
+            .leahyNotCleared, .warning, vetting?.certified ?? program.start,
+            "unit \(unit.name) is funded by this program but \(state)", detail: unitID, unit: unitID)
           continue
         }
         guard funded, !requested, let v = vetting, v.status == .approved, let expires = v.expires else {
@@ -121,10 +132,15 @@ struct AlertRules {
     if let c = program.fmsCase, c.closed == nil {
       let t = policy.notification(for: partner.tier)
       if policy.requiresNotification(c, tier: partner.tier), c.notification == nil {
+        // Quote the threshold that was crossed: design and construction has its own.
+        let construction = c.designAndConstructionValue
+        let crossed =
+          c.mdeValue >= t.mde || c.value - construction >= t.articles
+          ? "meets the \(partner.tier.title) §36(b) threshold (MDE \(t.mde.compact) / total \(t.articles.compact))"
+          : "has \(construction.compact) of design and construction, at or over the \(partner.tier.title) §36(b) threshold for it (\(t.construction.compact))"
         add(
           .notificationRequired, .critical, c.lorReceived,
-          "case \(c.identifier) \(c.value.compact) (MDE \(c.mdeValue.compact)) meets the \(partner.tier.title) §36(b) threshold "
-            + "(MDE \(t.mde.compact) / total \(t.articles.compact)); no transmittal delivered")
+          "case \(c.identifier) \(c.value.compact) (MDE \(c.mdeValue.compact)) \(crossed); no transmittal delivered")
       }
       if let n = c.notification, day < n.reviewEnds {
         add(
