@@ -34,4 +34,13 @@ enum DemoPartners {
     // Ukraine
     ("UA", "Ukraine", .ukraine, .other),
   ]
+
+  /// Partners that buy through FMS with their own money and receive no FMF, and
+  /// partners whose FMF is among the real figures (nothing generated on top).
+  static let noFMF: Set<String> = [
+    "JP", "AU", "DE", "NO", "NZ", "IN", "KR", "FI", "IL", "EG", "JO", "TW", "PL", "UA",
+  ]
+
+  /// Small FMF recipients: a few million a year, not tens.
+  static let smallFMF: Set<String> = ["FJ", "MN", "DJ", "SN", "MD", "XK", "BA", "MK", "LK"]
 }

@@ -62,11 +62,14 @@ public enum DemoPortfolio {
 
   static func realPrograms(_ b: inout DemoBuilder) {
     // Israel: FY2019–28 MOU, $3.3B FMF + $0.5B missile defense a year; $3.5B supplemental (P.L. 118-50).
+    // The demo's fiscal years follow its "today": the current FY carries MOU-level money.
+    let t = b.today
+    let years = (t.fiscalYear - 2)...t.fiscalYear
     let ilFMF = fmf(&b, "IL", "FMF under the FY2019–28 MOU", start: "2018-10-01", sunset: "2028-09-30")
-    for fy in [2024, 2025, 2026] {
+    for fy in years {
       money(
-        &b, ilFMF, fy: fy, available: .billion(3.3), obligatedShare: fy == 2026 ? 0.4 : 1.0,
-        disbursedShare: fy == 2026 ? 0.5 : 0.9)
+        &b, ilFMF, fy: fy, available: .billion(3.3), obligatedShare: fy == t.fiscalYear ? 0.4 : 1.0,
+        disbursedShare: fy == t.fiscalYear ? 0.5 : 0.9)
     }
     let ilMD = b.nextID("IL-SC")
     program(
@@ -74,7 +77,7 @@ public enum DemoPortfolio {
       ProgramCreated(
         id: ilMD, partner: "IL", kind: .securityCooperation, title: "Cooperative missile defense (MOU)",
         start: b.day("2018-10-01"), sunset: b.day("2028-09-30")))
-    for fy in [2025, 2026] {
+    for fy in (t.fiscalYear - 1)...t.fiscalYear {
       money(&b, ilMD, fy: fy, available: .million(500), obligatedShare: 0.8, disbursedShare: 0.5)
     }
     let ilSupp = fmf(&b, "IL", "Supplemental FMF (P.L. 118-50)", start: "2024-04-24", sunset: "2027-09-30")
@@ -89,11 +92,13 @@ public enum DemoPortfolio {
       FundsDisbursed(program: ilSupp, fiscalYear: 2024, amount: .billion(2.9)), on: b.day("2025-03-01"),
       subject: ilSupp)
 
-    // Egypt: $1.3B/yr FMF with human-rights conditions; vehicles $200M and patrol-craft kits $129M (Jan 2024).
-    let egFMF = fmf(&b, "EG", "Annual FMF", start: "2019-10-01", sunset: "2029-09-30")
-    for fy in [2024, 2025, 2026] {
+    // Egypt: $1.3B/yr FMF, of which $320M is conditioned on human rights (the conditions
+    // are on this program: the tranche is part of the $1.3B, not on top of it);
+    // vehicles $200M and patrol-craft kits $129M (Jan 2024).
+    let egFMF = fmf(&b, "EG", "Annual FMF ($320M conditioned)", start: "2019-10-01", sunset: "2029-09-30")
+    for fy in years {
       money(
-        &b, egFMF, fy: fy, available: .billion(1.3), obligatedShare: fy == 2026 ? 0.5 : 0.95,
+        &b, egFMF, fy: fy, available: .billion(1.3), obligatedShare: fy == t.fiscalYear ? 0.5 : 0.95,
         disbursedShare: 0.6)
     }
     let egVeh = fms(
@@ -111,12 +116,15 @@ public enum DemoPortfolio {
       implemented: "2024-05-01",
       lines: [(1, "Patrol-craft upgrade kits", 6, false, 12, .million(129))])
 
-    // Jordan: $425M FMF enacted FY2023; $1.45B/yr under the FY2023–29 MOU; 16 F-16 Block 70, $4.21B (2022).
-    let joFMF = fmf(&b, "JO", "FMF under the FY2023–29 MOU", start: "2022-10-01", sunset: "2029-09-30")
+    // Jordan: the FY2023–29 MOU's $1.45B a year is total bilateral assistance; FMF is
+    // $425M a year of it. 16 F-16 Block 70, $4.21B (2022).
+    let joFMF = fmf(
+      &b, "JO", "FMF under the FY2023–29 MOU ($425M of $1.45B bilateral)", start: "2022-10-01",
+      sunset: "2029-09-30")
     money(&b, joFMF, fy: 2023, available: .million(425), obligatedShare: 1, disbursedShare: 0.95)
-    for fy in [2024, 2025, 2026] {
+    for fy in years where fy > 2023 {
       money(
-        &b, joFMF, fy: fy, available: .billion(1.45), obligatedShare: fy == 2026 ? 0.6 : 0.9,
+        &b, joFMF, fy: fy, available: .million(425), obligatedShare: fy == t.fiscalYear ? 0.6 : 0.9,
         disbursedShare: 0.5)
     }
     _ = fms(
@@ -458,22 +466,18 @@ public enum DemoPortfolio {
         id: zwSC, partner: "ZW", kind: .securityCooperation, title: "Demining cooperation", start: b.ago(400),
         sunset: b.ahead(300)))
 
-    // A condition past due and unmet (Egypt's human-rights certification); one met.
-    let egSSR = b.nextID("EG-SSR")
-    program(
-      &b,
-      ProgramCreated(
-        id: egSSR, partner: "EG", kind: .ssr, title: "Conditioned FMF tranche (human-rights certification)",
-        start: b.ago(500), sunset: b.ahead(400)))
-    money(&b, egSSR, fy: t.fiscalYear, available: .million(320), obligatedShare: 0, disbursedShare: 0)
+    // A condition past due and unmet (Egypt's human-rights certification on the
+    // conditioned $320M of its FMF); one met.
+    let egFMF = "EG-FMF-001"
     b.add(
       ConditionSet(
-        program: egSSR, id: "C-HR-1", text: "Secretary of State certifies human-rights conditions are met",
-        due: b.ago(10)), on: b.ago(200), subject: egSSR)
+        program: egFMF, id: "C-HR-1",
+        text: "Secretary of State certifies human-rights conditions are met ($320M of FY\(t.fiscalYear) FMF)",
+        due: b.ago(10)), on: b.ago(200), subject: egFMF)
     b.add(
-      ConditionSet(program: egSSR, id: "C-HR-2", text: "Report on political detainees", due: b.ago(60)),
-      on: b.ago(200), subject: egSSR)
-    b.add(ConditionMet(program: egSSR, id: "C-HR-2", on: b.ago(65)), on: b.ago(65), subject: egSSR)
+      ConditionSet(program: egFMF, id: "C-HR-2", text: "Report on political detainees", due: b.ago(60)),
+      on: b.ago(200), subject: egFMF)
+    b.add(ConditionMet(program: egFMF, id: "C-HR-2", on: b.ago(65)), on: b.ago(65), subject: egFMF)
   }
 
   // MARK: Requests: each approval check with a passing and a failing example
@@ -514,7 +518,7 @@ public enum DemoPortfolio {
     }
     // Funds: enough available (pass) / more than the unobligated balance (fail).
     raise(
-      "RQ-0001", "JO-FMF-001", .releaseFunds, .million(200), fy: 2026,
+      "RQ-0001", "JO-FMF-001", .releaseFunds, .million(150), fy: t.fiscalYear,
       "Release FY funds for F-16 sustainment", submittedAgo: 3)
     raise(
       "RQ-0002", "MA-FMF-001", .releaseFunds, .million(9), fy: t.fiscalYear - 1,
@@ -561,13 +565,15 @@ public enum DemoPortfolio {
       submittedAgo: 20)
     // Decided requests, for history.
     raise(
-      "RQ-0014", "EG-FMF-001", .releaseFunds, .million(120), fy: 2026, "Release vehicle sustainment funds",
-      submittedAgo: 40, approvals: [approver, approver2])
+      "RQ-0014", "EG-FMF-001", .releaseFunds, .million(50), fy: t.fiscalYear - 1,
+      "Release vehicle sustainment funds",
+      submittedAgo: 40, approvals: [approver])
     b.add(
       RequestStepTaken(id: "RQ-0014", program: "EG-FMF-001", state: .executed), on: b.ago(35),
       subject: "RQ-0014", actor: officer)
     b.add(
-      FundsObligated(program: "EG-FMF-001", fiscalYear: 2026, amount: .million(120), on: b.ago(35)),
+      FundsObligated(
+        program: "EG-FMF-001", fiscalYear: t.fiscalYear - 1, amount: .million(50), on: b.ago(35)),
       on: b.ago(35), subject: "RQ-0014", actor: officer)
     raise(
       "RQ-0015", "PL-FMF-001", .releaseFunds, .million(300), fy: 2023, "Release loan tranche",
@@ -601,7 +607,7 @@ public enum DemoPortfolio {
       "Defense resource management",
     ]
     let fmsItems: [(String, Int, Bool, Int64)] = [
-      ("Night-vision devices", 12, false, 18_000_000), ("Tactical radios", 11, false, 32_000_000),
+      ("Night-vision devices", 12, true, 18_000_000), ("Tactical radios", 11, false, 32_000_000),
       ("Armored utility vehicles", 7, false, 41_000_000), ("Small arms ammunition", 3, false, 9_000_000),
       ("Patrol boats", 6, false, 27_000_000), ("Javelin missiles", 4, true, 22_000_000),
       ("Training simulators", 9, false, 12_000_000), ("UAS (small)", 8, false, 15_000_000),
@@ -618,11 +624,25 @@ public enum DemoPortfolio {
         let sunset = b.ahead(365 + Int(b.rng.next() % 1500))
         switch kindRoll {
         case 0:
-          let id = fmf(
-            &b, p.code, "FMF \(["equipment modernization", "sustainment", "training and readiness"][n % 3])",
-            start: start.description, sunset: sunset.description)
+          // FMF only where FMF goes, and in proportion: partners that buy with their own
+          // money get a security-cooperation program instead, small partners small sums,
+          // and partners with real figures above get none generated.
+          let receivesFMF = !DemoPartners.noFMF.contains(p.code)
+          let title = ["equipment modernization", "sustainment", "training and readiness"][n % 3]
+          let id =
+            receivesFMF
+            ? fmf(&b, p.code, "FMF \(title)", start: start.description, sunset: sunset.description)
+            : b.nextID("\(p.code)-SC")
+          if !receivesFMF {
+            program(
+              &b,
+              ProgramCreated(
+                id: id, partner: p.code, kind: .securityCooperation, title: "Cooperation in \(title)",
+                start: start, sunset: sunset))
+          }
+          let scale = DemoPartners.smallFMF.contains(p.code) ? 0.05 : 0.35
           for fy in (t.fiscalYear - 2)...t.fiscalYear {
-            let amt = Dollars(Int64(5 + b.rng.next() % 90) * 1_000_000)
+            let amt = Dollars(Int64(Double(5 + b.rng.next() % 90) * scale * 1_000_000))
             money(
               &b, id, fy: fy, available: amt, obligatedShare: fy == t.fiscalYear ? 0.3 : 0.95,
               disbursedShare: fy == t.fiscalYear ? 0.1 : 0.7)
@@ -632,12 +652,17 @@ public enum DemoPortfolio {
           let qty = 4 + Int(b.rng.next() % 60)
           let value = Dollars(min(49_000_000, item.3 / 2 + Int64(b.rng.next() % UInt64(item.3))))
           let lor = start
+          // The MDE flag follows the item; a case over its tier's threshold was notified.
+          let threshold = Policy().notification(for: p.tier)
+          let needsNotice = item.2 ? value >= threshold.mde : value >= threshold.articles
+          let caseID = "\(p.code)-B-\(String(n, radix: 36).uppercased().leftPad(3))"
           _ = fms(
-            &b, p.code, item.0, caseID: "\(p.code)-B-\(String(n, radix: 36).uppercased().leftPad(3))",
-            lor: lor.description, validated: lor.adding(days: 3).description, notified: nil,
+            &b, p.code, item.0, caseID: caseID,
+            lor: lor.description, validated: lor.adding(days: 3).description,
+            notified: needsNotice ? ("G-\(caseID.suffix(3))", lor.adding(days: 60).description) : nil,
             offered: lor.adding(days: 120).description, accepted: lor.adding(days: 170).description,
             implemented: lor.adding(days: 190).description,
-            lines: [(1, item.0, item.1, item.2 && value.amount < 14_000_000, qty, value)])
+            lines: [(1, item.0, item.1, item.2, qty, value)])
         case 2:
           let id = b.nextID("\(p.code)-IMET")
           program(

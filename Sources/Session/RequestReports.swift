@@ -25,9 +25,15 @@ public enum RequestReports {
       "  reason     \(r.summary)",
       "  raised     \(r.raised) by \(r.requester)",
       "  approvals  \(r.approvals.isEmpty ? "none" : r.approvals.joined(separator: ", ")) — \(p.nextStep(of: r))",
-      "checks on \(day):",
     ]
-    out += p.checks(for: r, on: day).map { "  " + $0.line }
+    if r.state.isOpen {
+      out.append("checks on \(day):")
+      out += p.checks(for: r, on: day).map { "  " + $0.line }
+    } else {
+      // A decided request's checks held (or not) on the day it was decided; today's
+      // figures, which its own execution changed, would say nothing true about it.
+      out.append("checks: not evaluated (\(r.state.rawValue); they were checked at each step)")
+    }
     out.append("history:")
     out += r.steps.map { s in
       "  \(s.on)  \(s.state.rawValue)  by \(s.by)" + (s.reason.map { ": \($0)" } ?? "")

@@ -338,10 +338,17 @@ import Testing
 
   @Test func designAndConstructionQuotesItsOwnThreshold() {
     var l = Ledger.withProgram(tier: .natoPlus5)
-    l.add(CaseOpened(program: "P1", identifier: "PL-D-DNC", caseType: .definedOrder, lorReceived: l.day("2024-02-01")), on: "2024-02-01")
-    l.add(CaseLineAdded(program: "P1", line: line(1, mde: false, value: .million(300), construction: true)), on: "2024-02-02")
+    l.add(
+      CaseOpened(
+        program: "P1", identifier: "PL-D-DNC", caseType: .definedOrder, lorReceived: l.day("2024-02-01")),
+      on: "2024-02-01")
+    l.add(
+      CaseLineAdded(program: "P1", line: line(1, mde: false, value: .million(300), construction: true)),
+      on: "2024-02-02")
     let alert = l.alerts(on: "2024-02-03").first { $0.rule == .notificationRequired }
-    #expect(alert?.message.contains("of design and construction, at or over the NATO+5 §36(b) threshold for it") == true, "\(String(describing: alert?.message))")
+    #expect(
+      alert?.message.contains("of design and construction, at or over the NATO+5 §36(b) threshold for it")
+        == true, "\(String(describing: alert?.message))")
   }
 
   @Test func aFundedUnitNeverVettedOrOnlySubmittedIsNotCleared() {
@@ -349,10 +356,14 @@ import Testing
     l.add(FundsMadeAvailable(program: "P1", fiscalYear: 2024, amount: .million(5)), on: "2024-01-02")
     l.add(UnitRegistered(id: "U1", partner: "UA", name: "1st Brigade"), on: "2024-01-02")
     l.add(UnitAssigned(program: "P1", unit: "U1"), on: "2024-01-03")
-    #expect(l.alerts(on: "2024-01-04").first { $0.rule == .leahyNotCleared }?.message.contains("never vetted") == true)
+    #expect(
+      l.alerts(on: "2024-01-04").first { $0.rule == .leahyNotCleared }?.message.contains("never vetted")
+        == true)
     l.add(UnitVetted(unit: "U1", status: .submitted), on: "2024-01-05")
     #expect(l.rules(on: "2024-01-06").contains(.leahyNotCleared))
-    l.add(UnitVetted(unit: "U1", status: .approved, certified: l.day("2024-01-07"), expires: l.day("2025-01-07")), on: "2024-01-07")
+    l.add(
+      UnitVetted(unit: "U1", status: .approved, certified: l.day("2024-01-07"), expires: l.day("2025-01-07")),
+      on: "2024-01-07")
     #expect(!l.rules(on: "2024-01-08").contains(.leahyNotCleared))
   }
 }

@@ -125,6 +125,57 @@ import Testing
     #expect(rules == field, "missing: \(field.subtracting(rules))")
   }
 
+  /// The demo tells the truth (REFERENCE.md), pinned figure by figure.
+  @Test(arguments: [Day(year: 2026, month: 11, day: 29), Day(year: 2028, month: 3, day: 1)])
+  func demoFiguresFollowTheSourcesAndItsToday(today: Day?) throws {
+    let day = try #require(today)
+    let p = Self.fold(day)
+    let fy = day.fiscalYear
+    func fmf(_ partner: String, _ title: String) -> Program? {
+      p.programs(of: partner).first { $0.kind == .fmf && $0.title.contains(title) }
+    }
+    // The current fiscal year carries MOU-level FMF.
+    #expect(fmf("IL", "MOU")?.funding.first { $0.fiscalYear == fy }?.available == .billion(3.3))
+    let missileDefense = p.programs(of: "IL").first { $0.title.contains("missile defense") }
+    #expect(missileDefense?.funding.first { $0.fiscalYear == fy }?.available == .million(500))
+    #expect(fmf("EG", "Annual")?.funding.first { $0.fiscalYear == fy }?.available == .billion(1.3))
+    // Jordan's $1.45B MOU is total bilateral assistance; FMF is $425M a year.
+    let jordan = try #require(fmf("JO", "MOU"))
+    #expect(jordan.funding.allSatisfy { $0.available == .million(425) }, "\(jordan.funding.map(\.available))")
+    #expect(jordan.funding.contains { $0.fiscalYear == fy })
+    // Egypt's $320M conditioned tranche is part of the $1.3B, not a program on top.
+    #expect(!p.programs(of: "EG").contains { $0.available == .million(320) })
+    #expect(fmf("EG", "Annual")?.conditions.contains { $0.text.contains("$320M") } == true)
+    // No generated FMF where FMF does not go, or on partners with real figures.
+    for code in ["JP", "AU", "DE", "NO", "NZ", "IN", "KR", "FI"] {
+      #expect(!p.programs(of: code).contains { $0.kind == .fmf }, "\(code) has FMF")
+    }
+    let generated: Set<String> = [
+      "FMF equipment modernization", "FMF sustainment", "FMF training and readiness",
+    ]
+    for code in ["IL", "EG", "JO", "TW", "PL", "UA"] {
+      #expect(!p.programs(of: code).contains { generated.contains($0.title) }, "generated FMF on \(code)")
+    }
+    #expect(p.programs.values.contains { generated.contains($0.title) })  // it still exists elsewhere
+    // Small partners get small sums: Fiji's FMF is a few million a year at most.
+    for f in p.programs(of: "FJ").filter({ $0.kind == .fmf }).flatMap(\.funding) {
+      #expect(f.available <= .million(5), "Fiji FY\(f.fiscalYear) \(f.available)")
+    }
+    // Generated FMS: MDE follows the item, and a case over its tier's threshold was notified.
+    for program in p.programs.values where program.id.contains("-FMS-") {
+      guard let c = program.fmsCase, c.identifier.contains("-B-"), let partner = p.partners[program.partner]
+      else {
+        continue
+      }
+      for l in c.lines where ["Javelin missiles", "Night-vision devices"].contains(l.description) {
+        #expect(l.mde)
+      }
+      if p.policy.requiresNotification(c, tier: partner.tier) {
+        #expect(c.notification != nil, "\(c.identifier) crosses its threshold without a transmittal")
+      }
+    }
+  }
+
   @Test func isDeterministic() {
     let a = DemoPortfolio.events(today: Self.today).map {
       CanonicalJSON.string((try? EventRegistry.encode($0.event)) ?? .null) + $0.at.description

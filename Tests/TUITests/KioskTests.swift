@@ -156,7 +156,7 @@ import Testing
         $0.note == Redaction.placeholder && Role(rawValue: $0.by) != nil
       })
     #expect(p.requests.values.allSatisfy { $0.summary == Redaction.placeholder })
-    #expect(p.requests["RQ-0014"]?.approvals == ["approver", "approver"])
+    #expect(p.requests["RQ-0014"]?.approvals == ["approver"])
     #expect(p.roster.isEmpty)
     // Nothing restricted, nothing changed.
     #expect(Redaction([]).apply(to: Harness.demo).units["UA-U-093"]?.name == "93rd Mechanized Brigade")

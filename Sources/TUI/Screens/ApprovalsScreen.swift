@@ -67,7 +67,11 @@ extension AppModel {
       kvRow("Approvals", r.approvals.isEmpty ? "none yet" : r.approvals.joined(separator: ", ")),
       kvRow("Next", portfolio.nextStep(of: r)),
     ]
-    for (i, c) in portfolio.checks(for: r, on: day).enumerated() {
+    if !r.state.isOpen {
+      rows.append(
+        kvRow("Checks", "not evaluated (\(r.state.rawValue); they were checked at each step)", "list.dim"))
+    }
+    for (i, c) in (r.state.isOpen ? portfolio.checks(for: r, on: day) : []).enumerated() {
       let mark = c.outcome == .pass ? "✔" : c.outcome == .fail ? "✘" : "–"
       rows.append(
         TableData.Row(
