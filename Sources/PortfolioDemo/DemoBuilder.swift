@@ -1,7 +1,9 @@
 import Portfolio
 
-/// Accumulates the demo portfolio's events with their days and actors, keeping each
-/// subject's events in order (a later event is never dated before an earlier one).
+/// Accumulates the demo portfolio's events with their days and actors. An event is
+/// never dated before its subject's first event (a program's funds come after the
+/// program), and never after today; otherwise it keeps the day it was given, so the
+/// history before the store's creation is true (`--as-of` a past day shows what held).
 struct DemoBuilder {
   struct Item {
     var day: Day
@@ -12,7 +14,7 @@ struct DemoBuilder {
 
   let today: Day
   private(set) var items: [Item] = []
-  private var lastDay: [String: Day] = [:]
+  private var firstDay: [String: Day] = [:]
   private var counters: [String: Int] = [:]
   var rng: SplitMix64
 
@@ -21,14 +23,13 @@ struct DemoBuilder {
     self.rng = SplitMix64(seed: seed)
   }
 
-  /// Adds an event about `subject` on `day`, clamped to the subject's previous event
-  /// and to today.
+  /// Adds an event about `subject` on `day`, no earlier than the subject's first event
+  /// and no later than today.
   mutating func add(
     _ event: any EventPayload, on day: Day, subject: String, actor: String = DemoPortfolio.officer
   ) {
-    var d = max(day, lastDay[subject] ?? day)
-    d = min(d, today)
-    lastDay[subject] = d
+    let d = min(max(day, firstDay[subject] ?? day), today)
+    if firstDay[subject] == nil { firstDay[subject] = d }
     items.append(Item(day: d, order: items.count, actor: actor, event: event))
   }
 

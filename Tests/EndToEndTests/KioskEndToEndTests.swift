@@ -84,7 +84,8 @@ import Testing
     let (screen, _) = try tmux.waitFor("READ-ONLY", timeout: 15) { s in
       let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
       // A whole frame: the banner on top and the status line with the store's figures.
-      return lines.first?.hasPrefix(" KIOSK") == true && s.contains("READ-ONLY") && s.contains("events, newest")
+      return lines.first?.hasPrefix(" KIOSK") == true && s.contains("READ-ONLY")
+        && s.contains("events, newest")
     }
     #expect(screen.contains("KIOSK"))
     #expect(kill(pid, 0) == 0, "the kiosk is no longer running")

@@ -176,6 +176,22 @@ import Testing
     }
   }
 
+  /// History before the store's creation is true: an alert that began before "today"
+  /// shows when looking at a day between its start and today.
+  @Test func historyBeforeTodayIsTrue() throws {
+    let envelopes = DemoPortfolio.events(today: Self.today).enumerated().map { i, item in
+      Envelope(context: EventContext(sequence: i + 1, at: item.at, actor: item.actor), event: item.event)
+    }
+    let now = Self.fold(Self.today).alerts(on: Self.today).first {
+      $0.rule == .leahyExpired && $0.subject.program == "UA-SC-001"
+    }
+    let began = try #require(now?.began)
+    #expect(began < Self.today.adding(days: -5))
+    let between = began.adding(days: 2)
+    let past = Portfolio.asOf(between, events: envelopes)
+    #expect(past.alerts(on: between).contains { $0.id == now?.id }, "not shown on \(between)")
+  }
+
   @Test func isDeterministic() {
     let a = DemoPortfolio.events(today: Self.today).map {
       CanonicalJSON.string((try? EventRegistry.encode($0.event)) ?? .null) + $0.at.description

@@ -99,7 +99,9 @@ struct AlertRules {
         }
         // A unit a funded program reaches that was never vetted, or whose vetting is
         // still submitted or was cancelled: assistance cannot lawfully reach it yet.
-        if funded, !requested, vetting == nil || vetting?.status == .submitted || vetting?.status == .cancelled {
+        if funded, !requested,
+          vetting == nil || vetting?.status == .submitted || vetting?.status == .cancelled
+        {
           let state = vetting.map { "vetting \($0.status.rawValue)" } ?? "never vetted"
           add(
             .leahyNotCleared, .warning, vetting?.certified ?? program.start,
@@ -140,7 +142,8 @@ struct AlertRules {
           : "has \(construction.compact) of design and construction, at or over the \(partner.tier.title) §36(b) threshold for it (\(t.construction.compact))"
         add(
           .notificationRequired, .critical, c.lorReceived,
-          "case \(c.identifier) \(c.value.compact) (MDE \(c.mdeValue.compact)) \(crossed); no transmittal delivered")
+          "case \(c.identifier) \(c.value.compact) (MDE \(c.mdeValue.compact)) \(crossed); no transmittal delivered"
+        )
       }
       if let n = c.notification, day < n.reviewEnds {
         add(
