@@ -163,7 +163,7 @@ public enum DemoPortfolio {
         (1, "AH-64E helicopters", 8, true, 96, .billion(8.2)),
         (2, "Hellfire / JAGM missiles", 4, true, 1800, .billion(2.4)),
         (3, "Training and support", 9, false, 1, .billion(1.4)),
-      ])
+      ], oed: b.day("2024-08-30"))
     _ = fms(
       &b, "PL", "HIMARS", caseID: "PL-B-ZHM", lor: "2022-05-20", validated: "2022-05-25",
       notified: ("23-04", "2023-02-07"), offered: "2023-05-01", accepted: "2023-09-20",
@@ -171,7 +171,7 @@ public enum DemoPortfolio {
       lines: [
         (1, "M142 HIMARS launchers", 4, true, 486, .billion(6.1)),
         (2, "GMLRS and ATACMS", 4, true, 1, .billion(3.9)),
-      ])
+      ], oed: b.day("2023-09-29"))
     _ = fms(
       &b, "PL", "F-16 Viper midlife upgrade", caseID: "PL-D-SAV", lor: "2024-02-12", validated: "2024-02-15",
       notified: ("24-74", "2024-10-03"), offered: "2025-01-15", accepted: "2025-03-20",

@@ -161,6 +161,12 @@ import Testing
     for f in p.programs(of: "FJ").filter({ $0.kind == .fmf }).flatMap(\.funding) {
       #expect(f.available <= .million(5), "Fiji FY\(f.fiscalYear) \(f.available)")
     }
+    // No LOA is accepted after its offer expired (Poland's AH-64E and HIMARS had been).
+    for c in p.programs.values.compactMap(\.fmsCase) {
+      if let accepted = c.accepted, let oed = c.offerExpiration {
+        #expect(accepted <= oed, "\(c.identifier) accepted \(accepted) after its OED \(oed)")
+      }
+    }
     // Generated FMS: MDE follows the item, and a case over its tier's threshold was notified.
     for program in p.programs.values where program.id.contains("-FMS-") {
       guard let c = program.fmsCase, c.identifier.contains("-B-"), let partner = p.partners[program.partner]
