@@ -109,7 +109,14 @@ public enum DemoPortfolio {
         (1, "Armored tactical vehicles", 7, true, 450, .million(160)),
         (2, "Spares and support", 7, false, 1, .million(40)),
       ])
-    _ = egVeh
+    // Grown since its notification: spares added a month ago (renotification-required).
+    b.add(
+      CaseLineAdded(
+        program: egVeh,
+        line: CaseLine(
+          number: 3, description: "Additional spares", usml: USMLCategory(7) ?? .notOtherwiseEnumerated,
+          mde: false,
+          quantity: 1, value: .million(15))), on: b.ago(30), subject: egVeh)
     _ = fms(
       &b, "EG", "Patrol-craft kits", caseID: "EG-P-GCC", lor: "2023-06-12", validated: "2023-06-15",
       notified: ("24-10", "2024-01-19"), offered: "2024-03-02", accepted: "2024-04-11",

@@ -366,4 +366,25 @@ import Testing
       on: "2024-01-07")
     #expect(!l.rules(on: "2024-01-08").contains(.leahyNotCleared))
   }
+
+  @Test func aCaseGrownPastWhatWasNotifiedNeedsReNotification() {
+    var l = Ledger.withProgram(tier: .natoPlus5)
+    l.add(
+      CaseOpened(
+        program: "P1", identifier: "PL-D-GRO", caseType: .definedOrder, lorReceived: l.day("2024-02-01")),
+      on: "2024-02-01")
+    l.add(CaseLineAdded(program: "P1", line: line(1, mde: true, value: .million(30))), on: "2024-02-02")
+    l.add(CaseNotified(program: "P1", transmittal: "24-99", delivered: l.day("2024-03-01")), on: "2024-03-01")
+    #expect(!l.rules(on: "2024-04-01").contains(.renotificationRequired))
+    // One dollar more of articles than notified: flagged.
+    l.add(CaseLineAdded(program: "P1", line: line(2, mde: false, value: Dollars(1))), on: "2024-04-02")
+    let alert = l.alerts(on: "2024-04-03").first { $0.rule == .renotificationRequired }
+    #expect(
+      alert?.message.contains("notified at $30.0M (MDE $30.0M) by transmittal 24-99") == true,
+      "\(String(describing: alert))")
+    // A new transmittal at the new values clears it.
+    l.add(
+      CaseNotified(program: "P1", transmittal: "24-100", delivered: l.day("2024-04-10")), on: "2024-04-10")
+    #expect(!l.rules(on: "2024-05-01").contains(.renotificationRequired))
+  }
 }

@@ -113,7 +113,9 @@ public struct CaseNotified: EventPayload {
     guard let partner = p.partners[prog.partner] else { throw FoldError("no partner '\(prog.partner)'") }
     let days = p.policy.notification(for: partner.tier).reviewDays
     try p.updateCase(program) {
-      $0.notification = Notification(transmittal: transmittal, delivered: delivered, reviewDays: days)
+      $0.notification = Notification(
+        transmittal: transmittal, delivered: delivered, reviewDays: days, notifiedMDE: $0.mdeValue,
+        notifiedTotal: $0.value)
     }
   }
 }

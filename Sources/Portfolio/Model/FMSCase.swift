@@ -109,10 +109,20 @@ public struct Notification: Codable, Sendable, Hashable {
   /// Formal review days that applied, from the partner's tier at delivery.
   public var reviewDays: Int
 
-  public init(transmittal: String, delivered: Day, reviewDays: Int) {
+  /// The case's values as notified (MDE, and the total), so that growth past them is
+  /// seen (AECA §36(b)(5)(C)). Nil in records folded before they were kept.
+  public var notifiedMDE: Dollars?
+  public var notifiedTotal: Dollars?
+
+  public init(
+    transmittal: String, delivered: Day, reviewDays: Int, notifiedMDE: Dollars? = nil,
+    notifiedTotal: Dollars? = nil
+  ) {
     self.transmittal = transmittal
     self.delivered = delivered
     self.reviewDays = reviewDays
+    self.notifiedMDE = notifiedMDE
+    self.notifiedTotal = notifiedTotal
   }
 
   /// First day on which the formal review period has run and the LOA may be offered.

@@ -145,6 +145,16 @@ struct AlertRules {
           "case \(c.identifier) \(c.value.compact) (MDE \(c.mdeValue.compact)) \(crossed); no transmittal delivered"
         )
       }
+      // Notified at some values, grown since: more MDE, or a higher total, needs a new
+      // notification before the LOA reflects it (AECA §36(b)(5)(C)).
+      if let n = c.notification, let mde = n.notifiedMDE, let total = n.notifiedTotal,
+        c.mdeValue > mde || c.value > total
+      {
+        add(
+          .renotificationRequired, .warning, n.delivered,
+          "case \(c.identifier) was notified at \(total.compact) (MDE \(mde.compact)) by transmittal \(n.transmittal); it is now \(c.value.compact) (MDE \(c.mdeValue.compact))"
+        )
+      }
       if let n = c.notification, day < n.reviewEnds {
         add(
           .notificationReview, .info, n.delivered,
