@@ -387,4 +387,77 @@ import Testing
       CaseNotified(program: "P1", transmittal: "24-100", delivered: l.day("2024-04-10")), on: "2024-04-10")
     #expect(!l.rules(on: "2024-05-01").contains(.renotificationRequired))
   }
+
+  @Test(arguments: [(Int64(1_000_000), true), (Int64(999_999), false)])
+  func firearmsHaveTheirOwnThreshold(value: Int64, required: Bool) {
+    var l = Ledger.withProgram(tier: .other)
+    l.add(
+      CaseOpened(
+        program: "P1", identifier: "PL-D-FIR", caseType: .definedOrder, lorReceived: l.day("2024-02-01")),
+      on: "2024-02-01")
+    let rifles = CaseLine(
+      number: 1, description: "Rifles", usml: USMLCategory(1) ?? .notOtherwiseEnumerated, mde: false,
+      quantity: 500,
+      value: Dollars(value))
+    l.add(CaseLineAdded(program: "P1", line: rifles), on: "2024-02-02")
+    let alert = l.alerts(on: "2024-02-03").first { $0.rule == .notificationRequired }
+    #expect((alert != nil) == required)
+    if required {
+      #expect(
+        alert?.message.contains("§36(c) threshold ($1.0M)") == true, "\(String(describing: alert?.message))")
+    }
+  }
+
+  @Test func fundsExpireThenCancelFiveYearsLater() {
+    var l = Ledger.withProgram(kind: .fmf, start: "2019-10-01")
+    l.add(
+      FundsMadeAvailable(
+        program: "P1", fiscalYear: 2020, amount: .million(10), availableUntil: l.day("2021-09-30")),
+      on: "2019-10-01")
+    l.add(
+      FundsObligated(program: "P1", fiscalYear: 2020, amount: .million(8), on: l.day("2020-06-01")),
+      on: "2020-06-01")
+    let funds = l.portfolio.programs["P1"]?.funding.first
+    #expect(funds?.cancels(policy: l.portfolio.policy) == l.day("2026-09-30"))
+    #expect(funds?.phase(on: l.day("2021-09-30"), policy: l.portfolio.policy) == .current)
+    #expect(funds?.phase(on: l.day("2021-10-01"), policy: l.portfolio.policy) == .expired)
+    #expect(funds?.phase(on: l.day("2026-10-01"), policy: l.portfolio.policy) == .cancelled)
+    func reasons(_ c: any Command, _ today: String) -> [String] {
+      if case .reject(let r) = c.decide(l.portfolio, actor: "tester", today: l.day(today)) {
+        return r.reasons
+      }
+      return []
+    }
+    // Expired: no new obligation; a de-obligation and a disbursement still may.
+    #expect(
+      !reasons(
+        ObligateFunds(program: "P1", fiscalYear: 2020, amount: .million(1), on: l.day("2021-10-01")),
+        "2021-10-01"
+      ).isEmpty)
+    #expect(
+      reasons(
+        DeobligateFunds(program: "P1", fiscalYear: 2020, amount: .million(1), on: l.day("2026-09-30")),
+        "2026-09-30"
+      ).isEmpty)
+    #expect(
+      reasons(DisburseFunds(program: "P1", fiscalYear: 2020, amount: .million(1)), "2026-09-30").isEmpty)
+    // Cancelled: nothing moves.
+    #expect(
+      reasons(
+        DeobligateFunds(program: "P1", fiscalYear: 2020, amount: .million(1), on: l.day("2026-10-01")),
+        "2026-10-01"
+      ).contains { $0.contains("were cancelled after 2026-09-30") })
+    #expect(
+      reasons(DisburseFunds(program: "P1", fiscalYear: 2020, amount: .million(1)), "2026-10-01").contains {
+        $0.contains("were cancelled")
+      })
+  }
+
+  @Test func anApprovalRecordedWithoutItsDateCountsFromTheRecording() {
+    var l = Ledger.withProgram(partner: "UA", tier: .other)
+    l.add(UnitRegistered(id: "U1", partner: "UA", name: "1st"), on: "2024-01-02")
+    l.add(UnitVetted(unit: "U1", status: .approved), on: "2024-03-01")
+    #expect(l.portfolio.units["U1"]?.vetting?.certified == l.day("2024-03-01"))
+    #expect(l.portfolio.units["U1"]?.vetting?.expires == l.day("2025-03-01"))
+  }
 }

@@ -43,11 +43,14 @@ public struct DisburseFunds: Command {
   public var program: String
   public var fiscalYear: Int
   public var amount: Dollars
+  /// The day of the outlay; nil: today.
+  public var on: Day?
 
-  public init(program: String, fiscalYear: Int, amount: Dollars) {
+  public init(program: String, fiscalYear: Int, amount: Dollars, on: Day? = nil) {
     self.program = program
     self.fiscalYear = fiscalYear
     self.amount = amount
+    self.on = on
   }
 
   public var title: String { "disburse \(amount.compact) of \(program) FY\(fiscalYear)" }
@@ -58,13 +61,20 @@ public struct DisburseFunds: Command {
     guard let funds = fundsLine(portfolio, program, fiscalYear, &reasons) else {
       return .reject(Rejection(reasons))
     }
+    let day = on ?? today
+    if day > today { reasons.append("the disbursement date \(day) is in the future (today is \(today))") }
+    if funds.phase(on: day, policy: portfolio.policy) == .cancelled {
+      reasons.append(
+        "\(program) FY\(fiscalYear) funds were cancelled after \(funds.cancels(policy: portfolio.policy)); nothing can be disbursed from them"
+      )
+    }
     let (total, overflow) = funds.disbursed.amount.addingReportingOverflow(amount.amount)
     if overflow || Dollars(total) > funds.obligated {
       reasons.append(
         "\(program) FY\(fiscalYear): \(amount) would bring disbursements to \(overflow ? "beyond any figure" : Dollars(total).description) against \(funds.obligated) obligated"
       )
     }
-    return .check(reasons, [FundsDisbursed(program: program, fiscalYear: fiscalYear, amount: amount)])
+    return .check(reasons, [FundsDisbursed(program: program, fiscalYear: fiscalYear, amount: amount, on: on)])
   }
 }
 
@@ -108,6 +118,11 @@ public struct DeobligateFunds: Command {
     if on > today { reasons.append("the date \(on) is in the future (today is \(today))") }
     guard let funds = fundsLine(portfolio, program, fiscalYear, &reasons) else {
       return .reject(Rejection(reasons))
+    }
+    if funds.phase(on: on, policy: portfolio.policy) == .cancelled {
+      reasons.append(
+        "\(program) FY\(fiscalYear) funds were cancelled after \(funds.cancels(policy: portfolio.policy)); nothing can be de-obligated from them"
+      )
     }
     if amount > funds.obligated - funds.disbursed {
       reasons.append(

@@ -76,7 +76,7 @@ extension FundsObligated: CheckedEvent {
 
 extension FundsDisbursed: CheckedEvent {
   public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
-    DisburseFunds(program: program, fiscalYear: fiscalYear, amount: amount).decide(
+    DisburseFunds(program: program, fiscalYear: fiscalYear, amount: amount, on: on).decide(
       p, actor: actor, today: today
     )
     .reasons

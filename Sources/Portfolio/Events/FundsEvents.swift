@@ -94,13 +94,19 @@ public struct FundsDisbursed: EventPayload {
   public var program: String
   public var fiscalYear: Int
   public var amount: Dollars
-  public init(program: String, fiscalYear: Int, amount: Dollars) {
+  /// The day of the outlay, when it is not the day it is recorded (an import of
+  /// past years): a cancelled account is judged on this day.
+  public var on: Day?
+  public init(program: String, fiscalYear: Int, amount: Dollars, on: Day? = nil) {
     self.program = program
     self.fiscalYear = fiscalYear
     self.amount = amount
+    self.on = on
   }
   public var programID: String? { program }
-  public var summary: String { "FY\(fiscalYear) \(amount.compact) disbursed" }
+  public var summary: String {
+    "FY\(fiscalYear) \(amount.compact) disbursed" + (on.map { " on \($0)" } ?? "")
+  }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
       guard let i = prog.funding.firstIndex(where: { $0.fiscalYear == fiscalYear }) else {

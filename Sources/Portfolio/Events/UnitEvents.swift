@@ -36,11 +36,14 @@ public struct UnitVetted: EventPayload {
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     guard var u = p.units[unit] else { throw FoldError("no unit '\(unit)'") }
+    // An approval recorded without its certification date (older records; the
+    // command layer refuses new ones) counts from the day it was recorded.
+    let certifiedOn = certified ?? (status == .approved ? context.day : nil)
     var expiry = expires
-    if expiry == nil, status == .approved, let certified {
-      expiry = certified.adding(days: p.policy.vettingValidityDays)
+    if expiry == nil, status == .approved, let certifiedOn {
+      expiry = certifiedOn.adding(days: p.policy.vettingValidityDays)
     }
-    u.vetting = Vetting(status: status, certified: certified, expires: expiry)
+    u.vetting = Vetting(status: status, certified: certifiedOn, expires: expiry)
     p.setUnit(u)
   }
 }

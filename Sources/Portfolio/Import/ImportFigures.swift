@@ -127,7 +127,12 @@ public struct ImportFigures: Command {
       }
       if f.disbursed > d {
         plan.events.append(
-          (origin, FundsDisbursed(program: f.program, fiscalYear: fy, amount: f.disbursed - d)))
+          (
+            origin,
+            FundsDisbursed(
+              program: f.program, fiscalYear: fy, amount: f.disbursed - d,
+              on: min(today, Day.endOfFiscalYear(fy)))
+          ))
       } else if f.disbursed < d {
         plan.notes.append("\(origin): the store has \(d) disbursed, the file \(f.disbursed); left as it is")
       }

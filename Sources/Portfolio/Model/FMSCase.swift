@@ -163,6 +163,9 @@ public struct FMSCase: Codable, Sendable, Hashable {
 
   public var value: Dollars { lines.reduce(.zero) { $0 + $1.value } }
   public var mdeValue: Dollars { lines.filter(\.mde).reduce(.zero) { $0 + $1.value } }
+  /// USML Category I (firearms) lines, which have their own $1M threshold (§36(c)).
+  public var firearmsValue: Dollars { lines.filter { $0.usml.number == 1 }.reduce(.zero) { $0 + $1.value } }
+
   public var designAndConstructionValue: Dollars {
     lines.filter(\.designAndConstruction).reduce(.zero) { $0 + $1.value }
   }

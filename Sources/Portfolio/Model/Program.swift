@@ -51,6 +51,22 @@ public struct Funding: Codable, Sendable, Hashable {
   }
 
   public var unobligated: Dollars { available - obligated }
+
+  /// The day the account closes: 30 September of the fifth fiscal year after its
+  /// availability ended (31 USC 1552; `funds.expired.years`).
+  public func cancels(policy: Policy) -> Day {
+    Day.endOfFiscalYear(availableUntil.fiscalYear + policy.expiredAuthorityYears)
+  }
+
+  /// Current (new obligations allowed), expired (only adjustments: de-obligations and
+  /// disbursements of what was obligated) or cancelled (nothing moves).
+  public func phase(on day: Day, policy: Policy) -> FundsPhase {
+    day <= availableUntil ? .current : day <= cancels(policy: policy) ? .expired : .cancelled
+  }
+}
+
+public enum FundsPhase: String, Sendable, Hashable, CaseIterable {
+  case current, expired, cancelled
 }
 
 /// A security-assistance program: one instrument for one partner.

@@ -137,9 +137,13 @@ struct AlertRules {
         // Quote the threshold that was crossed: design and construction has its own.
         let construction = c.designAndConstructionValue
         let crossed =
-          c.mdeValue >= t.mde || c.value - construction >= t.articles
-          ? "meets the \(partner.tier.title) §36(b) threshold (MDE \(t.mde.compact) / total \(t.articles.compact))"
-          : "has \(construction.compact) of design and construction, at or over the \(partner.tier.title) §36(b) threshold for it (\(t.construction.compact))"
+          c.firearmsValue >= policy.notifyFirearms && c.mdeValue < t.mde
+            && c.value - construction < t.articles
+            && construction < t.construction
+          ? "has \(c.firearmsValue.compact) of USML Category I firearms, at or over the §36(c) threshold (\(policy.notifyFirearms.compact))"
+          : c.mdeValue >= t.mde || c.value - construction >= t.articles
+            ? "meets the \(partner.tier.title) §36(b) threshold (MDE \(t.mde.compact) / total \(t.articles.compact))"
+            : "has \(construction.compact) of design and construction, at or over the \(partner.tier.title) §36(b) threshold for it (\(t.construction.compact))"
         add(
           .notificationRequired, .critical, c.lorReceived,
           "case \(c.identifier) \(c.value.compact) (MDE \(c.mdeValue.compact)) \(crossed); no transmittal delivered"

@@ -65,6 +65,7 @@ public struct Policy: Codable, Sendable, Hashable {
     let t = notification(for: tier)
     let construction = c.designAndConstructionValue
     return c.mdeValue >= t.mde || c.value - construction >= t.articles || construction >= t.construction
+      || c.firearmsValue >= notifyFirearms
   }
 
   // MARK: Named settings, for policy.changed events and `docs/domain.md`.

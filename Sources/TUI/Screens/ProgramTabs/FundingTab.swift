@@ -9,7 +9,9 @@ extension AppModel {
         key: "FY\(f.fiscalYear)",
         cells: [
           "FY\(f.fiscalYear)", f.available.compact, f.committed.compact, f.obligated.compact,
-          f.disbursed.compact, f.availableUntil.description,
+          f.disbursed.compact,
+          f.availableUntil.description
+            + { $0 == .current ? "" : " \($0.rawValue)" }(f.phase(on: day, policy: portfolio.policy)),
           bar(share, 10) + " " + percent(f.obligated, of: f.available),
         ],
         style: f.obligated > f.available ? "alert.critical" : nil)
@@ -17,7 +19,7 @@ extension AppModel {
     return TableData(
       columns: [
         .init("FY", 6), .init("Available", 10, right: true), .init("Committed", 10, right: true),
-        .init("Obligated", 10, right: true), .init("Disbursed", 10, right: true), .init("Until", 10),
+        .init("Obligated", 10, right: true), .init("Disbursed", 10, right: true), .init("Until", 20),
         .init("Obligated share", 16, flexible: true),
       ],
       rows: rows.isEmpty
