@@ -28,6 +28,15 @@ extension Portfolio {
     }
   }
 
+  /// How many requests a scope holds (no checks evaluated, no sort): for tab labels.
+  public func requestCount(_ scope: RequestScope, user: String) -> Int {
+    switch scope {
+    case .waiting: return requests.values.reduce(0) { $0 + (isWaiting($1, on: user) ? 1 : 0) }
+    case .mine: return requests.values.reduce(0) { $0 + ($1.requester == user ? 1 : 0) }
+    case .all: return requests.count
+    }
+  }
+
   /// The requests of a scope, most urgent first: open before closed, failing checks
   /// first (they need someone to act), then the oldest, then the largest.
   public func requests(_ scope: RequestScope, user: String, on day: Day) -> [Request] {

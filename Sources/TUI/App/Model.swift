@@ -152,6 +152,8 @@ public struct AppModel: Sendable {
   public private(set) var alertRows: [TableData.Row] = []
   /// Positions in `alerts` of each program's alerts.
   public private(set) var alertIndex: [String: [Int]] = [:]
+  /// Requests per approvals list (waiting, mine, all), counted once per change, not per frame.
+  public private(set) var requestCounts: [Int] = [0, 0, 0]
   /// The current page's filtered table, rebuilt after every message so that
   /// render and the cursor keys never rebuild it.
   var tableCache: (identity: TableIdentity, table: TableData?)?
@@ -189,6 +191,7 @@ public struct AppModel: Sendable {
     alertRows = buildAlertRows()
     alertIndex = [:]
     for (i, a) in alerts.enumerated() { alertIndex[a.subject.program, default: []].append(i) }
+    requestCounts = Portfolio.RequestScope.allCases.map { portfolio.requestCount($0, user: info.user) }
     portfolioVersion += 1
   }
 

@@ -29,8 +29,8 @@ extension AppModel {
 
   func renderApprovals(_ g: inout CellGrid, _ layout: Layout) {
     var x = 1
-    for scope in Portfolio.RequestScope.allCases {
-      let n = portfolio.requests(scope, user: info.user, on: day).count
+    for (i, scope) in Portfolio.RequestScope.allCases.enumerated() {
+      let n = requestCounts[i]
       let label = " \(scope.title) (\(n)) "
       x += g.put(label, x: x, y: 1, style: theme.style(scope == page.scope ? "tab.active" : "tab")) + 1
     }
