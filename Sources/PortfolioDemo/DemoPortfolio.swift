@@ -407,6 +407,10 @@ public enum DemoPortfolio {
       EUMItemReceived(
         program: uaEUM, id: "NVG-0901", description: "Night-vision devices", enhanced: true, quantity: 1500,
         arrival: b.ago(60)), on: b.ago(60), subject: uaEUM)
+    // The first inventory found 1,487 of 1,500 serial numbers (eum-shortfall).
+    b.add(
+      EUMInventoried(program: uaEUM, id: "NVG-0901", on: b.ago(20), counted: 1487), on: b.ago(20),
+      subject: uaEUM)
     b.add(
       EUMItemReceived(
         program: uaEUM, id: "VEH-1102", description: "Tactical vehicles", enhanced: false, quantity: 80,

@@ -460,4 +460,28 @@ import Testing
     #expect(l.portfolio.units["U1"]?.vetting?.certified == l.day("2024-03-01"))
     #expect(l.portfolio.units["U1"]?.vetting?.expires == l.day("2025-03-01"))
   }
+
+  @Test func anEnhancedInventoryCountsSerialNumbersAgainstWhatWasDelivered() {
+    var l = Ledger.withProgram(partner: "UA", tier: .other)
+    l.add(
+      EUMItemReceived(
+        program: "P1", id: "NVG", description: "Night-vision devices", enhanced: true, quantity: 100,
+        arrival: l.day("2024-02-01")), on: "2024-02-01")
+    l.add(EUMInventoried(program: "P1", id: "NVG", on: l.day("2024-03-01"), counted: 100), on: "2024-03-01")
+    #expect(!l.rules(on: "2024-03-02").contains(.eumShortfall))
+    l.add(EUMInventoried(program: "P1", id: "NVG", on: l.day("2024-06-01"), counted: 99), on: "2024-06-01")
+    let alert = l.alerts(on: "2024-06-02").first { $0.rule == .eumShortfall }
+    #expect(alert?.severity == .critical)
+    #expect(
+      alert?.message
+        == "Night-vision devices: inventory on 2024-06-01 counted 99 of 100 serial numbers; 1 unaccounted for"
+    )
+    // More than delivered cannot be recorded.
+    let tooMany = RecordEvents([
+      ("", EUMInventoried(program: "P1", id: "NVG", on: l.day("2024-07-01"), counted: 101))
+    ])
+    if case .accept = tooMany.decide(l.portfolio, actor: "tester", today: l.day("2024-07-02")) {
+      Issue.record("101 of 100 serial numbers was accepted")
+    }
+  }
 }

@@ -145,6 +145,10 @@ extension EUMInventoried: CheckedEvent {
       reasons.append("\(id) arrived \(item.arrival); an inventory on \(on) is before it")
     }
     if on > today { reasons.append("the inventory date \(on) is in the future (today is \(today))") }
+    if let counted, counted < 0 || counted > item.quantity {
+      reasons.append(
+        "\(counted) serial numbers counted, but \(item.quantity) were delivered; count 0–\(item.quantity)")
+    }
     return reasons
   }
 }

@@ -161,19 +161,25 @@ public struct EUMInventoried: EventPayload {
   public var program: String
   public var id: String
   public var on: Day
-  public init(program: String, id: String, on: Day) {
+  /// Serial numbers found (enhanced EUM counts them against what was delivered).
+  public var counted: Int?
+  public init(program: String, id: String, on: Day, counted: Int? = nil) {
     self.program = program
     self.id = id
     self.on = on
+    self.counted = counted
   }
   public var programID: String? { program }
-  public var summary: String { "EUM item \(id) inventoried \(on)" }
+  public var summary: String {
+    "EUM item \(id) inventoried \(on)" + (counted.map { ", \($0) serial numbers counted" } ?? "")
+  }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
       guard let i = prog.eum.firstIndex(where: { $0.id == id }) else {
         throw FoldError("no EUM item '\(id)'")
       }
       prog.eum[i].lastInventory = on
+      prog.eum[i].lastCounted = counted
     }
   }
 }

@@ -42,6 +42,8 @@ public struct EUMItem: Codable, Sendable, Hashable, Identifiable {
   public var quantity: Int
   public var arrival: Day
   public var lastInventory: Day?
+  /// Serial numbers the last enhanced inventory found (nil: not counted).
+  public var lastCounted: Int?
 
   public init(id: String, description: String, enhanced: Bool, quantity: Int, arrival: Day) {
     self.id = id

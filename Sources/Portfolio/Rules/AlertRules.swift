@@ -229,6 +229,13 @@ struct AlertRules {
   /// Enhanced end-use monitoring inventories.
   mutating func endUseMonitoring() {
     for item in program.eum where item.enhanced {
+      // Serial numbers missing at the last count: a possible unauthorized transfer.
+      if let counted = item.lastCounted, counted < item.quantity, let on = item.lastInventory, on <= day {
+        add(
+          .eumShortfall, .critical, on,
+          "\(item.description): inventory on \(on) counted \(counted) of \(item.quantity) serial numbers; \(item.quantity - counted) unaccounted for",
+          detail: item.id)
+      }
       let due = item.nextInventoryDue(policy: policy)
       if day > due {
         add(

@@ -11,6 +11,7 @@ extension Form {
           "Item", .choice(ids), selected.flatMap { ids.contains($0) ? $0 : nil } ?? ids.first ?? "",
           hint: "← → to choose", prefilled: false),
         Field("Inventoried", .date, today.description, hint: "YYYY-MM-DD"),
+        Field("Serials counted", .text, "", hint: "enhanced EUM: serial numbers found; empty if not counted"),
       ])
   }
 
@@ -21,7 +22,13 @@ extension Form {
       problems.append("Item: Enter opens the form for an item received")
     }
     let on = day("Inventoried", &problems)
+    var counted: Int?
+    if !value("Serials counted").isEmpty {
+      counted = Int(value("Serials counted"))
+      if counted == nil { problems.append("Serials counted: a whole number, or empty") }
+    }
     guard problems.isEmpty, let on else { return .failure(Rejection(problems)) }
-    return .success(RecordEvents([("", EUMInventoried(program: program, id: item, on: on))]))
+    return .success(
+      RecordEvents([("", EUMInventoried(program: program, id: item, on: on, counted: counted))]))
   }
 }
