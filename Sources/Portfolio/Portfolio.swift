@@ -96,9 +96,9 @@ public struct Portfolio: Sendable {
     (requestsByProgram[program] ?? []).compactMap { requests[$0] }
   }
 
-  public func region(ofProgram id: String) -> Region? {
-    programs[id].flatMap { partners[$0.partner]?.region }
-  }
+  public func region(ofProgram id: String) -> Region? { partner(ofProgram: id)?.region }
+
+  public func partner(ofProgram id: String) -> Partner? { programs[id].flatMap { partners[$0.partner] } }
 
   // MARK: Helpers for events
 

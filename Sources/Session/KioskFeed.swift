@@ -15,7 +15,7 @@ public final class KioskFeed {
   public private(set) var unavailableSince: Timestamp?
   /// Why, in a few words.
   public private(set) var problem: String?
-  private var stamp: (size: Int64, modified: Double)?
+  private var stamp: Stamp?
 
   public var portfolio: Portfolio { session.portfolio }
 
@@ -39,7 +39,7 @@ public final class KioskFeed {
   public func poll(now: Timestamp) -> Change {
     let path = location.path
     guard let current = Self.stamp(path) else { return fail(now, "the file is missing") }
-    if !Self.readable(path) { return fail(now, "the file cannot be read (permissions)") }
+    if !current.readable { return fail(now, "the file cannot be read (permissions)") }
     switch session.log.pathStatus() {
     case .missing: return fail(now, "the file is missing")
     case .replaced: return reopen(now, because: "the file was replaced")
@@ -91,17 +91,20 @@ public final class KioskFeed {
 
   static func firstLine(_ s: Session) -> [UInt8]? { (try? s.log.record(sequence: 1))?.map(\.line) }
 
-  static func stamp(_ path: String) -> (size: Int64, modified: Double)? {
-    var st = stat()
-    guard stat(path, &st) == 0 else { return nil }
-    return (Int64(st.st_size), Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
+  /// What one `stat` says of the file.
+  struct Stamp {
+    var size: Int64
+    var modified: Double
+    /// Readable by this account, and by someone: a file nobody may read (chmod 000)
+    /// is unavailable even to root, who could still open it.
+    var readable: Bool
   }
 
-  /// Readable by this account, and by someone: a file nobody may read (chmod 000)
-  /// is unavailable even to root, who could still open it.
-  static func readable(_ path: String) -> Bool {
+  static func stamp(_ path: String) -> Stamp? {
     var st = stat()
-    guard stat(path, &st) == 0 else { return false }
-    return access(path, R_OK) == 0 && st.st_mode & 0o444 != 0
+    guard stat(path, &st) == 0 else { return nil }
+    return Stamp(
+      size: Int64(st.st_size), modified: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9,
+      readable: st.st_mode & 0o444 != 0 && access(path, R_OK) == 0)
   }
 }

@@ -6,7 +6,7 @@ public enum RequestReports {
   /// One line per request for `sapm requests`.
   public static func line(_ r: Request, _ p: Portfolio, day: Day) -> String {
     let failing = p.failingChecks(for: r, on: day).count
-    let partner = p.programs[r.program].flatMap { p.partners[$0.partner]?.name } ?? "?"
+    let partner = p.partner(ofProgram: r.program)?.name ?? "?"
     return [
       r.id, r.state.rawValue, r.kind.rawValue, r.program, partner, r.amount.compact,
       failing == 0 ? "checks ✔" : "\(failing) failing ✘", "by \(r.requester)",

@@ -39,12 +39,7 @@ public enum Color: Hashable, Sendable {
       if i < 16 { return Int16(limit >= 16 ? i : i & 7) }
       return Color.rgbFromIndex(i).nearestANSI(limit: limit)
     case .rgb(let r, let g, let b):
-      let palette: [(Int, Int, Int)] = [
-        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
-        (229, 229, 229),
-        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255),
-        (255, 255, 255),
-      ]
+      let palette = Contrast.ansi.map { (Int($0.0), Int($0.1), Int($0.2)) }
       var best = 0
       var bestD = Int.max
       for (i, p) in palette.prefix(limit >= 16 ? 16 : 8).enumerated() {

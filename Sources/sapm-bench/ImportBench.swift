@@ -78,7 +78,9 @@ struct ImportBench: ParsableCommand {
     }
     let appendTime = try time { try raw.append(drafts) }
     print(
-      line("peak RSS (the whole file was also held as a string to write it)", "\(peakKiB() / 1024) MiB", ""))
+      line(
+        "peak RSS (the whole file was also held as a string to write it)", "\(statusKiB("VmHWM") / 1024) MiB",
+        ""))
     print(
       line(
         "bulk append of as many events", secs(appendTime),
@@ -97,13 +99,4 @@ struct SplitMix {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
-}
-
-/// VmHWM (peak RSS) of this process, in KiB.
-func peakKiB() -> Int {
-  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-  for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-    return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
-  }
-  return 0
 }

@@ -70,11 +70,14 @@ struct KioskSoak: ParsableCommand {
   }
 }
 
-/// VmRSS of this process, in KiB (Linux).
-func residentKiB() -> Int {
+/// A memory figure of this process from /proc/self/status, in KiB (Linux): `VmRSS`
+/// now, `VmHWM` the peak.
+func statusKiB(_ field: String) -> Int {
   guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-  for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+  for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
     return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
   }
   return 0
 }
+
+func residentKiB() -> Int { statusKiB("VmRSS") }

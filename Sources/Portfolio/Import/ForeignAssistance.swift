@@ -75,7 +75,7 @@ public enum ForeignAssistance {
   }()
 
   public static func country(_ code: String) -> Country? {
-    countries[code.uppercased().trimmingSpaces]
+    countries[code.uppercased()]
   }
 
   /// A security-assistance funding account: how its name reads (lowercased, a
@@ -106,14 +106,5 @@ public enum ForeignAssistance {
   public static func account(named name: String) -> Account? {
     let lower = name.lowercased()
     return accounts.first { lower.contains($0.fragment) }
-  }
-}
-
-extension String {
-  var trimmingSpaces: String {
-    var s = Substring(self)
-    while s.first?.isWhitespace == true { s.removeFirst() }
-    while s.last?.isWhitespace == true { s.removeLast() }
-    return String(s)
   }
 }

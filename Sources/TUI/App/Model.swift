@@ -159,13 +159,17 @@ public struct AppModel: Sendable {
   var tableCache: (identity: TableIdentity, table: TableData?)?
   var portfolioVersion = 0
 
-  public init(portfolio: Portfolio, today: Day, info: SessionInfo, theme: Theme, width: Int, height: Int) {
-    self.portfolio = portfolio
+  public init(
+    portfolio: Portfolio, today: Day, info: SessionInfo, theme: Theme, width: Int, height: Int,
+    redaction: Redaction? = nil
+  ) {
+    self.portfolio = redaction?.apply(to: portfolio) ?? portfolio
     self.today = today
     self.info = info
     self.theme = theme
     self.width = width
     self.height = height
+    self.redaction = redaction
     recompute()
   }
 
@@ -260,12 +264,11 @@ extension AppModel {
     portfolio: Portfolio, today: Day, now: Timestamp, store: String, theme: Theme, width: Int, height: Int,
     cycleSeconds: Int, idleSeconds: Int
   ) -> AppModel {
+    // Redacted before the first evaluation of alerts and figures, which runs once.
     var m = AppModel(
-      portfolio: Redaction.kiosk.apply(to: portfolio), today: today,
+      portfolio: portfolio, today: today,
       info: SessionInfo(store: store, user: "kiosk", role: "viewer", demo: portfolio.isDemo, readOnly: true),
-      theme: theme, width: width, height: height)
-    m.redaction = .kiosk
-    m.recompute()
+      theme: theme, width: width, height: height, redaction: .kiosk)
     m.kiosk = KioskState(cycleSeconds: max(1, cycleSeconds), idleSeconds: max(1, idleSeconds), now: now)
     m.stack = [Page(.wall(0))]
     return m

@@ -7,7 +7,7 @@ extension AppModel {
   public func approvalsTable(_ scope: Portfolio.RequestScope) -> TableData {
     let rows = portfolio.requests(scope, user: info.user, on: day).map { r -> TableData.Row in
       let failing = portfolio.failingChecks(for: r, on: day).count
-      let partner = portfolio.programs[r.program].flatMap { portfolio.partners[$0.partner]?.name } ?? "?"
+      let partner = portfolio.partner(ofProgram: r.program)?.name ?? "?"
       let age = (r.submitted ?? r.raised).days(until: day)
       return TableData.Row(
         key: r.id,
@@ -49,55 +49,6 @@ extension AppModel {
     return []
   }
 
-  /// One request: fields, checks (✔ ✘ –) with reasons, approvals, who is needed, history.
-  public func requestTable(_ id: String) -> TableData {
-    guard let r = portfolio.requests[id] else {
-      return TableData(columns: kvColumns, rows: [kvRow("Request", "no request '\(id)'")])
-    }
-    let program = portfolio.programs[r.program]
-    let partner = program.flatMap { portfolio.partners[$0.partner] }
-    var rows = [
-      kvRow("Request", "\(r.id) · \(r.kind.title)"),
-      kvRow("State", r.state.rawValue, r.state.isPending ? "request.pending" : nil),
-      kvRow("Program", "\(r.program) — \(program?.title ?? "?")"),
-      kvRow("Partner", partner.map { "\($0.name) (\($0.region.title))" } ?? "?"),
-      kvRow("Details", r.details.isEmpty ? "—" : r.details),
-      kvRow("Justification", r.summary),
-      kvRow("Raised", "\(r.raised) by \(r.requester)"),
-      kvRow("Approvals", r.approvals.isEmpty ? "none yet" : r.approvals.joined(separator: ", ")),
-      kvRow("Next", portfolio.nextStep(of: r)),
-    ]
-    if !r.state.isOpen {
-      rows.append(
-        kvRow("Checks", "not evaluated (\(r.state.rawValue); they were checked at each step)", "list.dim"))
-    }
-    for (i, c) in (r.state.isOpen ? portfolio.checks(for: r, on: day) : []).enumerated() {
-      let mark = c.outcome == .pass ? "✔" : c.outcome == .fail ? "✘" : "–"
-      rows.append(
-        TableData.Row(
-          key: "check-\(i)", cells: ["\(mark) \(c.kind.rawValue)", c.detail],
-          style: c.failed ? "check.fail" : c.outcome == .pass ? "check.pass" : "list.dim"))
-    }
-    for (i, s) in r.steps.enumerated() {
-      rows.append(
-        TableData.Row(
-          key: "step-\(i)",
-          cells: [
-            i == 0 ? "History" : "",
-            "\(s.on)  \(s.state.rawValue) by \(s.by)" + (s.reason.map { ": \($0)" } ?? ""),
-          ]))
-    }
-    return kvTable(rows)
-  }
-
-  func renderRequest(_ g: inout CellGrid, _ layout: Layout, _ id: String) {
-    let open = portfolio.requests[id].map { portfolio.isWaiting($0, on: info.user) } ?? false
-    g.put(
-      "Request \(id) · checks on \(day)" + (open ? " · waiting on you" : ""), x: 1, y: 1,
-      style: theme.style("title"), limit: width - 2)
-    drawTable(&g, currentTable() ?? requestTable(id), layout.list, page.list, active: true)
-  }
-
   /// The request a step key acts on: the one on screen, or the selected row of a
   /// list of requests.
   func selectedRequest() -> Request? {
@@ -125,7 +76,7 @@ extension AppModel {
   /// The request named in a dialog: "RQ-0001 · Release FMF funds · Jordan · $200.0M".
   func requestLabel(_ id: String) -> String {
     guard let r = portfolio.requests[id] else { return id }
-    let partner = portfolio.programs[r.program].flatMap { portfolio.partners[$0.partner]?.name } ?? "?"
+    let partner = portfolio.partner(ofProgram: r.program)?.name ?? "?"
     return "\(r.id) · \(r.kind.title) · \(partner) · \(r.amount.compact)"
   }
 
@@ -140,34 +91,4 @@ extension AppModel {
     return text + "? (y/n) "
   }
 
-  /// The keys of the current screen, for the footer (as k9s and lazygit show them).
-  /// The keys of the current screen, for the footer (as k9s and lazygit show them),
-  /// generated from the key map.
-  var footerKeys: String {
-    let steps: [Action] = [
-      .step(.approved), .step(.rejected), .step(.returned), .step(.submitted), .step(.executed),
-    ]
-    let footer = KeyMap.footer
-    switch page.screen {
-    case .overview:
-      return "1-4 pane · "
-        + footer([.drill, .new, .filter, .approvals, .alerts, .cases, .timeTravel, .help, .quit])
-    case .partner: return footer([.drill, .new, .sort, .filter, .approvals, .alerts, .back, .home, .help])
-    case .program:
-      let tabs = "[ ] tabs · "
-      switch page.tab {
-      case .requests: return tabs + footer([.drill, .newRequest] + steps + [.back])
-      case .summary: return tabs + footer([.acknowledge, .new, .newRequest, .detail, .back, .home, .help])
-      default: return tabs + footer([.new, .newRequest, .detail, .approvals, .alerts, .back, .home, .help])
-      }
-    case .alerts: return footer([.drill, .acknowledge, .filter, .detail, .back, .home, .help])
-    case .search: return footer([.drill, .filter, .back, .home, .help])
-    case .cases: return footer([.drill, .filter, .alerts, .approvals, .back, .home, .help])
-    case .approvals: return "Tab lists · " + footer([.drill] + steps + [.filter, .back])
-    case .request: return footer(steps + [.detail, .back, .help])
-    case .help: return footer([.filter, .back, .quit])
-    case .wall:
-      return "read-only kiosk · arrows, Enter, Esc, 1–4 and a browse · it returns to the wall when left alone"
-    }
-  }
 }

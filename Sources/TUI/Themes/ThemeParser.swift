@@ -150,7 +150,7 @@ public enum ThemeParser {
       try walk(table, "")
     }
     var theme = Theme(name: name, styles: styles, monochrome: monochrome || parent.monochrome)
-    theme.background = background ?? (parent == Theme.builtIn ? nil : parent.background)
+    theme.background = background ?? parent.background
     return (theme, warnings)
   }
 }

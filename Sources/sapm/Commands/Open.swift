@@ -76,7 +76,7 @@ struct Open: ParsableCommand {
       let start = try asOf.map { try parseDay($0, option: "--as-of") }
       let env = ProcessInfo.processInfo.environment
       let catalog = ThemeCatalog(environment: env)
-      let forcedMono = env["NO_COLOR"].map { !$0.isEmpty } == true || env["TERM"] == "dumb"
+      let forcedMono = env["NO_COLOR"].map { !$0.isEmpty } == true
       // The background is asked before curses starts, so the answer never reaches the screen.
       let choice = ThemeChoice.choose(flag: theme, environment: env) { TerminalBackground.query() }
       let chosen = forcedMono ? Theme.monochromeBuiltIn : try catalog.load(choice.name)
