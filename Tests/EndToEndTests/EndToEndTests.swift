@@ -9,7 +9,7 @@ import Testing
     let store = try tmux.makeDemoStore()
     try tmux.type("\(Tmux.binary) --store \(store)")
     try tmux.keys("Enter")
-    var (screen, _) = try tmux.waitFor("[4] Ukraine")
+    var (screen, _) = try tmux.waitForOverview()
     for title in ["[1] Europe/NATO", "[2] Indo-Pacific", "[3] Middle East/Africa", "DEMO"] {
       #expect(screen.contains(title), "\(title)")
     }
@@ -59,7 +59,7 @@ import Testing
     let store = try tmux.makeDemoStore()
     try tmux.type("\(Tmux.binary) --store \(store)")
     try tmux.keys("Enter")
-    let (screen, _) = try tmux.waitFor("[4] Ukraine")
+    let (screen, _) = try tmux.waitForOverview()
     let count = try #require(
       screen.range(of: #"(\d+) events"#, options: .regularExpression).map {
         String(screen[$0].split(separator: " ")[0])

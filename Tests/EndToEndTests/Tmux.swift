@@ -48,7 +48,16 @@ final class Tmux {
   func launch(store: String, _ extra: String = "") throws {
     try type("\(Tmux.binary) --store \(store)\(extra.isEmpty ? "" : " " + extra)")
     try keys("Enter")
-    try waitFor("[4] Ukraine")
+    try waitForOverview()
+  }
+
+  /// Waits for a whole overview frame: the panes and the status line (a capture can
+  /// catch a frame half drawn).
+  @discardableResult
+  func waitForOverview(timeout: Double = 10) throws -> (String, Double) {
+    try waitFor("the overview", timeout: timeout) {
+      $0.contains("[1] Europe/NATO") && $0.contains("[4] Ukraine") && $0.contains(" events")
+    }
   }
 
   /// Quits with `q` and waits for the shell prompt to come back.
