@@ -37,7 +37,8 @@ public struct PortfolioSummary: Sendable {
       let value = program.value
       f.value = f.value + value
       r.value = r.value + value
-      for line in program.funding where line.fiscalYear == fy {
+      // A drawdown authority is not money: it stays out of the fiscal year's totals.
+      for line in program.funding where line.fiscalYear == fy && program.kind.isAppropriated {
         f.available = f.available + line.available
         f.obligated = f.obligated + line.obligated
         f.disbursed = f.disbursed + line.disbursed

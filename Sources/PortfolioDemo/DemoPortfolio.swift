@@ -371,50 +371,9 @@ public enum DemoPortfolio {
       FundsDisbursed(program: iqFMF, fiscalYear: t.fiscalYear - 1, amount: .million(20)), on: b.ago(100),
       subject: iqFMF)
 
-    // EUM: enhanced items without inventory (Javelin, Stinger in Ukraine), one routine.
-    let uaEUM = b.nextID("UA-FMS")
-    program(
-      &b,
-      ProgramCreated(
-        id: uaEUM, partner: "UA", kind: .fms, title: "Javelin and Stinger deliveries",
-        start: b.day("2022-04-01"), sunset: b.ahead(700)))
-    b.add(
-      CaseOpened(
-        program: uaEUM, identifier: "UP-B-JAV", caseType: .definedOrder, lorReceived: b.day("2022-03-20")),
-      on: b.day("2022-04-01"), subject: uaEUM)
-    b.add(
-      CaseMilestoneReached(program: uaEUM, milestone: .lorValidated, on: b.day("2022-03-22")),
-      on: b.day("2022-04-01"), subject: uaEUM)
-    b.add(
-      CaseNotified(program: uaEUM, transmittal: "22-0A", delivered: b.day("2022-03-28")),
-      on: b.day("2022-04-01"), subject: uaEUM)
-    b.add(
-      CaseLineAdded(
-        program: uaEUM,
-        line: CaseLine(
-          number: 1, description: "Javelin missiles", usml: cat(4), mde: true, quantity: 1200,
-          value: .million(210))), on: b.day("2022-04-01"), subject: uaEUM)
-    b.add(
-      EUMItemReceived(
-        program: uaEUM, id: "JAV-0425", description: "Javelin command launch units", enhanced: true,
-        quantity: 240, arrival: b.ago(200)), on: b.ago(200), subject: uaEUM)
-    b.add(
-      EUMItemReceived(
-        program: uaEUM, id: "STG-0312", description: "Stinger missiles", enhanced: true, quantity: 400,
-        arrival: b.ago(520)), on: b.ago(520), subject: uaEUM)
-    b.add(EUMInventoried(program: uaEUM, id: "STG-0312", on: b.ago(440)), on: b.ago(440), subject: uaEUM)
-    b.add(
-      EUMItemReceived(
-        program: uaEUM, id: "NVG-0901", description: "Night-vision devices", enhanced: true, quantity: 1500,
-        arrival: b.ago(60)), on: b.ago(60), subject: uaEUM)
-    // The first inventory found 1,487 of 1,500 serial numbers (eum-shortfall).
-    b.add(
-      EUMInventoried(program: uaEUM, id: "NVG-0901", on: b.ago(20), counted: 1487), on: b.ago(20),
-      subject: uaEUM)
-    b.add(
-      EUMItemReceived(
-        program: uaEUM, id: "VEH-1102", description: "Tactical vehicles", enhanced: false, quantity: 80,
-        arrival: b.ago(300)), on: b.ago(300), subject: uaEUM)
+    // Ukraine's drawdowns, USAI contracts and EDA (with the EUM items the drawdowns
+    // delivered), §333 programs, an informal review and a Golden Sentry finding.
+    otherAuthorities(&b)
 
     // Sunset approaching (40 days) and passed (15 days ago, still active).
     let mnSC = b.nextID("MN-SC")

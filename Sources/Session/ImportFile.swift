@@ -446,7 +446,8 @@ struct ExportRows: RowParser {
     let region = try need(
       "region", { Region(rawValue: $0) }, "one of europe, indo-pacific, middle-east-africa, ukraine")
     let code = try need("partner_code", { $0.isEmpty ? nil : $0 }, "the partner's ISO code")
-    let kind = try need("kind", { ProgramKind(rawValue: $0) }, "FMF, FMS, IMET, SC or SSR")
+    let kind = try need(
+      "kind", { ProgramKind(rawValue: $0) }, ProgramKind.allCases.map(\.rawValue).joined(separator: ", "))
     let status = try need(
       "status", { ProgramStatus(rawValue: $0) }, "planned, active, suspended, completed or closed")
     let start = try need("start", { Day($0) }, "YYYY-MM-DD")

@@ -180,6 +180,21 @@ import Testing
         #expect(c.notification != nil, "\(c.identifier) crosses its threshold without a transmittal")
       }
     }
+    // Ukraine runs on five authorities at once; its Javelins and Stingers came by
+    // drawdown (the 16 March 2022 package: 800 Stinger, 2,000 Javelin), not FMS.
+    let ukraine = Set(p.programs(of: "UA").map(\.kind))
+    #expect(ukraine.isSuperset(of: [.fmf, .pda, .usai, .eda, .imet]), "\(ukraine)")
+    for c in p.programs(of: "UA").compactMap(\.fmsCase) {
+      #expect(!c.lines.contains { $0.description.contains("Javelin") || $0.description.contains("Stinger") })
+    }
+    let drawdowns = p.programs(of: "UA").filter { $0.kind == .pda }.flatMap(\.transfers)
+    let march = try #require(drawdowns.first { $0.id == "PDA-2022-03-16" })
+    #expect(march.articles.first { $0.item == "Javelin missiles" }?.delivered == 2000)
+    #expect(march.articles.first { $0.item.hasPrefix("Stinger") }?.delivered == 800)
+    #expect(march.value == .million(800))
+    // Ukraine's pane shows the authorities side by side, each with its figures.
+    let side = p.authorities(of: "UA", fiscalYear: fy).map(\.kind)
+    #expect(side.starts(with: [.fmf, .fms, .imet]) && side.contains(.pda) && side.contains(.usai))
   }
 
   /// History before the store's creation is true: an alert that began before "today"

@@ -18,7 +18,7 @@ import Testing
     h.press(.enter)
     #expect(h.lines[0].contains("Nigeria"))
     // A case by its identifier, from anywhere; Enter opens the program's Case tab.
-    h.type(":find UP-B-JAV")
+    h.type(":find UP-B-HAW")
     h.press(.enter)
     #expect(h.screen.contains("FMS case"))
     h.press(.enter)

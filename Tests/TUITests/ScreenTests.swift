@@ -32,7 +32,7 @@ import Testing
 
   @Test func paneTotalsShowFiguresAndAlertsBySeverity() {
     let h = Harness()
-    #expect(h.screen.contains("1 partner · 10 programs"))  // Ukraine, singular
+    #expect(h.screen.contains("1 partner · 12 programs"))  // Ukraine, singular
     #expect(h.screen.contains("alerts ‼"))
     #expect(h.screen.contains("requests"))
   }
@@ -82,26 +82,31 @@ import Testing
   @Test func everyProgramTabRenders() {
     var h = Harness()
     h.press(.character("4"), .enter)
-    // The Javelin/Stinger program has a case, EUM items and history.
+    // Ukraine's drawdowns: packages (the Case tab's place), EUM items, a Golden
+    // Sentry check and history.
     h.press(.character("/"))
-    h.type("Javelin")
+    h.type("drawdowns")
     h.press(.enter, .enter)
-    #expect(h.screen.contains("Javelin and Stinger"))
+    #expect(h.screen.contains("Presidential drawdowns"))
     var seen: [String] = []
     for _ in ProgramTab.allCases {
       seen.append(h.screen)
       h.press(.character("]"))
     }
-    #expect(seen[2].contains("UP-B-JAV"))
+    #expect(seen[2].contains("[Packages]"))
+    #expect(seen[2].contains("Package PDA-2022-03-16"))
+    #expect(seen[2].contains("2000 of 2000 delivered"))
     #expect(seen[5].contains("! overdue"))
     #expect(seen[5].contains("enhanced"))
+    #expect(seen[5].contains("Golden Sentry"))
     h.send(
       .history([
         HistoryLine(
-          at: "2022-04-01 09:00:00", actor: "m.okafor", type: "case.opened", summary: "case UP-B-JAV opened")
+          at: "2022-03-16 09:00:00", actor: "m.okafor", type: "drawdown.package",
+          summary: "drawdown package PDA-2022-03-16 'Air defense and anti-armor'")
       ]))
     h.press(.character("["))
-    #expect(h.screen.contains("case UP-B-JAV opened"))
+    #expect(h.screen.contains("drawdown package PDA-2022-03-16"))
   }
 
   @Test func pagingAndEnds() {

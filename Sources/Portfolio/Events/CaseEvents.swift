@@ -119,3 +119,25 @@ public struct CaseNotified: EventPayload {
     }
   }
 }
+
+/// Informal (tiered) review with the foreign-affairs committees begins, before the
+/// formal §36(b) transmittal.
+public struct CaseInformalReviewStarted: EventPayload {
+  public static let type = "case.review"
+  public var program: String
+  public var on: Day
+  public init(program: String, on: Day) {
+    self.program = program
+    self.on = on
+  }
+  public var programID: String? { program }
+  public var summary: String { "informal tiered review began \(on)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateCase(program) { (c: inout FMSCase) throws(FoldError) in
+      guard c.notification == nil else {
+        throw FoldError("case \(c.identifier) is formally notified already; informal review comes before")
+      }
+      c.informalReview = on
+    }
+  }
+}

@@ -76,6 +76,8 @@ public enum EventRegistry {
     MetricMeasured.self, EUMItemReceived.self, EUMInventoried.self, AlertAcknowledged.self,
     PolicyChanged.self,
     RoleGranted.self, RoleRevoked.self, RequestRaised.self, RequestStepTaken.self,
+    DrawdownPackageAnnounced.self, USAIContractAwarded.self, EDAAllocated.self, TransferDelivered.self,
+    CongressNotified.self, ComponentAdded.self, EUMFindingRecorded.self, CaseInformalReviewStarted.self,
   ]
 
   private static let byType: [String: any EventPayload.Type] = Dictionary(

@@ -183,3 +183,43 @@ public struct EUMInventoried: EventPayload {
     }
   }
 }
+
+/// A Golden Sentry or Blue Lantern check's finding. A favorable finding on a check
+/// whose last finding was derogatory records that it was resolved.
+public struct EUMFindingRecorded: EventPayload {
+  public static let type = "eum.finding"
+  public var program: String
+  public var check: String
+  public var checkProgram: EUMFinding.Program
+  public var on: Day
+  public var result: EUMFinding.Result
+  public var note: String
+  public init(
+    program: String, check: String, checkProgram: EUMFinding.Program, on: Day, result: EUMFinding.Result,
+    note: String
+  ) {
+    self.program = program
+    self.check = check
+    self.checkProgram = checkProgram
+    self.on = on
+    self.result = result
+    self.note = note
+  }
+  public var programID: String? { program }
+  public var summary: String { "\(checkProgram.title) check \(check) \(on): \(result.rawValue) — \(note)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
+      if let i = prog.findings.lastIndex(where: { $0.id == check }) {
+        guard on >= prog.findings[i].on else {
+          throw FoldError("check \(check) has a finding of \(prog.findings[i].on), later than \(on)")
+        }
+        if prog.findings[i].result == .derogatory, prog.findings[i].resolved == nil, result == .favorable {
+          prog.findings[i].resolved = on
+          return
+        }
+      }
+      prog.findings.append(
+        EUMFinding(id: check, program: checkProgram, on: on, result: result, note: note))
+    }
+  }
+}

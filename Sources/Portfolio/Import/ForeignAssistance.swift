@@ -95,7 +95,7 @@ public enum ForeignAssistance {
     Account(
       fragment: "nonproliferation, anti-terrorism, demining", kind: .securityCooperation, short: "NADR"),
     Account(fragment: "international narcotics control and law enforcement", kind: .ssr, short: "INCLE"),
-    Account(fragment: "ukraine security assistance initiative", kind: .securityCooperation, short: "USAI"),
+    Account(fragment: "ukraine security assistance initiative", kind: .usai, short: "USAI"),
     Account(fragment: "counterterrorism partnerships fund", kind: .securityCooperation, short: "CTPF"),
     Account(fragment: "global security contingency fund", kind: .securityCooperation, short: "GSCF"),
     Account(fragment: "afghanistan security forces fund", kind: .securityCooperation, short: "ASFF"),

@@ -147,6 +147,8 @@ public struct FMSCase: Codable, Sendable, Hashable {
   public var supplyComplete: Day?
   public var closed: Day?
   public var lines: [CaseLine]
+  /// The day informal (tiered) review with the committees began, before formal notice.
+  public var informalReview: Day?
   public var notification: Notification?
 
   public init(

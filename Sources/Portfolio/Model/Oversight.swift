@@ -74,3 +74,38 @@ public struct Acknowledgement: Codable, Sendable, Hashable {
     self.note = note
   }
 }
+
+/// An end-use check and what it found: Golden Sentry (DoD, articles transferred
+/// government to government) or Blue Lantern (State, direct commercial sales).
+public struct EUMFinding: Codable, Sendable, Hashable, Identifiable {
+  public enum Program: String, Codable, Sendable, CaseIterable {
+    case goldenSentry = "golden-sentry"
+    case blueLantern = "blue-lantern"
+
+    public var title: String { self == .goldenSentry ? "Golden Sentry" : "Blue Lantern" }
+  }
+
+  public enum Result: String, Codable, Sendable, CaseIterable {
+    case favorable
+    /// Diversion, unauthorized transfer or use, or a failure to safeguard.
+    case derogatory
+  }
+
+  /// The check's reference; a later finding on the same check supersedes it.
+  public var id: String
+  public var program: Program
+  public var on: Day
+  public var result: Result
+  public var note: String
+  /// The day a derogatory finding was resolved (corrective action recorded).
+  public var resolved: Day?
+
+  public init(id: String, program: Program, on: Day, result: Result, note: String, resolved: Day? = nil) {
+    self.id = id
+    self.program = program
+    self.on = on
+    self.result = result
+    self.note = note
+    self.resolved = resolved
+  }
+}

@@ -1,10 +1,20 @@
-/// The five instruments of security assistance.
+/// The instruments and authorities of security assistance: the five of the State
+/// Department's programs, and the four Ukraine and partner capacity run on
+/// (REFERENCE.md, "Other authorities").
 public enum ProgramKind: String, Codable, Sendable, CaseIterable {
   case fmf = "FMF"
   case fms = "FMS"
   case imet = "IMET"
   case securityCooperation = "SC"
   case ssr = "SSR"
+  /// Presidential drawdown, FAA §506: articles from DoD stocks against a year's authority.
+  case pda = "PDA"
+  /// Ukraine Security Assistance Initiative: DoD contracts for new production.
+  case usai = "USAI"
+  /// 10 USC 333 train-and-equip.
+  case section333 = "333"
+  /// Excess Defense Articles, FAA §516.
+  case eda = "EDA"
 
   public var title: String {
     switch self {
@@ -13,6 +23,25 @@ public enum ProgramKind: String, Codable, Sendable, CaseIterable {
     case .imet: return "International Military Education and Training"
     case .securityCooperation: return "Security cooperation"
     case .ssr: return "Security-sector reform"
+    case .pda: return "Presidential drawdown (FAA §506)"
+    case .usai: return "Ukraine Security Assistance Initiative"
+    case .section333: return "Section 333 train and equip"
+    case .eda: return "Excess Defense Articles (FAA §516)"
+    }
+  }
+
+  /// Whether the program's funding lines are money appropriated (obligated,
+  /// disbursed, cancelled) rather than an authority to draw down stocks (PDA) or a
+  /// transfer of surplus articles (EDA, which has no lines).
+  public var isAppropriated: Bool { self != .pda && self != .eda }
+
+  /// The kind of transfer recorded on the program: packages, contracts, allocations.
+  public var transferKind: TransferKind? {
+    switch self {
+    case .pda: return .drawdown
+    case .usai: return .contract
+    case .eda: return .eda
+    default: return nil
     }
   }
 }
@@ -86,6 +115,15 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
   public var conditions: [Condition]
   public var metrics: [Metric]
   public var eum: [EUMItem]
+  /// Drawdown packages, USAI contracts or EDA allocations (by `kind`).
+  public var transfers: [Transfer]
+  /// Congressional notifications under the program's authority (USAI obligations,
+  /// §333 programs, EDA transfers); FMS transmittals sit on the case.
+  public var notices: [Notice]
+  /// Components a program includes (a §333 program's human-rights training).
+  public var components: [ProgramComponent]
+  /// Golden Sentry and Blue Lantern checks and their findings.
+  public var findings: [EUMFinding]
 
   public init(
     id: String, partner: String, kind: ProgramKind, title: String, status: ProgramStatus, start: Day,
@@ -104,6 +142,10 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
     self.conditions = []
     self.metrics = []
     self.eum = []
+    self.transfers = []
+    self.notices = []
+    self.components = []
+    self.findings = []
   }
 
   public var available: Dollars { funding.reduce(.zero) { $0 + $1.available } }
@@ -111,10 +153,15 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
   public var obligated: Dollars { funding.reduce(.zero) { $0 + $1.obligated } }
   public var disbursed: Dollars { funding.reduce(.zero) { $0 + $1.disbursed } }
 
-  /// The headline value: the case value for FMS, otherwise the money made available.
+  /// The headline value: the case value for FMS, the packages drawn down (not the
+  /// authority) for PDA, the articles' original value for EDA, otherwise the money
+  /// made available.
   public var value: Dollars {
     if let c = fmsCase, c.value > .zero { return c.value }
-    return available
+    switch kind {
+    case .pda, .eda: return transfers.reduce(.zero) { $0 + $1.value }
+    default: return available
+    }
   }
 
   /// Obligated share of available funds, 0…1 (0 when nothing is available).

@@ -46,6 +46,14 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
   case conditionUnmet = "condition-unmet"
   case approvalStale = "approval-stale"
   case closureOverdue = "closure-overdue"
+  case informalReview = "informal-review"
+  case drawdownAuthorityUsed = "drawdown-authority-used"
+  case deliveryLag = "delivery-lag"
+  case usaiNotification = "usai-notification"
+  case section333Notification = "s333-notification"
+  case section333HumanRights = "s333-human-rights"
+  case edaNotification = "eda-notification"
+  case eumDerogatory = "eum-derogatory"
   /// Not a rule of the field: a record about the program is in the log but could not
   /// be applied (an amount that would overflow a figure, say), so the figures on
   /// screen may be missing something.
@@ -74,6 +82,14 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
     case .conditionUnmet: return "Condition unmet"
     case .approvalStale: return "Approval stale"
     case .closureOverdue: return "Closure overdue"
+    case .informalReview: return "Informal review open"
+    case .drawdownAuthorityUsed: return "Drawdown authority used"
+    case .deliveryLag: return "Delivery lag"
+    case .usaiNotification: return "USAI notification"
+    case .section333Notification: return "§333 notification"
+    case .section333HumanRights: return "§333 human rights"
+    case .edaNotification: return "EDA notification"
+    case .eumDerogatory: return "EUM derogatory finding"
     case .recordNotApplied: return "Record not applied"
     }
   }

@@ -37,7 +37,9 @@ struct AlertRules {
   /// The rule families, in the order they are evaluated.
   static let families: [@Sendable (inout AlertRules) -> Void] = [
     { $0.restrictions() }, { $0.leahy() }, { $0.fmsCase() }, { $0.funds() }, { $0.endUseMonitoring() },
-    { $0.sunset() }, { $0.conditions() }, { $0.recordsNotApplied() }, { $0.requests() },
+    { $0.endUseFindings() }, { $0.sunset() }, { $0.conditions() }, { $0.recordsNotApplied() },
+    { $0.requests() },
+    { $0.authorities() },
   ]
 
   let portfolio: Portfolio
@@ -159,6 +161,16 @@ struct AlertRules {
           "case \(c.identifier) was notified at \(total.compact) (MDE \(mde.compact)) by transmittal \(n.transmittal); it is now \(c.value.compact) (MDE \(c.mdeValue.compact))"
         )
       }
+      // Informal tiered review: its own stage and clock before the formal transmittal.
+      if let started = c.informalReview, c.notification == nil, started <= day {
+        let ends = started.adding(days: policy.informalReviewDays)
+        if day < ends {
+          add(
+            .informalReview, .info, started,
+            "informal tiered review began \(started); runs until \(ends) (\(policy.informalReviewDays) days) before the formal transmittal"
+          )
+        }
+      }
       if let n = c.notification, day < n.reviewEnds {
         add(
           .notificationReview, .info, n.delivered,
@@ -212,7 +224,8 @@ struct AlertRules {
             detail: "FY\(f.fiscalYear)")
         }
       }
-      if let first = f.firstObligation, f.obligated > .zero,
+      // A drawdown's "obligation" is a package from stock: its lag is delivery-lag.
+      if program.kind.isAppropriated, let first = f.firstObligation, f.obligated > .zero,
         first.days(until: day) > policy.disbursementLagDays
       {
         let share = Double(f.disbursed.amount) / Double(f.obligated.amount)
@@ -243,6 +256,17 @@ struct AlertRules {
           "\(item.quantity) × \(item.description): enhanced-EUM inventory due \(due), \(due.days(until: day)) days overdue",
           detail: item.id)
       }
+    }
+  }
+
+  /// Golden Sentry / Blue Lantern: a derogatory finding stays critical until resolved.
+  mutating func endUseFindings() {
+    for f in program.findings where f.result == .derogatory && f.on <= day {
+      if let resolved = f.resolved, resolved <= day { continue }
+      add(
+        .eumDerogatory, .critical, f.on,
+        "\(f.program.title) check \(f.id) on \(f.on) was derogatory: \(f.note)",
+        detail: f.id)
     }
   }
 

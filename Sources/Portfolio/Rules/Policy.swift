@@ -40,6 +40,21 @@ public struct Policy: Codable, Sendable, Hashable {
   public var eumInitialInventoryDays = 90
   public var eumPeriodicInventoryDays = 365
 
+  // Other authorities [REFERENCE.md "Other authorities"; *confirm* figures are policy values].
+  /// Warn when this share (percent) of a year's drawdown authority is used.
+  public var drawdownAuthorityWarnPercent = 90
+  /// A drawdown package comes from stock: undelivered after this many days lags.
+  public var drawdownDeliveryDays = 120
+  /// A USAI contract is new production: undelivered after this many days lags.
+  public var contractDeliveryDays = 730
+  /// Days before a USAI obligation that Congress must have been notified.
+  public var usaiNotifyDays = 15
+  /// Days before a §333 program starts that Congress must have been notified [10 USC 333(e)].
+  public var section333NotifyDays = 15
+  /// EDA: notification 30 days before delivery at $7M original value or for SME [22 USC 2321j(f)].
+  public var edaNotifyDays = 30
+  public var edaNotifyAmount = Dollars.million(7)
+
   // Programs and workflow.
   public var sunsetLeadDays = 90
   public var approvalStaleDays = 14
@@ -127,6 +142,17 @@ public struct Policy: Codable, Sendable, Hashable {
       get: { $0.disbursementLagFraction }, set: { $0.disbursementLagFraction = $1 }),
     days("eum.initial.days", "initial enhanced-EUM inventory after arrival", \.eumInitialInventoryDays),
     days("eum.periodic.days", "periodic enhanced-EUM inventory", \.eumPeriodicInventoryDays),
+    Setting(
+      name: "drawdown.warn.percent", summary: "warn when this % of a year's drawdown authority is used",
+      range: 1...100, get: { Double($0.drawdownAuthorityWarnPercent) },
+      set: { $0.drawdownAuthorityWarnPercent = Int($1) }),
+    days("drawdown.delivery.days", "a drawdown package undelivered after this lags", \.drawdownDeliveryDays),
+    days("contract.delivery.days", "a USAI contract undelivered after this lags", \.contractDeliveryDays),
+    days("usai.notify.days", "USAI: notify Congress this many days before obligating", \.usaiNotifyDays),
+    days("s333.notify.days", "§333: notify Congress this many days before start", \.section333NotifyDays),
+    days("eda.notify.days", "EDA: notify Congress this many days before delivery", \.edaNotifyDays),
+    money(
+      "eda.notify.amount", "EDA original value at or over which notification is needed", \.edaNotifyAmount),
     days("sunset.days", "warn before a program's sunset", \.sunsetLeadDays),
     days("approval.stale.days", "a pending request is stale after", \.approvalStaleDays),
     money("approval.two.amount", "requests at or above need two approvers", \.twoApproverAmount),

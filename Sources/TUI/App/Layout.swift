@@ -43,7 +43,7 @@ public struct Layout {
     let headerRows: Int
     switch m.page.screen {
     case .overview: headerRows = 0
-    case .partner: headerRows = 2
+    case .partner(let code): headerRows = 2 + m.authorityBlockHeight(code)
     case .program: headerRows = 3
     case .alerts, .help, .approvals, .request, .cases, .search: headerRows = 1
     case .wall: headerRows = 0

@@ -38,6 +38,19 @@ public enum ProgramTab: Int, CaseIterable, Sendable {
     }
   }
 
+  /// The title on a program of `kind`: the Case tab holds a drawdown's packages, a
+  /// USAI program's contracts, an EDA program's allocations, a §333 program's notices.
+  public func title(for kind: ProgramKind?) -> String {
+    guard self == .fmsCase, let kind else { return title }
+    switch kind {
+    case .pda: return "Packages"
+    case .usai: return "Contracts"
+    case .eda: return "Allocations"
+    case .section333: return "Notices"
+    default: return title
+    }
+  }
+
   /// For a narrow terminal's tab strip.
   public var shortTitle: String {
     switch self {

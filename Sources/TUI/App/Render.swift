@@ -46,7 +46,7 @@ extension AppModel {
       switch p.screen {
       case .overview: return "Overview"
       case .partner(let code): return portfolio.partners[code]?.name ?? code
-      case .program(let id): return "\(id) · \(p.tab.title)"
+      case .program(let id): return "\(id) · \(p.tab.title(for: portfolio.programs[id]?.kind))"
       case .alerts: return "Alerts"
       case .help: return "Help"
       case .approvals: return "Approvals · \(p.scope.title)"

@@ -47,7 +47,49 @@ extension AppModel {
         "⚠ Restricted: " + restrictions.map { "\($0.kind.title) since \($0.since)" }.joined(separator: "; ")
       g.put(text, x: 1, y: 2, style: theme.style("restriction"), limit: width - 2)
     }
+    let block = authorityBlockHeight(code)
+    if block > 0 {
+      drawTable(
+        &g, authorityTable(code), Rect(x: 0, y: 3, width: width, height: block - 1), ListState(),
+        active: false,
+        filter: "")
+    }
     drawTable(&g, currentTable() ?? partnerTable(code), layout.list, page.list, active: true)
+  }
+
+  /// The partner's authorities side by side: the year's cap or appropriation and how
+  /// much of it is used, the lives' use, what has arrived and what is to come.
+  public func authorityTable(_ code: String) -> TableData {
+    let fy = day.fiscalYear
+    let yy = "FY\(fy % 100)"
+    let rows = portfolio.authorities(of: code, fiscalYear: fy).map { a -> TableData.Row in
+      TableData.Row(
+        key: a.kind.rawValue,
+        cells: [
+          "\(a.kind.rawValue) \(a.kind.title)", String(a.programs), a.yearAvailable?.compact ?? "—",
+          a.yearUsed.compact, a.yearShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "—", a.lifeUsed.compact,
+          a.delivered?.compact ?? "—", a.pending?.compact ?? "—",
+        ],
+        style: (a.yearShare ?? 0) >= Double(portfolio.policy.drawdownAuthorityWarnPercent) / 100
+          && a.kind == .pda
+          ? "alert.warning" : nil)
+    }
+    return TableData(
+      columns: [
+        .init("Authority", 14, flexible: true), .init("Progs", 5, right: true),
+        .init("\(yy) cap/appr", 13, right: true), .init("\(yy) used", 9, right: true),
+        .init("Used", 5, right: true), .init("Life used", 9, right: true), .init("Delivered", 9, right: true),
+        .init("Pending", 8, right: true),
+      ], rows: rows)
+  }
+
+  /// Rows the authority block takes above the programs (header, one per authority,
+  /// a blank line), or 0 when the screen is too short to keep five program rows.
+  func authorityBlockHeight(_ code: String) -> Int {
+    let kinds = Set(portfolio.programs(of: code).map(\.kind)).count
+    guard kinds > 0 else { return 0 }
+    let block = kinds + 2
+    return height - 5 - block >= 6 ? block : 0
   }
 
   /// Enter: the selected program.

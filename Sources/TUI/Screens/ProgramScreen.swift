@@ -45,7 +45,7 @@ extension AppModel {
     g.put(
       "\(p.id) · \(p.title) · \(p.kind.rawValue) · \(p.status.rawValue) · \(partner)", x: 1, y: 1,
       style: theme.style("title"), limit: width - 2)
-    drawTabStrip(&g, y: 2)
+    drawTabStrip(&g, y: 2, kind: p.kind)
     drawTable(&g, currentTable() ?? programTable(id, tab: page.tab), layout.list, page.list, active: true)
   }
 }
@@ -54,11 +54,11 @@ extension AppModel {
   /// The tab strip: full titles when they fit, short ones when not, and on a very
   /// narrow terminal a window that always holds the active tab, with ‹ › saying
   /// there are more.
-  func drawTabStrip(_ g: inout CellGrid, y: Int) {
+  func drawTabStrip(_ g: inout CellGrid, y: Int, kind: ProgramKind) {
     let tabs = ProgramTab.allCases
     func labels(_ short: Bool) -> [String] {
       tabs.map { tab in
-        let t = short ? tab.shortTitle : tab.title
+        let t = short && tab != .fmsCase ? tab.shortTitle : tab.title(for: kind)
         return tab == page.tab ? "[\(t)]" : " \(t) "
       }
     }

@@ -3,9 +3,7 @@ import Portfolio
 extension AppModel {
   /// The program screen's Case tab.
   func caseTab(_ p: Program) -> TableData {
-    guard let c = p.fmsCase else {
-      return TableData(columns: kvColumns, rows: [kvRow("Case", "this program has no FMS case")])
-    }
+    guard let c = p.fmsCase else { return authorityTab(p) }
     var rows = [
       kvRow(
         "Case",
@@ -18,6 +16,14 @@ extension AppModel {
       if m == .loaOffered, let oed = c.offerExpiration {
         rows.append(kvRow("Offer expiration (OED)", oed.description))
       }
+    }
+    if let started = c.informalReview {
+      let ends = started.adding(days: portfolio.policy.informalReviewDays)
+      rows.append(
+        kvRow(
+          "Informal review",
+          "began \(started); \(portfolio.policy.informalReviewDays) days, \(day < ends && c.notification == nil ? "runs until" : "ran until") \(ends)"
+        ))
     }
     if let n = c.notification {
       rows.append(
@@ -44,5 +50,69 @@ extension AppModel {
     }
     return kvTable(rows)
 
+  }
+
+  /// The Case tab of a program without an FMS case: its authority's year lines, the
+  /// packages, contracts or allocations with each article's deliveries, the
+  /// notifications to Congress and the components (a §333 program's human-rights training).
+  func authorityTab(_ p: Program) -> TableData {
+    var rows = [kvRow("Authority", p.kind.title)]
+    if p.kind == .pda || p.kind == .usai {
+      for f in p.funding {
+        let share =
+          f.available.amount > 0 ? Int(Double(f.obligated.amount) * 100 / Double(f.available.amount)) : 0
+        rows.append(
+          kvRow(
+            "FY\(f.fiscalYear) \(p.kind == .pda ? "authority" : "appropriation")",
+            "\(f.available.compact); used \(f.obligated.compact) (\(share)%); until \(f.availableUntil)",
+            share >= portfolio.policy.drawdownAuthorityWarnPercent && day <= f.availableUntil
+              ? "alert.warning" : nil))
+      }
+    }
+    for n in p.notices {
+      rows.append(
+        kvRow(
+          "Notified",
+          "\(n.on) · \(n.reference)" + (n.amount.map { " · \($0.compact)" } ?? "")
+            + (n.transfer.map { " · for \($0)" } ?? "")))
+    }
+    if p.kind == .section333, p.notices.isEmpty {
+      rows.append(
+        kvRow(
+          "Notified",
+          "REQUIRED \(portfolio.policy.section333NotifyDays) days before the start \(p.start) — none recorded",
+          "alert.critical"))
+    }
+    for c in p.components {
+      rows.append(kvRow("Component", "\(c.kind.title): \(c.description) (\(c.on))"))
+    }
+    if p.kind == .section333, !p.components.contains(where: { $0.kind == .humanRights }) {
+      rows.append(kvRow("Component", "human-rights training REQUIRED — none recorded", "alert.critical"))
+    }
+    for t in p.transfers {
+      let share = t.value.amount > 0 ? Int(Double(t.deliveredValue.amount) * 100 / Double(t.value.amount)) : 0
+      let label = t.kind == .drawdown ? "Package" : t.kind == .contract ? "Contract" : "Allocation"
+      rows.append(
+        .init(
+          key: t.id,
+          cells: [
+            "\(label) \(t.id)",
+            "\(t.value.compact) · \(t.on) · FY\(t.fiscalYear) · \(share)% delivered · \(t.title)"
+              + (t.basis.map { " · \($0)" } ?? "") + (t.grant.map { $0 ? " · grant" : " · sale" } ?? ""),
+          ], style: t.isDelivered ? nil : "list.dim"))
+      for (i, a) in t.articles.enumerated() {
+        rows.append(
+          .init(
+            key: "\(t.id)#\(i)",
+            cells: [
+              "  \(a.item)",
+              "\(a.delivered) of \(a.quantity) delivered · \(a.value.compact)\(a.sme ? " · SME" : "")",
+            ]))
+      }
+    }
+    if rows.count == 1, p.kind.transferKind == nil {
+      return TableData(columns: kvColumns, rows: [kvRow("Case", "this program has no FMS case")])
+    }
+    return kvTable(rows)
   }
 }

@@ -1,0 +1,127 @@
+/// The rules of the authorities outside FMS and FMF (REFERENCE.md, "Other
+/// authorities"): drawdown authority used, deliveries lagging, and the notifications
+/// USAI, §333 and EDA need. Edges are in `docs/domain.md` and pinned by tests.
+extension AlertRules {
+  mutating func authorities() {
+    switch program.kind {
+    case .pda: drawdownAuthority()
+    case .usai: usaiNotification()
+    case .section333: section333()
+    case .eda: edaNotification()
+    default: break
+    }
+    if live { deliveryLag() }
+  }
+
+  /// A year's drawdown authority nearly used (at `drawdown.warn.percent`), while it
+  /// can still be drawn on. Past 100% is over-obligation.
+  private mutating func drawdownAuthority() {
+    for f in program.funding
+    where f.available > .zero && f.obligated <= f.available && day <= f.availableUntil {
+      let threshold = Double(f.available.amount) * Double(policy.drawdownAuthorityWarnPercent) / 100
+      guard Double(f.obligated.amount) >= threshold else { continue }
+      // It began with the package that crossed the threshold.
+      var used = Dollars.zero
+      var began = program.start
+      for t in program.transfers.filter({ $0.fiscalYear == f.fiscalYear }).sorted(by: { $0.on < $1.on }) {
+        used = used + t.value
+        if Double(used.amount) >= threshold {
+          began = t.on
+          break
+        }
+      }
+      guard began <= day else { continue }
+      let share = Int((Double(f.obligated.amount) * 100 / Double(f.available.amount)).rounded(.down))
+      add(
+        .drawdownAuthorityUsed, .warning, began,
+        "FY\(f.fiscalYear) drawdown authority \(f.available.compact) is \(share)% used (\(f.obligated.compact)); \(f.unobligated.compact) left until \(f.availableUntil)",
+        detail: "FY\(f.fiscalYear)")
+    }
+  }
+
+  /// A package or contract with articles still to arrive after its delivery window.
+  private mutating func deliveryLag() {
+    for t in program.transfers where t.kind != .eda && !t.isDelivered {
+      let window = t.kind == .drawdown ? policy.drawdownDeliveryDays : policy.contractDeliveryDays
+      let due = t.on.adding(days: window)
+      guard day > due else { continue }
+      let share =
+        t.value.amount > 0 ? Int((Double(t.deliveredValue.amount) * 100 / Double(t.value.amount))) : 0
+      add(
+        .deliveryLag, .warning, due.adding(days: 1),
+        "\(t.kind.title) \(t.id) of \(t.on): \(share)% of \(t.value.compact) delivered after \(t.on.days(until: day)) days (window \(window))",
+        detail: t.id)
+    }
+  }
+
+  /// USAI: every obligation covered by notifications delivered `usai.notify.days`
+  /// before it — contracts in award order against what had been notified by then.
+  private mutating func usaiNotification() {
+    var awarded = Dollars.zero
+    for t in program.transfers.sorted(by: { $0.on < $1.on }) where t.on <= day {
+      awarded = awarded + t.value
+      let by = t.on.adding(days: -policy.usaiNotifyDays)
+      let notified = program.notices.filter { $0.on <= by }.reduce(Dollars.zero) { $0 + ($1.amount ?? .zero) }
+      if awarded > notified {
+        add(
+          .usaiNotification, .critical, t.on,
+          "contract \(t.id) awarded \(t.on) (\(t.value.compact)) brings USAI obligations to \(awarded.compact); Congress had been notified of \(notified.compact) by \(by), \(policy.usaiNotifyDays) days before",
+          detail: t.id)
+      }
+    }
+  }
+
+  /// §333: notified `s333.notify.days` before the start; human-rights training included.
+  private mutating func section333() {
+    guard program.status == .planned || live else { return }
+    let by = program.start.adding(days: -policy.section333NotifyDays)
+    if !program.notices.contains(where: { $0.on <= by }) {
+      let late = program.notices.map(\.on).min()
+      if day >= program.start {
+        add(
+          .section333Notification, .critical, program.start,
+          "§333 program started \(program.start) "
+            + (late.map {
+              "but Congress was notified only on \($0), \($0.days(until: program.start)) days before"
+            }
+              ?? "without notification to Congress")
+            + " (\(policy.section333NotifyDays) days required)")
+      } else if late == nil, day >= by.adding(days: -policy.section333NotifyDays) {
+        let left = day.days(until: by)
+        add(
+          .section333Notification, .warning, by.adding(days: -policy.section333NotifyDays),
+          "§333 program starts \(program.start); Congress must be notified by \(by)"
+            + (left >= 0 ? " (in \(left) day\(left == 1 ? "" : "s"))" : " (\(-left) days ago)"))
+      }
+    }
+    // Before the start, from the notification window on; once running, critical.
+    let window = by.adding(days: -policy.section333NotifyDays)
+    if !program.components.contains(where: { $0.kind == .humanRights }), live || day >= window {
+      add(
+        .section333HumanRights, live ? .critical : .warning, live ? program.start : window,
+        "§333 program has no human-rights training component; 10 USC 333 requires one")
+    }
+  }
+
+  /// EDA at `eda.notify.amount` original value or with SME: notified
+  /// `eda.notify.days` before delivery.
+  private mutating func edaNotification() {
+    for t in program.transfers where t.on <= day && (t.value >= policy.edaNotifyAmount || t.hasSME) {
+      let why = t.hasSME ? "significant military equipment" : "original value \(t.value.compact)"
+      let notices = program.notices.filter { $0.transfer == t.id }.map(\.on)
+      if let delivered = t.firstDelivery, delivered <= day {
+        let by = delivered.adding(days: -policy.edaNotifyDays)
+        guard !notices.contains(where: { $0 <= by }) else { continue }
+        add(
+          .edaNotification, .critical, delivered,
+          "EDA \(t.id) (\(why)) delivered \(delivered) without notification \(policy.edaNotifyDays) days before"
+            + (notices.min().map { " (notified \($0))" } ?? ""), detail: t.id)
+      } else if notices.isEmpty {
+        add(
+          .edaNotification, .warning, t.on,
+          "EDA \(t.id) (\(why)) needs notification to Congress \(policy.edaNotifyDays) days before delivery; none recorded",
+          detail: t.id)
+      }
+    }
+  }
+}
