@@ -65,6 +65,11 @@ extension TransferDelivered: CheckedEvent {
       return reasons  // the fold names what is missing
     }
     if on < t.on { reasons.append("\(transfer) dates from \(t.on); a delivery on \(on) is before it") }
+    if let a = t.articles.first(where: { $0.item == item }), quantity < 1 || a.delivered + quantity > a.quantity {
+      reasons.append(
+        "\(transfer) '\(item)': \(quantity) would make \(a.delivered + quantity) of \(a.quantity) delivered; \(a.quantity - a.delivered) still to come"
+      )
+    }
     // EDA over the threshold or with SME: Congress is told before the first delivery.
     let policy = p.policy
     if t.kind == .eda, t.firstDelivery == nil, t.value >= policy.edaNotifyAmount || t.hasSME {

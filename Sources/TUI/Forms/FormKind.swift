@@ -32,6 +32,10 @@ public enum FormKind: Sendable, Hashable {
   case restriction(partner: String)
   /// Program screen, N: a request raised (draft or submitted).
   case request(program: String)
+  /// Packages / Contracts / Allocations tab: articles delivered.
+  case delivery(program: String)
+  /// Notices tab (and from the delivery form): a notification to Congress.
+  case notice(program: String)
 
   public var title: String {
     switch self {
@@ -50,6 +54,8 @@ public enum FormKind: Sendable, Hashable {
     case .metric(let program): return "Record a metric measured — \(program)"
     case .restriction(let partner): return "A country restriction — \(partner)"
     case .request(let program): return "Raise a request — \(program)"
+    case .delivery(let program): return "Record articles delivered — \(program)"
+    case .notice(let program): return "Record a notification to Congress — \(program)"
     }
   }
 }
@@ -81,6 +87,8 @@ extension Form {
     case .metric(let program): return metricCommand(program)
     case .restriction(let partner): return restrictionCommand(partner)
     case .request(let program): return requestCommand(program)
+    case .delivery(let program): return deliveryCommand(program)
+    case .notice(let program): return noticeCommand(program)
     }
   }
 
@@ -94,6 +102,8 @@ extension Form {
       return portfolio.programs[id].map { Form.item(program: $0, today: today) }
     case .caseStep(let id) where value("Step") == Form.newLine:
       return portfolio.programs[id].map { Form.caseLine(program: $0) }
+    case .delivery(let id) where value("Article") == Form.newNotice:
+      return portfolio.programs[id].map { Form.notice(program: $0, today: today) }
     case .condition(let id) where value("Condition") == Form.newMeasurement:
       return portfolio.programs[id].map { Form.metric(program: $0, today: today) }
     case .program(let code) where value("Kind") == Form.newRestriction:

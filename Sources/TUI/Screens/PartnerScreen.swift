@@ -76,9 +76,9 @@ extension AppModel {
     }
     return TableData(
       columns: [
-        .init("Authority", 14, flexible: true), .init("Progs", 5, right: true),
+        .init("Authority", 12, flexible: true), .init("Prg", 3, right: true),
         .init("\(yy) cap/appr", 13, right: true), .init("\(yy) used", 9, right: true),
-        .init("Used", 5, right: true), .init("Life used", 9, right: true), .init("Delivered", 9, right: true),
+        .init("Used", 4, right: true), .init("Life used", 9, right: true), .init("Delivered", 9, right: true),
         .init("Pending", 8, right: true),
       ], rows: rows)
   }

@@ -122,6 +122,10 @@ extension AppModel {
     switch page.tab {
     case .summary: return Form.status(program: program)
     case .funding: return Form.funds(program: program, today: today)
+    case .fmsCase
+    where program.fmsCase == nil && (program.kind.transferKind != nil || program.kind == .section333):
+      return Form.undelivered(program).isEmpty
+        ? Form.notice(program: program, today: today) : Form.delivery(program: program, today: today)
     case .fmsCase:
       return program.fmsCase == nil
         ? Form.caseOpen(program: program, today: today) : Form.caseStep(program: program, today: today)

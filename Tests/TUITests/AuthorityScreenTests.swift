@@ -1,0 +1,107 @@
+import Portfolio
+import Terminal
+import Testing
+
+@testable import TUI
+
+/// The partner screen shows a partner's authorities side by side above its programs;
+/// a drawdown, USAI or EDA program's Case tab lists its packages, contracts or
+/// allocations.
+@Suite struct AuthorityScreenTests {
+  static func ukraine(width: Int, height: Int) -> Harness {
+    var h = Harness(width: width, height: height)
+    h.press(.character("4"), .enter)
+    return h
+  }
+
+  @Test func ukraineShowsItsAuthoritiesSideBySide() throws {
+    let h = Self.ukraine(width: 160, height: 45)
+    #expect(h.lines[0].contains("Ukraine"))
+    #expect(h.screen.contains("FY27 cap/appr"))
+    let pda = try #require(h.lines.first { $0.contains("PDA Presidential drawdown") })
+    // This year's §506(a)(1) authority: $100M, $92M of it in a package, 92% used.
+    #expect(pda.contains("$100.0M") && pda.contains("$92.0M") && pda.contains("92%"), "\(pda)")
+    for kind in ["FMF Foreign", "USAI Ukraine", "EDA Excess", "IMET International"] {
+      #expect(h.lines.contains { $0.contains(kind) }, "\(kind) missing")
+    }
+    // The program list still follows, and Enter opens the selected program, not a block row.
+    let header = try #require(h.lines.firstIndex { $0.contains("Kind") && $0.contains("Program") })
+    let block = try #require(h.lines.firstIndex { $0.contains("Authority") && $0.contains("Delivered") })
+    #expect(block < header)
+  }
+
+  @Test func theBlockFitsAnEightyColumnTerminalAndGivesWayOnAShortOne() {
+    let narrow = Self.ukraine(width: 80, height: 24)
+    #expect(narrow.screen.contains("PDA"))
+    #expect(narrow.lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+    // At least five program rows stay visible below it.
+    #expect(Layout(narrow.model).listRows >= 5)
+    let short = Self.ukraine(width: 80, height: 14)
+    #expect(!short.screen.contains("cap/appr"))
+    #expect(short.screen.contains("Kind"))
+  }
+
+  @Test func aDrawdownProgramsPackagesAndAUSAIProgramsContracts() {
+    var h = Harness(width: 160, height: 45)
+    h.type(":find UA-USAI-001")
+    h.press(.enter, .enter)
+    h.press(.character("]"), .character("]"))
+    #expect(h.screen.contains("[Contracts]"))
+    #expect(h.lines[0].contains("UA-USAI-001 · Contracts"))
+    #expect(h.screen.contains("Contract USAI-24-001"))
+    #expect(h.screen.contains("25 of 40 delivered"))
+    #expect(h.screen.contains("USAI FY2024 notification 1"))
+    h.type(":find KE-333-001")
+    h.press(.enter, .enter)
+    h.press(.character("]"), .character("]"))
+    #expect(h.screen.contains("[Notices]"))
+    #expect(h.screen.contains("human-rights training REQUIRED"))
+  }
+}
+
+/// Deliveries and notifications from the Packages / Contracts / Allocations tab.
+@Suite struct DeliveryFormTests {
+  func packages(_ program: String) -> Harness {
+    var h = Harness(width: 160, height: 45)
+    h.type(":find \(program)")
+    h.press(.enter, .enter, .character("]"), .character("]"))
+    return h
+  }
+
+  @Test func articlesDeliveredFromAPackage() throws {
+    var h = packages("UA-PDA-001")
+    h.press(.character("n"))
+    #expect(h.screen.contains("Record articles delivered — UA-PDA-001"))
+    #expect(h.screen.contains("Air-defense interceptors (6 left)"))
+    h.press(.tab)
+    h.type("7")
+    // The domain's reason as you type: more than the package holds.
+    #expect(h.screen.contains("7 would make 11 of 10"), "\(h.lines)")
+    h.press(.backspace)
+    h.type("6")
+    #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
+    h.press(.enter)
+    let command = try #require(
+      h.effects.last.flatMap { if case .perform(let r) = $0 { return r.command } else { return nil } })
+    let record = try #require(command as? RecordEvents)
+    let delivered = try #require(record.events.first?.event as? TransferDelivered)
+    #expect(delivered.transfer.hasPrefix("PDA-") && delivered.item == "Air-defense interceptors")
+    #expect(delivered.quantity == 6)
+  }
+
+  @Test func anEDADeliveryWaitsForItsNotification() {
+    var h = packages("UA-EDA-001")
+    h.press(.character("n"))
+    #expect(h.screen.contains("HMMWVs (200 left)"))
+    h.press(.tab)
+    h.type("200")
+    let problems = h.model.form?.problems ?? []
+    #expect(problems.contains { $0.contains("needs notification to Congress by") }, "\(problems)")
+    #expect(h.screen.contains("✗ EDA EDA-UA-"))
+    // The last choice opens the notification form instead.
+    h.press(.backTab, .left)
+    #expect(h.screen.contains(Form.newNotice))
+    h.press(.enter)
+    #expect(h.screen.contains("Record a notification to Congress — UA-EDA-001"))
+  }
+}
