@@ -10,6 +10,9 @@ public enum RestrictedField: String, Sendable, CaseIterable {
   case requestReasons = "request reasons"
   /// Who did what: shown as their role instead.
   case actorNames = "actor names"
+  /// What a Golden Sentry or Blue Lantern check found (a derogatory one may name a
+  /// unit or a diversion); the check, its day and its result stay.
+  case findingNotes = "EUM finding notes"
 }
 
 /// Removes restricted fields from a portfolio and its alerts.
@@ -56,6 +59,12 @@ public struct Redaction: Sendable {
       p.requests[id] = r
     }
     if fields.contains(.actorNames) { p.roster = Roster() }
+    if fields.contains(.findingNotes) {
+      for (id, var program) in p.programs where !program.findings.isEmpty {
+        for i in program.findings.indices { program.findings[i].note = Redaction.placeholder }
+        p.programs[id] = program
+      }
+    }
     return p
   }
 
@@ -67,6 +76,9 @@ public struct Redaction: Sendable {
       [.leahyBlocked, .leahyExpired, .leahyExpiring, .leahyNotCleared].contains(a.rule)
     {
       a.message = "unit \(a.subject.unit ?? "?"): \(a.rule.title.lowercased())"
+    }
+    if fields.contains(.findingNotes), a.rule == .eumDerogatory {
+      a.message = "\(a.id.detail ?? "a check") found something derogatory \(Redaction.placeholder)"
     }
     if fields.contains(.acknowledgementNotes), a.acknowledgement != nil {
       a.acknowledgement?.note = Redaction.placeholder

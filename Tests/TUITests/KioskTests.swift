@@ -94,7 +94,8 @@ import Testing
     var h = Self.kiosk(width: 160, height: 50)
     let demo = Harness.demo
     let unitNames = demo.units.values.map(\.name)
-    let notes = demo.acknowledgements.values.map(\.note)
+    let notes =
+      demo.acknowledgements.values.map(\.note) + demo.programs.values.flatMap { $0.findings.map(\.note) }
     let reasons =
       demo.requests.values.map(\.summary) + demo.requests.values.flatMap { $0.steps.compactMap(\.reason) }
     let people = [
@@ -148,7 +149,12 @@ import Testing
     #expect(
       Set(RestrictedField.allCases.map(\.rawValue)) == [
         "unit names", "vetting details", "acknowledgement notes", "request reasons", "actor names",
+        "EUM finding notes",
       ])
+    #expect(
+      Redaction.kiosk.apply(to: Harness.demo).programs.values.flatMap(\.findings).allSatisfy {
+        $0.note == Redaction.placeholder
+      })
     let p = Redaction.kiosk.apply(to: Harness.demo)
     #expect(p.units.values.allSatisfy { $0.name == $0.id })
     #expect(

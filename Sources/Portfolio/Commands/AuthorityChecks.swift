@@ -65,7 +65,9 @@ extension TransferDelivered: CheckedEvent {
       return reasons  // the fold names what is missing
     }
     if on < t.on { reasons.append("\(transfer) dates from \(t.on); a delivery on \(on) is before it") }
-    if let a = t.articles.first(where: { $0.item == item }), quantity < 1 || a.delivered + quantity > a.quantity {
+    if let a = t.articles.first(where: { $0.item == item }),
+      quantity < 1 || a.delivered + quantity > a.quantity
+    {
       reasons.append(
         "\(transfer) '\(item)': \(quantity) would make \(a.delivered + quantity) of \(a.quantity) delivered; \(a.quantity - a.delivered) still to come"
       )
