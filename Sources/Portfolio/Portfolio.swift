@@ -15,6 +15,9 @@ public struct Portfolio: Sendable {
   public internal(set) var requestsByProgram: [String: [String]] = [:]
   public internal(set) var acknowledgements: [String: Acknowledgement] = [:]
   public internal(set) var roster = Roster()
+  /// The creator's key from the first record: set, the store is signed.
+  public internal(set) var creatorKey: String?
+  public var isSigned: Bool { creatorKey != nil }
   public internal(set) var policy = Policy()
   /// Sequence numbers of the events about each program, oldest first. The events
   /// themselves stay in the log; a history view reads them back by number.
@@ -37,6 +40,15 @@ public struct Portfolio: Sendable {
     /// record-not-applied alert is raised on it.
     public var program: String?
     public var day: Day?
+  }
+
+  /// What the reader found about the store itself against what this account saw
+  /// before (rollback, fork): set by the session, raised as critical alerts.
+  public internal(set) var integrity: [IntegrityFinding] = []
+
+  /// Notes a finding about the store (the session's check of the head it remembers).
+  public mutating func noteIntegrity(_ finding: IntegrityFinding) {
+    if !integrity.contains(finding) { integrity.append(finding) }
   }
 
   /// Positions in `skipped` of the events about each program.
@@ -144,8 +156,28 @@ public struct Portfolio: Sendable {
   }
   mutating func setAcknowledgement(_ ack: Acknowledgement) { acknowledgements[ack.alert] = ack }
   mutating func setPolicy(_ p: Policy) { policy = p }
+  mutating func setCreatorKey(_ key: String) { creatorKey = key }
   mutating func setStore(name: String, demo: Bool) {
     self.name = name
     self.isDemo = demo
+  }
+}
+
+/// The store's head is not what this account saw before: records cut off (rollback)
+/// or a different history (fork). It names the record.
+public struct IntegrityFinding: Sendable, Hashable {
+  public enum Kind: Sendable, Hashable { case rollback, fork }
+  public var kind: Kind
+  /// The record this account saw (its sequence number).
+  public var sequence: Int
+  public var message: String
+  /// When the account saw it.
+  public var seenOn: Day
+
+  public init(kind: Kind, sequence: Int, message: String, seenOn: Day) {
+    self.kind = kind
+    self.sequence = sequence
+    self.message = message
+    self.seenOn = seenOn
   }
 }

@@ -12,6 +12,9 @@ public struct PortfolioSnapshot: Codable, Sendable {
   var requests: [Request]
   var acknowledgements: [Acknowledgement]
   var roster: [RoleGrant]
+  /// Enrolled keys, as (user, key) pairs sorted by user, and the creator's key.
+  var rosterKeys: [[String]]
+  var creatorKey: String?
   var policy: Policy
   var historyPrograms: [String]
   /// Each program's sequence numbers, concatenated; `historyCounts` splits them.
@@ -35,7 +38,8 @@ extension Portfolio {
       name: name, isDemo: isDemo, partners: partnerList, programs: programList,
       units: units.values.sorted { $0.id < $1.id }, requests: requestList,
       acknowledgements: acknowledgements.values.sorted { $0.alert < $1.alert },
-      roster: roster.grants, policy: policy, historyPrograms: historyKeys,
+      roster: roster.grants, rosterKeys: roster.keys.sorted { $0.key < $1.key }.map { [$0.key, $0.value] },
+      creatorKey: creatorKey, policy: policy, historyPrograms: historyKeys,
       historyCounts: historyKeys.map { history[$0]?.count ?? 0 },
       historySequences: historyKeys.flatMap { history[$0] ?? [] }, eventCount: eventCount,
       lastSequence: lastSequence,
@@ -54,6 +58,8 @@ extension Portfolio {
     for r in s.requests { setRequest(r) }
     for a in s.acknowledgements { acknowledgements[a.alert] = a }
     for g in s.roster { roster.grant(g) }
+    for pair in s.rosterKeys where pair.count == 2 { roster.enroll(pair[0], key: pair[1]) }
+    creatorKey = s.creatorKey
     policy = s.policy
     history.reserveCapacity(s.historyPrograms.count)
     var start = 0

@@ -58,8 +58,9 @@ public struct PortfolioSummary: Sendable {
     for alert in alerts where alert.isOpen {
       let s = alert.severity.rawValue
       openAlerts[s] += 1
+      guard let region = alert.region else { continue }  // about the store, not a region
       partners[alert.subject.partner, default: Figures()].alerts[s] += 1
-      regions[alert.region, default: Figures()].alerts[s] += 1
+      regions[region, default: Figures()].alerts[s] += 1
       programAlerts[alert.subject.program, default: [0, 0, 0]][s] += 1
     }
   }

@@ -10,7 +10,12 @@ struct DecodedRecord: @unchecked Sendable {
   let decoded: DecodedEvent
 
   init(_ record: Record) {
-    context = EventContext(sequence: record.sequence, at: record.at, actor: record.actor)
+    // The signatures the fold judges are checked as the record is read (on the
+    // reading thread of a large open); the rest are `sapm verify`'s work.
+    let verified =
+      record.sig != nil && EventContext.signatureCheckedTypes.contains(record.type)
+      ? record.checkSignature().validKey : nil
+    context = EventContext(sequence: record.sequence, at: record.at, actor: record.actor, verifiedKey: verified)
     type = record.type
     decoded = EventRegistry.decode(type: record.type, version: record.version, payload: record.payload)
   }

@@ -105,7 +105,10 @@ public struct VerifyOutcome: Sendable {
   /// policy value out of range …): in the log, verified, but not in the portfolio.
   public var notApplied: [Portfolio.SkippedEvent] = []
   public var notAppliedCount = 0
-  public var isSound: Bool { firstBad == nil }
+  /// Every record's signature, judged against the roster as it stood (nil when the
+  /// chain itself is broken: there is nothing sound to attribute).
+  public var signatures: SignatureReport?
+  public var isSound: Bool { firstBad == nil && (signatures?.problemCount ?? 0) == 0 }
 
   /// Re-reads and re-hashes every record of the store at `location`.
   public static func verify(_ location: StoreLocation, progress: (Int64, Int64) -> Void = { _, _ in }) throws
@@ -116,9 +119,10 @@ public struct VerifyOutcome: Sendable {
       records: report.records, bytes: report.bytes, firstBad: report.firstBad,
       incompleteTailBytes: report.incompleteTailBytes)
     if report.isSound {
-      let folded = try Session.open(location, readOnly: true).portfolio
-      outcome.notApplied = folded.skipped
-      outcome.notAppliedCount = folded.skippedCount
+      let signatures = try SignatureReport.audit(location)
+      outcome.notApplied = signatures.portfolio.skipped
+      outcome.notAppliedCount = signatures.portfolio.skippedCount
+      outcome.signatures = signatures
     }
     return outcome
   }

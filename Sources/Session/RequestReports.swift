@@ -36,7 +36,8 @@ public enum RequestReports {
     }
     out.append("history:")
     out += r.steps.map { s in
-      "  \(s.on)  \(s.state.rawValue)  by \(s.by)" + (s.reason.map { ": \($0)" } ?? "")
+      "  \(s.on)  \(s.state.rawValue)  by \(s.by)" + (s.signed == true ? "  signed ✔" : "")
+        + (s.reason.map { ": \($0)" } ?? "")
     }
     return out
   }
@@ -56,6 +57,7 @@ public enum RequestReports {
         .init("state", .string(s.state.rawValue)), .init("by", .string(s.by)),
         .init("on", .string(s.on.description)),
         .init("reason", s.reason.map { .string($0) } ?? .null),
+        .init("signed", .bool(s.signed == true)),
       ])
     }
     return .object([

@@ -26,6 +26,33 @@ public final class Session: @unchecked Sendable {
     self.location = location
     self.log = log
     self.user = user
+    self.account = user
+  }
+
+  /// The OS account this process runs as: only its own records are signed (the
+  /// names a demo walkthrough acts as have no keys).
+  private let account: String
+  /// Where the account's key is; tests give their own.
+  public var keyPath = IdentityKey.path()
+  /// Where this account remembers the newest record it saw of each store (rollback
+  /// and fork detection); nil checks nothing.
+  public var seenHeads: SeenHeads? = SeenHeads()
+
+  /// The key that signs what this session writes as `actor`, or nil: a demo store
+  /// and an unsigned (older) store stay unsigned, and only the account signs.
+  func signer(for actor: String) throws -> RecordSigner? {
+    guard portfolio.isSigned, !isDemo, actor == account else { return nil }
+    let key = try IdentityKey.loadOrCreate(path: keyPath)
+    // In a signed store only an enrolled key writes: anything else would be a record
+    // `sapm verify` cannot attribute, and a step the fold would not count.
+    guard portfolio.roster.key(of: actor) == key.publicKeyHex else {
+      let enrolled = portfolio.roster.key(of: actor)
+      throw Rejection(
+        enrolled == nil
+          ? "\(actor) has no signing key enrolled in this signed store; run 'sapm identity --public' and ask an administrator to run 'sapm roles grant \(actor) ROLE --key <that key>'"
+          : "your signing key (\(IdentityKey.fingerprint(key.publicKeyHex))) is not the one enrolled for \(actor) (\(IdentityKey.fingerprint(enrolled ?? ""))); use that key's file, or ask an administrator to enrol the new one")
+    }
+    return key
   }
 
   /// Acts as another name for a walkthrough: a demo store only. On a real store
@@ -53,6 +80,7 @@ public final class Session: @unchecked Sendable {
       session.portfolio = Portfolio(snapshot: snapshot)
     }
     let read = try session.refresh()
+    if read == 0 { session.checkHead() }  // resumed at the head from a checkpoint
     // A large replay is worth saving; the checkpoint is derived and never required.
     if !readOnly, read >= threshold {
       do {
@@ -76,12 +104,18 @@ public final class Session: @unchecked Sendable {
   /// Creates a new store whose first record names it (and its creator as admin).
   public static func create(
     _ location: StoreLocation, name: String, demo: Bool, user: String = Identity.currentUser(),
-    group: gid_t? = nil
+    group: gid_t? = nil, keyPath: String = IdentityKey.path(), signed: Bool = true
   ) throws -> Session {
+    // A real store is signed from its first record: the creator's key is in it.
+    // (`signed: false` makes a store as older versions did, for tests of the rest.)
+    let key = demo || !signed ? nil : try IdentityKey.loadOrCreate(path: keyPath)
     let log = try EventLog.create(at: location.path, group: group)
     let session = Session(location: location, log: log, user: user)
+    session.keyPath = keyPath
     do {
-      try session.record([StoreCreated(name: name, demo: demo)])
+      let first = try Session.draft(
+        StoreCreated(name: name, demo: demo, creatorKey: key?.publicKeyHex), actor: user, signer: key)
+      try session.append { [first] }
     } catch {
       // A store that could not get its first record is no store: leave nothing behind.
       unlink(location.path)
@@ -103,10 +137,18 @@ public final class Session: @unchecked Sendable {
   @discardableResult
   public func refresh() throws -> Int {
     let n = try readAndFold()
+    if n > 0 { checkHead() }
     // Also what an append's catch-up found (a torn tail it set aside, say).
     for warning in log.warnings.dropFirst(warningsReported) { notices.append(warning.description) }
     warningsReported = log.warnings.count
     return n
+  }
+
+  /// Compares the head with the one this account remembers (rollback, fork).
+  func checkHead() {
+    if let finding = seenHeads?.check(log, today: Day(ordinal: Timestamp.now().dayOrdinal)) {
+      portfolio.noteIntegrity(finding)
+    }
   }
 
   /// How many of the log's warnings are already in `notices`.
@@ -168,7 +210,9 @@ public final class Session: @unchecked Sendable {
     return try append {
       switch command.decide(self.portfolio, actor: self.user, today: today) {
       case .reject(let rejection): throw rejection
-      case .accept(let events): return try events.map { try Session.draft($0, actor: self.user) }
+      case .accept(let events):
+        let signer = try self.signer(for: self.user)
+        return try events.map { try Session.draft($0, actor: self.user, signer: signer) }
       }
     }
   }
@@ -178,7 +222,8 @@ public final class Session: @unchecked Sendable {
   /// through `perform`.
   func record(_ events: [any EventPayload], at: Timestamp? = nil) throws {
     guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
-    let drafts = try events.map { try Session.draft($0, actor: user, at: at) }
+    let signer = try self.signer(for: user)
+    let drafts = try events.map { try Session.draft($0, actor: user, at: at, signer: signer) }
     try append { drafts }
   }
 
@@ -193,10 +238,12 @@ public final class Session: @unchecked Sendable {
   }
 
   /// An event as the record the store writes.
-  static func draft(_ event: any EventPayload, actor: String, at: Timestamp? = nil) throws -> RecordDraft {
+  static func draft(
+    _ event: any EventPayload, actor: String, at: Timestamp? = nil, signer: RecordSigner? = nil
+  ) throws -> RecordDraft {
     RecordDraft(
       type: type(of: event).type, version: type(of: event).version, actor: actor,
-      payload: try EventRegistry.encode(event), at: at)
+      payload: try EventRegistry.encode(event), at: at, signer: signer)
   }
 
   /// Creates a store filled with the demo portfolio as of `today` (marked DEMO).
@@ -217,7 +264,10 @@ public final class Session: @unchecked Sendable {
   /// Writes events with their own times and actors (the demo portfolio, imports).
   func recordHistory(_ events: [(at: Timestamp, actor: String, event: any EventPayload)]) throws {
     guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
-    let drafts = try events.map { try Session.draft($0.event, actor: $0.actor, at: $0.at) }
+    let signer = try self.signer(for: user)
+    let drafts = try events.map {
+      try Session.draft($0.event, actor: $0.actor, at: $0.at, signer: $0.actor == user ? signer : nil)
+    }
     try append { drafts }
   }
 

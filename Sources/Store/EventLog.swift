@@ -341,9 +341,10 @@ public final class EventLog: @unchecked Sendable {
     let now = Timestamp.now()
     for draft in drafts {
       sequence += 1
-      let record = Record(
+      var record = Record(
         sequence: sequence, at: draft.at ?? now, actor: draft.actor, type: draft.type, version: draft.version,
         payload: draft.payload, prev: String(decoding: hash, as: UTF8.self))
+      if let signer = draft.signer { record = try signer.signed(record) }
       let line = record.line
       hash = ChainCursor.hash(line)
       bytes.append(contentsOf: line)

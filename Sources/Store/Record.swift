@@ -13,9 +13,14 @@ public struct Record: Sendable, Hashable {
   public var version: Int
   public var payload: JSONValue
   public var prev: String
+  /// The signer's Ed25519 public key, 64 lowercase hex digits; nil: unsigned.
+  public var key: String?
+  /// Ed25519 signature (128 lowercase hex digits) by `key` over `signedBytes`.
+  public var sig: String?
 
   public init(
-    sequence: Int, at: Timestamp, actor: String, type: String, version: Int, payload: JSONValue, prev: String
+    sequence: Int, at: Timestamp, actor: String, type: String, version: Int, payload: JSONValue, prev: String,
+    key: String? = nil, sig: String? = nil
   ) {
     self.sequence = sequence
     self.at = at
@@ -24,22 +29,37 @@ public struct Record: Sendable, Hashable {
     self.version = version
     self.payload = payload
     self.prev = prev
+    self.key = key
+    self.sig = sig
   }
 
   public static let genesis = String(repeating: "0", count: 64)
 
   /// The record as one canonical JSON line, without the newline.
-  public var line: [UInt8] {
-    CanonicalJSON.bytes(
-      .object([
-        .init("actor", .string(actor)),
-        .init("at", .string(at.description)),
-        .init("payload", payload),
-        .init("prev", .string(prev)),
-        .init("seq", .int(Int64(sequence))),
-        .init("type", .string(type)),
-        .init("v", .int(Int64(version))),
-      ]))
+  public var line: [UInt8] { canonical(withSignature: true) }
+
+  /// SHA-256 of the line, 64 lowercase hex digits: what the next record's `prev`
+  /// holds (and, for record 1, the store's identity).
+  public var lineHashHex: String { String(decoding: ChainCursor.hash(line), as: UTF8.self) }
+
+  /// What the signature covers: the canonical line without `sig` (with `key` and
+  /// `prev`, so a record cannot be moved, edited or re-chained without breaking it).
+  public var signedBytes: [UInt8] { canonical(withSignature: false) }
+
+  private func canonical(withSignature: Bool) -> [UInt8] {
+    var members: [JSONValue.Member] = [
+      .init("actor", .string(actor)),
+      .init("at", .string(at.description)),
+    ]
+    if let key { members.append(.init("key", .string(key))) }
+    members += [
+      .init("payload", payload),
+      .init("prev", .string(prev)),
+      .init("seq", .int(Int64(sequence))),
+    ]
+    if withSignature, let sig { members.append(.init("sig", .string(sig))) }
+    members += [.init("type", .string(type)), .init("v", .int(Int64(version)))]
+    return CanonicalJSON.bytes(.object(members))
   }
 
   /// Reads a record from its line; the reason names the field that is wrong.
@@ -62,9 +82,19 @@ public struct Record: Sendable, Hashable {
     guard let prev = value["prev"]?.stringValue, prev.utf8.count == 64 else {
       throw RecordError("missing or invalid 'prev' hash")
     }
+    let key = value["key"]?.stringValue
+    let sig = value["sig"]?.stringValue
+    if value["key"] != nil || value["sig"] != nil {
+      guard let key, Hex.isHex(key, count: 32) else {
+        throw RecordError("invalid 'key' (want 64 lowercase hex digits, with 'sig')")
+      }
+      guard let sig, Hex.isHex(sig, count: 64) else {
+        throw RecordError("invalid 'sig' (want 128 lowercase hex digits, with 'key')")
+      }
+    }
     return Record(
       sequence: Int(seq), at: at, actor: actor, type: type, version: Int(version), payload: payload,
-      prev: prev)
+      prev: prev, key: key, sig: sig)
   }
 }
 
@@ -76,13 +106,20 @@ public struct RecordDraft: Sendable {
   public var payload: JSONValue
   /// When the event happened; nil means now. Imports and the demo give past times.
   public var at: Timestamp?
+  /// Signs the record once the store has given it its sequence number and `prev`;
+  /// nil leaves it unsigned (older stores, the demo's invented people).
+  public var signer: RecordSigner?
 
-  public init(type: String, version: Int = 1, actor: String, payload: JSONValue, at: Timestamp? = nil) {
+  public init(
+    type: String, version: Int = 1, actor: String, payload: JSONValue, at: Timestamp? = nil,
+    signer: RecordSigner? = nil
+  ) {
     self.type = type
     self.version = version
     self.actor = actor
     self.payload = payload
     self.at = at
+    self.signer = signer
   }
 }
 

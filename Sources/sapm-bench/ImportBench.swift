@@ -64,7 +64,8 @@ struct ImportBench: ParsableCommand {
         "read + aggregate", secs(readTime),
         String(format: "%.0f rows/s, %d program-years", Double(rows) / readTime, reading.figures.count)))
     let location = StoreLocation(path: dir + "/store.sapm", source: .flag)
-    let session = try Session.create(location, name: "bench", demo: false, user: "bench")
+    let session = try Session.create(
+      location, name: "bench", demo: false, user: "bench", keyPath: dir + "/key/ed25519")
     let command = ImportFigures(reading.figures, source: ImportFile.foreignAssistanceSource)
     var events = 0
     let performTime = try time { events = try session.perform(command, today: today).count }

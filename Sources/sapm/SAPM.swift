@@ -25,7 +25,7 @@ struct SAPM: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Open.self, Overview.self, Init.self, Verify.self, Log.self, Alerts.self, RecordCommand.self,
-      Roles.self, Requests.self, RequestCommand.self, Import.self,
+      Roles.self, Requests.self, RequestCommand.self, Import.self, IdentityCommand.self,
       Export.self, Themes.self,
       Keys.self, Events.self,
     ],

@@ -17,10 +17,19 @@ import Testing
     let dir = cli.home + "/shared"
     let store = dir + "/portfolio.sapm"
     chmod(cli.home, 0o755)
+    // Each account keeps its own signing key, in its own private directory.
+    for user in [accounts.officer, accounts.approver1, accounts.approver2, accounts.outsider] {
+      let config = cli.home + "/config-\(user)"
+      try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+      if let pw = getpwnam(user) { chown(config, pw.pointee.pw_uid, pw.pointee.pw_gid) }
+      chmod(config, 0o700)
+    }
     func run(_ user: String?, _ args: [String]) throws -> CLI.Result {
       guard let user else { return try cli.run(args + ["--store", store]) }
       return try cli.run(
-        ["-u", user, "--", CLI.binary] + args + ["--store", store], executable: "/usr/sbin/runuser")
+        ["-u", user, "--", CLI.binary] + args + ["--store", store],
+        environment: ["XDG_CONFIG_HOME": cli.home + "/config-\(user)"],
+        executable: "/usr/sbin/runuser")
     }
 
     // root creates the store for the group and is its first admin.
@@ -42,12 +51,33 @@ import Testing
     """.write(toFile: facts, atomically: true, encoding: .utf8)
     let recorded = try run(nil, ["record", "--json", facts])
     #expect(recorded.status == 0, "\(recorded.err)")
+    #expect(created.out.contains("signed store; creator's key fingerprint"))
+    // Granted a role but no key: the officer cannot write to the signed store yet,
+    // and both sides are told what to do.
+    let keyless = try run(nil, ["roles", "grant", accounts.officer, "officer"])
+    #expect(keyless.status == 0)
+    #expect(keyless.err.contains("has no enrolled key"), "\(keyless.err)")
+    let early = try run(
+      accounts.officer,
+      [
+        "request", "new", "PL-FMF-001", "--kind", "release-funds", "--amount", "1", "--fy", "2025",
+        "--reason", "x",
+      ])
+    #expect(early.status == 3)
+    #expect(early.err.contains("has no signing key enrolled in this signed store"), "\(early.err)")
     for (user, role) in [
       (accounts.officer, "officer"), (accounts.approver1, "approver"), (accounts.approver2, "approver"),
     ] {
-      let granted = try run(nil, ["roles", "grant", user, role])
+      let key = try run(user, ["identity", "--public"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+      #expect(key.count == 64, "\(key)")
+      let granted = try run(nil, ["roles", "grant", user, role, "--key", key])
       #expect(granted.status == 0, "\(granted.err)")
+      #expect(granted.out.contains("\(user)'s signing key:"))
     }
+    // The key file is the account's own, 0600 in a 0700 directory.
+    var kst = stat()
+    #expect(stat(cli.home + "/config-\(accounts.officer)/sapm/identity/ed25519", &kst) == 0)
+    #expect(kst.st_mode & 0o777 == 0o600 && kst.st_uid == getpwnam(accounts.officer)?.pointee.pw_uid)
     // An officer cannot grant, even to themselves.
     let selfGrant = try run(accounts.officer, ["roles", "grant", accounts.officer, "admin"])
     #expect(selfGrant.status == 3)
@@ -98,8 +128,12 @@ import Testing
       #expect(shown.out.contains("\"by\":\"\(user)\""))
     }
     #expect(shown.out.contains("\"state\":\"executed\""))
-    let verified = try run(accounts.approver1, ["verify"])
+    #expect(!shown.out.contains("\"signed\":false"))  // every step signed by its actor's key
+    let verified = try run(accounts.approver1, ["verify", "--require-signatures"])
     #expect(verified.status == 0, "\(verified.err)")
+    // Every record, by four accounts, signed by its actor's enrolled key.
+    #expect(verified.out.contains("records signed by their actor's enrolled key"), "\(verified.out)")
+    #expect(!verified.out.contains("unsigned"))
     #expect(stat(store, &st) == 0 && st.st_mode & 0o7777 == 0o660)
   }
 }

@@ -34,11 +34,40 @@ import Testing
     {"type":"funds.available","payload":{"program":"PL-FMF-001","fiscalYear":2026,"amount":500000000,"availableUntil":"2030-09-30"}}
     """.write(toFile: facts, atomically: true, encoding: .utf8)
     #expect(try sapm(["record", "--json", facts]) == 0)
-    #expect(try sapm(["roles", "grant", accounts.officer, "officer"]) == 0)
-    #expect(try sapm(["roles", "grant", accounts.approver1, "approver", "--region", "europe"]) == 0)
+    // Each account's own signing key, enrolled with its role (the store is signed).
+    func config(_ user: String) throws -> String {
+      let dir = officer.home + "/config-\(user)"
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+      if let pw = getpwnam(user) { chown(dir, pw.pointee.pw_uid, pw.pointee.pw_gid) }
+      chmod(dir, 0o700)
+      return dir
+    }
+    func publicKey(_ user: String) throws -> String {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+      p.arguments = [
+        "-u", user, "--", "/usr/bin/env", "XDG_CONFIG_HOME=\(try config(user))", Tmux.binary, "identity",
+        "--public",
+      ]
+      let out = Pipe()
+      p.standardOutput = out
+      p.standardError = FileHandle.nullDevice
+      try p.run()
+      let data = out.fileHandleForReading.readDataToEndOfFile()
+      p.waitUntilExit()
+      return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    #expect(
+      try sapm(["roles", "grant", accounts.officer, "officer", "--key", publicKey(accounts.officer)]) == 0)
+    #expect(
+      try sapm([
+        "roles", "grant", accounts.approver1, "approver", "--region", "europe", "--key",
+        publicKey(accounts.approver1),
+      ]) == 0)
 
     for (tmux, user) in [(officer, accounts.officer), (approver, accounts.approver1)] {
-      try tmux.type("runuser -u \(user) -- \(Tmux.binary) --store \(store)")
+      try tmux.type(
+        "runuser -u \(user) -- env XDG_CONFIG_HOME=\(try config(user)) \(Tmux.binary) --store \(store)")
       try tmux.keys("Enter")
       try tmux.waitFor("[4] Ukraine")
     }

@@ -65,7 +65,8 @@ import Testing
     _ = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
     // Replace the store with a different one at the same path; the old checkpoint stays.
     try FileManager.default.removeItem(atPath: location.path)
-    let other = try Session.create(location, name: "other", demo: false, user: "tester")
+    let other = try Session.create(
+      location, name: "other", demo: false, user: "tester", keyPath: dir + "/key/ed25519")
     try other.record([PartnerRegistered(code: "PL", name: "Poland", region: .europe, tier: .natoPlus5)])
     let reopened = try Session.open(location, readOnly: true, user: "tester")
     #expect(reopened.portfolio.name == "other")

@@ -4,11 +4,14 @@ public struct GrantRole: Command {
   public var user: String
   public var role: Role
   public var regions: [Region]
+  /// The user's public key (`sapm identity --public`), enrolled with the grant.
+  public var key: String?
 
-  public init(user: String, role: Role, regions: [Region] = []) {
+  public init(user: String, role: Role, regions: [Region] = [], key: String? = nil) {
     self.user = user
     self.role = role
     self.regions = regions
+    self.key = key
   }
 
   public var title: String { "grant \(RoleGrant(user: user, role: role, regions: regions).title) to \(user)" }
@@ -20,7 +23,13 @@ public struct GrantRole: Command {
     if role == .admin, !regions.isEmpty {
       reasons.append("an administrator's role covers every region; grant admin without --region")
     }
-    return .check(reasons, [RoleGranted(user: user, role: role, regions: regions)])
+    if let key, !(key.utf8.count == 64 && key.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+      reasons.append("the key must be 64 lowercase hex digits, as 'sapm identity --public' prints it")
+    }
+    if let key, let holder = p.roster.keys.first(where: { $0.value == key && $0.key != user })?.key {
+      reasons.append("that key is already \(holder)'s; each person signs with their own")
+    }
+    return .check(reasons, [RoleGranted(user: user, role: role, regions: regions, key: key)])
   }
 }
 

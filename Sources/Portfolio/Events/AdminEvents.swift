@@ -4,14 +4,39 @@ public struct StoreCreated: EventPayload {
   public static let type = "store.created"
   public var name: String
   public var demo: Bool
-  public init(name: String, demo: Bool) {
+  /// The creator's Ed25519 public key (hex): a store created with one is a signed
+  /// store, where role changes and request steps count only when signed by their
+  /// actor's enrolled key. Its fingerprint is what `sapm verify --trust` pins.
+  public var creatorKey: String?
+  public init(name: String, demo: Bool, creatorKey: String? = nil) {
     self.name = name
     self.demo = demo
+    self.creatorKey = creatorKey
   }
-  public var summary: String { "store '\(name)' created\(demo ? " (DEMO)" : "")" }
+  public var summary: String { "store '\(name)' created\(demo ? " (DEMO)" : "")\(creatorKey == nil ? "" : ", signed")" }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     p.setStore(name: name, demo: demo)
     if p.roster.isEmpty { p.roster.grant(RoleGrant(user: context.actor, role: .admin)) }
+    if let creatorKey, p.creatorKey == nil {
+      p.setCreatorKey(creatorKey)
+      p.roster.enroll(context.actor, key: creatorKey)
+    }
+  }
+}
+
+extension EventContext {
+  /// In a signed store, a role change or a request step counts only when the record
+  /// is signed by its actor's enrolled key (four eyes against someone who can write
+  /// the file). Unsigned stores (older ones, the demo) are not held to it.
+  func requireSignature(_ p: Portfolio, _ what: @autoclosure () -> String) throws(FoldError) {
+    guard p.isSigned else { return }
+    guard let key = verifiedKey else {
+      throw FoldError("\(what()) by \(actor) is not signed; it does not count in a signed store")
+    }
+    guard key == p.roster.key(of: actor) else {
+      throw FoldError(
+        "\(what()) by \(actor) is signed by a key that is not \(actor)'s enrolled key (forged, or a replaced key)")
+    }
   }
 }
 
@@ -49,15 +74,26 @@ public struct RoleGranted: EventPayload {
   public var user: String
   public var role: Role
   public var regions: [Region]
-  public init(user: String, role: Role, regions: [Region] = []) {
+  /// The user's Ed25519 public key (hex, from `sapm identity --public`): enrols it,
+  /// or replaces the one enrolled (the old key no longer counts from this record on).
+  public var key: String?
+  public init(user: String, role: Role, regions: [Region] = [], key: String? = nil) {
     self.user = user
     self.role = role
     self.regions = regions
+    self.key = key
   }
   public var summary: String {
     "\(user) granted \(RoleGrant(user: user, role: role, regions: regions).title)"
+      + (key.map { ", key \(String($0.prefix(16)))…" } ?? "")
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try context.requireSignature(p, "role grant")
+    if let key {
+      guard key.utf8.count == 64, key.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+      else { throw FoldError("key for \(user) is not 64 lowercase hex digits") }
+      p.roster.enroll(user, key: key)
+    }
     p.roster.grant(RoleGrant(user: user, role: role, regions: regions))
   }
 }
@@ -78,6 +114,7 @@ public struct RoleRevoked: EventPayload {
     return "\(user)'s \(RoleGrant(user: user, role: role, regions: regions ?? []).title) revoked"
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try context.requireSignature(p, "role revocation")
     var roster = p.roster
     try roster.revoke(user, role: role, regions: regions ?? [])
     guard !roster.admins.isEmpty else {

@@ -26,12 +26,22 @@ public struct EventContext: Sendable, Hashable {
   public var sequence: Int
   public var at: Timestamp
   public var actor: String
+  /// The Ed25519 key whose valid signature the record carries, when the reader
+  /// checked it: it does for the records whose signer the fold judges (role changes,
+  /// request steps, the store's first record); nil otherwise or when unsigned.
+  public var verifiedKey: String?
 
-  public init(sequence: Int, at: Timestamp, actor: String) {
+  public init(sequence: Int, at: Timestamp, actor: String, verifiedKey: String? = nil) {
     self.sequence = sequence
     self.at = at
     self.actor = actor
+    self.verifiedKey = verifiedKey
   }
+
+  /// The record types whose signatures a reader checks as it folds (`verifiedKey`).
+  public static let signatureCheckedTypes: Set<String> = [
+    StoreCreated.type, RoleGranted.type, RoleRevoked.type, RequestStepTaken.type, RequestRaised.type,
+  ]
 
   public var day: Day { Day(ordinal: at.dayOrdinal) }
 }

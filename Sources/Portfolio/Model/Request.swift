@@ -93,6 +93,17 @@ public struct RequestStep: Codable, Sendable, Hashable {
   public var by: String
   public var on: Day
   public var reason: String?
+  /// True when the step's record was signed by its actor's enrolled key (in a
+  /// signed store a step counts only then); nil in an unsigned store.
+  public var signed: Bool?
+
+  public init(state: RequestState, by: String, on: Day, reason: String? = nil, signed: Bool? = nil) {
+    self.state = state
+    self.by = by
+    self.on = on
+    self.reason = reason
+    self.signed = signed
+  }
 }
 
 /// An approval request on a program, with the typed fields of its kind.

@@ -40,10 +40,18 @@ public struct RoleGrant: Codable, Sendable, Hashable {
 public struct Roster: Sendable, Hashable {
   /// Grants by user, one per role, highest role first.
   public private(set) var byUser: [String: [RoleGrant]] = [:]
+  /// Each user's enrolled Ed25519 public key (hex): the key their records must be
+  /// signed with in a signed store. A new key replaces the old one from then on.
+  public private(set) var keys: [String: String] = [:]
 
   public init() {}
 
   public var isEmpty: Bool { byUser.isEmpty }
+
+  public func key(of user: String) -> String? { keys[user] }
+
+  /// Binds `user` to `key` (an enrolment or a new key).
+  mutating func enroll(_ user: String, key: String) { keys[user] = key }
   public var users: [String] { byUser.keys.sorted() }
   public var grants: [RoleGrant] { users.flatMap { byUser[$0] ?? [] } }
 
@@ -90,6 +98,7 @@ public struct Roster: Sendable, Hashable {
     guard let role else {
       guard !list.isEmpty else { throw FoldError("\(user) has no role to revoke") }
       byUser[user] = nil
+      keys[user] = nil  // off the roster: the key no longer speaks for anyone
       return
     }
     guard let i = list.firstIndex(where: { $0.role == role }) else {
@@ -112,5 +121,6 @@ public struct Roster: Sendable, Hashable {
       if list[i].regions.isEmpty { list.remove(at: i) }
     }
     byUser[user] = list.isEmpty ? nil : list
+    if list.isEmpty { keys[user] = nil }
   }
 }

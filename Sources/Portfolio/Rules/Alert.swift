@@ -54,6 +54,10 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
   case section333HumanRights = "s333-human-rights"
   case edaNotification = "eda-notification"
   case eumDerogatory = "eum-derogatory"
+  /// The store's head is behind what this account saw: records were cut off.
+  case storeRollback = "store-rollback"
+  /// The record this account saw at a position has another hash: a different history.
+  case storeFork = "store-fork"
   /// Not a rule of the field: a record about the program is in the log but could not
   /// be applied (an amount that would overflow a figure, say), so the figures on
   /// screen may be missing something.
@@ -90,6 +94,8 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
     case .section333HumanRights: return "§333 human rights"
     case .edaNotification: return "EDA notification"
     case .eumDerogatory: return "EUM derogatory finding"
+    case .storeRollback: return "Store rolled back"
+    case .storeFork: return "Store forked"
     case .recordNotApplied: return "Record not applied"
     }
   }
@@ -131,7 +137,8 @@ public struct Alert: Sendable, Hashable, Identifiable {
   public var id: AlertID
   public var severity: Severity
   public var subject: AlertSubject
-  public var region: Region
+  /// Nil for an alert about the store itself (rollback, fork), which no region owns.
+  public var region: Region?
   public var message: String
   /// The day the condition began (e.g. the day vetting expired).
   public var began: Day

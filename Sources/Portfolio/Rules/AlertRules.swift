@@ -11,7 +11,18 @@ extension Portfolio {
     for program in programs.values {
       appendAlerts(for: program, on: day, into: &out)
     }
+    out += integrityAlerts()
     return out.sorted(by: Alert.precedes)
+  }
+
+  /// Critical alerts about the store itself: no program, no region.
+  func integrityAlerts() -> [Alert] {
+    integrity.map { f in
+      let id = AlertID(rule: f.kind == .rollback ? .storeRollback : .storeFork, program: "store", detail: String(f.sequence))
+      return Alert(
+        id: id, severity: .critical, subject: AlertSubject(partner: "", program: "store", unit: nil), region: nil,
+        message: f.message, began: f.seenOn, acknowledgement: acknowledgements[id.description])
+    }
   }
 
   /// The alerts of one program on `day`.

@@ -38,7 +38,8 @@ extension AppModel {
           key: "step-\(i)",
           cells: [
             i == 0 ? "History" : "",
-            "\(s.on)  \(s.state.rawValue) by \(s.by)" + (s.reason.map { ": \($0)" } ?? ""),
+            "\(s.on)  \(s.state.rawValue) by \(s.by)" + (s.signed == true ? " · signed ✔" : "")
+              + (s.reason.map { ": \($0)" } ?? ""),
           ]))
     }
     return kvTable(rows)

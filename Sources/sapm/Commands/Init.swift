@@ -37,6 +37,11 @@ struct Init: ParsableCommand {
       say(
         "created \(location.path)\(demo ? " (DEMO)" : ""): \(p.eventCount) events, \(p.partners.count) partners, \(p.programs.count) programs; admin \(session.user)"
           + (group.map { "; shared with group \($0) (0660)" } ?? ""))
+      if let key = p.creatorKey {
+        say(
+          "signed store; creator's key fingerprint \(IdentityKey.fingerprint(key)) — keep it apart from the store (paper, a message to your team) and check with 'sapm verify --trust \(IdentityKey.fingerprint(key))'"
+        )
+      }
     }
   }
 }

@@ -44,13 +44,25 @@ struct Roles: ParsableCommand {
     @Argument(help: "viewer, officer, approver or admin.") var role: String
     @Option(name: .customLong("region"), help: "Limit the role to a region (repeatable).") var regions:
       [String] = []
+    @Option(
+      help: ArgumentHelp(
+        "The user's public key, as 'sapm identity --public' prints it for them: in a signed store their records count only when signed with it.",
+        valueName: "HEX")) var key: String?
 
     func run() throws {
       try failing {
-        let command = GrantRole(user: user, role: try parseRole(role), regions: try regions.map(parseRegion))
+        let command = GrantRole(
+          user: user, role: try parseRole(role), regions: try regions.map(parseRegion),
+          key: key?.lowercased())
         let session = try storeOptions.open(readOnly: false, allowDemo: true)
         try session.perform(command, today: today())
         say("\(user) now holds \(session.portfolio.roster.describe(user))")
+        if let enrolled = session.portfolio.roster.key(of: user) {
+          say("\(user)'s signing key: \(IdentityKey.fingerprint(enrolled))")
+        } else if session.portfolio.isSigned {
+          complain(
+            "note: \(user) has no enrolled key, so cannot write to this signed store; they run 'sapm identity --public' and you grant again with --key")
+        }
         if !Identity.accountExists(user) {
           complain(
             "note: there is no account '\(user)' on this machine (a roster name is an OS account name)")
@@ -74,6 +86,12 @@ struct Roles: ParsableCommand {
         let session = try storeOptions.open(readOnly: false, allowDemo: true)
         try session.perform(command, today: today())
         say("\(user) now holds \(session.portfolio.roster.describe(user))")
+        if let enrolled = session.portfolio.roster.key(of: user) {
+          say("\(user)'s signing key: \(IdentityKey.fingerprint(enrolled))")
+        } else if session.portfolio.isSigned {
+          complain(
+            "note: \(user) has no enrolled key, so cannot write to this signed store; they run 'sapm identity --public' and you grant again with --key")
+        }
       }
     }
   }

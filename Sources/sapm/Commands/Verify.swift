@@ -12,6 +12,15 @@ struct Verify: ParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
+  @Flag(help: "Fail (exit 1) when any record is unsigned, not only when a signature is wrong.")
+  var requireSignatures = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Fail unless the store's creator key has this fingerprint (what 'sapm init' printed, kept apart from the store).",
+      valueName: "FINGERPRINT"))
+  var trust: String?
+
   func run() throws {
     let report = try failing { () -> VerifyOutcome in
       let location = storeOptions.location(allowDemo: true)
@@ -33,12 +42,13 @@ struct Verify: ParsableCommand {
         )
       } else {
         var line =
-          "\(location.path): sound — \(report.records) records, \(report.bytes) bytes, chain verified in \(String(format: "%.2f", seconds)) s"
+          "\(location.path): \(report.isSound ? "sound" : "chain sound but signatures are not") — \(report.records) records, \(report.bytes) bytes, chain verified in \(String(format: "%.2f", seconds)) s"
         if report.incompleteTailBytes > 0 {
           line +=
             "; \(report.incompleteTailBytes) bytes of an incomplete last record follow (a torn write: the next writer sets it aside)"
         }
         say(line)
+        if let sig = report.signatures { printSignatures(sig) }
         if report.notAppliedCount > 0 {
           say(
             "\(report.notAppliedCount) record(s) are in the chain but not applied to the portfolio (kept, never rewritten):"
@@ -49,6 +59,41 @@ struct Verify: ParsableCommand {
       }
       return report
     }
-    if !report.isSound { throw ExitCode.failure }
+    guard report.isSound else { throw ExitCode.failure }
+    if let sig = report.signatures {
+      if let trust, !sig.trusts(trust) {
+        complain(
+          sig.creatorFingerprint.map {
+            "the store's creator key is \($0), not \(trust.sanitizedForTerminal): this is not the store you pinned (or it was re-created)"
+          } ?? "the store has no creator key (an unsigned store): nothing to match \(trust.sanitizedForTerminal) against")
+        throw ExitCode.failure
+      }
+      if requireSignatures, sig.unsigned > 0 {
+        complain("\(sig.unsigned) unsigned record(s) and --require-signatures was given")
+        throw ExitCode.failure
+      }
+    }
+  }
+
+  func printSignatures(_ sig: SignatureReport) {
+    var line = "signatures: \(sig.signed) of \(sig.records) records signed by their actor's enrolled key"
+    if let fp = sig.creatorFingerprint { line += "; creator key \(fp)" }
+    say(line)
+    if sig.unsigned > 0 {
+      let ranges = sig.unsignedRanges.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
+      say(
+        "\(sig.unsigned) unsigned record(s) (\(ranges.joined(separator: ", "))\(sig.unsigned > ranges.count && sig.unsignedRanges.count >= 20 ? ", …" : "")): written before the store was signed, or by the demo's invented people; nothing proves who wrote them"
+      )
+    }
+    for p in sig.problems {
+      complain(
+        "record \(p.sequence) (\(p.type), actor \(p.actor.sanitizedForTerminal)): \(p.reason.sanitizedForTerminal)")
+    }
+    if sig.problemCount > sig.problems.count { complain("… and \(sig.problemCount - sig.problems.count) more") }
+    if sig.problemCount > 0 {
+      complain(
+        "\(sig.problemCount) record(s) are not what their signer signed: the file was tampered with. Restore from a backup and compare; do not append to this store."
+      )
+    }
   }
 }

@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import Foundation
+import Portfolio
+import Store
+
+/// Rollback and fork detection (docs/security.md): each account remembers, per
+/// store, the newest record it has seen — its sequence number and hash — under
+/// `$XDG_STATE_HOME/sapm/seen/` (else `~/.local/state/sapm/seen/`). A store whose
+/// head is behind that, or whose record at that position has another hash, is not the
+/// history this account saw: cutting off the newest records, or restoring an older
+/// copy, is no longer invisible to the people who saw them.
+public struct SeenHeads {
+  public let directory: String
+
+  public init(directory: String = SeenHeads.defaultDirectory()) { self.directory = directory }
+
+  public static func defaultDirectory() -> String {
+    let env = ProcessInfo.processInfo.environment
+    if let state = env["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/sapm/seen" }
+    // $HOME as the XDG base directories define it; the account database when unset.
+    let home =
+      env["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+      ?? getpwuid(getuid()).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } } ?? "/nonexistent"
+    return home + "/.local/state/sapm/seen"
+  }
+
+  public struct Head: Sendable, Hashable {
+    public var sequence: Int
+    public var hash: String
+    public var seenOn: Day
+  }
+
+  /// The store's identity: the hash of its first record (its name, creator, time and
+  /// key), the same in every copy of it.
+  static func storeID(_ log: EventLog) -> String? {
+    (try? log.record(sequence: 1))?.lineHashHex
+  }
+
+  func path(_ id: String) -> String { directory + "/" + id }
+
+  public func remembered(_ id: String) -> Head? {
+    guard let text = try? String(contentsOfFile: path(id), encoding: .utf8) else { return nil }
+    let parts = text.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+    guard parts.count == 3, let seq = Int(parts[0]), parts[1].utf8.count == 64, let day = Day(parts[2]) else {
+      return nil
+    }
+    return Head(sequence: seq, hash: parts[1], seenOn: day)
+  }
+
+  /// Saves the head (atomically: a temporary file renamed over the old one).
+  func remember(_ id: String, _ head: Head) {
+    try? FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let tmp = path(id) + ".tmp-\(getpid())"
+    let text = "\(head.sequence) \(head.hash) \(head.seenOn)\n"
+    guard FileManager.default.createFile(atPath: tmp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+    else { return }
+    if rename(tmp, path(id)) != 0 { unlink(tmp) }
+  }
+
+  /// Compares the log's head with what this account saw; remembers the new head when
+  /// it extends the old one, and returns what is wrong when it does not (the old
+  /// head is then kept, so the finding stays until someone looks into it).
+  public func check(_ log: EventLog, today: Day) -> IntegrityFinding? {
+    guard let id = Self.storeID(log) else { return nil }
+    let head = Head(
+      sequence: log.cursor.sequence, hash: String(decoding: log.cursor.hashHex, as: UTF8.self), seenOn: today)
+    guard let seen = remembered(id) else {
+      remember(id, head)
+      return nil
+    }
+    if head.sequence < seen.sequence {
+      return IntegrityFinding(
+        kind: .rollback, sequence: seen.sequence,
+        message:
+          "the store ends at record \(head.sequence), but this account saw record \(seen.sequence) on \(seen.seenOn): records \(head.sequence + 1)–\(seen.sequence) were cut off, or an older copy was restored",
+        seenOn: seen.seenOn)
+    }
+    let hashThere: String? =
+      seen.sequence == head.sequence ? head.hash : (try? log.record(sequence: seen.sequence + 1))?.prev
+    if hashThere != seen.hash {
+      return IntegrityFinding(
+        kind: .fork, sequence: seen.sequence,
+        message:
+          "record \(seen.sequence) is not the one this account saw on \(seen.seenOn) (hash \(seen.hash.prefix(12))…, now \(hashThere?.prefix(12) ?? "unreadable")…): the store holds a different history from there or before",
+        seenOn: seen.seenOn)
+    }
+    if head.sequence > seen.sequence { remember(id, head) }
+    return nil
+  }
+}

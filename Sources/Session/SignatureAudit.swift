@@ -1,0 +1,133 @@
+import CanonicalJSON
+import Dispatch
+import Foundation
+import Portfolio
+import Store
+
+/// `sapm verify`'s signature pass: every record's Ed25519 signature checked against
+/// its own bytes (on every core), and its key against the roster as it stood at that
+/// record — so an edit, a re-chained log, a record under another person's name or a
+/// replaced key's later use is named by its record (docs/security.md).
+public struct SignatureReport: Sendable {
+  public struct Problem: Sendable, Hashable {
+    public var sequence: Int
+    public var type: String
+    public var actor: String
+    public var reason: String
+  }
+
+  public var records = 0
+  public var signed = 0
+  public var unsigned = 0
+  /// Unsigned records as ranges of sequence numbers (the first few).
+  public var unsignedRanges: [ClosedRange<Int>] = []
+  public var problems: [Problem] = []
+  public var problemCount = 0
+  /// The creator's key from the first record (a signed store has one).
+  public var creatorKey: String?
+  /// The portfolio folded on the way (for the records not applied).
+  public var portfolio = Portfolio()
+
+  public var creatorFingerprint: String? { creatorKey.map(IdentityKey.fingerprint) }
+
+  mutating func noteUnsigned(_ seq: Int) {
+    unsigned += 1
+    if let last = unsignedRanges.last, last.upperBound == seq - 1 {
+      unsignedRanges[unsignedRanges.count - 1] = last.lowerBound...seq
+    } else if unsignedRanges.count < 20 {
+      unsignedRanges.append(seq...seq)
+    }
+  }
+
+  mutating func note(_ record: Record, _ reason: String) {
+    problemCount += 1
+    if problems.count < 50 {
+      problems.append(Problem(sequence: record.sequence, type: record.type, actor: record.actor, reason: reason))
+    }
+  }
+
+  /// Whether `text` names the creator's key fingerprint (colons and case ignored).
+  public func trusts(_ text: String) -> Bool {
+    guard let fp = creatorFingerprint else { return false }
+    func norm(_ s: String) -> String { s.lowercased().filter { $0.isHexDigit } }
+    return norm(fp) == norm(text)
+  }
+}
+
+extension SignatureReport {
+  /// Reads the store at `location` from the start and judges every signature.
+  public static func audit(_ location: StoreLocation, progress: (Int, Int64) -> Void = { _, _ in }) throws
+    -> SignatureReport
+  {
+    let log = try EventLog.open(at: location.path, readOnly: true)
+    var report = SignatureReport()
+    var batch: [Record] = []
+    batch.reserveCapacity(16_384)
+    func flush() {
+      let checks = parallelChecks(batch)
+      for (record, check) in zip(batch, checks) { report.judge(record, check) }
+      progress(report.records, log.cursor.offset)
+      batch.removeAll(keepingCapacity: true)
+    }
+    try log.readNew { record in
+      batch.append(record)
+      if batch.count == 16_384 { flush() }
+    }
+    flush()
+    return report
+  }
+
+  /// Signature checks of a batch on every core (they are independent of each other).
+  static func parallelChecks(_ records: [Record]) -> [SignatureCheck] {
+    var out = [SignatureCheck](repeating: .unsigned, count: records.count)
+    let chunks = max(1, min(records.count / 512, ProcessInfo.processInfo.activeProcessorCount * 4))
+    out.withUnsafeMutableBufferPointer { buffer in
+      let base = UncheckedBuffer(buffer)
+      DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        let lo = records.count * c / chunks
+        let hi = records.count * (c + 1) / chunks
+        for i in lo..<hi { base.buffer[i] = records[i].checkSignature() }
+      }
+    }
+    return out
+  }
+
+  /// One record: its signature against the roster as it stands before the record.
+  mutating func judge(_ record: Record, _ check: SignatureCheck) {
+    records += 1
+    if record.sequence == 1 {
+      creatorKey = record.payload["creatorKey"]?.stringValue
+    }
+    let expected = record.sequence == 1 ? creatorKey : portfolio.roster.key(of: record.actor)
+    switch check {
+    case .unsigned:
+      noteUnsigned(record.sequence)
+    case .invalid:
+      note(
+        record,
+        "the signature does not match the record: it was changed after it was signed (edited, or re-chained after an edit before it)"
+      )
+    case .valid(let key):
+      if key == expected {
+        signed += 1
+      } else if let expected {
+        note(
+          record,
+          "signed by key \(IdentityKey.fingerprint(key)), but \(record.actor)'s enrolled key at this record is \(IdentityKey.fingerprint(expected)) (a record under another's name, or a replaced key)"
+        )
+      } else {
+        note(
+          record,
+          "signed by key \(IdentityKey.fingerprint(key)), but \(record.actor) has no enrolled key at this record (not on the roster, revoked, or a forged name)"
+        )
+      }
+    }
+    Session.fold(record, into: &portfolio)
+  }
+}
+
+/// A buffer written by disjoint ranges from several threads.
+private struct UncheckedBuffer: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<SignatureCheck>
+  init(_ buffer: UnsafeMutableBufferPointer<SignatureCheck>) { self.buffer = buffer }
+}

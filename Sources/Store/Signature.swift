@@ -1,0 +1,121 @@
+import Crypto
+
+/// An Ed25519 key that signs records as they are appended. The store knows nothing of
+/// who holds it: the caller decides which records are signed and by whom, and the
+/// domain decides whose keys count (docs/store-format.md, "Signatures").
+public struct RecordSigner: Sendable {
+  /// The private key's 32 bytes (the swift-crypto key type is not Sendable).
+  private let raw: [UInt8]
+  /// The public key, 64 lowercase hex digits, as it appears in a record's `key`.
+  public let publicKeyHex: String
+
+  public init(privateKey raw: [UInt8]) throws(StoreError) {
+    guard let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
+      throw StoreError.notAStore(path: "(signing key)", reason: "not a 32-byte Ed25519 private key")
+    }
+    self.raw = raw
+    publicKeyHex = Hex.encode(Array(key.publicKey.rawRepresentation))
+  }
+
+  /// A new random key.
+  public static func generate() throws(StoreError) -> (signer: RecordSigner, privateKey: [UInt8]) {
+    let raw = Array(Curve25519.Signing.PrivateKey().rawRepresentation)
+    return (try RecordSigner(privateKey: raw), raw)
+  }
+
+  /// The signature of `bytes`, 128 lowercase hex digits.
+  public func sign(_ bytes: [UInt8]) throws(StoreError) -> String {
+    do {
+      let key = try Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+      return Hex.encode(Array(try key.signature(for: bytes)))
+    } catch {
+      throw StoreError.io(path: "(signing key)", operation: "sign", errno: 5)
+    }
+  }
+
+  /// The record with `key` set and signed over its `signedBytes`.
+  func signed(_ record: Record) throws(StoreError) -> Record {
+    var r = record
+    r.key = publicKeyHex
+    r.sig = nil
+    r.sig = try sign(r.signedBytes)
+    return r
+  }
+}
+
+/// What a record's signature says, checked against its own bytes only (whose key
+/// it must be is the domain's question: the roster as it stood at the record).
+public enum SignatureCheck: Sendable, Hashable {
+  case unsigned
+  /// Valid for the record's bytes under the key it names.
+  case valid(key: String)
+  /// Present but not valid: the record was changed after it was signed.
+  case invalid
+
+  public var validKey: String? {
+    if case .valid(let key) = self { return key }
+    return nil
+  }
+}
+
+extension Record {
+  /// Checks the signature against `signedBytes` and the key the record names.
+  public func checkSignature() -> SignatureCheck {
+    guard let key, let sig else { return .unsigned }
+    guard let keyBytes = Hex.decode(key), let sigBytes = Hex.decode(sig),
+      let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes)
+    else { return .invalid }
+    return publicKey.isValidSignature(sigBytes, for: signedBytes) ? .valid(key: key) : .invalid
+  }
+}
+
+/// A public key's fingerprint: the first 16 bytes of its SHA-256, 32 hex digits in
+/// groups of four (what `sapm init` prints and `sapm verify --trust` takes).
+public func keyFingerprint(_ publicKeyHex: String) -> String {
+  guard let raw = Hex.decode(publicKeyHex) else { return "invalid key" }
+  let hex = Hex.encode(Array(SHA256.hash(data: raw).prefix(16)))
+  var out = ""
+  for (i, c) in hex.enumerated() {
+    if i > 0, i % 4 == 0 { out.append(":") }
+    out.append(c)
+  }
+  return out
+}
+
+/// Lowercase hexadecimal, the only form keys, signatures and hashes take in a record.
+public enum Hex {
+  public static func encode(_ bytes: [UInt8]) -> String {
+    var out = [UInt8]()
+    out.reserveCapacity(bytes.count * 2)
+    for b in bytes {
+      out.append(ChainCursor.digits[Int(b >> 4)])
+      out.append(ChainCursor.digits[Int(b & 0x0F)])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  public static func decode(_ text: String) -> [UInt8]? {
+    let u = Array(text.utf8)
+    guard u.count % 2 == 0 else { return nil }
+    func nibble(_ c: UInt8) -> UInt8? {
+      switch c {
+      case 0x30...0x39: return c - 0x30
+      case 0x61...0x66: return c - 0x61 + 10
+      default: return nil
+      }
+    }
+    var out = [UInt8]()
+    out.reserveCapacity(u.count / 2)
+    var i = 0
+    while i < u.count {
+      guard let hi = nibble(u[i]), let lo = nibble(u[i + 1]) else { return nil }
+      out.append(hi << 4 | lo)
+      i += 2
+    }
+    return out
+  }
+
+  static func isHex(_ text: String, count bytes: Int) -> Bool {
+    text.utf8.count == bytes * 2 && decode(text) != nil
+  }
+}
