@@ -65,13 +65,14 @@ public final class Session: @unchecked Sendable {
   /// Opens an existing store and folds every record into the portfolio.
   public static func open(
     _ location: StoreLocation, readOnly: Bool, user: String = Identity.currentUser(),
-    checkpointAfter threshold: Int = 20_000
+    checkpointAfter threshold: Int = 20_000, seenHeads: SeenHeads? = SeenHeads()
   ) throws -> Session {
     let log = try EventLog.open(at: location.path, readOnly: readOnly)
     guard try log.size() > 0 else {
       throw StoreError.notAStore(path: location.path, reason: Session.emptyReason)
     }
     let session = Session(location: location, log: log, user: user)
+    session.seenHeads = seenHeads
     session.notices += StoreExposure.warnings(for: location.path)
     if let checkpoint = Checkpoint.load(store: location.path),
       let snapshot = CheckpointPayload.decode(checkpoint.payload),

@@ -25,6 +25,14 @@ public struct StoreCreated: EventPayload {
 }
 
 extension EventContext {
+  /// In a signed store the fold, not only the command, holds that only an
+  /// administrator changes the roster: a record written into the file by an officer
+  /// with their own valid key still does not make them an approver.
+  func requireAdmin(_ p: Portfolio, _ what: String) throws(FoldError) {
+    guard p.isSigned, !p.roster.allows(actor, .admin, in: nil) else { return }
+    throw FoldError("only an administrator may \(what); \(actor) holds \(p.roster.describe(actor))")
+  }
+
   /// In a signed store, a role change or a request step counts only when the record
   /// is signed by its actor's enrolled key (four eyes against someone who can write
   /// the file). Unsigned stores (older ones, the demo) are not held to it.
@@ -89,6 +97,7 @@ public struct RoleGranted: EventPayload {
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     try context.requireSignature(p, "role grant")
+    try context.requireAdmin(p, "grant roles")
     if let key {
       guard key.utf8.count == 64, key.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
       else { throw FoldError("key for \(user) is not 64 lowercase hex digits") }
@@ -115,6 +124,7 @@ public struct RoleRevoked: EventPayload {
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     try context.requireSignature(p, "role revocation")
+    try context.requireAdmin(p, "revoke roles")
     var roster = p.roster
     try roster.revoke(user, role: role, regions: regions ?? [])
     guard !roster.admins.isEmpty else {
