@@ -78,7 +78,7 @@ extension SignatureReport {
   }
 
   /// Signature checks of a batch on every core (they are independent of each other).
-  static func parallelChecks(_ records: [Record]) -> [SignatureCheck] {
+  public static func parallelChecks(_ records: [Record]) -> [SignatureCheck] {
     var out = [SignatureCheck](repeating: .unsigned, count: records.count)
     let chunks = max(1, min(records.count / 512, ProcessInfo.processInfo.activeProcessorCount * 4))
     out.withUnsafeMutableBufferPointer { buffer in

@@ -153,7 +153,9 @@ struct Stats {
   var mean: Double
   var p50: Double
   var p99: Double
+  var samples: [Double]
   init(_ values: [Double]) {
+    samples = values
     let sorted = values.sorted()
     mean = values.reduce(0, +) / Double(max(1, values.count))
     p50 = sorted.isEmpty ? 0 : sorted[sorted.count / 2]

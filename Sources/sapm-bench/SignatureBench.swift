@@ -1,0 +1,152 @@
+import ArgumentParser
+import CanonicalJSON
+import Foundation
+import Portfolio
+import Session
+import Store
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `sapm-bench signatures`: the costs of signed events (issue 14): a signed durable
+/// append next to an unsigned one and the raw fsync rate of the same disk; signature
+/// verification per core and on all cores; opening the same synthetic store signed
+/// and unsigned. CPU time beside wall time, every figure from this run.
+struct SignatureBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "signatures", abstract: "Signed append, signature verification and open, signed vs unsigned.")
+
+  @Option(help: "Programs in the synthetic portfolio.")
+  var programs = 100_000
+
+  @Option(help: "Events in each synthetic store (one signed, one not).")
+  var events = 1_000_000
+
+  @Option(help: "Durable single-record appends to time, signed and unsigned each.")
+  var durable = 1_000
+
+  @Option(help: "Opens of each store to time (the fastest is reported).")
+  var opens = 3
+
+  @Option(help: "Scratch directory (on the disk being measured).")
+  var dir = NSTemporaryDirectory() + "sapm-bench-sig"
+
+  func run() throws {
+    try? FileManager.default.removeItem(atPath: dir)
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let (signer, _) = try RecordSigner.generate()
+    print("sapm-bench signatures: \(programs) programs, \(events) events per store, in \(dir)")
+
+    // 1. Durable appends: raw fsync, unsigned, signed — interleaved in blocks of 50 so
+    // that the disk's mood affects all three alike.
+    let durablePath = dir + "/durable.sapm"
+    let log = try EventLog.create(at: durablePath)
+    var raw: [Double] = []
+    var plain: [Double] = []
+    var signed: [Double] = []
+    for block in 0..<(durable / 50) {
+      raw += try measureRawFsync(count: 50, in: dir).samples
+      for n in 0..<50 {
+        for sign in [false, true] {
+          let draft = RecordDraft(
+            type: "alert.acknowledged", actor: "bench",
+            payload: .object([
+              .init("alert", .string("sunset-passed/B\(block)-\(n)")), .init("note", .string("benchmark")),
+            ]), signer: sign ? signer : nil)
+          let start = now()
+          try log.append(draft)
+          (sign ? { signed.append(now() - start) } : { plain.append(now() - start) })()
+        }
+      }
+    }
+    report("raw fsync (write 200 B + fdatasync)", Stats(raw))
+    report("durable append, unsigned", Stats(plain))
+    report("durable append, signed (Ed25519)", Stats(signed))
+    print(line("  signed p99", String(format: "%.3f ms", Stats(signed).p99 * 1000), "target ≤ 5 ms"))
+
+    // 2. Two synthetic stores, the same events, one signed.
+    let plainPath = dir + "/plain.sapm"
+    let signedPath = dir + "/signed.sapm"
+    for (path, sign) in [(plainPath, false), (signedPath, true)] {
+      let store = try EventLog.create(at: path)
+      var batch: [RecordDraft] = []
+      batch.reserveCapacity(1000)
+      let cpu = cpuSeconds()
+      let wall = try time {
+        for item in SyntheticPortfolio(programs: programs, events: events) {
+          batch.append(
+            RecordDraft(
+              type: type(of: item.event).type, version: type(of: item.event).version, actor: item.actor,
+              payload: try EventRegistry.encode(item.event), at: item.at, signer: sign ? signer : nil))
+          if batch.count == 1000 {
+            try store.append(batch)
+            batch.removeAll(keepingCapacity: true)
+          }
+        }
+        try store.append(batch)
+      }
+      let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+      print(
+        line(
+          "bulk append, \(sign ? "signed" : "unsigned")", "\(rate(events, wall)) events/s",
+          "\(size >> 20) MiB; wall \(secs(wall)), CPU \(secs(cpuSeconds() - cpu))"))
+    }
+
+    // 3. Verification: one core, then every core.
+    var records: [Record] = []
+    records.reserveCapacity(events)
+    try EventLog.open(at: signedPath, readOnly: true).readNew { records.append($0) }
+    let sample = Array(records.prefix(100_000))
+    var valid = 0
+    let cpu1 = cpuSeconds()
+    let one = time { for r in sample where r.checkSignature().validKey != nil { valid += 1 } }
+    print(
+      line(
+        "verify signatures, one core", "\(rate(sample.count, one)) records/s",
+        "\(valid) of \(sample.count) valid; CPU \(secs(cpuSeconds() - cpu1)) (target ≥ 20,000/s a core)"))
+    let cpuAll = cpuSeconds()
+    var allValid = 0
+    let all = time {
+      allValid = SignatureReport.parallelChecks(records).filter { $0.validKey != nil }.count
+    }
+    print(
+      line(
+        "verify signatures, all \(ProcessInfo.processInfo.activeProcessorCount) cores",
+        "\(rate(records.count, all)) records/s",
+        "\(allValid) of \(records.count) valid; wall \(secs(all)), CPU \(secs(cpuSeconds() - cpuAll))"))
+    records = []
+
+    // 4. Open (replay + verify the chain + fold): signed against unsigned.
+    func fastestOpen(_ path: String) throws -> (wall: Double, cpu: Double) {
+      var best = (wall: Double.infinity, cpu: 0.0)
+      for _ in 0..<opens {
+        let cpu = cpuSeconds()
+        let wall = try time {
+          _ = try Session.open(
+            StoreLocation(path: path, source: .flag), readOnly: true, user: "bench", seenHeads: nil)
+        }
+        if wall < best.wall { best = (wall, cpuSeconds() - cpu) }
+      }
+      return best
+    }
+    let u = try fastestOpen(plainPath)
+    let s = try fastestOpen(signedPath)
+    print(line("open, unsigned store (fastest of \(opens))", secs(u.wall), "CPU \(secs(u.cpu))"))
+    print(line("open, signed store (fastest of \(opens))", secs(s.wall), "CPU \(secs(s.cpu))"))
+    print(
+      line(
+        "  signed / unsigned open", String(format: "%.3f", s.wall / u.wall),
+        String(format: "CPU %.3f; target ≤ 1.05", s.cpu / u.cpu)))
+    print(line("peak RSS", "\(peakRSSMiB()) MiB", ""))
+  }
+}
+
+/// User + system CPU seconds of this process so far.
+func cpuSeconds() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
+    + Double(usage.ru_stime.tv_usec) / 1e6
+}
