@@ -15,7 +15,8 @@ struct DecodedRecord: @unchecked Sendable {
     let verified =
       record.sig != nil && EventContext.signatureCheckedTypes.contains(record.type)
       ? record.checkSignature().validKey : nil
-    context = EventContext(sequence: record.sequence, at: record.at, actor: record.actor, verifiedKey: verified)
+    context = EventContext(
+      sequence: record.sequence, at: record.at, actor: record.actor, verifiedKey: verified)
     type = record.type
     decoded = EventRegistry.decode(type: record.type, version: record.version, payload: record.payload)
   }

@@ -1,8 +1,9 @@
+import Foundation
+import Store
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Foundation
-import Store
 
 /// The account's Ed25519 signing key (docs/security.md): one file, made on first use
 /// at `$XDG_CONFIG_HOME/sapm/identity/ed25519` (else `~/.config/…`, the home from the
@@ -94,7 +95,8 @@ public enum IdentityKey {
       throw Problem(message: "\(path) is not a regular file; the signing key must be one (not a link)")
     }
     guard st.st_uid == getuid() else {
-      throw Problem(message: "\(path) belongs to uid \(st.st_uid), not to you (uid \(getuid())); it cannot be your key")
+      throw Problem(
+        message: "\(path) belongs to uid \(st.st_uid), not to you (uid \(getuid())); it cannot be your key")
     }
     let loose = st.st_mode & 0o077
     guard loose == 0 else {

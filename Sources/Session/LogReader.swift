@@ -111,7 +111,10 @@ public struct VerifyOutcome: Sendable {
   public var isSound: Bool { firstBad == nil && (signatures?.problemCount ?? 0) == 0 }
 
   /// Re-reads and re-hashes every record of the store at `location`.
-  public static func verify(_ location: StoreLocation, progress: (Int64, Int64) -> Void = { _, _ in }) throws
+  public static func verify(
+    _ location: StoreLocation, seen: SeenHeads? = SeenHeads(), full: Bool = false,
+    progress: (Int64, Int64) -> Void = { _, _ in }
+  ) throws
     -> VerifyOutcome
   {
     let report = try EventLog.open(at: location.path, readOnly: true).verify(progress: progress)
@@ -119,7 +122,14 @@ public struct VerifyOutcome: Sendable {
       records: report.records, bytes: report.bytes, firstBad: report.firstBad,
       incompleteTailBytes: report.incompleteTailBytes)
     if report.isSound {
-      let signatures = try SignatureReport.audit(location)
+      let through = full ? nil : seen?.verified(path: location.path)
+      let signatures = try SignatureReport.audit(location, verifiedThrough: through)
+      if signatures.problemCount == 0, let seen, let head = signatures.head {
+        seen.rememberVerified(
+          path: location.path,
+          through: SeenHeads.Head(
+            sequence: head.sequence, hash: head.hash, seenOn: Day(ordinal: Timestamp.now().dayOrdinal)))
+      }
       outcome.notApplied = signatures.portfolio.skipped
       outcome.notAppliedCount = signatures.portfolio.skippedCount
       outcome.signatures = signatures

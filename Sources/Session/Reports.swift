@@ -79,7 +79,8 @@ public enum Reports {
     var members: [JSONValue.Member] = [
       .init("id", .string(a.id.description)), .init("rule", .string(a.rule.rawValue)),
       .init("title", .string(a.rule.title)), .init("severity", .string(a.severity.name)),
-      .init("region", a.region.map { .string($0.rawValue) } ?? .null), .init("partner", .string(a.subject.partner)),
+      .init("region", a.region.map { .string($0.rawValue) } ?? .null),
+      .init("partner", .string(a.subject.partner)),
       .init("program", .string(a.subject.program)), .init("message", .string(a.message)),
       .init("began", .string(a.began.description)),
     ]

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import Foundation
 import Portfolio
 import Store
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Rollback and fork detection (docs/security.md): each account remembers, per
 /// store, the newest record it has seen — its sequence number and hash — under
@@ -35,7 +36,19 @@ public struct SeenHeads {
   /// The store's identity: the hash of its first record (its name, creator, time and
   /// key), the same in every copy of it.
   static func storeID(_ log: EventLog) -> String? {
-    (try? log.record(sequence: 1))?.lineHashHex
+    (try? log.record(sequence: 1))?.lineHashHex ?? storeID(path: log.path)
+  }
+
+  /// The same, read from the file's first line (for a reader that has not read it).
+  static func storeID(path: String) -> String? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    guard let data = try? handle.read(upToCount: 1 << 20), let nl = data.firstIndex(of: 0x0A) else {
+      return nil
+    }
+    let line = Array(data[data.startIndex..<nl])
+    return (try? line.withUnsafeBufferPointer { (b) throws(RecordError) in try Record.parse(line: b) })?
+      .lineHashHex
   }
 
   func path(_ id: String) -> String { directory + "/" + id }
@@ -55,9 +68,23 @@ public struct SeenHeads {
       atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let tmp = path(id) + ".tmp-\(getpid())"
     let text = "\(head.sequence) \(head.hash) \(head.seenOn)\n"
-    guard FileManager.default.createFile(atPath: tmp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+    guard
+      FileManager.default.createFile(
+        atPath: tmp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
     else { return }
     if rename(tmp, path(id)) != 0 { unlink(tmp) }
+  }
+
+  /// The last record whose signatures this account's `sapm verify` found sound, kept
+  /// beside the heads (`ID.verified`), so the next audit checks only what came after.
+  public func verified(path: String) -> Head? {
+    guard let id = Self.storeID(path: path) else { return nil }
+    return remembered(id + ".verified")
+  }
+
+  public func rememberVerified(path: String, through head: Head) {
+    guard let id = Self.storeID(path: path) else { return }
+    remember(id + ".verified", head)
   }
 
   /// Compares the log's head with what this account saw; remembers the new head when

@@ -50,7 +50,8 @@ public final class Session: @unchecked Sendable {
       throw Rejection(
         enrolled == nil
           ? "\(actor) has no signing key enrolled in this signed store; run 'sapm identity --public' and ask an administrator to run 'sapm roles grant \(actor) ROLE --key <that key>'"
-          : "your signing key (\(IdentityKey.fingerprint(key.publicKeyHex))) is not the one enrolled for \(actor) (\(IdentityKey.fingerprint(enrolled ?? ""))); use that key's file, or ask an administrator to enrol the new one")
+          : "your signing key (\(IdentityKey.fingerprint(key.publicKeyHex))) is not the one enrolled for \(actor) (\(IdentityKey.fingerprint(enrolled ?? ""))); use that key's file, or ask an administrator to enrol the new one"
+      )
     }
     return key
   }

@@ -27,6 +27,12 @@ public struct SignatureReport: Sendable {
   public var creatorKey: String?
   /// The portfolio folded on the way (for the records not applied).
   public var portfolio = Portfolio()
+  /// Records whose signatures an earlier audit found sound (not checked again).
+  public var verifiedBefore = 0
+  /// The last record audited: its sequence number and hash.
+  public var head: (sequence: Int, hash: String)?
+  var skip: SeenHeads.Head?
+  var skipInvalidated = false
 
   public var creatorFingerprint: String? { creatorKey.map(IdentityKey.fingerprint) }
 
@@ -42,7 +48,8 @@ public struct SignatureReport: Sendable {
   mutating func note(_ record: Record, _ reason: String) {
     problemCount += 1
     if problems.count < 50 {
-      problems.append(Problem(sequence: record.sequence, type: record.type, actor: record.actor, reason: reason))
+      problems.append(
+        Problem(sequence: record.sequence, type: record.type, actor: record.actor, reason: reason))
     }
   }
 
@@ -55,16 +62,33 @@ public struct SignatureReport: Sendable {
 }
 
 extension SignatureReport {
-  /// Reads the store at `location` from the start and judges every signature.
-  public static func audit(_ location: StoreLocation, progress: (Int, Int64) -> Void = { _, _ in }) throws
-    -> SignatureReport
-  {
+  /// Reads the store at `location` from the start and judges every signature. With
+  /// `verifiedThrough` (a record this account's earlier audit found sound, and its
+  /// hash) the signatures up to it are not checked again — the chain, re-hashed from
+  /// the start, proves those records unchanged; if the hash there differs, every
+  /// signature is checked.
+  public static func audit(
+    _ location: StoreLocation, verifiedThrough: SeenHeads.Head? = nil,
+    progress: (Int, Int64) -> Void = { _, _ in }
+  ) throws -> SignatureReport {
+    var report = try auditOnce(location, skip: verifiedThrough, progress: progress)
+    if report.skipInvalidated { report = try auditOnce(location, skip: nil, progress: progress) }
+    return report
+  }
+
+  static func auditOnce(
+    _ location: StoreLocation, skip: SeenHeads.Head?, progress: (Int, Int64) -> Void
+  ) throws -> SignatureReport {
     let log = try EventLog.open(at: location.path, readOnly: true)
     var report = SignatureReport()
+    report.skip = skip
     var batch: [Record] = []
     batch.reserveCapacity(16_384)
     func flush() {
-      let checks = parallelChecks(batch)
+      let skipped = batch.prefix { $0.sequence <= (skip?.sequence ?? 0) }.count
+      let checks =
+        batch[..<skipped].map { $0.sig == nil ? SignatureCheck.unsigned : .valid(key: $0.key ?? "") }
+        + parallelChecks(Array(batch[skipped...]))
       for (record, check) in zip(batch, checks) { report.judge(record, check) }
       progress(report.records, log.cursor.offset)
       batch.removeAll(keepingCapacity: true)
@@ -74,6 +98,9 @@ extension SignatureReport {
       if batch.count == 16_384 { flush() }
     }
     flush()
+    if log.cursor.sequence > 0 {
+      report.head = (log.cursor.sequence, String(decoding: log.cursor.hashHex, as: UTF8.self))
+    }
     return report
   }
 
@@ -95,6 +122,15 @@ extension SignatureReport {
   /// One record: its signature against the roster as it stands before the record.
   mutating func judge(_ record: Record, _ check: SignatureCheck) {
     records += 1
+    if let skip, record.sequence <= skip.sequence {
+      // Verified sound before, and unchanged since (checked at its last record).
+      if record.sequence == skip.sequence, record.lineHashHex != skip.hash { skipInvalidated = true }
+      if record.sequence == 1 { creatorKey = record.payload["creatorKey"]?.stringValue }
+      if record.sig == nil { noteUnsigned(record.sequence) } else { signed += 1 }
+      verifiedBefore += 1
+      Session.fold(record, into: &portfolio)
+      return
+    }
     if record.sequence == 1 {
       creatorKey = record.payload["creatorKey"]?.stringValue
     }

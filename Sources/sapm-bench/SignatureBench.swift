@@ -15,7 +15,8 @@ import Store
 /// and unsigned. CPU time beside wall time, every figure from this run.
 struct SignatureBench: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "signatures", abstract: "Signed append, signature verification and open, signed vs unsigned.")
+    commandName: "signatures", abstract: "Signed append, signature verification and open, signed vs unsigned."
+  )
 
   @Option(help: "Programs in the synthetic portfolio.")
   var programs = 100_000

@@ -9,7 +9,8 @@ struct Bench: ParsableCommand {
     commandName: "sapm-bench",
     abstract: "sapm benchmarks (see docs/performance.md) and store stress helpers.",
     subcommands: [
-      Run.self, TUIBench.self, PerformBench.self, KioskSoak.self, ImportBench.self, SignatureBench.self, Append.self,
+      Run.self, TUIBench.self, PerformBench.self, KioskSoak.self, ImportBench.self, SignatureBench.self,
+      Append.self,
       AppendRaw.self,
     ],
     defaultSubcommand: Run.self)

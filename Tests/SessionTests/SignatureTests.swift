@@ -79,7 +79,9 @@ import Testing
           type: type(of: event).type, actor: actor, payload: try EventRegistry.encode(event), signer: signer))
     }
 
-    func verify() throws -> VerifyOutcome { try VerifyOutcome.verify(location) }
+    func verify() throws -> VerifyOutcome {
+      try VerifyOutcome.verify(location, seen: SeenHeads(directory: dir + "/state/verify"))
+    }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: dir) }
   }
@@ -134,6 +136,32 @@ import Testing
     #expect(third.status == 1)
     #expect(third.out.contains("record 4: bad signature"))
     #expect(third.out.contains("problems \(lines.count - 3)"), "\(third.out)")
+  }
+
+  @Test func verifyingAgainChecksOnlyWhatCameAfterUnlessThePastChanged() throws {
+    let team = try Team()
+    defer { team.cleanUp() }
+    let first = try #require(try team.verify().signatures)
+    #expect(first.verifiedBefore == 0 && first.problemCount == 0)
+    try team.raise()
+    let second = try #require(try team.verify().signatures)
+    #expect(second.verifiedBefore == first.records)
+    #expect(second.signed == second.records)
+    // An edit before the verified position, re-chained: the hash there differs, so
+    // every signature is checked again and the edit is named.
+    var lines = team.lines
+    var r = try team.record(lines[1])
+    r.actor = "mallory"
+    lines[1] = r.line
+    for i in 2..<lines.count {
+      var next = try team.record(lines[i])
+      next.prev = try team.record(lines[i - 1]).lineHashHex
+      lines[i] = next.line
+    }
+    team.write(lines)
+    let third = try #require(try team.verify().signatures)
+    #expect(third.verifiedBefore == 0)
+    #expect(third.problems.first?.sequence == 2)
   }
 
   @Test func anApprovalUnderAnotherNameNeitherCountsNorVerifies() throws {

@@ -13,7 +13,9 @@ public struct StoreCreated: EventPayload {
     self.demo = demo
     self.creatorKey = creatorKey
   }
-  public var summary: String { "store '\(name)' created\(demo ? " (DEMO)" : "")\(creatorKey == nil ? "" : ", signed")" }
+  public var summary: String {
+    "store '\(name)' created\(demo ? " (DEMO)" : "")\(creatorKey == nil ? "" : ", signed")"
+  }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     p.setStore(name: name, demo: demo)
     if p.roster.isEmpty { p.roster.grant(RoleGrant(user: context.actor, role: .admin)) }
@@ -43,7 +45,8 @@ extension EventContext {
     }
     guard key == p.roster.key(of: actor) else {
       throw FoldError(
-        "\(what()) by \(actor) is signed by a key that is not \(actor)'s enrolled key (forged, or a replaced key)")
+        "\(what()) by \(actor) is signed by a key that is not \(actor)'s enrolled key (forged, or a replaced key)"
+      )
     }
   }
 }
@@ -99,7 +102,8 @@ public struct RoleGranted: EventPayload {
     try context.requireSignature(p, "role grant")
     try context.requireAdmin(p, "grant roles")
     if let key {
-      guard key.utf8.count == 64, key.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+      guard key.utf8.count == 64,
+        key.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
       else { throw FoldError("key for \(user) is not 64 lowercase hex digits") }
       p.roster.enroll(user, key: key)
     }

@@ -18,9 +18,11 @@ extension Portfolio {
   /// Critical alerts about the store itself: no program, no region.
   func integrityAlerts() -> [Alert] {
     integrity.map { f in
-      let id = AlertID(rule: f.kind == .rollback ? .storeRollback : .storeFork, program: "store", detail: String(f.sequence))
+      let id = AlertID(
+        rule: f.kind == .rollback ? .storeRollback : .storeFork, program: "store", detail: String(f.sequence))
       return Alert(
-        id: id, severity: .critical, subject: AlertSubject(partner: "", program: "store", unit: nil), region: nil,
+        id: id, severity: .critical, subject: AlertSubject(partner: "", program: "store", unit: nil),
+        region: nil,
         message: f.message, began: f.seenOn, acknowledgement: acknowledgements[id.description])
     }
   }

@@ -6,7 +6,8 @@ import Session
 struct IdentityCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "identity",
-    abstract: "Show your signing key (made on first use): its fingerprint, and whether a store has it enrolled.",
+    abstract:
+      "Show your signing key (made on first use): its fingerprint, and whether a store has it enrolled.",
     discussion:
       "In a signed store every record you write is signed with this Ed25519 key; an administrator enrols it with 'sapm roles grant YOU ROLE --key HEX', HEX being what 'sapm identity --public' prints. The private key stays in the file named (0600, in a 0700 directory); never copy it to anyone."
   )

@@ -61,7 +61,8 @@ struct Roles: ParsableCommand {
           say("\(user)'s signing key: \(IdentityKey.fingerprint(enrolled))")
         } else if session.portfolio.isSigned {
           complain(
-            "note: \(user) has no enrolled key, so cannot write to this signed store; they run 'sapm identity --public' and you grant again with --key")
+            "note: \(user) has no enrolled key, so cannot write to this signed store; they run 'sapm identity --public' and you grant again with --key"
+          )
         }
         if !Identity.accountExists(user) {
           complain(
@@ -90,7 +91,8 @@ struct Roles: ParsableCommand {
           say("\(user)'s signing key: \(IdentityKey.fingerprint(enrolled))")
         } else if session.portfolio.isSigned {
           complain(
-            "note: \(user) has no enrolled key, so cannot write to this signed store; they run 'sapm identity --public' and you grant again with --key")
+            "note: \(user) has no enrolled key, so cannot write to this signed store; they run 'sapm identity --public' and you grant again with --key"
+          )
         }
       }
     }

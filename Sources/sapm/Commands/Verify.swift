@@ -21,12 +21,15 @@ struct Verify: ParsableCommand {
       valueName: "FINGERPRINT"))
   var trust: String?
 
+  @Flag(help: "Check every signature, also those an earlier verify by this account found sound.")
+  var full = false
+
   func run() throws {
     let report = try failing { () -> VerifyOutcome in
       let location = storeOptions.location(allowDemo: true)
       let showProgress = isatty(2) != 0
       let started = Date()
-      let report = try VerifyOutcome.verify(location) { done, total in
+      let report = try VerifyOutcome.verify(location, full: full) { done, total in
         guard showProgress, total > 0 else { return }
         let pct = Int(Double(done) / Double(total) * 100)
         FileHandle.standardError.write(
@@ -65,7 +68,9 @@ struct Verify: ParsableCommand {
         complain(
           sig.creatorFingerprint.map {
             "the store's creator key is \($0), not \(trust.sanitizedForTerminal): this is not the store you pinned (or it was re-created)"
-          } ?? "the store has no creator key (an unsigned store): nothing to match \(trust.sanitizedForTerminal) against")
+          }
+            ?? "the store has no creator key (an unsigned store): nothing to match \(trust.sanitizedForTerminal) against"
+        )
         throw ExitCode.failure
       }
       if requireSignatures, sig.unsigned > 0 {
@@ -78,18 +83,27 @@ struct Verify: ParsableCommand {
   func printSignatures(_ sig: SignatureReport) {
     var line = "signatures: \(sig.signed) of \(sig.records) records signed by their actor's enrolled key"
     if let fp = sig.creatorFingerprint { line += "; creator key \(fp)" }
+    if sig.verifiedBefore > 0 {
+      line +=
+        "; \(sig.verifiedBefore) found sound by your last verify and unchanged since (--full checks them again)"
+    }
     say(line)
     if sig.unsigned > 0 {
-      let ranges = sig.unsignedRanges.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
+      let ranges = sig.unsignedRanges.map {
+        $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)"
+      }
       say(
         "\(sig.unsigned) unsigned record(s) (\(ranges.joined(separator: ", "))\(sig.unsigned > ranges.count && sig.unsignedRanges.count >= 20 ? ", …" : "")): written before the store was signed, or by the demo's invented people; nothing proves who wrote them"
       )
     }
     for p in sig.problems {
       complain(
-        "record \(p.sequence) (\(p.type), actor \(p.actor.sanitizedForTerminal)): \(p.reason.sanitizedForTerminal)")
+        "record \(p.sequence) (\(p.type), actor \(p.actor.sanitizedForTerminal)): \(p.reason.sanitizedForTerminal)"
+      )
     }
-    if sig.problemCount > sig.problems.count { complain("… and \(sig.problemCount - sig.problems.count) more") }
+    if sig.problemCount > sig.problems.count {
+      complain("… and \(sig.problemCount - sig.problems.count) more")
+    }
     if sig.problemCount > 0 {
       complain(
         "\(sig.problemCount) record(s) are not what their signer signed: the file was tampered with. Restore from a backup and compare; do not append to this store."
