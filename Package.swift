@@ -53,7 +53,7 @@ let package = Package(
       dependencies: [
         "Session", "Store", "Portfolio", "PortfolioDemo", "TUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
