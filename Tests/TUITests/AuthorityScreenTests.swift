@@ -105,3 +105,23 @@ import Testing
     #expect(h.screen.contains("Record a notification to Congress — UA-EDA-001"))
   }
 }
+
+/// A rollback or fork found at open is a critical alert about the store itself.
+@Suite struct StoreAlertScreenTests {
+  @Test func aRollbackIsOnTheAlertsScreenAndEnterSaysWhatToDo() {
+    var p = Harness.demo
+    p.noteIntegrity(
+      IntegrityFinding(
+        kind: .rollback, sequence: 1800,
+        message: "the store ends at record 1777, but this account saw record 1800 on 2026-11-28",
+        seenOn: Harness.today.adding(days: -1)))
+    var h = Harness(width: 160, height: 45, portfolio: p)
+    h.press(.character("a"))
+    #expect(h.screen.contains("Store rolled back"))
+    #expect(h.screen.contains("but this account saw record 1800"))
+    h.press(.character("/"))
+    h.type("rolled back")
+    h.press(.enter, .enter)
+    #expect(h.screen.contains("about the store itself: run 'sapm verify'"), "\(h.lines.suffix(3))")
+  }
+}
