@@ -114,8 +114,4 @@ public enum Hex {
     }
     return out
   }
-
-  static func isHex(_ text: String, count bytes: Int) -> Bool {
-    text.utf8.count == bytes * 2 && decode(text) != nil
-  }
 }

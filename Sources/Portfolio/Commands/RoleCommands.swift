@@ -23,10 +23,7 @@ public struct GrantRole: Command {
     if role == .admin, !regions.isEmpty {
       reasons.append("an administrator's role covers every region; grant admin without --region")
     }
-    if let key,
-      !(key.utf8.count == 64
-        && key.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
-    {
+    if let key, !Roster.isPublicKey(key) {
       reasons.append("the key must be 64 lowercase hex digits, as 'sapm identity --public' prints it")
     }
     if let key, let holder = p.roster.keys.first(where: { $0.value == key && $0.key != user })?.key {

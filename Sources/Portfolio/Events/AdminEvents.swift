@@ -102,9 +102,7 @@ public struct RoleGranted: EventPayload {
     try context.requireSignature(p, "role grant")
     try context.requireAdmin(p, "grant roles")
     if let key {
-      guard key.utf8.count == 64,
-        key.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
-      else { throw FoldError("key for \(user) is not 64 lowercase hex digits") }
+      guard Roster.isPublicKey(key) else { throw FoldError("key for \(user) is not 64 lowercase hex digits") }
       p.roster.enroll(user, key: key)
     }
     p.roster.grant(RoleGrant(user: user, role: role, regions: regions))

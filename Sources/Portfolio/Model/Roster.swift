@@ -50,6 +50,11 @@ public struct Roster: Sendable, Hashable {
 
   public func key(of user: String) -> String? { keys[user] }
 
+  /// Whether `text` has the form of an Ed25519 public key as records carry it.
+  public static func isPublicKey(_ text: String) -> Bool {
+    text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+  }
+
   /// Binds `user` to `key` (an enrolment or a new key).
   mutating func enroll(_ user: String, key: String) { keys[user] = key }
   public var users: [String] { byUser.keys.sorted() }

@@ -43,7 +43,9 @@ extension AppModel {
     }
     // An alert about the store itself has no program to open: say what to do.
     guard alert.region != nil else {
-      fail("about the store itself: run 'sapm verify' and compare with a backup (docs/security.md); x acknowledges it with a note")
+      fail(
+        "about the store itself: run 'sapm verify' and compare with a backup (docs/security.md); x acknowledges it with a note"
+      )
       return []
     }
     return openProgram(alert.subject.program)
