@@ -25,6 +25,8 @@ public struct Portfolio: Sendable {
   public internal(set) var eventCount = 0
   public internal(set) var lastSequence = 0
   public internal(set) var newest: Timestamp?
+  /// What each change touched, for views that update incrementally.
+  public internal(set) var journal = ChangeJournal()
   /// Events that were kept in the log but not applied, with the reason.
   public internal(set) var skipped: [SkippedEvent] = []
   public internal(set) var skippedCount = 0
@@ -48,7 +50,10 @@ public struct Portfolio: Sendable {
 
   /// Notes a finding about the store (the session's check of the head it remembers).
   public mutating func noteIntegrity(_ finding: IntegrityFinding) {
-    if !integrity.contains(finding) { integrity.append(finding) }
+    if !integrity.contains(finding) {
+      integrity.append(finding)
+      journal.record(.everything)
+    }
   }
 
   /// Positions in `skipped` of the events about each program.
@@ -66,6 +71,7 @@ public struct Portfolio: Sendable {
       if let program = envelope.event.programID, programs[program] != nil {
         history[program, default: []].append(context.sequence)
       }
+      journal.record(envelope.event.touch(in: self))
     } catch {
       let program = envelope.event.programID.flatMap { programs[$0] == nil ? nil : $0 }
       skip(context.sequence, envelope.type, error.message, program: program, day: context.day)
@@ -79,6 +85,7 @@ public struct Portfolio: Sendable {
   ) {
     lastSequence = max(lastSequence, sequence)
     skippedCount += 1
+    journal.record(program.map(Touch.program) ?? .nothing)
     guard skipped.count < 1000 else { return }
     if let program { skippedByProgram[program, default: []].append(skipped.count) }
     skipped.append(SkippedEvent(sequence: sequence, type: type, reason: reason, program: program, day: day))

@@ -69,6 +69,44 @@ struct TUIBench: ParsableCommand {
           "filter as you type (\(name))", String(format: "p50 %.2f ms", fs.p50 * 1000),
           String(format: "max %.2f ms (target ≤ 16 ms)", (perKey.max() ?? 0) * 1000)))
     }
+    // One event's model update (issue 13): an acknowledgement, a restriction on a
+    // partner, an obligation — each folded in, then the model brought up to date
+    // incrementally, next to the full recompute it replaces.
+    let open = portfolio.alerts(on: today).filter(\.isOpen)
+    let firstProgram = portfolio.programs.keys.sorted()[0]
+    let partner = portfolio.programs[firstProgram]?.partner ?? ""
+    let changes: [(String, any EventPayload)] = [
+      ("acknowledgement", AlertAcknowledged(alert: open.first?.id.description ?? "", note: "bench")),
+      (
+        "obligation",
+        FundsObligated(program: firstProgram, fiscalYear: today.fiscalYear, amount: Dollars(1), on: today)
+      ),
+      ("restriction on a partner", RestrictionImposed(partner: partner, kind: .coup, since: today)),
+    ]
+    for (name, event) in changes {
+      var times: [Double] = []
+      var p = portfolio
+      var incremental = m
+      for _ in 0..<5 {
+        seq += 1
+        p.apply(
+          Envelope(context: EventContext(sequence: seq, at: Timestamp.now(), actor: "bench"), event: event))
+        let t = time { incremental.setPortfolio(p, asOf: nil, today: today) }
+        times.append(t)
+      }
+      let s = Stats(times)
+      print(
+        line(
+          "model update after one \(name)", String(format: "p50 %.1f ms", s.p50 * 1000),
+          String(format: "max %.1f ms (target: on screen ≤ 250 ms)", (times.max() ?? 0) * 1000)))
+    }
+    let full = time {
+      _ = AppModel(
+        portfolio: portfolio, today: today,
+        info: SessionInfo(store: "bench", user: "bench", role: "officer", demo: false, readOnly: false),
+        theme: .builtIn, width: width, height: height)
+    }
+    print(line("  the full recompute it replaces", secs(full), ""))
     print(line("peak RSS", "\(peakRSSMiB()) MiB", ""))
   }
 }

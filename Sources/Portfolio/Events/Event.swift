@@ -14,6 +14,8 @@ public protocol EventPayload: Codable, Sendable {
   /// A one-line description for history views and `sapm log`.
   var summary: String { get }
   func apply(to portfolio: inout Portfolio, context: EventContext) throws(FoldError)
+  /// What the event, applied, can change in derived views (Changes.swift).
+  func touch(in portfolio: Portfolio) -> Touch
 }
 
 extension EventPayload {

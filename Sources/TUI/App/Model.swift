@@ -195,20 +195,76 @@ public struct AppModel: Sendable {
   }
 
   public mutating func setPortfolio(_ p: Portfolio, asOf: Day?, today: Day) {
+    // The same fold, moved on, on the same day: update what the new events touched.
+    let previous = computedFrom
     portfolio = p
     self.asOf = asOf
     self.today = today
+    if let previous, redaction == nil, asOf == nil, previous.asOf == nil, previous.day == day,
+      previous.lineage == p.journal.lineage, let touches = p.journal.touches(since: previous.revision),
+      let reach = p.reach(of: touches)
+    {
+      if !reach.programs.isEmpty || !reach.partners.isEmpty { update(reach.programs, reach.partners) }
+      computedFrom = (p.journal.lineage, p.journal.revision, day, asOf)
+      requestCounts = Portfolio.RequestScope.allCases.map { portfolio.requestCount($0, user: info.user) }
+      portfolioVersion += 1
+      incrementalUpdates += 1
+      return
+    }
     recompute()
+  }
+
+  /// The fold, revision, day and date of time travel the derived values were computed
+  /// from; nil before the first computation.
+  var computedFrom: (lineage: UInt64, revision: Int, day: Day, asOf: Day?)?
+  /// How many portfolio changes took the incremental path (for tests and benchmarks).
+  public private(set) var incrementalUpdates = 0
+
+  /// Replaces the touched programs' alerts and rows (kept in order: most severe, then
+  /// oldest, then by id) and updates the figures of their partners and regions.
+  mutating func update(_ programs: Set<String>, _ partners: Set<String>) {
+    var fresh: [Alert] = []
+    for id in programs { fresh += portfolio.alerts(forProgram: id, on: day) }
+    fresh.sort(by: Alert.precedes)
+    var mergedAlerts: [Alert] = []
+    var mergedRows: [TableData.Row] = []
+    mergedAlerts.reserveCapacity(alerts.count + fresh.count)
+    mergedRows.reserveCapacity(alerts.count + fresh.count)
+    var j = 0
+    for (i, a) in alerts.enumerated() where !programs.contains(a.subject.program) {
+      while j < fresh.count, Alert.precedes(fresh[j], a) {
+        mergedAlerts.append(fresh[j])
+        mergedRows.append(alertRow(fresh[j]))
+        j += 1
+      }
+      mergedAlerts.append(a)
+      mergedRows.append(alertRows[i])
+    }
+    while j < fresh.count {
+      mergedAlerts.append(fresh[j])
+      mergedRows.append(alertRow(fresh[j]))
+      j += 1
+    }
+    alerts = mergedAlerts
+    alertRows = mergedRows
+    rebuildAlertIndex()
+    summary.update(
+      programs: programs, partners: partners, portfolio, alerts: alerts, alertIndex: alertIndex, day: day)
+  }
+
+  mutating func rebuildAlertIndex() {
+    alertIndex = [:]
+    for (i, a) in alerts.enumerated() { alertIndex[a.subject.program, default: []].append(i) }
   }
 
   mutating func recompute() {
     alerts = portfolio.alerts(on: day)
     if let redaction { alerts = alerts.map(redaction.apply(to:)) }
     summary = PortfolioSummary(portfolio, alerts: alerts, day: day)
-    alertRows = buildAlertRows()
-    alertIndex = [:]
-    for (i, a) in alerts.enumerated() { alertIndex[a.subject.program, default: []].append(i) }
+    alertRows = alerts.map(alertRow)
+    rebuildAlertIndex()
     requestCounts = Portfolio.RequestScope.allCases.map { portfolio.requestCount($0, user: info.user) }
+    computedFrom = (portfolio.journal.lineage, portfolio.journal.revision, day, asOf)
     portfolioVersion += 1
   }
 

@@ -11,19 +11,18 @@ extension AppModel {
       ], rows: alertRows)
   }
 
-  func buildAlertRows() -> [TableData.Row] {
-    alerts.map { a -> TableData.Row in
-      let partner = portfolio.partners[a.subject.partner]?.name ?? a.subject.partner
-      let state = a.isOpen ? a.severity.name : "ack"
-      let ack = a.acknowledgement.map { " — ack by \($0.by) \($0.on): \($0.note)" } ?? ""
-      return TableData.Row(
-        key: a.id.description,
-        cells: [
-          "\(a.severity.symbol) \(state)", a.rule.title, partner, a.subject.program, a.began.description,
-          a.message + ack,
-        ],
-        style: a.isOpen ? "alert.\(a.severity.name)" : "alert.acknowledged")
-    }
+  /// One row of the alerts view.
+  func alertRow(_ a: Alert) -> TableData.Row {
+    let partner = portfolio.partners[a.subject.partner]?.name ?? a.subject.partner
+    let state = a.isOpen ? a.severity.name : "ack"
+    let ack = a.acknowledgement.map { " — ack by \($0.by) \($0.on): \($0.note)" } ?? ""
+    return TableData.Row(
+      key: a.id.description,
+      cells: [
+        "\(a.severity.symbol) \(state)", a.rule.title, partner, a.subject.program, a.began.description,
+        a.message + ack,
+      ],
+      style: a.isOpen ? "alert.\(a.severity.name)" : "alert.acknowledged")
   }
 
   func renderAlerts(_ g: inout CellGrid, _ layout: Layout) {

@@ -1,0 +1,130 @@
+import Portfolio
+import PortfolioDemo
+import Testing
+
+@testable import TUI
+
+/// The incremental model equals a full recompute (issue 13): after every event of a
+/// random sequence over the demo portfolio — the demo's own events, and random
+/// acknowledgements, restrictions, vettings, requests, obligations that cannot apply,
+/// new partners and programs, roles and policy changes — every alert (in order, with
+/// its message and acknowledgement), every alerts-view row, every figure of every
+/// region and partner and the per-program alert index are the same as a model built
+/// from scratch; and after a day's rollover too.
+@Suite struct IncrementalModelTests {
+  static let today = Harness.today
+
+  static func envelopes() -> [Envelope] {
+    DemoPortfolio.events(today: today).enumerated().map { i, item in
+      Envelope(context: EventContext(sequence: i + 1, at: item.at, actor: item.actor), event: item.event)
+    }
+  }
+
+  func model(_ p: Portfolio, today: Day = Self.today) -> AppModel {
+    AppModel(
+      portfolio: p, today: today,
+      info: SessionInfo(
+        store: "/tmp/demo.sapm", user: "tester", role: "officer", demo: true, readOnly: false),
+      theme: .builtIn, width: 160, height: 45)
+  }
+
+  func expectSame(_ a: AppModel, _ b: AppModel, _ step: String) {
+    #expect(a.alerts.map(\.id) == b.alerts.map(\.id), "alerts after \(step)")
+    #expect(a.alerts.map(\.message) == b.alerts.map(\.message), "messages after \(step)")
+    #expect(a.alerts.map(\.acknowledgement) == b.alerts.map(\.acknowledgement), "acks after \(step)")
+    #expect(a.alertRows.map(\.cells) == b.alertRows.map(\.cells), "rows after \(step)")
+    #expect(a.alertIndex == b.alertIndex, "index after \(step)")
+    #expect(a.summary.regions == b.summary.regions, "regions after \(step)")
+    #expect(a.summary.partners == b.summary.partners, "partners after \(step)")
+    #expect(a.summary.programAlerts == b.summary.programAlerts, "program alerts after \(step)")
+    #expect(a.summary.openAlerts == b.summary.openAlerts, "open alerts after \(step)")
+    #expect(
+      a.summary.partnersByRegion.mapValues { $0.map(\.code) }
+        == b.summary.partnersByRegion.mapValues {
+          $0.map(\.code)
+        }, "partner lists after \(step)")
+    #expect(a.requestCounts == b.requestCounts, "request counts after \(step)")
+  }
+
+  /// A random event on the portfolio as it stands, often one the fold refuses.
+  func randomEvent(_ p: Portfolio, _ rng: inout SplitMix64, _ n: Int) -> any EventPayload {
+    let programs = p.programs.keys.sorted()
+    let partners = p.partners.keys.sorted()
+    let units = p.units.keys.sorted()
+    let program = programs[Int(rng.next() % UInt64(programs.count))]
+    let partner = partners[Int(rng.next() % UInt64(partners.count))]
+    let day = Self.today.adding(days: -Int(rng.next() % 400))
+    switch rng.next() % 12 {
+    case 0:
+      let open = p.alerts(on: Self.today).filter(\.isOpen)
+      let alert =
+        open.isEmpty ? "sunset-passed/\(program)" : open[Int(rng.next() % UInt64(open.count))].id.description
+      return AlertAcknowledged(alert: alert, note: "seen \(n)")
+    case 1: return RestrictionImposed(partner: partner, kind: .coup, since: day)
+    case 2: return RestrictionLifted(partner: partner, kind: .coup, on: Self.today)
+    case 3:
+      let unit = units.isEmpty ? "U-\(n)" : units[Int(rng.next() % UInt64(units.count))]
+      let statuses: [VettingStatus] = [.approved, .denied, .suspended, .submitted]
+      return UnitVetted(
+        unit: unit, status: statuses[Int(rng.next() % 4)], certified: day, expires: day.adding(days: 365))
+    case 4:
+      return FundsObligated(
+        program: program, fiscalYear: Self.today.fiscalYear, amount: Dollars(Int64(rng.next() % 50_000_000)),
+        on: day)
+    case 5:
+      return FundsObligated(
+        program: program, fiscalYear: Self.today.fiscalYear, amount: .billion(900), on: day)
+    case 6: return PartnerRegistered(code: "Z\(n)", name: "Partner \(n)", region: .ukraine, tier: .other)
+    case 7:
+      return ProgramCreated(
+        id: "NEW-\(n)", partner: partner, kind: .securityCooperation, title: "New \(n)", start: day,
+        sunset: Self.today.adding(days: 30))
+    case 8: return RoleGranted(user: "user\(n)", role: .approver)
+    case 9: return PolicyChanged(setting: "sunset.days", value: Double(30 + rng.next() % 200))
+    case 10:
+      return RequestRaised(
+        id: "RX-\(n)", program: program, kind: .releaseFunds, amount: .million(1),
+        fiscalYear: Self.today.fiscalYear,
+        units: units.isEmpty ? [] : [units[Int(rng.next() % UInt64(units.count))]], summary: "x")
+    default:
+      return UnitAssigned(
+        program: program, unit: units.isEmpty ? "U-\(n)" : units[Int(rng.next() % UInt64(units.count))])
+    }
+  }
+
+  @Test(arguments: [UInt64(1), 2, 3])
+  func theIncrementalModelEqualsAFullRecompute(seed: UInt64) {
+    let all = Self.envelopes()
+    var p = Portfolio()
+    let start = all.count - 300
+    for e in all[..<start] { p.apply(e) }
+    var incremental = model(p)
+    var rng = SplitMix64(seed: seed)
+    var sequence = all.count
+    for (n, e) in all[start...].enumerated() {
+      // Each demo event, and now and then a random one after it.
+      var batch = [e]
+      if rng.next() % 2 == 0 {
+        sequence += 1
+        batch.append(
+          Envelope(
+            context: EventContext(sequence: sequence, at: e.context.at, actor: "tester"),
+            event: randomEvent(p, &rng, n)))
+      }
+      for event in batch {
+        p.apply(
+          Envelope(
+            context: EventContext(
+              sequence: event.context.sequence, at: event.context.at, actor: event.context.actor),
+            event: event.event))
+      }
+      incremental.setPortfolio(p, asOf: nil, today: Self.today)
+      if n % 10 == 0 || n > 290 { expectSame(incremental, model(p), "demo event \(start + n)") }
+    }
+    #expect(incremental.incrementalUpdates > 250, "the incremental path was taken")
+    // The day rolls over: time-driven alerts appear without an event.
+    let tomorrow = Self.today.adding(days: 1)
+    incremental.setPortfolio(p, asOf: nil, today: tomorrow)
+    expectSame(incremental, model(p, today: tomorrow), "the rollover")
+  }
+}
