@@ -141,13 +141,15 @@ public struct VerifyOutcome: Sendable {
 extension Session {
   /// Opens the store to browse it: writable when this account may write it, else
   /// read-only (a shared store this account can only read).
-  public static func openForBrowsing(_ location: StoreLocation, user: String = Identity.currentUser()) throws
+  public static func openForBrowsing(
+    _ location: StoreLocation, user: String = Identity.currentUser(), progress: LoadProgress? = nil
+  ) throws
     -> Session
   {
     do {
-      return try open(location, readOnly: false, user: user)
+      return try open(location, readOnly: false, user: user, progress: progress)
     } catch StoreError.io(_, let operation, _) where operation == "open for writing" {
-      return try open(location, readOnly: true, user: user)
+      return try open(location, readOnly: true, user: user, progress: progress)
     }
   }
 }

@@ -66,7 +66,8 @@ public final class Session: @unchecked Sendable {
   /// Opens an existing store and folds every record into the portfolio.
   public static func open(
     _ location: StoreLocation, readOnly: Bool, user: String = Identity.currentUser(),
-    checkpointAfter threshold: Int = 20_000, seenHeads: SeenHeads? = SeenHeads()
+    checkpointAfter threshold: Int = 20_000, seenHeads: SeenHeads? = SeenHeads(),
+    progress: LoadProgress? = nil
   ) throws -> Session {
     let log = try EventLog.open(at: location.path, readOnly: readOnly)
     guard try log.size() > 0 else {
@@ -74,6 +75,7 @@ public final class Session: @unchecked Sendable {
     }
     let session = Session(location: location, log: log, user: user)
     session.seenHeads = seenHeads
+    session.loadProgress = progress
     session.notices += StoreExposure.warnings(for: location.path)
     if let checkpoint = Checkpoint.load(store: location.path),
       let snapshot = CheckpointPayload.decode(checkpoint.payload),
@@ -153,6 +155,9 @@ public final class Session: @unchecked Sendable {
     }
   }
 
+  /// Told how a large read is going (records folded, bytes read, bytes in all).
+  var loadProgress: LoadProgress?
+
   /// How many of the log's warnings are already in `notices`.
   private var warningsReported = 0
 
@@ -164,8 +169,10 @@ public final class Session: @unchecked Sendable {
     guard remaining > 4 << 20 else {
       return try log.readNew { record in Session.fold(record, into: &portfolio) }
     }
-    let pipe = BatchPipe<Record>(capacity: 8)
+    // Batches of records with the offset they end at (for progress).
+    let pipe = BatchPipe<(records: [Record], end: Int64)>(capacity: 8)
     let log = self.log
+    let total = try log.size()
     let reader = Thread {
       var batch: [Record] = []
       batch.reserveCapacity(2048)
@@ -173,23 +180,26 @@ public final class Session: @unchecked Sendable {
         try log.readNew { record in
           batch.append(record)
           if batch.count == 2048 {
-            pipe.put(batch)
+            pipe.put([(batch, log.lastRecordOffset)])
             batch.removeAll(keepingCapacity: true)
           }
         }
-        pipe.put(batch)
+        pipe.put([(batch, total)])
         pipe.finish(error: nil)
       } catch {
-        pipe.put(batch)
+        pipe.put([(batch, total)])
         pipe.finish(error: error)
       }
     }
     reader.stackSize = 1 << 22
     reader.start()
     var count = 0
-    while let batch = pipe.take() {
-      for record in batch { DecodedRecord(record).fold(into: &portfolio) }
-      count += batch.count
+    while let batches = pipe.take() {
+      for batch in batches {
+        for record in batch.records { DecodedRecord(record).fold(into: &portfolio) }
+        count += batch.records.count
+        loadProgress?.report(records: count, bytes: batch.end, total: total)
+      }
     }
     if let error = pipe.error { throw error }
     return count

@@ -224,6 +224,9 @@ public final class EventLog: @unchecked Sendable {
   /// The byte offsets of the records read so far (for a checkpoint).
   public var recordOffsets: [Int64] { offsets }
 
+  /// Where the last record read so far starts (for progress, from the reading thread).
+  public var lastRecordOffset: Int64 { offsets.last ?? 0 }
+
   /// Scans complete lines from `start` to `end`; returns the number of bytes after
   /// the last newline (an incomplete record).
   static func scan(

@@ -89,12 +89,12 @@ struct StoreOptions: ParsableArguments {
 
   /// Opens the store to browse it (writable if this account may write it), creating
   /// the demo store on first use.
-  func openForBrowsing() throws -> Session {
+  func openForBrowsing(progress: LoadProgress? = nil) throws -> Session {
     let location = location(allowDemo: true)
     if location.isDemo, !FileManager.default.fileExists(atPath: location.path) {
       return try acting(Session.createDemo(location, today: today()))
     }
-    return try acting(Session.openForBrowsing(location))
+    return try acting(Session.openForBrowsing(location, progress: progress))
   }
 
   /// Opens the store, creating the demo store on first use.

@@ -81,8 +81,35 @@ struct Open: ParsableCommand {
       let choice = ThemeChoice.choose(flag: theme, environment: env) { TerminalBackground.query() }
       let chosen = forcedMono ? Theme.monochromeBuiltIn : try catalog.load(choice.name)
       let warnings = try terminalType()
-      let session = try storeOptions.openForBrowsing()
+      // The terminal first, the store on a thread of its own: a large store read from
+      // its start shows its progress at once, and q quits while it is read.
       let terminal = try NCursesTerminal(monochrome: chosen.monochrome)
+      let options = storeOptions
+      let loader = SessionLoader { progress in try options.openForBrowsing(progress: progress) }
+      let store = storeOptions.location(allowDemo: true).path
+      var shown = false
+      while loader.result == nil {
+        if shown || loader.progress.current.seconds > 0.1 {
+          let size = terminal.size
+          terminal.draw(
+            LoadingScreen.render(
+              loader.progress.current, store: store.sanitizedForTerminal, theme: chosen, width: size.width,
+              height: size.height))
+          shown = true
+        }
+        if let key = terminal.readKey(timeout: 50), key == .character("q") || key == .escape {
+          terminal.shutdown()
+          Foundation.exit(0)  // the reading thread holds no lock and writes nothing yet
+        }
+      }
+      let session: Session
+      switch loader.result {
+      case .success(let s): session = s
+      case .failure(let error):
+        terminal.shutdown()
+        throw error
+      case nil: return
+      }
       let runner = try TUIRunner(
         session: session, terminal: terminal, theme: chosen, themes: catalog, asOf: start, clock: today,
         notices: warnings)

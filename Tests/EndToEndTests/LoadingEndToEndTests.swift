@@ -1,0 +1,42 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A large store read from its start (no checkpoint): the first frame is a progress
+/// frame, at once, and q quits while it is read; once read, the overview follows.
+@Suite struct LoadingEndToEndTests {
+  /// The synthetic store of the benchmarks, written by `sapm-bench generate`.
+  func largeStore(_ tmux: Tmux, events: Int) throws -> String {
+    let store = tmux.home + "/large.sapm"
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: builtProduct("sapm-bench"))
+    p.arguments = ["generate", "--programs", "20000", "--events", String(events), "--out", store]
+    p.standardOutput = Pipe()
+    try p.run()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    return store
+  }
+
+  @Test func aLargeStoreShowsItsProgressAndQQuitsWhileItIsRead() throws {
+    let tmux = try Tmux(width: 120, height: 35, term: "xterm-256color")
+    let store = try largeStore(tmux, events: 200_000)
+    try tmux.type("\(Tmux.binary) --store \(store)")
+    try tmux.keys("Enter")
+    let (screen, waited) = try tmux.waitFor("the progress frame", timeout: 5) {
+      $0.contains("sapm — opening") && $0.contains("events read")
+    }
+    #expect(screen.contains("q quits"))
+    #expect(waited < 3, "the progress frame took \(waited) s")
+    try tmux.quit()
+    // Quit while reading: the read never finished, so no checkpoint was written.
+    #expect(!FileManager.default.fileExists(atPath: store + ".checkpoint"))
+  }
+
+  @Test func theOverviewFollowsTheProgress() throws {
+    let tmux = try Tmux(width: 120, height: 35, term: "xterm-256color")
+    let store = try largeStore(tmux, events: 30_000)
+    try tmux.launch(store: store)
+    try tmux.quit()
+  }
+}
