@@ -160,8 +160,9 @@ struct SignatureBench: ParsableCommand {
         String(format: "CPU %.3f; target ≤ 1.05", s.cpu / u.cpu)))
     // 5. The same from a checkpoint (how the TUI opens a large store it has opened before).
     for path in [plainPath, signedPath] {
-      try Session.open(StoreLocation(path: path, source: .flag), readOnly: true, user: "bench", seenHeads: nil)
-        .writeCheckpoint()
+      let session = try Session.open(
+        StoreLocation(path: path, source: .flag), readOnly: true, user: "bench", seenHeads: nil)
+      try session.writeCheckpoint()
     }
     let uc = try fastestOpen(plainPath)
     let sc = try fastestOpen(signedPath)
