@@ -27,47 +27,46 @@ public struct PortfolioSummary: Sendable {
 
   /// Every figure from scratch.
   public init(_ p: Portfolio, alerts: [Alert], day: Day) {
-    var index: [String: [Int]] = [:]
-    for (i, a) in alerts.enumerated() { index[a.subject.program, default: []].append(i) }
     for region in Region.allCases { partnersByRegion[region] = p.partners(in: region) }
-    for code in p.partners.keys { partners[code] = Self.figures(of: code, p, alerts, index, day) }
-    for region in Region.allCases { regions[region] = regionFigures(region) }
-    for (program, positions) in index where !program.isEmpty {
-      let counts = Self.openCounts(positions, alerts)
-      if counts != [0, 0, 0] { programAlerts[program] = counts }
+    for a in alerts where a.isOpen {
+      openAlerts[a.severity.rawValue] += 1
+      guard a.region != nil else { continue }  // about the store, not a program
+      programAlerts[a.subject.program, default: [0, 0, 0]][a.severity.rawValue] += 1
     }
-    openAlerts = Self.openCounts(alerts.indices, alerts)
+    for code in p.partners.keys { partners[code] = figures(of: code, p, day) }
+    for region in Region.allCases { regions[region] = regionFigures(region) }
   }
 
-  /// The figures again for what changed: the touched programs' alert counts, their
-  /// partners' figures, those partners' regions and the totals. The result equals
-  /// a summary made from scratch (a property test holds it to that).
+  /// The figures again for what changed: the touched programs' alert counts (from
+  /// their `fresh` alerts), their partners' figures, those partners' regions and the
+  /// totals. The result equals a summary made from scratch (a property test holds it
+  /// to that).
   public mutating func update(
-    programs: Set<String>, partners codes: Set<String>, _ p: Portfolio, alerts: [Alert],
-    alertIndex index: [String: [Int]], day: Day
+    programs: Set<String>, fresh: [Alert], partners codes: Set<String>, _ p: Portfolio, day: Day
   ) {
+    for program in programs {
+      for s in 0..<3 { openAlerts[s] -= programAlerts[program]?[s] ?? 0 }
+      programAlerts[program] = nil
+    }
+    for a in fresh where a.isOpen {
+      openAlerts[a.severity.rawValue] += 1
+      programAlerts[a.subject.program, default: [0, 0, 0]][a.severity.rawValue] += 1
+    }
     var touchedRegions = Set<Region>()
     for code in codes {
       guard let partner = p.partners[code] else { continue }
       if !(partnersByRegion[partner.region] ?? []).contains(where: { $0.code == code }) {
         partnersByRegion[partner.region] = p.partners(in: partner.region)
       }
-      partners[code] = Self.figures(of: code, p, alerts, index, day)
+      partners[code] = figures(of: code, p, day)
       touchedRegions.insert(partner.region)
     }
     for region in touchedRegions { regions[region] = regionFigures(region) }
-    for program in programs {
-      let counts = Self.openCounts(index[program] ?? [], alerts)
-      programAlerts[program] = counts == [0, 0, 0] ? nil : counts
-    }
-    openAlerts = Self.openCounts(alerts.indices, alerts)
   }
 
   /// One partner's figures: its programs, this fiscal year's money, its open alerts
   /// by severity and its pending requests.
-  static func figures(
-    of code: String, _ p: Portfolio, _ alerts: [Alert], _ index: [String: [Int]], _ day: Day
-  ) -> Figures {
+  func figures(of code: String, _ p: Portfolio, _ day: Day) -> Figures {
     var f = Figures()
     let fy = day.fiscalYear
     for program in p.programs(of: code) {
@@ -79,8 +78,7 @@ public struct PortfolioSummary: Sendable {
         f.obligated = f.obligated + line.obligated
         f.disbursed = f.disbursed + line.disbursed
       }
-      let counts = openCounts(index[program.id] ?? [], alerts)
-      for s in 0..<3 { f.alerts[s] += counts[s] }
+      if let counts = programAlerts[program.id] { for s in 0..<3 { f.alerts[s] += counts[s] } }
       f.pending += p.requests(on: program.id).filter { $0.state.isPending }.count
     }
     return f
@@ -100,11 +98,5 @@ public struct PortfolioSummary: Sendable {
       r.pending += f.pending
     }
     return r
-  }
-
-  static func openCounts(_ positions: some Sequence<Int>, _ alerts: [Alert]) -> [Int] {
-    var counts = [0, 0, 0]
-    for i in positions where alerts[i].isOpen { counts[alerts[i].severity.rawValue] += 1 }
-    return counts
   }
 }

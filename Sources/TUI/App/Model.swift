@@ -163,8 +163,6 @@ public struct AppModel: Sendable {
   public private(set) var summary = PortfolioSummary()
   /// The alerts view's rows, built once per portfolio change (there can be 100,000).
   public private(set) var alertRows: [TableData.Row] = []
-  /// Positions in `alerts` of each program's alerts.
-  public private(set) var alertIndex: [String: [Int]] = [:]
   /// Requests per approvals list (waiting, mine, all), counted once per change, not per frame.
   public private(set) var requestCounts: [Int] = [0, 0, 0]
   /// The current page's filtered table, rebuilt after every message so that
@@ -197,6 +195,7 @@ public struct AppModel: Sendable {
   public mutating func setPortfolio(_ p: Portfolio, asOf: Day?, today: Day) {
     // The same fold, moved on, on the same day: update what the new events touched.
     let previous = computedFrom
+    let previousPortfolio = portfolio
     portfolio = p
     self.asOf = asOf
     self.today = today
@@ -204,7 +203,9 @@ public struct AppModel: Sendable {
       previous.lineage == p.journal.lineage, let touches = p.journal.touches(since: previous.revision),
       let reach = p.reach(of: touches)
     {
-      if !reach.programs.isEmpty || !reach.partners.isEmpty { update(reach.programs, reach.partners) }
+      if !reach.programs.isEmpty || !reach.partners.isEmpty {
+        update(reach.programs, reach.partners, previous: previousPortfolio)
+      }
       computedFrom = (p.journal.lineage, p.journal.revision, day, asOf)
       requestCounts = Portfolio.RequestScope.allCases.map { portfolio.requestCount($0, user: info.user) }
       portfolioVersion += 1
@@ -221,40 +222,89 @@ public struct AppModel: Sendable {
   public private(set) var incrementalUpdates = 0
 
   /// Replaces the touched programs' alerts and rows (kept in order: most severe, then
-  /// oldest, then by id) and updates the figures of their partners and regions.
-  mutating func update(_ programs: Set<String>, _ partners: Set<String>) {
+  /// oldest, then by id) and updates the figures of their partners and regions. A few
+  /// alerts are found by binary search and moved in place; many (a partner's 500
+  /// programs) are merged in one pass.
+  mutating func update(_ programs: Set<String>, _ partners: Set<String>, previous: Portfolio) {
+    var stale: [Alert] = []
     var fresh: [Alert] = []
-    for id in programs { fresh += portfolio.alerts(forProgram: id, on: day) }
+    for id in programs {
+      stale += previous.alerts(forProgram: id, on: day)
+      fresh += portfolio.alerts(forProgram: id, on: day)
+    }
     fresh.sort(by: Alert.precedes)
-    var mergedAlerts: [Alert] = []
-    var mergedRows: [TableData.Row] = []
-    mergedAlerts.reserveCapacity(alerts.count + fresh.count)
-    mergedRows.reserveCapacity(alerts.count + fresh.count)
-    var j = 0
-    for (i, a) in alerts.enumerated() where !programs.contains(a.subject.program) {
-      while j < fresh.count, Alert.precedes(fresh[j], a) {
-        mergedAlerts.append(fresh[j])
-        mergedRows.append(alertRow(fresh[j]))
-        j += 1
+    if stale.count + fresh.count <= inPlaceLimit {
+      // Remove from the end, so that earlier positions stay put.
+      let positions = stale.compactMap(position(of:)).sorted(by: >)
+      for i in positions {
+        alerts.remove(at: i)
+        alertRows.remove(at: i)
       }
-      mergedAlerts.append(a)
-      mergedRows.append(alertRows[i])
+      for a in fresh {
+        let i = insertionPoint(of: a)
+        alerts.insert(a, at: i)
+        alertRows.insert(alertRow(a), at: i)
+      }
+    } else {
+      // Compact the untouched alerts to the front (moves, not copies), then merge the
+      // fresh ones in from the back.
+      var kept = 0
+      for i in alerts.indices where !programs.contains(alerts[i].subject.program) {
+        if kept != i {
+          alerts.swapAt(kept, i)
+          alertRows.swapAt(kept, i)
+        }
+        kept += 1
+      }
+      alerts.removeLast(alerts.count - kept)
+      alertRows.removeLast(alertRows.count - kept)
+      let freshRows = fresh.map(alertRow)
+      alerts.append(contentsOf: fresh)  // room at the end; overwritten by the merge
+      alertRows.append(contentsOf: freshRows)
+      var i = kept - 1
+      var j = fresh.count - 1
+      var k = alerts.count - 1
+      while j >= 0 {
+        if i >= 0, Alert.precedes(fresh[j], alerts[i]) {
+          alerts.swapAt(k, i)
+          alertRows.swapAt(k, i)
+          i -= 1
+        } else {
+          alerts[k] = fresh[j]
+          alertRows[k] = freshRows[j]
+          j -= 1
+        }
+        k -= 1
+      }
     }
-    while j < fresh.count {
-      mergedAlerts.append(fresh[j])
-      mergedRows.append(alertRow(fresh[j]))
-      j += 1
-    }
-    alerts = mergedAlerts
-    alertRows = mergedRows
-    rebuildAlertIndex()
-    summary.update(
-      programs: programs, partners: partners, portfolio, alerts: alerts, alertIndex: alertIndex, day: day)
+    summary.update(programs: programs, fresh: fresh, partners: partners, portfolio, day: day)
   }
 
-  mutating func rebuildAlertIndex() {
-    alertIndex = [:]
-    for (i, a) in alerts.enumerated() { alertIndex[a.subject.program, default: []].append(i) }
+  /// Up to this many alerts changed, they are moved in place one by one; more, and
+  /// they are merged in one pass (a test sets 0 to hold the merge to the same result).
+  var inPlaceLimit = 64
+
+  /// Where `a` is in the ordered alerts (nil when it is not there).
+  func position(of a: Alert) -> Int? {
+    let i = insertionPoint(of: a)
+    return i < alerts.count && alerts[i].id == a.id ? i : nil
+  }
+
+  /// The first position whose alert does not precede `a`.
+  func insertionPoint(of a: Alert) -> Int {
+    var lo = 0
+    var hi = alerts.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if Alert.precedes(alerts[mid], a) { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// One program's alerts, as the screens show them (redacted on the kiosk).
+  func programAlerts(_ id: String) -> [Alert] {
+    let list = portfolio.alerts(forProgram: id, on: day)
+    return redaction.map { r in list.map(r.apply(to:)) } ?? list
   }
 
   mutating func recompute() {
@@ -262,7 +312,6 @@ public struct AppModel: Sendable {
     if let redaction { alerts = alerts.map(redaction.apply(to:)) }
     summary = PortfolioSummary(portfolio, alerts: alerts, day: day)
     alertRows = alerts.map(alertRow)
-    rebuildAlertIndex()
     requestCounts = Portfolio.RequestScope.allCases.map { portfolio.requestCount($0, user: info.user) }
     computedFrom = (portfolio.journal.lineage, portfolio.journal.revision, day, asOf)
     portfolioVersion += 1

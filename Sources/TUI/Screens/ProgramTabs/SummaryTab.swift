@@ -19,7 +19,7 @@ extension AppModel {
       let waived = r.waivedPrograms.contains(p.id) ? " (waived for this program)" : ""
       rows.append(kvRow("Restriction", "\(r.kind.title) since \(r.since)\(waived)", "restriction"))
     }
-    for a in (alertIndex[p.id] ?? []).map({ alerts[$0] }) {
+    for a in programAlerts(p.id) {
       rows.append(
         .init(
           key: a.id.description,
