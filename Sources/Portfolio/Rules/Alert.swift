@@ -104,25 +104,28 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
 /// A stable alert identifier: `rule/program[/detail]`. The same situation always
 /// yields the same id, so an acknowledgement keeps applying across restarts.
 public struct AlertID: Hashable, Sendable, CustomStringConvertible {
-  public var rule: AlertRule
-  public var program: String
-  public var detail: String?
+  public let rule: AlertRule
+  public let program: String
+  public let detail: String?
+  /// `rule/program[/detail]`, made once: it orders alerts (ties of severity and day),
+  /// and sorting or searching 350,000 of them must not build it on every comparison.
+  public let description: String
 
   public init(rule: AlertRule, program: String, detail: String? = nil) {
     self.rule = rule
     self.program = program
     self.detail = detail
+    description = "\(rule.rawValue)/\(program)" + (detail.map { "/\($0)" } ?? "")
   }
 
   public init?(_ text: String) {
     let parts = text.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
     guard parts.count >= 2, let rule = AlertRule(rawValue: parts[0]), !parts[1].isEmpty else { return nil }
-    self.rule = rule
-    self.program = parts[1]
-    self.detail = parts.count == 3 ? parts[2] : nil
+    self.init(rule: rule, program: parts[1], detail: parts.count == 3 ? parts[2] : nil)
   }
 
-  public var description: String { "\(rule.rawValue)/\(program)" + (detail.map { "/\($0)" } ?? "") }
+  public static func == (a: AlertID, b: AlertID) -> Bool { a.description == b.description }
+  public func hash(into h: inout Hasher) { h.combine(description) }
 }
 
 /// What an alert is about.
