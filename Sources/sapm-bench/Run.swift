@@ -37,25 +37,8 @@ struct Run: ParsableCommand {
 
     // 2. Bulk append of the synthetic portfolio, batches of 1,000 records.
     let log = try EventLog.create(at: path)
-    let generator = SyntheticPortfolio(programs: programs, events: events)
     var written = 0
-    let bulk = try time {
-      var batch: [RecordDraft] = []
-      batch.reserveCapacity(1000)
-      for item in generator {
-        batch.append(
-          RecordDraft(
-            type: type(of: item.event).type, version: type(of: item.event).version, actor: item.actor,
-            payload: try EventRegistry.encode(item.event), at: item.at))
-        if batch.count == 1000 {
-          try log.append(batch)
-          written += batch.count
-          batch.removeAll(keepingCapacity: true)
-        }
-      }
-      try log.append(batch)
-      written += batch.count
-    }
+    let bulk = try time { written = try appendSynthetic(to: log, programs: programs, events: events) }
     let size = try log.size()
     print(
       line(

@@ -73,21 +73,9 @@ struct SignatureBench: ParsableCommand {
     let signedPath = dir + "/signed.sapm"
     for (path, sign) in [(plainPath, false), (signedPath, true)] {
       let store = try EventLog.create(at: path)
-      var batch: [RecordDraft] = []
-      batch.reserveCapacity(1000)
       let cpu = cpuSeconds()
       let wall = try time {
-        for item in SyntheticPortfolio(programs: programs, events: events) {
-          batch.append(
-            RecordDraft(
-              type: type(of: item.event).type, version: type(of: item.event).version, actor: item.actor,
-              payload: try EventRegistry.encode(item.event), at: item.at, signer: sign ? signer : nil))
-          if batch.count == 1000 {
-            try store.append(batch)
-            batch.removeAll(keepingCapacity: true)
-          }
-        }
-        try store.append(batch)
+        _ = try appendSynthetic(to: store, programs: programs, events: events, signer: sign ? signer : nil)
       }
       let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
       print(
