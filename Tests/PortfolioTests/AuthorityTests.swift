@@ -342,28 +342,3 @@ import Testing
     #expect(pda.pending == .million(46))
   }
 }
-
-/// A large portfolio's alerts are evaluated in slices on every core and merged: the
-/// result is the same list, in the same order, as one program at a time.
-@Suite struct ParallelAlertTests {
-  @Test func slicesMergeToTheSameOrderedList() {
-    var l = Ledger()
-    l.add(PartnerRegistered(code: "UA", name: "Ukraine", region: .ukraine, tier: .other), on: "2024-01-01")
-    for n in 0..<5000 {
-      let id = "P\(n)"
-      l.add(
-        ProgramCreated(
-          id: id, partner: "UA", kind: .securityCooperation, title: "T", start: l.day("2024-01-02"),
-          sunset: l.day(n % 3 == 0 ? "2025-01-01" : "2025-03-01")), on: "2024-01-02")
-      if n % 5 == 0 {
-        l.add(FundsMadeAvailable(program: id, fiscalYear: 2025, amount: .million(1)), on: "2024-10-01")
-      }
-    }
-    let day = l.day("2025-02-15")
-    let all = l.portfolio.alerts(on: day)
-    let one = l.portfolio.programs.keys.flatMap { l.portfolio.alerts(forProgram: $0, on: day) }
-      .sorted(by: Alert.precedes)
-    #expect(all.count >= 5000)
-    #expect(all.map(\.id) == one.map(\.id))
-  }
-}

@@ -1,9 +1,3 @@
-import Dispatch
-
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Every alert rule, evaluated for one day. Each rule states its window in whole
 /// days; `docs/domain.md` gives the edges (e.g. vetting that expires today has
 /// expired) and the tests pin them. The rules come in families, one function each,
@@ -13,25 +7,12 @@ extension Portfolio {
   /// Every alert that holds on `day`, most severe first. Acknowledged alerts are
   /// included with their acknowledgement; filter on `isOpen` for the open ones.
   public func alerts(on day: Day) -> [Alert] {
-    // Programs are independent: a large portfolio is evaluated and sorted in slices on
-    // every core, then merged (the order is total, so the result is the same).
-    let list = Array(programs.values)
-    let slices = list.count < 4096 ? 1 : Swift.min(8, activeCores)
-    var parts = [[Alert]](repeating: [], count: slices)
-    parts.withUnsafeMutableBufferPointer { buffer in
-      let out = SliceOutput(buffer)
-      DispatchQueue.concurrentPerform(iterations: slices) { c in
-        var part: [Alert] = []
-        for i in (list.count * c / slices)..<(list.count * (c + 1) / slices) {
-          appendAlerts(for: list[i], on: day, into: &part)
-        }
-        part.sort(by: Alert.precedes)
-        out.buffer[c] = part
-      }
+    var out: [Alert] = []
+    for program in programs.values {
+      appendAlerts(for: program, on: day, into: &out)
     }
-    var merged = integrityAlerts().sorted(by: Alert.precedes)
-    for part in parts { merged = Alert.merge(merged, part) }
-    return merged
+    out += integrityAlerts()
+    return out.sorted(by: Alert.precedes)
   }
 
   /// Critical alerts about the store itself: no program, no region.
@@ -349,38 +330,5 @@ struct AlertRules {
           detail: r.id)
       }
     }
-  }
-}
-
-/// Slices of alerts written by disjoint iterations of a concurrent loop.
-private struct SliceOutput: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<[Alert]>
-  init(_ buffer: UnsafeMutableBufferPointer<[Alert]>) { self.buffer = buffer }
-}
-
-/// Online cores (sysconf), without Foundation in the domain core.
-private var activeCores: Int { Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
-
-extension Alert {
-  /// Two ordered lists as one ordered list.
-  static func merge(_ a: [Alert], _ b: [Alert]) -> [Alert] {
-    if a.isEmpty { return b }
-    if b.isEmpty { return a }
-    var out: [Alert] = []
-    out.reserveCapacity(a.count + b.count)
-    var i = 0
-    var j = 0
-    while i < a.count, j < b.count {
-      if precedes(b[j], a[i]) {
-        out.append(b[j])
-        j += 1
-      } else {
-        out.append(a[i])
-        i += 1
-      }
-    }
-    out.append(contentsOf: a[i...])
-    out.append(contentsOf: b[j...])
-    return out
   }
 }
