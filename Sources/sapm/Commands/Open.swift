@@ -86,7 +86,10 @@ struct Open: ParsableCommand {
       let terminal = try NCursesTerminal(monochrome: chosen.monochrome)
       let options = storeOptions
       let loader = SessionLoader { progress in try options.openForBrowsing(progress: progress) }
-      let store = storeOptions.location(allowDemo: true).path
+      let location = storeOptions.location(allowDemo: true)
+      let store = location.path
+      // Making the demo store is a write: it runs to its end, q or not.
+      let creating = location.isDemo && !FileManager.default.fileExists(atPath: store)
       var shown = false
       while loader.result == nil {
         if shown || loader.progress.current.seconds > 0.1 {
@@ -97,9 +100,11 @@ struct Open: ParsableCommand {
               height: size.height))
           shown = true
         }
-        if let key = terminal.readKey(timeout: 50), key == .character("q") || key == .escape {
+        if let key = terminal.readKey(timeout: 50), !creating, key == .character("q") || key == .escape {
           terminal.shutdown()
-          Foundation.exit(0)  // the reading thread holds no lock and writes nothing yet
+          // Safe mid-read: the checkpoint is written after the read (to a temporary
+          // file, renamed), and a torn tail is copied before it is cut.
+          Foundation.exit(0)
         }
       }
       let session: Session
