@@ -13,15 +13,7 @@ import Store
 public enum IdentityKey {
   static let header = "sapm ed25519 private key v1"
 
-  public static func directory() -> String {
-    let env = ProcessInfo.processInfo.environment
-    if let config = env["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/sapm/identity" }
-    // $HOME as the XDG base directories define it; the account database when unset.
-    let home =
-      env["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-      ?? getpwuid(getuid()).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } } ?? "/nonexistent"
-    return home + "/.config/sapm/identity"
-  }
+  public static func directory() -> String { BaseDirectories.config() + "/sapm/identity" }
 
   public static func path() -> String { directory() + "/ed25519" }
 

@@ -17,15 +17,7 @@ public struct SeenHeads {
 
   public init(directory: String = SeenHeads.defaultDirectory()) { self.directory = directory }
 
-  public static func defaultDirectory() -> String {
-    let env = ProcessInfo.processInfo.environment
-    if let state = env["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/sapm/seen" }
-    // $HOME as the XDG base directories define it; the account database when unset.
-    let home =
-      env["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-      ?? getpwuid(getuid()).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } } ?? "/nonexistent"
-    return home + "/.local/state/sapm/seen"
-  }
+  public static func defaultDirectory() -> String { BaseDirectories.state() + "/sapm/seen" }
 
   public struct Head: Sendable, Hashable {
     public var sequence: Int

@@ -30,11 +30,7 @@ public struct StoreLocation: Sendable, Hashable {
     "\(dataHome(environment))/sapm/demo.sapm"
   }
 
-  static func dataHome(_ environment: [String: String]) -> String {
-    if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg }
-    let home = environment["HOME"] ?? NSHomeDirectory()
-    return "\(home)/.local/share"
-  }
+  static func dataHome(_ environment: [String: String]) -> String { BaseDirectories.data(environment) }
 
   /// Resolves the store for a command. `allowDemo`: fall back to the demo store when
   /// the default path holds no store (the TUI and read-only commands do; writes don't).

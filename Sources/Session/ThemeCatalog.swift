@@ -9,10 +9,7 @@ public struct ThemeCatalog: Sendable {
 
   public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
     var dirs: [String] = []
-    let config =
-      environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-      ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
-    dirs.append(config + "/sapm/themes")
+    dirs.append(BaseDirectories.config(environment) + "/sapm/themes")
     if let explicit = environment["SAPM_THEMES"] { dirs.append(explicit) }
     if let bundled = ThemeCatalog.bundledDirectory() { dirs.append(bundled) }
     dirs += ["/usr/local/share/sapm/themes", "/usr/share/sapm/themes"]

@@ -40,10 +40,7 @@ public struct ThemeChoice: Sendable, Hashable {
   }
 
   public static func configFile(_ environment: [String: String]) -> String {
-    let base =
-      environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-      ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
-    return base + "/sapm/config.toml"
+    BaseDirectories.config(environment) + "/sapm/config.toml"
   }
 
   /// `theme = "NAME"` from the config file, if it says so; anything else there is

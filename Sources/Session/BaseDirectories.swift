@@ -1,0 +1,24 @@
+import Foundation
+
+/// The XDG base directories sapm keeps things in: data (stores), config (themes,
+/// config.toml, the signing key) and state (heads each account has seen). An
+/// environment value counts only when it is an absolute path, as the spec says.
+enum BaseDirectories {
+  static func data(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    base("XDG_DATA_HOME", ".local/share", environment)
+  }
+
+  static func config(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    base("XDG_CONFIG_HOME", ".config", environment)
+  }
+
+  static func state(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    base("XDG_STATE_HOME", ".local/state", environment)
+  }
+
+  private static func base(_ variable: String, _ fallback: String, _ environment: [String: String]) -> String
+  {
+    if let value = environment[variable], value.hasPrefix("/") { return value }
+    return (environment["HOME"] ?? NSHomeDirectory()) + "/" + fallback
+  }
+}
