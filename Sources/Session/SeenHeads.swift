@@ -82,8 +82,7 @@ public struct SeenHeads {
   /// Compares the log's head with what this account saw; remembers the new head when
   /// it extends the old one, and returns what is wrong when it does not (the old
   /// head is then kept, so the finding stays until someone looks into it).
-  public func check(_ log: EventLog, today: Day) -> IntegrityFinding? {
-    guard let id = Self.storeID(log) else { return nil }
+  public func check(_ log: EventLog, id: String, today: Day) -> IntegrityFinding? {
     let head = Head(
       sequence: log.cursor.sequence, hash: String(decoding: log.cursor.hashHex, as: UTF8.self), seenOn: today)
     guard let seen = remembered(id) else {

@@ -33,7 +33,11 @@ public final class Session: @unchecked Sendable {
   /// names a demo walkthrough acts as have no keys).
   private let account: String
   /// Where the account's key is; tests give their own.
-  public var keyPath = IdentityKey.path()
+  public var keyPath = IdentityKey.path() { didSet { key = nil } }
+  /// The key, read from `keyPath` at the first signed write, not at every one.
+  private var key: RecordSigner?
+  /// The store's identity for the seen heads: the hash of record 1, read once.
+  private lazy var storeID = SeenHeads.storeID(log)
   /// Where this account remembers the newest record it saw of each store (rollback
   /// and fork detection); nil checks nothing.
   public var seenHeads: SeenHeads? = SeenHeads()
@@ -42,7 +46,8 @@ public final class Session: @unchecked Sendable {
   /// and an unsigned (older) store stay unsigned, and only the account signs.
   func signer(for actor: String) throws -> RecordSigner? {
     guard portfolio.isSigned, !isDemo, actor == account else { return nil }
-    let key = try IdentityKey.loadOrCreate(path: keyPath)
+    let key = try self.key ?? IdentityKey.loadOrCreate(path: keyPath)
+    self.key = key
     // In a signed store only an enrolled key writes: anything else would be a record
     // `sapm verify` cannot attribute, and a step the fold would not count.
     guard portfolio.roster.key(of: actor) == key.publicKeyHex else {
@@ -116,6 +121,7 @@ public final class Session: @unchecked Sendable {
     let log = try EventLog.create(at: location.path, group: group)
     let session = Session(location: location, log: log, user: user)
     session.keyPath = keyPath
+    session.key = key
     do {
       let first = try Session.draft(
         StoreCreated(name: name, demo: demo, creatorKey: key?.publicKeyHex), actor: user, signer: key)
@@ -150,7 +156,8 @@ public final class Session: @unchecked Sendable {
 
   /// Compares the head with the one this account remembers (rollback, fork).
   func checkHead() {
-    if let finding = seenHeads?.check(log, today: Day(ordinal: Timestamp.now().dayOrdinal)) {
+    guard let id = storeID else { return }
+    if let finding = seenHeads?.check(log, id: id, today: Day(ordinal: Timestamp.now().dayOrdinal)) {
       portfolio.noteIntegrity(finding)
     }
   }
