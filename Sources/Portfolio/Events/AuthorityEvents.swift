@@ -18,12 +18,14 @@ public struct TransferLine: Codable, Sendable, Hashable {
 }
 
 extension Program {
-  /// Adds a transfer whose lines are checked; `obligates` counts its value against
-  /// the fiscal year's authority or appropriation, which must exist.
-  mutating func addTransfer(_ t: Transfer, lines: [TransferLine], obligates: Bool) throws(FoldError) {
+  /// Adds a transfer whose lines are checked. A package or contract counts its value
+  /// against the fiscal year's authority or appropriation, which must exist; an EDA
+  /// allocation has none.
+  mutating func addTransfer(_ t: Transfer, lines: [TransferLine]) throws(FoldError) {
     guard let expected = kind.transferKind, expected == t.kind else {
       throw FoldError(
-        "\(id) is a \(kind.rawValue) program; a \(t.kind.title) belongs on a \(kindName(t.kind)) program")
+        "\(id) is a \(kind.rawValue) program; a \(t.kind.title) belongs on a \(ProgramKind.allCases.first { $0.transferKind == t.kind }?.rawValue ?? "") program"
+      )
     }
     guard !transfers.contains(where: { $0.id == t.id }) else {
       throw FoldError("\(t.kind.title) \(t.id) is already recorded on \(id)")
@@ -36,7 +38,7 @@ extension Program {
       }
       total = try total.plus(line.value, "\(t.id) value")
     }
-    if obligates {
+    if t.kind != .eda {
       guard let i = funding.firstIndex(where: { $0.fiscalYear == t.fiscalYear }) else {
         throw FoldError(
           "\(id) has no FY\(t.fiscalYear) \(kind == .pda ? "drawdown authority" : "appropriation"); record funds.available first"
@@ -50,14 +52,6 @@ extension Program {
       TransferArticle(item: $0.item, quantity: $0.quantity, value: $0.value, sme: $0.sme ?? false)
     }
     transfers.append(transfer)
-  }
-
-  private func kindName(_ k: TransferKind) -> String {
-    switch k {
-    case .drawdown: return "PDA"
-    case .contract: return "USAI"
-    case .eda: return "EDA"
-    }
   }
 }
 
@@ -96,7 +90,7 @@ public struct DrawdownPackageAnnounced: EventPayload {
       try prog.addTransfer(
         Transfer(
           id: package, kind: .drawdown, title: title, fiscalYear: fiscalYear, on: determined, basis: basis,
-          articles: []), lines: articles, obligates: true)
+          articles: []), lines: articles)
     }
   }
 }
@@ -135,7 +129,7 @@ public struct USAIContractAwarded: EventPayload {
       try prog.addTransfer(
         Transfer(
           id: contract, kind: .contract, title: title, fiscalYear: fiscalYear, on: awarded, basis: vendor,
-          articles: []), lines: articles, obligates: true)
+          articles: []), lines: articles)
     }
   }
 }
@@ -171,7 +165,7 @@ public struct EDAAllocated: EventPayload {
       try prog.addTransfer(
         Transfer(
           id: allocation, kind: .eda, title: title, fiscalYear: on.fiscalYear, on: on, articles: [],
-          grant: grant), lines: articles, obligates: false)
+          grant: grant), lines: articles)
     }
   }
 }

@@ -206,13 +206,19 @@ public struct AppModel: Sendable {
       if !reach.programs.isEmpty || !reach.partners.isEmpty {
         update(reach.programs, reach.partners, previous: previousPortfolio)
       }
-      computedFrom = (p.journal.lineage, p.journal.revision, day, asOf)
-      requestCounts = Portfolio.RequestScope.allCases.map { portfolio.requestCount($0, user: info.user) }
-      portfolioVersion += 1
+      finishUpdate()
       incrementalUpdates += 1
       return
     }
     recompute()
+  }
+
+  /// What every update ends with, incremental or not: the request counts, what the
+  /// derived values were computed from, a new version for the table cache.
+  mutating func finishUpdate() {
+    requestCounts = Portfolio.RequestScope.allCases.map { portfolio.requestCount($0, user: info.user) }
+    computedFrom = (portfolio.journal.lineage, portfolio.journal.revision, day, asOf)
+    portfolioVersion += 1
   }
 
   /// The fold, revision, day and date of time travel the derived values were computed
@@ -312,9 +318,7 @@ public struct AppModel: Sendable {
     if let redaction { alerts = alerts.map(redaction.apply(to:)) }
     summary = PortfolioSummary(portfolio, alerts: alerts, day: day)
     alertRows = alerts.map(alertRow)
-    requestCounts = Portfolio.RequestScope.allCases.map { portfolio.requestCount($0, user: info.user) }
-    computedFrom = (portfolio.journal.lineage, portfolio.journal.revision, day, asOf)
-    portfolioVersion += 1
+    finishUpdate()
   }
 
   /// What the current table depends on; the cache is valid while this is unchanged.

@@ -28,10 +28,9 @@ public enum LoadingScreen {
     g.put("sapm — opening \(store)", x: 2, y: y, style: theme.style("title"), limit: width - 4)
     let share = f.total > 0 ? min(1, Double(f.bytes) / Double(f.total)) : 0
     let barWidth = max(10, min(60, width - 12))
-    let filled = Int((share * Double(barWidth)).rounded())
     g.put(
-      String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
-        + " \(Int((share * 100).rounded()))%", x: 2, y: y + 2, style: theme.style("bar"), limit: width - 4)
+      bar(share, barWidth) + " \(Int((share * 100).rounded()))%", x: 2, y: y + 2, style: theme.style("bar"),
+      limit: width - 4)
     let rate = f.seconds > 0 ? Double(f.records) / f.seconds : 0
     let eta =
       share > 0.01 && share < 1 ? " · about \(Int((f.seconds / share - f.seconds).rounded(.up))) s left" : ""
