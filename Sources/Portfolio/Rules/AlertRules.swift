@@ -6,13 +6,30 @@
 extension Portfolio {
   /// Every alert that holds on `day`, most severe first. Acknowledged alerts are
   /// included with their acknowledgement; filter on `isOpen` for the open ones.
-  public func alerts(on day: Day) -> [Alert] {
+  /// Without `messages` each alert's text is left empty, for a caller that builds it
+  /// when shown (`message(of:on:)`): a large portfolio has hundreds of thousands.
+  public func alerts(on day: Day, messages: Bool = true) -> [Alert] {
     var out: [Alert] = []
     for program in programs.values {
-      appendAlerts(for: program, on: day, into: &out)
+      out += evaluate(program, on: day, messages: messages).alerts
     }
     out += integrityAlerts()
-    return out.sorted(by: Alert.precedes)
+    return Alert.sorted(out)
+  }
+
+  /// Every alert on `day` without its text (in order), and for each program whose
+  /// alerts may change with no event, the first day they may: a day's rollover
+  /// re-evaluates only the programs whose day has come.
+  public func alertState(on day: Day) -> (alerts: [Alert], nextChange: [String: Day]) {
+    var out: [Alert] = []
+    var next: [String: Day] = [:]
+    for program in programs.values {
+      let (alerts, change) = evaluate(program, on: day, messages: false)
+      out += alerts
+      if let change { next[program.id] = change }
+    }
+    out += integrityAlerts()
+    return (Alert.sorted(out), next)
   }
 
   /// Critical alerts about the store itself: no program, no region.
@@ -28,27 +45,43 @@ extension Portfolio {
   }
 
   /// The alerts of one program on `day`.
-  public func alerts(forProgram id: String, on day: Day) -> [Alert] {
+  public func alerts(forProgram id: String, on day: Day, messages: Bool = true) -> [Alert] {
     guard let program = programs[id] else { return [] }
-    var out: [Alert] = []
-    appendAlerts(for: program, on: day, into: &out)
-    return out.sorted(by: Alert.precedes)
+    return Alert.sorted(evaluate(program, on: day, messages: messages).alerts)
   }
 
-  func appendAlerts(for program: Program, on day: Day, into out: inout [Alert]) {
-    guard let partner = partners[program.partner] else { return }
-    // A fresh list per program, appended once: handing `out` itself to the struct
-    // would copy the whole accumulated list on the first append (copy-on-write).
-    var rules = AlertRules(portfolio: self, program: program, partner: partner, day: day, out: [])
-    for family in AlertRules.families { family(&rules) }
-    out.append(contentsOf: rules.out)
+  /// One program's alerts on `day` (unordered), and the first later day on which they
+  /// may change without an event (nil: not until an event).
+  public func evaluate(programID id: String, on day: Day, messages: Bool) -> (
+    alerts: [Alert], nextChange: Day?
+  ) {
+    guard let program = programs[id] else { return ([], nil) }
+    return evaluate(program, on: day, messages: messages)
+  }
+
+  func evaluate(_ program: Program, on day: Day, messages: Bool) -> (alerts: [Alert], nextChange: Day?) {
+    guard let partner = partners[program.partner] else { return ([], nil) }
+    let rules = AlertRules(portfolio: self, program: program, partner: partner, day: day, messages: messages)
+    for family in AlertRules.families { family(rules) }
+    return (rules.out, rules.day.horizon.next)
+  }
+
+  /// The text of one alert as it stands on `day` (built when shown; empty when the
+  /// alert no longer holds).
+  public func message(of id: AlertID, on day: Day) -> String {
+    if id.program == "store" {
+      return integrityAlerts().first { $0.id == id }?.message ?? ""
+    }
+    guard let program = programs[id.program] else { return "" }
+    return evaluate(program, on: day, messages: true).alerts.first { $0.id == id }?.message ?? ""
   }
 }
 
-/// What every rule of one program on one day works with, and where alerts go.
-struct AlertRules {
+/// What every rule of one program on one day works with, and where alerts go. A class:
+/// a rule's message is a closure over it, built while the alert is added.
+final class AlertRules {
   /// The rule families, in the order they are evaluated.
-  static let families: [@Sendable (inout AlertRules) -> Void] = [
+  static let families: [@Sendable (AlertRules) -> Void] = [
     { $0.restrictions() }, { $0.leahy() }, { $0.fmsCase() }, { $0.funds() }, { $0.endUseMonitoring() },
     { $0.endUseFindings() }, { $0.sunset() }, { $0.conditions() }, { $0.recordsNotApplied() },
     { $0.requests() },
@@ -58,30 +91,43 @@ struct AlertRules {
   let portfolio: Portfolio
   let program: Program
   let partner: Partner
-  let day: Day
-  var out: [Alert]
+  let day: Today
+  /// Whether to build each alert's text (the TUI builds it when shown).
+  let messages: Bool
+  var out: [Alert] = []
+
+  init(portfolio: Portfolio, program: Program, partner: Partner, day: Day, messages: Bool) {
+    self.portfolio = portfolio
+    self.program = program
+    self.partner = partner
+    self.day = Today(day, horizon: Today.Horizon())
+    self.messages = messages
+  }
 
   var policy: Policy { portfolio.policy }
   var live: Bool { program.status.isLive }
   var units: [String: RecipientUnit] { portfolio.units }
 
-  mutating func add(
-    _ rule: AlertRule, _ severity: Severity, _ began: Day, _ message: String, detail: String? = nil,
-    unit: String? = nil
+  func add(
+    _ rule: AlertRule, _ severity: Severity, _ began: Day, _ message: @autoclosure () -> String,
+    detail: String? = nil, unit: String? = nil
   ) {
     let id = AlertID(rule: rule, program: program.id, detail: detail)
     out.append(
       Alert(
         id: id, severity: severity,
         subject: AlertSubject(partner: partner.code, program: program.id, unit: unit),
-        region: partner.region, message: message, began: began,
+        region: partner.region, message: messages ? message() : "", began: began,
         acknowledgement: portfolio.acknowledgements[id.description]))
   }
 
   /// Country restrictions (§620 and the like) on a live program.
-  mutating func restrictions() {
+  func restrictions() {
     if live {
-      for r in partner.restrictions where r.isActive(on: day) && !r.waivedPrograms.contains(program.id) {
+      // One alert per kind (its id names the kind): the longest-standing one in force.
+      var seen = Set<RestrictionKind>()
+      for r in partner.restrictions.sorted(by: { $0.since < $1.since })
+      where day.isActive(r) && !r.waivedPrograms.contains(program.id) && seen.insert(r.kind).inserted {
         // A program already suspended is in the state the restriction requires: noted,
         // not an emergency. An active one is.
         add(
@@ -94,7 +140,7 @@ struct AlertRules {
 
   /// Leahy vetting of the units a live, funded program reaches, and of the units its
   /// open requests would reach (a blocked one is flagged before anything is approved).
-  mutating func leahy() {
+  func leahy() {
     let funded = live && program.available > .zero
     if live {
       var reached = program.units
@@ -129,11 +175,11 @@ struct AlertRules {
         if day >= expires {
           add(
             .leahyExpired, .critical, expires,
-            "unit \(unit.name) vetting expired \(expires) (\(expires.days(until: day)) days ago)",
+            "unit \(unit.name) vetting expired \(expires) (\(expires.days(until: day.forText)) days ago)",
             detail: unitID,
             unit: unitID)
         } else if day >= expires.adding(days: -policy.vettingExpiringLeadDays) {
-          let left = day.days(until: expires)
+          let left = day.forText.days(until: expires)
           add(
             .leahyExpiring, .warning, expires.adding(days: -policy.vettingExpiringLeadDays),
             "unit \(unit.name) vetting expires \(expires) (in \(left) day\(left == 1 ? "" : "s"))",
@@ -145,7 +191,7 @@ struct AlertRules {
   }
 
   /// The FMS case timeline: §36(b) notification and review, LOR, offer, closure.
-  mutating func fmsCase() {
+  func fmsCase() {
     if let c = program.fmsCase, c.closed == nil {
       let t = policy.notification(for: partner.tier)
       if policy.requiresNotification(c, tier: partner.tier), c.notification == nil {
@@ -190,17 +236,17 @@ struct AlertRules {
           "transmittal \(n.transmittal) delivered \(n.delivered); \(n.reviewDays)-day review runs until \(n.reviewEnds)"
         )
       }
-      if c.lorValidated == nil, c.lorReceived.days(until: day) > policy.lorValidationGoalDays {
+      if c.lorValidated == nil, day.isMore(policy.lorValidationGoalDays, after: c.lorReceived) {
         add(
           .lorNotValidated, .warning, c.lorReceived.adding(days: policy.lorValidationGoalDays + 1),
-          "LOR received \(c.lorReceived), not validated after \(c.lorReceived.days(until: day)) days (goal \(policy.lorValidationGoalDays))"
+          "LOR received \(c.lorReceived), not validated after \(c.lorReceived.days(until: day.forText)) days (goal \(policy.lorValidationGoalDays))"
         )
       }
       if c.loaOffered != nil, c.accepted == nil, let oed = c.offerExpiration {
         if day > oed {
           add(.offerLapsed, .critical, oed.adding(days: 1), "LOA offer expired \(oed) without acceptance")
         } else if day >= oed.adding(days: -policy.offerExpiringLeadDays) {
-          let left = day.days(until: oed)
+          let left = day.forText.days(until: oed)
           add(
             .offerExpiring, .warning, oed.adding(days: -policy.offerExpiringLeadDays),
             "LOA offer expires \(oed) (in \(left) day\(left == 1 ? "" : "s")); not yet accepted")
@@ -219,7 +265,7 @@ struct AlertRules {
   }
 
   /// Funds: over-obligation, expiring availability, disbursement lag.
-  mutating func funds() {
+  func funds() {
     for f in program.funding {
       if f.obligated > f.available {
         add(
@@ -230,7 +276,7 @@ struct AlertRules {
       if live, f.unobligated > .zero {
         let warnFrom = f.availableUntil.adding(days: -policy.fundsExpiringLeadDays)
         if day >= warnFrom, day <= f.availableUntil {
-          let left = day.days(until: f.availableUntil)
+          let left = day.forText.days(until: f.availableUntil)
           add(
             .fundsExpiring, .warning, warnFrom,
             "FY\(f.fiscalYear) \(f.unobligated.compact) unobligated; availability ends \(f.availableUntil) (in \(left) day\(left == 1 ? "" : "s"))",
@@ -239,13 +285,13 @@ struct AlertRules {
       }
       // A drawdown's "obligation" is a package from stock: its lag is delivery-lag.
       if program.kind.isAppropriated, let first = f.firstObligation, f.obligated > .zero,
-        first.days(until: day) > policy.disbursementLagDays
+        day.isMore(policy.disbursementLagDays, after: first)
       {
         let share = Double(f.disbursed.amount) / Double(f.obligated.amount)
         if share < policy.disbursementLagFraction {
           add(
             .disbursementLag, .warning, first.adding(days: policy.disbursementLagDays + 1),
-            "FY\(f.fiscalYear) obligated \(first) (\(first.days(until: day)) days ago); only \(Int((share * 100).rounded()))% of \(f.obligated.compact) disbursed",
+            "FY\(f.fiscalYear) obligated \(first) (\(first.days(until: day.forText)) days ago); only \(Int((share * 100).rounded()))% of \(f.obligated.compact) disbursed",
             detail: "FY\(f.fiscalYear)")
         }
       }
@@ -253,7 +299,7 @@ struct AlertRules {
   }
 
   /// Enhanced end-use monitoring inventories.
-  mutating func endUseMonitoring() {
+  func endUseMonitoring() {
     for item in program.eum where item.enhanced {
       // Serial numbers missing at the last count: a possible unauthorized transfer.
       if let counted = item.lastCounted, counted < item.quantity, let on = item.lastInventory, on <= day {
@@ -266,14 +312,14 @@ struct AlertRules {
       if day > due {
         add(
           .eumOverdue, .warning, due.adding(days: 1),
-          "\(item.quantity) × \(item.description): enhanced-EUM inventory due \(due), \(due.days(until: day)) days overdue",
+          "\(item.quantity) × \(item.description): enhanced-EUM inventory due \(due), \(due.days(until: day.forText)) days overdue",
           detail: item.id)
       }
     }
   }
 
   /// Golden Sentry / Blue Lantern: a derogatory finding stays critical until resolved.
-  mutating func endUseFindings() {
+  func endUseFindings() {
     for f in program.findings where f.result == .derogatory && f.on <= day {
       if let resolved = f.resolved, resolved <= day { continue }
       add(
@@ -284,14 +330,14 @@ struct AlertRules {
   }
 
   /// A live program near or past its sunset.
-  mutating func sunset() {
+  func sunset() {
     if live, let sunset = program.sunset {
       if day > sunset {
         add(
           .sunsetPassed, .warning, sunset.adding(days: 1),
           "program still \(program.status.rawValue) after its sunset \(sunset)")
       } else if day >= sunset.adding(days: -policy.sunsetLeadDays) {
-        let left = day.days(until: sunset)
+        let left = day.forText.days(until: sunset)
         add(
           .sunsetApproaching, .info, sunset.adding(days: -policy.sunsetLeadDays),
           "sunset \(sunset) in \(left) day\(left == 1 ? "" : "s")")
@@ -300,7 +346,7 @@ struct AlertRules {
   }
 
   /// Conditions neither met nor waived by their due date.
-  mutating func conditions() {
+  func conditions() {
     for cond in program.conditions where !cond.isSettled && day >= cond.due {
       add(
         .conditionUnmet, .warning, cond.due, "condition due \(cond.due) neither met nor waived: \(cond.text)",
@@ -309,7 +355,7 @@ struct AlertRules {
   }
 
   /// Records about the program that are in the log but could not be applied.
-  mutating func recordsNotApplied() {
+  func recordsNotApplied() {
     for i in portfolio.skippedByProgram[program.id] ?? [] {
       let event = portfolio.skipped[i]
       add(
@@ -320,13 +366,13 @@ struct AlertRules {
   }
 
   /// Requests pending longer than the policy allows.
-  mutating func requests() {
+  func requests() {
     for r in portfolio.requests(on: program.id) where r.state.isPending {
       let since = r.submitted ?? r.raised
-      if since.days(until: day) > policy.approvalStaleDays {
+      if day.isMore(policy.approvalStaleDays, after: since) {
         add(
           .approvalStale, .warning, since.adding(days: policy.approvalStaleDays + 1),
-          "request \(r.id) (\(r.kind.title), \(r.amount.compact)) pending since \(since), \(since.days(until: day)) days",
+          "request \(r.id) (\(r.kind.title), \(r.amount.compact)) pending since \(since), \(since.days(until: day.forText)) days",
           detail: r.id)
       }
     }

@@ -2,7 +2,7 @@
 /// authorities"): drawdown authority used, deliveries lagging, and the notifications
 /// USAI, §333 and EDA need. Edges are in `docs/domain.md` and pinned by tests.
 extension AlertRules {
-  mutating func authorities() {
+  func authorities() {
     switch program.kind {
     case .pda: drawdownAuthority()
     case .usai: usaiNotification()
@@ -15,7 +15,7 @@ extension AlertRules {
 
   /// A year's drawdown authority nearly used (at `drawdown.warn.percent`), while it
   /// can still be drawn on. Past 100% is over-obligation.
-  private mutating func drawdownAuthority() {
+  private func drawdownAuthority() {
     for f in program.funding
     where f.available > .zero && f.obligated <= f.available && day <= f.availableUntil {
       let threshold = Double(f.available.amount) * Double(policy.drawdownAuthorityWarnPercent) / 100
@@ -40,7 +40,7 @@ extension AlertRules {
   }
 
   /// A package or contract with articles still to arrive after its delivery window.
-  private mutating func deliveryLag() {
+  private func deliveryLag() {
     for t in program.transfers where t.kind != .eda && !t.isDelivered {
       let window = t.kind == .drawdown ? policy.drawdownDeliveryDays : policy.contractDeliveryDays
       let due = t.on.adding(days: window)
@@ -49,14 +49,14 @@ extension AlertRules {
         t.value.amount > 0 ? Int((Double(t.deliveredValue.amount) * 100 / Double(t.value.amount))) : 0
       add(
         .deliveryLag, .warning, due.adding(days: 1),
-        "\(t.kind.title) \(t.id) of \(t.on): \(share)% of \(t.value.compact) delivered after \(t.on.days(until: day)) days (window \(window))",
+        "\(t.kind.title) \(t.id) of \(t.on): \(share)% of \(t.value.compact) delivered after \(t.on.days(until: day.forText)) days (window \(window))",
         detail: t.id)
     }
   }
 
   /// USAI: every obligation covered by notifications delivered `usai.notify.days`
   /// before it — contracts in award order against what had been notified by then.
-  private mutating func usaiNotification() {
+  private func usaiNotification() {
     var awarded = Dollars.zero
     for t in program.transfers.sorted(by: { $0.on < $1.on }) where t.on <= day {
       awarded = awarded + t.value
@@ -72,7 +72,7 @@ extension AlertRules {
   }
 
   /// §333: notified `s333.notify.days` before the start; human-rights training included.
-  private mutating func section333() {
+  private func section333() {
     guard program.status == .planned || live else { return }
     let by = program.start.adding(days: -policy.section333NotifyDays)
     if !program.notices.contains(where: { $0.on <= by }) {
@@ -87,7 +87,7 @@ extension AlertRules {
               ?? "without notification to Congress")
             + " (\(policy.section333NotifyDays) days required)")
       } else if late == nil, day >= by.adding(days: -policy.section333NotifyDays) {
-        let left = day.days(until: by)
+        let left = day.forText.days(until: by)
         add(
           .section333Notification, .warning, by.adding(days: -policy.section333NotifyDays),
           "§333 program starts \(program.start); Congress must be notified by \(by)"
@@ -105,7 +105,7 @@ extension AlertRules {
 
   /// EDA at `eda.notify.amount` original value or with SME: notified
   /// `eda.notify.days` before delivery.
-  private mutating func edaNotification() {
+  private func edaNotification() {
     for t in program.transfers where t.on <= day && (t.value >= policy.edaNotifyAmount || t.hasSME) {
       let why = t.hasSME ? "significant military equipment" : "original value \(t.value.compact)"
       let notices = program.notices.filter { $0.transfer == t.id }.map(\.on)

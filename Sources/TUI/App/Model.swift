@@ -158,11 +158,16 @@ public struct AppModel: Sendable {
   /// to the portfolio by whoever hands it in.
   public var redaction: Redaction?
 
-  /// Derived from the portfolio once per change, not once per key.
+  /// Derived from the portfolio once per change, not once per key. The alerts carry
+  /// no text: `message(of:)` builds it when a row is drawn (there can be 350,000).
   public private(set) var alerts: [Alert] = []
   public private(set) var summary = PortfolioSummary()
-  /// The alerts view's rows, built once per portfolio change (there can be 100,000).
-  public private(set) var alertRows: [TableData.Row] = []
+  /// For each program whose alerts may change with no event (a deadline passing), the
+  /// first day they may: a day's rollover re-evaluates those programs only.
+  public private(set) var nextChange: [String: Day] = [:]
+  /// The alerts view's lowercased row texts, parallel to `alerts`: made at the first
+  /// filter on that view (they need every alert's text), then kept up to date.
+  public private(set) var alertSearch: [[UInt8]]?
   /// Requests per approvals list (waiting, mine, all), counted once per change, not per frame.
   public private(set) var requestCounts: [Int] = [0, 0, 0]
   /// The current page's filtered table, rebuilt after every message so that
@@ -193,18 +198,29 @@ public struct AppModel: Sendable {
   }
 
   public mutating func setPortfolio(_ p: Portfolio, asOf: Day?, today: Day) {
-    // The same fold, moved on, on the same day: update what the new events touched.
+    // The same fold, moved on, on the same day or a later one: update what the new
+    // events touched and the programs whose alerts the passing days change.
     let previous = computedFrom
     let previousPortfolio = portfolio
     portfolio = p
     self.asOf = asOf
     self.today = today
-    if let previous, redaction == nil, asOf == nil, previous.asOf == nil, previous.day == day,
+    if let previous, redaction == nil, asOf == nil, previous.asOf == nil, previous.day <= day,
       previous.lineage == p.journal.lineage, let touches = p.journal.touches(since: previous.revision),
       let reach = p.reach(of: touches)
     {
-      if !reach.programs.isEmpty || !reach.partners.isEmpty {
-        update(reach.programs, reach.partners, previous: previousPortfolio)
+      var programs = reach.programs
+      var partners = reach.partners
+      if previous.day < day {
+        // Texts count days ("in 3 days"): the filter's copies are made again when needed.
+        alertSearch = nil
+        for (id, change) in nextChange where change <= day { programs.insert(id) }
+        // The overview's money is this fiscal year's: a new one changes every partner.
+        if previous.day.fiscalYear != day.fiscalYear { partners.formUnion(p.partners.keys) }
+        for id in programs { if let code = p.programs[id]?.partner { partners.insert(code) } }
+      }
+      if !programs.isEmpty || !partners.isEmpty {
+        update(programs, partners, previous: previousPortfolio, previousDay: previous.day)
       }
       finishUpdate()
       incrementalUpdates += 1
@@ -227,29 +243,37 @@ public struct AppModel: Sendable {
   /// How many portfolio changes took the incremental path (for tests and benchmarks).
   public private(set) var incrementalUpdates = 0
 
-  /// Replaces the touched programs' alerts and rows (kept in order: most severe, then
-  /// oldest, then by id) and updates the figures of their partners and regions. A few
-  /// alerts are found by binary search and moved in place; many (a partner's 500
-  /// programs) are merged in one pass.
-  mutating func update(_ programs: Set<String>, _ partners: Set<String>, previous: Portfolio) {
+  /// Replaces the touched programs' alerts (kept in order: most severe, then oldest,
+  /// then by id) and updates the figures of their partners and regions. A few alerts
+  /// are found by binary search and moved in place; many (a partner's 500 programs)
+  /// are merged in one pass.
+  mutating func update(
+    _ programs: Set<String>, _ partners: Set<String>, previous: Portfolio, previousDay: Day
+  ) {
     var stale: [Alert] = []
     var fresh: [Alert] = []
+    // The texts only when the filter's search texts are kept.
+    let texts = alertSearch != nil
     for id in programs {
-      stale += previous.alerts(forProgram: id, on: day)
-      fresh += portfolio.alerts(forProgram: id, on: day)
+      stale += previous.evaluate(programID: id, on: previousDay, messages: false).alerts
+      let (alerts, change) = portfolio.evaluate(programID: id, on: day, messages: texts)
+      fresh += alerts
+      nextChange[id] = change
     }
-    fresh.sort(by: Alert.precedes)
+    fresh = Alert.sorted(fresh)
+    let freshTexts = texts ? fresh.map { alertSearchText($0, message: $0.message) } : []
+    if texts { for i in fresh.indices { fresh[i].message = "" } }
     if stale.count + fresh.count <= inPlaceLimit {
       // Remove from the end, so that earlier positions stay put.
       let positions = stale.compactMap(position(of:)).sorted(by: >)
       for i in positions {
         alerts.remove(at: i)
-        alertRows.remove(at: i)
+        alertSearch?.remove(at: i)
       }
-      for a in fresh {
+      for (n, a) in fresh.enumerated() {
         let i = insertionPoint(of: a)
         alerts.insert(a, at: i)
-        alertRows.insert(alertRow(a), at: i)
+        alertSearch?.insert(freshTexts[n], at: i)
       }
     } else {
       // Compact the untouched alerts to the front (moves, not copies), then merge the
@@ -258,26 +282,25 @@ public struct AppModel: Sendable {
       for i in alerts.indices where !programs.contains(alerts[i].subject.program) {
         if kept != i {
           alerts.swapAt(kept, i)
-          alertRows.swapAt(kept, i)
+          alertSearch?.swapAt(kept, i)
         }
         kept += 1
       }
       alerts.removeLast(alerts.count - kept)
-      alertRows.removeLast(alertRows.count - kept)
-      let freshRows = fresh.map(alertRow)
+      if let n = alertSearch?.count { alertSearch?.removeLast(n - kept) }
       alerts.append(contentsOf: fresh)  // room at the end; overwritten by the merge
-      alertRows.append(contentsOf: freshRows)
+      alertSearch?.append(contentsOf: freshTexts)
       var i = kept - 1
       var j = fresh.count - 1
       var k = alerts.count - 1
       while j >= 0 {
         if i >= 0, Alert.precedes(fresh[j], alerts[i]) {
           alerts.swapAt(k, i)
-          alertRows.swapAt(k, i)
+          alertSearch?.swapAt(k, i)
           i -= 1
         } else {
           alerts[k] = fresh[j]
-          alertRows[k] = freshRows[j]
+          if texts { alertSearch?[k] = freshTexts[j] }
           j -= 1
         }
         k -= 1
@@ -314,11 +337,43 @@ public struct AppModel: Sendable {
   }
 
   mutating func recompute() {
-    alerts = portfolio.alerts(on: day)
+    (alerts, nextChange) = portfolio.alertState(on: day)
     if let redaction { alerts = alerts.map(redaction.apply(to:)) }
     summary = PortfolioSummary(portfolio, alerts: alerts, day: day)
-    alertRows = alerts.map(alertRow)
+    alertSearch = nil
     finishUpdate()
+  }
+
+  /// The text of one of `alerts`, as it stands on the model's day (redacted on the kiosk).
+  public func message(of a: Alert) -> String {
+    guard a.message.isEmpty else { return a.message }
+    var full = a
+    full.message = portfolio.message(of: a.id, on: day)
+    return redaction.map { $0.apply(to: full).message } ?? full.message
+  }
+
+  /// Makes the alerts view's search texts (every alert's text, one program at a time),
+  /// for its filter; kept up to date by `update` from then on.
+  mutating func makeAlertSearch() {
+    guard alertSearch == nil else { return }
+    var texts: [[UInt8]] = []
+    texts.reserveCapacity(alerts.count)
+    var cache: (program: String, alerts: [Alert])?
+    for a in alerts {
+      let program = a.subject.program
+      if cache?.program != program {
+        cache = (program, portfolio.evaluate(programID: program, on: day, messages: true).alerts)
+      }
+      var text = cache?.alerts.first { $0.id == a.id }?.message ?? ""
+      if text.isEmpty { text = message(of: a) }
+      if let redaction {
+        var full = a
+        full.message = text
+        text = redaction.apply(to: full).message
+      }
+      texts.append(alertSearchText(a, message: text))
+    }
+    alertSearch = texts
   }
 
   /// What the current table depends on; the cache is valid while this is unchanged.

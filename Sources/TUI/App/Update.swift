@@ -11,6 +11,8 @@ extension AppModel {
 
   public mutating func handle(_ message: Message) -> [Effect] {
     defer {
+      // The alerts view's filter searches every alert's text: made once, when first needed.
+      if case .alerts = page.screen, !page.filter.isEmpty, alertSearch == nil { makeAlertSearch() }
       let identity = tableIdentity
       if tableCache?.identity != identity { tableCache = (identity, computeCurrentTable()) }
     }
@@ -479,7 +481,7 @@ extension AppModel {
       ? min(table.rows.count - 1, list.index + min(delta, table.rows.count))
       : max(0, list.index + max(delta, -table.rows.count))
     list.index = target
-    list.key = table.rows[target].key
+    list.key = table.rows.key(at: target)
     list.offset = Self.scrolled(list, visible: listHeight)
     currentList = list
   }
@@ -516,11 +518,11 @@ extension AppModel {
 
   static func reconcile(_ list: ListState, _ rows: TableData.Rows) -> ListState {
     var l = list
-    if let key = l.key, let i = rows.firstIndex(where: { $0.key == key }) {
+    if let key = l.key, let i = rows.position(ofKey: key) {
       l.index = i
     } else {
       l.index = max(0, min(l.index, rows.count - 1))
-      l.key = rows.isEmpty ? nil : rows[l.index].key
+      l.key = rows.isEmpty ? nil : rows.key(at: l.index)
     }
     return l
   }
@@ -544,10 +546,10 @@ extension AppModel {
 
   mutating func selectOrDrill(_ row: Int) -> [Effect] {
     guard let table = currentTable(), row >= 0, row < table.rows.count else { return [] }
-    if currentList.index == row && currentList.key == table.rows[row].key { return drill() }
+    if currentList.index == row && currentList.key == table.rows.key(at: row) { return drill() }
     var list = currentList
     list.index = row
-    list.key = table.rows[row].key
+    list.key = table.rows.key(at: row)
     currentList = list
     return []
   }

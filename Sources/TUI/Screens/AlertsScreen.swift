@@ -4,25 +4,39 @@ import Terminal
 /// Every open alert in the portfolio, most severe first.
 extension AppModel {
   public func alertsTable() -> TableData {
-    TableData(
+    let alerts = self.alerts
+    let search = alertSearch
+    let model = self
+    return TableData(
       columns: [
         .init("Severity", 10), .init("Alert", 22), .init("Partner", 14), .init("Program", 12),
         .init("Since", 10), .init("Details", 20, flexible: true),
-      ], rows: alertRows)
+      ],
+      lazyRows: .init(
+        count: alerts.count, key: { alerts[$0].id.description }, row: { model.alertRow(alerts[$0]) },
+        searchText: search.map { texts in { @Sendable i in texts[i] } }))
   }
 
-  /// One row of the alerts view.
+  /// One row of the alerts view (its text built now: rows are made when drawn).
   func alertRow(_ a: Alert) -> TableData.Row {
+    TableData.Row(
+      key: a.id.description, cells: alertCells(a, message: message(of: a)),
+      style: a.isOpen ? "alert.\(a.severity.name)" : "alert.acknowledged")
+  }
+
+  func alertCells(_ a: Alert, message: String) -> [String] {
     let partner = portfolio.partners[a.subject.partner]?.name ?? a.subject.partner
     let state = a.isOpen ? a.severity.name : "ack"
     let ack = a.acknowledgement.map { " — ack by \($0.by) \($0.on): \($0.note)" } ?? ""
-    return TableData.Row(
-      key: a.id.description,
-      cells: [
-        "\(a.severity.symbol) \(state)", a.rule.title, partner, a.subject.program, a.began.description,
-        a.message + ack,
-      ],
-      style: a.isOpen ? "alert.\(a.severity.name)" : "alert.acknowledged")
+    return [
+      "\(a.severity.symbol) \(state)", a.rule.title, partner, a.subject.program, a.began.description,
+      message + ack,
+    ]
+  }
+
+  /// What the filter searches in a row of the alerts view (as `TableData.Row` makes it).
+  func alertSearchText(_ a: Alert, message: String) -> [UInt8] {
+    TableData.Row.searchText(alertCells(a, message: message))
   }
 
   func renderAlerts(_ g: inout CellGrid, _ layout: Layout) {

@@ -45,8 +45,9 @@ extension AppModel {
           ("! WARNING", String(c[1]), c[1] > 0 ? "alert.warning" : "pane.totals"),
           ("i INFO", String(c[0]), "alert.info"),
         ], y: y)
-      let all = alertsTable()
-      let table = TableData(columns: all.columns, rows: all.rows.filter { !$0.cells[0].hasSuffix("ack") })
+      // The open alerts that fit, their rows made for those only.
+      let open = alerts.lazy.filter(\.isOpen).prefix(max(0, height - y)).map(alertRow)
+      let table = TableData(columns: alertsTable().columns, rows: Array(open))
       drawTable(
         &g, table, Rect(x: 0, y: y, width: width, height: max(0, height - 2 - y)), ListState(), active: false)
     }

@@ -32,18 +32,83 @@ public struct TableData: Sendable {
       self.key = key
       self.cells = cells
       self.style = style
-      self.searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
+      self.searchText = Row.searchText(cells)
+    }
+
+    /// The cells' text, lowercased once, as the filter searches it.
+    public static func searchText(_ cells: [String]) -> [UInt8] {
+      Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
+    }
+  }
+
+  /// Rows made when they are drawn, for a list too long to hold as text (350,000
+  /// alerts): its length, each row's key (cheap, for keeping the selection), the row
+  /// itself, and optionally each row's lowercased text for the filter.
+  public struct LazyRows: Sendable {
+    public var count: Int
+    public var key: @Sendable (Int) -> String
+    public var row: @Sendable (Int) -> Row
+    /// Each row's `searchText`, when the caller keeps them; otherwise the filter
+    /// builds every row.
+    public var searchText: (@Sendable (Int) -> [UInt8])?
+
+    public init(
+      count: Int, key: @escaping @Sendable (Int) -> String, row: @escaping @Sendable (Int) -> Row,
+      searchText: (@Sendable (Int) -> [UInt8])? = nil
+    ) {
+      self.count = count
+      self.key = key
+      self.row = row
+      self.searchText = searchText
     }
   }
 
   /// The rows shown: all of them, or the filter's matches by index, so filtering
   /// a hundred thousand rows copies integers, not rows.
   public struct Rows: RandomAccessCollection, Sendable {
-    let all: [Row]
+    enum Source: Sendable {
+      case built([Row])
+      case lazy(LazyRows)
+    }
+    let source: Source
     let matches: [Int32]?
+
+    var sourceCount: Int {
+      switch source {
+      case .built(let rows): return rows.count
+      case .lazy(let l): return l.count
+      }
+    }
+
+    func sourceIndex(_ position: Int) -> Int { matches.map { Int($0[position]) } ?? position }
+
     public var startIndex: Int { 0 }
-    public var endIndex: Int { matches?.count ?? all.count }
-    public subscript(position: Int) -> Row { all[matches.map { Int($0[position]) } ?? position] }
+    public var endIndex: Int { matches?.count ?? sourceCount }
+    public subscript(position: Int) -> Row {
+      switch source {
+      case .built(let rows): return rows[sourceIndex(position)]
+      case .lazy(let l): return l.row(sourceIndex(position))
+      }
+    }
+
+    /// The key of the row at `position`, without making a lazy row.
+    public func key(at position: Int) -> String {
+      switch source {
+      case .built(let rows): return rows[sourceIndex(position)].key
+      case .lazy(let l): return l.key(sourceIndex(position))
+      }
+    }
+
+    /// The position of the row with `key`, if it is shown.
+    public func position(ofKey key: String) -> Int? { indices.first { self.key(at: $0) == key } }
+
+    func searchText(_ position: Int) -> [UInt8] {
+      switch source {
+      case .built(let rows): return rows[sourceIndex(position)].searchText
+      case .lazy(let l):
+        return l.searchText?(sourceIndex(position)) ?? l.row(sourceIndex(position)).searchText
+      }
+    }
   }
 
   public var columns: [Column]
@@ -51,7 +116,12 @@ public struct TableData: Sendable {
 
   public init(columns: [Column], rows: [Row]) {
     self.columns = columns
-    self.rows = Rows(all: rows, matches: nil)
+    self.rows = Rows(source: .built(rows), matches: nil)
+  }
+
+  public init(columns: [Column], lazyRows: LazyRows) {
+    self.columns = columns
+    self.rows = Rows(source: .lazy(lazyRows), matches: nil)
   }
 
   init(columns: [Column], rows: Rows) {
@@ -64,10 +134,10 @@ public struct TableData: Sendable {
     guard !filter.isEmpty else { return self }
     let needle = Array(filter.lowercased().utf8)
     var matches: [Int32] = []
-    for i in rows.indices where contains(rows[i].searchText, needle) {
-      matches.append(Int32(rows.matches.map { Int($0[i]) } ?? i))
+    for i in rows.indices where contains(rows.searchText(i), needle) {
+      matches.append(Int32(rows.sourceIndex(i)))
     }
-    return TableData(columns: columns, rows: Rows(all: rows.all, matches: matches))
+    return TableData(columns: columns, rows: Rows(source: rows.source, matches: matches))
   }
 
   /// Column widths that fill `total` columns.

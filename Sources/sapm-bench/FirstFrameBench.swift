@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Portfolio
+import Session
+import Store
+import TUI
+
+/// `sapm-bench first-frame`: where the time to the first frame goes on a store written
+/// by `generate` (open from its checkpoint, the model, the render), and peak RSS.
+struct FirstFrameBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "first-frame",
+    abstract: "Time to the first frame on a store (build with -c release), stage by stage.")
+
+  @Option(help: "A store written by 'sapm-bench generate' (its checkpoint is written first if missing).")
+  var store: String
+  @Option var width = 160
+  @Option var height = 45
+
+  func run() throws {
+    let location = StoreLocation(path: store, source: .flag)
+    if Checkpoint.load(store: store) == nil {
+      let t = time { _ = try? Session.open(location, readOnly: false, seenHeads: nil) }
+      print(line("no checkpoint: replay, fold and write the checkpoint", secs(t), ""))
+    }
+    let cpu0 = cpuSeconds()
+    var session: Session?
+    let openTime = try time { session = try Session.open(location, readOnly: true, seenHeads: nil) }
+    guard let session else { return }
+    print(
+      line(
+        "open from the checkpoint", secs(openTime),
+        "\(session.portfolio.eventCount) events, RSS \(currentRSSMiB()) MiB, peak \(peakRSSMiB()) MiB"))
+    let today = Day(ordinal: Timestamp.now().dayOrdinal)
+    if ProcessInfo.processInfo.environment["BREAKDOWN"] != nil {
+      Self.breakdown(session.portfolio, day: today)
+    }
+    var model: AppModel?
+    let modelTime = time {
+      model = AppModel(
+        portfolio: session.portfolio, today: today,
+        info: SessionInfo(store: store, user: "bench", role: "officer", demo: false, readOnly: true),
+        theme: .builtIn, width: width, height: height)
+    }
+    guard let model else { return }
+    print(
+      line(
+        "model: alerts, summary, rows", secs(modelTime),
+        "\(model.alerts.count) alerts, RSS \(currentRSSMiB()) MiB"))
+    let renderTime = time { _ = model.render() }
+    print(line("first render \(width)×\(height)", String(format: "%.2f ms", renderTime * 1000), ""))
+    print(
+      line(
+        "first frame in all", secs(openTime + modelTime + renderTime),
+        String(format: "CPU %.2f s (target ≤ 1 s wall)", cpuSeconds() - cpu0)))
+    print(line("peak RSS", "\(peakRSSMiB()) MiB", "target ≤ 400 MB"))
+  }
+}
+
+extension FirstFrameBench {
+  static func breakdown(_ p: Portfolio, day: Day) {
+    var alerts: [Alert] = []
+    let t1 = time { alerts = p.alerts(on: day) }
+    print(line("  portfolio.alerts(on:)", secs(t1), "\(alerts.count)"))
+    let t2 = time { _ = PortfolioSummary(p, alerts: alerts, day: day) }
+    print(line("  summary", secs(t2), ""))
+    var n = 0
+    let t3 = time { for a in alerts { n &+= a.message.utf8.count } }
+    print(line("  message bytes", secs(t3), "\(n)"))
+  }
+}
+
+/// This process's resident set now (VmRSS), MiB.
+func currentRSSMiB() -> Int {
+  guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+  for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+    return (Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0)
+      / 1024
+  }
+  return 0
+}
