@@ -46,6 +46,16 @@ extension Portfolio {
       newest: newest, skipped: skipped, skippedCount: skippedCount)
   }
 
+  /// The portfolio without its programs, units, requests and history: what a first
+  /// frame drawn from a checkpoint's figures needs (partners, roster, event count).
+  public func previewSnapshot() -> PortfolioSnapshot {
+    PortfolioSnapshot(
+      name: name, isDemo: isDemo, partners: partners.values.sorted { $0.code < $1.code }, programs: [],
+      units: [], requests: [], acknowledgements: [], roster: roster.grants, rosterKeys: [], creatorKey: creatorKey,
+      policy: policy, historyPrograms: [], historyCounts: [], historySequences: [], eventCount: eventCount,
+      lastSequence: lastSequence, newest: newest, skipped: [], skippedCount: skippedCount)
+  }
+
   public init(snapshot s: PortfolioSnapshot) {
     self.init()
     name = s.name

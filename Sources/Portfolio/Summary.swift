@@ -1,7 +1,7 @@
 /// Region and partner figures for the overview, computed once per portfolio change
 /// so that a key press never walks a hundred thousand programs.
 public struct PortfolioSummary: Sendable {
-  public struct Figures: Sendable, Equatable {
+  public struct Figures: Sendable, Equatable, Codable {
     public var programs = 0
     public var value = Dollars.zero
     public var available = Dollars.zero
@@ -98,5 +98,57 @@ public struct PortfolioSummary: Sendable {
       r.pending += f.pending
     }
     return r
+  }
+}
+
+/// As plain arrays (keys sorted), for a checkpoint: its binary coding has no keyed
+/// dictionaries.
+extension PortfolioSummary: Codable {
+  struct Entry<Value: Codable>: Codable {
+    var key: String
+    var value: Value
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case regions, partners, partnersByRegion, programAlerts, openAlerts
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    func entries<V>(_ d: [String: V]) -> [Entry<V>] {
+      d.keys.sorted().compactMap { k in d[k].map { Entry(key: k, value: $0) } }
+    }
+    try c.encode(
+      entries(Dictionary(uniqueKeysWithValues: regions.map { ($0.key.rawValue, $0.value) })), forKey: .regions
+    )
+    try c.encode(entries(partners), forKey: .partners)
+    try c.encode(
+      entries(Dictionary(uniqueKeysWithValues: partnersByRegion.map { ($0.key.rawValue, $0.value) })),
+      forKey: .partnersByRegion)
+    try c.encode(entries(programAlerts), forKey: .programAlerts)
+    try c.encode(openAlerts, forKey: .openAlerts)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    func regionKeyed<V>(_ list: [Entry<V>]) throws -> [Region: V] {
+      var d: [Region: V] = [:]
+      for e in list {
+        guard let region = Region(rawValue: e.key) else {
+          throw DecodingError.dataCorruptedError(forKey: .regions, in: c, debugDescription: "unknown region")
+        }
+        d[region] = e.value
+      }
+      return d
+    }
+    regions = try regionKeyed(c.decode([Entry<Figures>].self, forKey: .regions))
+    partners = Dictionary(
+      try c.decode([Entry<Figures>].self, forKey: .partners).map { ($0.key, $0.value) },
+      uniquingKeysWith: { a, _ in a })
+    partnersByRegion = try regionKeyed(c.decode([Entry<[Partner]>].self, forKey: .partnersByRegion))
+    programAlerts = Dictionary(
+      try c.decode([Entry<[Int]>].self, forKey: .programAlerts).map { ($0.key, $0.value) },
+      uniquingKeysWith: { a, _ in a })
+    openAlerts = try c.decode([Int].self, forKey: .openAlerts)
   }
 }

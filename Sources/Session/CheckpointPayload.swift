@@ -2,9 +2,36 @@ import CanonicalJSON
 import Foundation
 import Portfolio
 
-/// The checkpoint's payload: the portfolio snapshot with its programs in separately
-/// encoded chunks, so that opening decodes them on both cores at once.
+/// What the first frame needs, kept in the checkpoint beside the folded portfolio: the
+/// overview's figures for the day they were computed on, and the portfolio without its
+/// programs (partners, roster, event count). Read before the programs are decoded, so
+/// that a large store shows real figures at once; only used on that same day, with
+/// nothing appended since.
+public struct CheckpointPreview: Codable, Sendable {
+  public var day: Day
+  public var portfolio: PortfolioSnapshot
+  /// Region and partner figures (without the per-program alert counts).
+  public var summary: PortfolioSummary
+
+  public init(day: Day, portfolio: Portfolio, summary: PortfolioSummary) {
+    self.day = day
+    self.portfolio = portfolio.previewSnapshot()
+    var s = summary
+    s.programAlerts = [:]
+    self.summary = s
+  }
+}
+
+/// The checkpoint's payload: the first frame's preview, then the portfolio snapshot with
+/// its programs in separately encoded chunks, so that opening decodes them on both
+/// cores at once.
 public enum CheckpointPayload {
+  /// The two parts, each encoded on its own: the preview is read without the rest.
+  public struct Layout: Codable {
+    public var preview: [UInt8]
+    var portfolio: [UInt8]
+  }
+
   struct Envelope: Codable {
     var rest: PortfolioSnapshot
     var programChunks: [[UInt8]]
@@ -12,7 +39,7 @@ public enum CheckpointPayload {
 
   static let chunks = 4
 
-  static func encode(_ snapshot: PortfolioSnapshot) throws -> [UInt8] {
+  static func encode(_ snapshot: PortfolioSnapshot, preview: CheckpointPreview) throws -> [UInt8] {
     var rest = snapshot
     let programs = rest.programs
     rest.programs = []
@@ -20,14 +47,28 @@ public enum CheckpointPayload {
     let parts = stride(from: 0, to: programs.count, by: size).map {
       Array(programs[$0..<min(programs.count, $0 + size)])
     }
+    let envelope = Envelope(rest: rest, programChunks: try parts.map { try BinaryEncoder().encode($0) })
     return try BinaryEncoder().encode(
-      Envelope(rest: rest, programChunks: try parts.map { try BinaryEncoder().encode($0) }))
+      Layout(preview: try BinaryEncoder().encode(preview), portfolio: try BinaryEncoder().encode(envelope)))
+  }
+
+  /// The parts of a payload, or nil for anything this build did not write.
+  public static func layout(_ bytes: [UInt8]) -> Layout? {
+    try? BinaryDecoder().decode(Layout.self, from: bytes)
+  }
+
+  public static func preview(_ layout: Layout) -> CheckpointPreview? {
+    try? BinaryDecoder().decode(CheckpointPreview.self, from: layout.preview)
   }
 
   /// Nil for anything that is not a payload this build wrote: a checkpoint is only
   /// ever an optimisation, so a damaged one is ignored, never trusted or fatal.
-  public static func decode(_ bytes: [UInt8]) -> PortfolioSnapshot? {
-    guard let envelope = try? BinaryDecoder().decode(Envelope.self, from: bytes) else { return nil }
+  public static func decode(_ bytes: [UInt8]) -> PortfolioSnapshot? { layout(bytes).flatMap(snapshot) }
+
+  public static func snapshot(_ layout: Layout) -> PortfolioSnapshot? {
+    guard let envelope = try? BinaryDecoder().decode(Envelope.self, from: layout.portfolio) else {
+      return nil
+    }
     let results = Results(count: envelope.programChunks.count)
     DispatchQueue.concurrentPerform(iterations: envelope.programChunks.count) { i in
       results.set(i, try? BinaryDecoder().decode([Program].self, from: envelope.programChunks[i]))

@@ -83,10 +83,20 @@ public final class Session: @unchecked Sendable {
     session.loadProgress = progress
     session.notices += StoreExposure.warnings(for: location.path)
     if let checkpoint = Checkpoint.load(store: location.path),
-      let snapshot = CheckpointPayload.decode(checkpoint.payload),
-      checkpoint.resume(log)
+      let layout = CheckpointPayload.layout(checkpoint.payload), checkpoint.resume(log)
     {
-      session.portfolio = Portfolio(snapshot: snapshot)
+      // This store's checkpoint, nothing appended since: its figures are the store's,
+      // and the first frame can show them while the programs are decoded.
+      if let progress, (try? log.size()) == checkpoint.cursor.offset,
+        let figures = CheckpointPayload.preview(layout)
+      {
+        progress.offer(figures)
+      }
+      if let snapshot = CheckpointPayload.snapshot(layout) {
+        session.portfolio = Portfolio(snapshot: snapshot)
+      } else {
+        log.restart()
+      }
     }
     let read = try session.refresh()
     if read == 0 { session.checkHead() }  // resumed at the head from a checkpoint
@@ -105,9 +115,18 @@ public final class Session: @unchecked Sendable {
   public static let emptyReason =
     "empty (0 bytes: an interrupted 'sapm init'?); remove it and run 'sapm init' again"
 
-  /// Saves the folded portfolio at the log's current position (`PATH.checkpoint`).
-  public func writeCheckpoint() throws {
-    try Checkpoint.write(for: log, payload: try CheckpointPayload.encode(portfolio.snapshot()))
+  /// Saves the folded portfolio at the log's current position (`PATH.checkpoint`),
+  /// with the overview's figures on `day` (given by a caller that has them, or computed).
+  public func writeCheckpoint(
+    day: Day = Day(ordinal: Timestamp.now().dayOrdinal), summary: PortfolioSummary? = nil
+  )
+    throws
+  {
+    let figures =
+      summary ?? PortfolioSummary(portfolio, alerts: portfolio.alerts(on: day, messages: false), day: day)
+    let preview = CheckpointPreview(day: day, portfolio: portfolio, summary: figures)
+    try Checkpoint.write(
+      for: log, payload: try CheckpointPayload.encode(portfolio.snapshot(), preview: preview))
   }
 
   /// Creates a new store whose first record names it (and its creator as admin).

@@ -1,4 +1,5 @@
 import Foundation
+import Portfolio
 import TUI
 
 /// How a large open is going, shared between the thread that reads and folds and the
@@ -15,6 +16,21 @@ public final class LoadProgress: @unchecked Sendable {
     figures = LoadFigures(
       records: records, bytes: bytes, total: total, seconds: Date().timeIntervalSince(started))
     lock.unlock()
+  }
+
+  private var previewFigures: CheckpointPreview?
+
+  /// The checkpoint's first-frame figures, offered before its programs are decoded.
+  func offer(_ preview: CheckpointPreview) {
+    lock.lock()
+    previewFigures = preview
+    lock.unlock()
+  }
+
+  public var preview: CheckpointPreview? {
+    lock.lock()
+    defer { lock.unlock() }
+    return previewFigures
   }
 
   public var current: LoadFigures {

@@ -46,6 +46,25 @@ public final class TUIRunner {
     }
   }
 
+  /// The first frame of a large store from its checkpoint's figures (`preview`), while
+  /// the programs are read: the overview with real numbers, keys held until the
+  /// whole model is ready. Nil when the figures are not today's.
+  public static func previewModel(
+    _ preview: CheckpointPreview, store: String, theme: Theme, width: Int, height: Int, today: Day
+  ) -> AppModel? {
+    guard preview.day == today else { return nil }
+    let portfolio = Portfolio(snapshot: preview.portfolio)
+    let user = Identity.currentUser()
+    var model = AppModel(
+      preview: portfolio, summary: preview.summary, today: today,
+      info: SessionInfo(
+        store: store, user: user, role: portfolio.roster.highestRole(of: user)?.rawValue ?? "no role",
+        demo: portfolio.isDemo, readOnly: false),
+      theme: theme, width: width, height: height)
+    model.message = "reading the programs… keys wait until they are in · q quits"
+    return model
+  }
+
   /// Runs until `q`, `:quit` or SIGTERM/SIGINT/SIGHUP; restores the terminal on the way out.
   public func run() {
     let watcher = ChangeWatcher(path: session.location.path)

@@ -221,6 +221,12 @@ public final class EventLog: @unchecked Sendable {
     return true
   }
 
+  /// Back to before the first record: a checkpoint resumed but then unusable.
+  public func restart() {
+    cursor = ChainCursor()
+    offsets = []
+  }
+
   /// The byte offsets of the records read so far (for a checkpoint).
   public var recordOffsets: [Int64] { offsets }
 

@@ -1,6 +1,8 @@
+import Crypto
 import Foundation
 import Portfolio
 import Store
+import TUI
 import Testing
 
 @testable import CanonicalJSON
@@ -68,10 +70,103 @@ import Testing
     let other = try Session.create(
       location, name: "other", demo: false, user: "tester", keyPath: dir + "/key/ed25519")
     try other.record([PartnerRegistered(code: "PL", name: "Poland", region: .europe, tier: .natoPlus5)])
-    let reopened = try Session.open(location, readOnly: true, user: "tester")
+    let progress = LoadProgress()
+    let reopened = try Session.open(location, readOnly: true, user: "tester", progress: progress)
+    #expect(progress.preview == nil, "another store's figures are never shown")
     #expect(reopened.portfolio.name == "other")
     #expect(reopened.portfolio.partners.count == 1)
     #expect(reopened.portfolio.programs.isEmpty)
+  }
+
+  /// The first frame's figures (issue 13): written with the checkpoint for its day,
+  /// offered before the programs are decoded, and the same as a summary made from the
+  /// whole portfolio.
+  @Test func theCheckpointCarriesTheFirstFramesFigures() throws {
+    let (location, dir) = try demoStore()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let full = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
+    let progress = LoadProgress()
+    let reopened = try Session.open(location, readOnly: true, user: "tester", progress: progress)
+    let preview = try #require(progress.preview)
+    #expect(preview.day == Day(ordinal: Timestamp.now().dayOrdinal))
+    let p = full.portfolio
+    let summary = PortfolioSummary(p, alerts: p.alerts(on: preview.day), day: preview.day)
+    #expect(preview.summary.regions == summary.regions)
+    #expect(preview.summary.partners == summary.partners)
+    #expect(preview.summary.openAlerts == summary.openAlerts)
+    #expect(
+      preview.summary.partnersByRegion.mapValues { $0.map(\.code) }
+        == summary.partnersByRegion.mapValues { $0.map(\.code) })
+    #expect(preview.summary.regions.values.contains { $0.alertTotal > 0 }, "real figures, alerts among them")
+    #expect(preview.portfolio.programs.isEmpty, "the programs come after the first frame")
+    #expect(Portfolio(snapshot: preview.portfolio).eventCount == p.eventCount)
+    #expect(try fingerprint(reopened.portfolio) == fingerprint(p))
+  }
+
+  /// The first frame drawn from the checkpoint's figures is the overview the whole
+  /// model draws, line for line (the bottom line says the programs are being read).
+  @Test func theFirstFrameFromTheFiguresIsTheWholeModelsOverview() throws {
+    let (location, dir) = try demoStore()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    _ = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
+    let progress = LoadProgress()
+    let session = try Session.open(location, readOnly: false, progress: progress)
+    let preview = try #require(progress.preview)
+    let first = try #require(
+      TUIRunner.previewModel(
+        preview, store: location.path, theme: .builtIn, width: 160, height: 45, today: preview.day))
+    #expect(
+      TUIRunner.previewModel(
+        preview, store: location.path, theme: .builtIn, width: 160, height: 45,
+        today: preview.day.adding(days: 1)) == nil, "another day's figures are not shown")
+    let whole = AppModel(
+      portfolio: session.portfolio, today: preview.day,
+      info: SessionInfo(
+        store: location.path, user: session.user,
+        role: session.portfolio.roster.highestRole(of: session.user)?.rawValue ?? "no role",
+        demo: session.isDemo,
+        readOnly: false),
+      theme: .builtIn, width: 160, height: 45)
+    let a = first.render().lines
+    let b = whole.render().lines
+    #expect(Array(a.prefix(43)) == Array(b.prefix(43)))
+    #expect(a[44] == b[44], "the status line")
+    #expect(a[43].contains("reading the programs"))
+    #expect(a.joined().contains("[4] Ukraine"))
+  }
+
+  /// A record appended after the checkpoint makes its figures stale: no preview, and
+  /// the portfolio is the checkpoint's plus the new record.
+  @Test func aCheckpointBehindTheLogOffersNoFigures() throws {
+    let (location, dir) = try demoStore()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    _ = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
+    let writer = try Session.open(location, readOnly: false, user: "colleague")
+    try writer.record([AlertAcknowledged(alert: "offer-lapsed/GH-FMS-001", note: "after the checkpoint")])
+    let progress = LoadProgress()
+    let reader = try Session.open(location, readOnly: true, user: "tester", progress: progress)
+    #expect(progress.preview == nil)
+    #expect(try fingerprint(reader.portfolio) == fingerprint(writer.portfolio))
+  }
+
+  /// A checkpoint of an older format (sound in itself: its hash is right) is ignored,
+  /// and the store is read from its start.
+  @Test func aCheckpointOfAnOlderFormatIsIgnored() throws {
+    let (location, dir) = try demoStore()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let full = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
+    let path = Checkpoint.path(for: location.path)
+    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    #expect(Array(bytes.prefix(8)) == Array("SAPMCKP7".utf8))
+    bytes.replaceSubrange(0..<8, with: Array("SAPMCKP6".utf8))
+    bytes.replaceSubrange(
+      bytes.count - 32..<bytes.count, with: Array(SHA256.hash(data: Array(bytes.dropLast(32)))))
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    #expect(Checkpoint.load(store: location.path) == nil)
+    let progress = LoadProgress()
+    let reopened = try Session.open(location, readOnly: true, user: "tester", progress: progress)
+    #expect(progress.preview == nil)
+    #expect(try fingerprint(reopened.portfolio) == fingerprint(full.portfolio))
   }
 
   @Test func binaryCoderRoundTrips() throws {

@@ -11,5 +11,7 @@ public func fuzzCheckpoint(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt 
     _ = CheckpointPayload.decode(loaded.payload)
   }
   _ = CheckpointPayload.decode(bytes)
+  // The first frame's figures, read on their own before the programs.
+  if let layout = CheckpointPayload.layout(bytes) { _ = CheckpointPayload.preview(layout) }
   return 0
 }

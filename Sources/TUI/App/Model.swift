@@ -189,6 +189,23 @@ public struct AppModel: Sendable {
     recompute()
   }
 
+  /// The overview from a checkpoint's figures, drawn while the programs are still
+  /// being read (`portfolio` holds partners and roster only): no alerts list, and the
+  /// caller holds keys until the whole model replaces it.
+  public init(
+    preview portfolio: Portfolio, summary: PortfolioSummary, today: Day, info: SessionInfo, theme: Theme,
+    width: Int, height: Int
+  ) {
+    self.portfolio = portfolio
+    self.today = today
+    self.info = info
+    self.theme = theme
+    self.width = width
+    self.height = height
+    self.summary = summary
+    finishUpdate()
+  }
+
   /// The day the rules are evaluated for: the time-travel date or today.
   public var day: Day { asOf ?? today }
 

@@ -91,21 +91,39 @@ struct Open: ParsableCommand {
       // Making the demo store is a write: it runs to its end, q or not.
       let creating = location.isDemo && !FileManager.default.fileExists(atPath: store)
       var shown = false
+      // From a checkpoint with today's figures: the overview at once, keys held for
+      // the whole model. Otherwise the progress of the read.
+      var preview: AppModel?
+      var previewDrawn = false
+      var held: [Key] = []
       while loader.result == nil {
-        if shown || loader.progress.current.seconds > 0.1 {
-          let size = terminal.size
+        let size = terminal.size
+        if preview == nil, start == nil, let figures = loader.progress.preview {
+          preview = TUIRunner.previewModel(
+            figures, store: store, theme: chosen, width: size.width, height: size.height, today: today())
+        }
+        if var model = preview {
+          if !previewDrawn || model.width != size.width || model.height != size.height {
+            _ = model.handle(.resize(width: size.width, height: size.height))
+            terminal.draw(model.render())
+            preview = model
+            previewDrawn = true
+          }
+        } else if shown || loader.progress.current.seconds > 0.1 {
           terminal.draw(
             LoadingScreen.render(
               loader.progress.current, store: store.sanitizedForTerminal, theme: chosen, width: size.width,
               height: size.height))
           shown = true
         }
-        if let key = terminal.readKey(timeout: 50), !creating, key == .character("q") || key == .escape {
+        guard let key = terminal.readKey(timeout: 20) else { continue }
+        if !creating, key == .character("q") || (preview == nil && key == .escape) {
           terminal.shutdown()
           // Safe mid-read: the checkpoint is written after the read (to a temporary
           // file, renamed), and a torn tail is copied before it is cut.
           Foundation.exit(0)
         }
+        if preview != nil, key != .resize { held.append(key) }
       }
       let session: Session
       switch loader.result {
@@ -118,6 +136,7 @@ struct Open: ParsableCommand {
       let runner = try TUIRunner(
         session: session, terminal: terminal, theme: chosen, themes: catalog, asOf: start, clock: today,
         notices: warnings)
+      for key in held { runner.dispatch(.key(key)) }
       runner.run()
     }
   }
