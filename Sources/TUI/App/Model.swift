@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Portfolio
 import Terminal
 
@@ -373,24 +375,33 @@ public struct AppModel: Sendable {
   /// for its filter; kept up to date by `update` from then on.
   mutating func makeAlertSearch() {
     guard alertSearch == nil else { return }
-    var texts: [[UInt8]] = []
-    texts.reserveCapacity(alerts.count)
-    var cache: (program: String, alerts: [Alert])?
-    for a in alerts {
-      let program = a.subject.program
-      if cache?.program != program {
-        cache = (program, portfolio.evaluate(programID: program, on: day, messages: true).alerts)
-      }
-      var text = cache?.alerts.first { $0.id == a.id }?.message ?? ""
-      if text.isEmpty { text = message(of: a) }
-      if let redaction {
+    // In chunks on every core: each needs its programs' texts (350,000 alerts).
+    let model = self
+    let alerts = self.alerts
+    let chunk = max(1, (alerts.count + 15) / 16)
+    let parts = SearchParts(count: (alerts.count + chunk - 1) / chunk)
+    DispatchQueue.concurrentPerform(iterations: parts.count) { n in
+      let range = n * chunk..<min(alerts.count, (n + 1) * chunk)
+      var texts = [[UInt8]](repeating: [], count: range.count)
+      var cache: (program: String, alerts: [Alert])?
+      // By program, so that each program's rules run once for all its alerts here.
+      for i in range.sorted(by: { alerts[$0].subject.program < alerts[$1].subject.program }) {
+        let a = alerts[i]
+        let program = a.subject.program
+        if cache?.program != program {
+          cache = (
+            program, model.portfolio.evaluate(programID: program, on: model.day, messages: true).alerts
+          )
+        }
         var full = a
-        full.message = text
-        text = redaction.apply(to: full).message
+        full.message = cache?.alerts.first { $0.id == a.id }?.message ?? ""
+        if full.message.isEmpty { full.message = model.message(of: a) }
+        let text = model.redaction.map { $0.apply(to: full).message } ?? full.message
+        texts[i - range.lowerBound] = model.alertSearchText(a, message: text)
       }
-      texts.append(alertSearchText(a, message: text))
+      parts.set(n, texts)
     }
-    alertSearch = texts
+    alertSearch = parts.joined()
   }
 
   /// What the current table depends on; the cache is valid while this is unchanged.
@@ -484,4 +495,21 @@ public enum SortKey: Int, CaseIterable, Sendable, Hashable {
   }
 
   public var next: SortKey { SortKey(rawValue: (rawValue + 1) % SortKey.allCases.count) ?? .name }
+}
+
+/// The chunks of the alerts view's search texts, filled on several cores.
+final class SearchParts: @unchecked Sendable {
+  private var parts: [[[UInt8]]]
+  private let lock = NSLock()
+  let count: Int
+  init(count: Int) {
+    self.count = count
+    parts = Array(repeating: [], count: count)
+  }
+  func set(_ i: Int, _ texts: [[UInt8]]) {
+    lock.lock()
+    parts[i] = texts
+    lock.unlock()
+  }
+  func joined() -> [[UInt8]] { parts.flatMap { $0 } }
 }

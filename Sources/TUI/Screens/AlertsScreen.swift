@@ -14,7 +14,7 @@ extension AppModel {
       ],
       lazyRows: .init(
         count: alerts.count, key: { alerts[$0].id.description }, row: { model.alertRow(alerts[$0]) },
-        searchText: search.map { texts in { @Sendable i in texts[i] } }))
+        searchText: search))
   }
 
   /// One row of the alerts view (its text built now: rows are made when drawn).
