@@ -87,9 +87,9 @@ public final class Session: @unchecked Sendable {
     {
       // This store's checkpoint, nothing appended since: its figures are the store's,
       // and the first frame can show them while the programs are decoded.
-      if let progress, (try? log.size()) == checkpoint.cursor.offset,
-        let figures = CheckpointPayload.preview(layout)
-      {
+      let figures = CheckpointPayload.preview(layout)
+      session.checkpointState = (figures?.day, checkpoint.cursor.sequence)
+      if let progress, (try? log.size()) == checkpoint.cursor.offset, let figures {
         progress.offer(figures)
       }
       if let snapshot = CheckpointPayload.snapshot(layout) {
@@ -117,6 +117,38 @@ public final class Session: @unchecked Sendable {
 
   /// Saves the folded portfolio at the log's current position (`PATH.checkpoint`),
   /// with the overview's figures on `day` (given by a caller that has them, or computed).
+  /// The checkpoint this session opened from or wrote: its first-frame day and the
+  /// last record it holds (nil: none).
+  public private(set) var checkpointState: (day: Day?, sequence: Int)?
+
+  /// Whether a fresh checkpoint would let the next open draw its first frame at once:
+  /// a large store whose checkpoint is missing, of another day, or 1,000 records behind.
+  public func checkpointIsStale(today: Day, largeFrom: Int = 20_000) -> Bool {
+    guard !isReadOnly, portfolio.eventCount >= largeFrom else { return false }
+    guard let state = checkpointState else { return true }
+    return state.day != today || log.cursor.sequence - state.sequence >= 1_000
+  }
+
+  /// Writes a checkpoint of the session as it stands now, with `summary` (the overview's
+  /// figures on `day`), on a thread of its own: encoding a large portfolio takes
+  /// seconds. The state is taken here; the session moves on meanwhile.
+  public func writeCheckpointInBackground(day: Day, summary: PortfolioSummary) -> Thread {
+    let portfolio = self.portfolio
+    let log = self.log
+    let cursor = log.cursor
+    let offsets = log.recordOffsets
+    checkpointState = (day, cursor.sequence)
+    let thread = Thread {
+      let preview = CheckpointPreview(day: day, portfolio: portfolio, summary: summary)
+      guard let payload = try? CheckpointPayload.encode(portfolio.snapshot(), preview: preview) else {
+        return
+      }
+      try? Checkpoint.write(for: log, at: cursor, offsets: offsets, payload: payload)
+    }
+    thread.start()
+    return thread
+  }
+
   public func writeCheckpoint(
     day: Day = Day(ordinal: Timestamp.now().dayOrdinal), summary: PortfolioSummary? = nil
   )
@@ -127,6 +159,7 @@ public final class Session: @unchecked Sendable {
     let preview = CheckpointPreview(day: day, portfolio: portfolio, summary: figures)
     try Checkpoint.write(
       for: log, payload: try CheckpointPayload.encode(portfolio.snapshot(), preview: preview))
+    checkpointState = (day, log.cursor.sequence)
   }
 
   /// Creates a new store whose first record names it (and its creator as admin).

@@ -68,13 +68,28 @@ public final class TUIRunner {
   /// Runs until `q`, `:quit` or SIGTERM/SIGINT/SIGHUP; restores the terminal on the way out.
   public func run() {
     let watcher = ChangeWatcher(path: session.location.path)
-    defer { terminal.shutdown() }
+    var checkpointWriter: Thread?
+    defer {
+      terminal.shutdown()
+      // A checkpoint still being written when sapm quits is left unfinished: its
+      // temporary file goes, the last complete checkpoint stays.
+      if let writer = checkpointWriter, !writer.isFinished {
+        unlink(Checkpoint.temporaryPath(for: session.location.path))
+      }
+    }
     var dirty = true
     var lastCheck = Date()
     while !model.shouldQuit && TerminalRestorer.stopRequested == 0 {
       if dirty {
         terminal.draw(model.render())
         dirty = false
+        // After the first frame: a large store's checkpoint brought up to today, so
+        // that the next open draws its overview at once.
+        if checkpointWriter == nil, model.asOf == nil, model.redaction == nil,
+          session.checkpointIsStale(today: model.today)
+        {
+          checkpointWriter = session.writeCheckpointInBackground(day: model.today, summary: model.summary)
+        }
       }
       if drainKeys(terminal, firstWait: 50, stop: { self.model.shouldQuit }, dispatch) { dirty = true }
       // Other processes' events: inotify says so at once; check at least every 250 ms.

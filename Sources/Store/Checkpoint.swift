@@ -17,19 +17,30 @@ public enum Checkpoint {
 
   /// Writes the checkpoint for the log's current position, atomically (temp + rename).
   public static func write(for log: EventLog, payload: [UInt8]) throws(StoreError) {
+    try write(for: log, at: log.cursor, offsets: log.recordOffsets, payload: payload)
+  }
+
+  /// The temporary file a write in this process goes through (removed by a process
+  /// that quits while one is under way in the background).
+  public static func temporaryPath(for store: String) -> String { "\(path(for: store)).tmp-\(getpid())" }
+
+  /// Writes the checkpoint for a position taken earlier (`cursor`, `offsets`): from a
+  /// thread of its own while the reader moves on.
+  public static func write(for log: EventLog, at cursor: ChainCursor, offsets: [Int64], payload: [UInt8])
+    throws(StoreError)
+  {
     let target = path(for: log.path)
     var bytes = magic
     func int(_ v: Int64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-    int(log.cursor.offset)
-    int(Int64(log.cursor.sequence))
-    bytes.append(contentsOf: log.cursor.hashHex)
-    let offsets = log.recordOffsets
+    int(cursor.offset)
+    int(Int64(cursor.sequence))
+    bytes.append(contentsOf: cursor.hashHex)
     int(Int64(offsets.count))
     offsets.withUnsafeBytes { bytes.append(contentsOf: $0) }
     int(Int64(payload.count))
     bytes.append(contentsOf: payload)
     bytes.append(contentsOf: SHA256.hash(data: bytes))
-    let temp = "\(target).tmp-\(getpid())"
+    let temp = temporaryPath(for: log.path)
     let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw StoreError.io(path: temp, operation: "create", errno: errno) }
     log.file.shareAccess(with: fd)

@@ -135,6 +135,30 @@ import Testing
     #expect(a.joined().contains("[4] Ukraine"))
   }
 
+  /// A checkpoint of another day is brought up to date in the background (the TUI
+  /// does it after its first frame), so that the next open shows that day's figures.
+  @Test func aStaleCheckpointIsRewrittenInTheBackground() throws {
+    let (location, dir) = try demoStore()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let session = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
+    let today = Day(ordinal: Timestamp.now().dayOrdinal)
+    #expect(!session.checkpointIsStale(today: today, largeFrom: 10), "written today at the head")
+    let tomorrow = today.adding(days: 1)
+    #expect(session.checkpointIsStale(today: tomorrow, largeFrom: 10))
+    #expect(!session.checkpointIsStale(today: tomorrow), "a small store is not worth it")
+    let p = session.portfolio
+    let summary = PortfolioSummary(p, alerts: p.alerts(on: tomorrow, messages: false), day: tomorrow)
+    let writer = session.writeCheckpointInBackground(day: tomorrow, summary: summary)
+    while !writer.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+    #expect(!session.checkpointIsStale(today: tomorrow, largeFrom: 10))
+    let progress = LoadProgress()
+    let reopened = try Session.open(location, readOnly: true, user: "tester", progress: progress)
+    #expect(progress.preview?.day == tomorrow)
+    #expect(progress.preview?.summary.regions == summary.regions)
+    #expect(try fingerprint(reopened.portfolio) == fingerprint(p))
+    #expect(!FileManager.default.fileExists(atPath: Checkpoint.temporaryPath(for: location.path)))
+  }
+
   /// A record appended after the checkpoint makes its figures stale: no preview, and
   /// the portfolio is the checkpoint's plus the new record.
   @Test func aCheckpointBehindTheLogOffersNoFigures() throws {
