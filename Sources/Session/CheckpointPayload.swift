@@ -32,8 +32,10 @@ public enum CheckpointPayload {
     var portfolio: [UInt8]
   }
 
+  /// The snapshot without its programs, and the programs in chunks: all decoded at
+  /// once, on every core.
   struct Envelope: Codable {
-    var rest: PortfolioSnapshot
+    var rest: [UInt8]
     var programChunks: [[UInt8]]
   }
 
@@ -47,7 +49,8 @@ public enum CheckpointPayload {
     let parts = stride(from: 0, to: programs.count, by: size).map {
       Array(programs[$0..<min(programs.count, $0 + size)])
     }
-    let envelope = Envelope(rest: rest, programChunks: try parts.map { try BinaryEncoder().encode($0) })
+    let envelope = Envelope(
+      rest: try BinaryEncoder().encode(rest), programChunks: try parts.map { try BinaryEncoder().encode($0) })
     return try BinaryEncoder().encode(
       Layout(preview: try BinaryEncoder().encode(preview), portfolio: try BinaryEncoder().encode(envelope)))
   }
@@ -70,15 +73,26 @@ public enum CheckpointPayload {
       return nil
     }
     let results = Results(count: envelope.programChunks.count)
-    DispatchQueue.concurrentPerform(iterations: envelope.programChunks.count) { i in
-      results.set(i, try? BinaryDecoder().decode([Program].self, from: envelope.programChunks[i]))
+    let rest = RestSlot()
+    // The rest (history, requests, acknowledgements) is one more task beside the chunks.
+    DispatchQueue.concurrentPerform(iterations: envelope.programChunks.count + 1) { i in
+      if i == envelope.programChunks.count {
+        rest.value = try? BinaryDecoder().decode(PortfolioSnapshot.self, from: envelope.rest)
+      } else {
+        results.set(i, try? BinaryDecoder().decode([Program].self, from: envelope.programChunks[i]))
+      }
     }
-    var snapshot = envelope.rest
+    guard var snapshot = rest.value else { return nil }
     for part in results.values {
       guard let part else { return nil }
       snapshot.programs += part
     }
     return snapshot
+  }
+
+  /// Where the task decoding the rest leaves it (read after all tasks have ended).
+  final class RestSlot: @unchecked Sendable {
+    var value: PortfolioSnapshot?
   }
 
   /// Slots the parallel decoders fill, one each.

@@ -23,13 +23,18 @@ public final class StandardOutput: @unchecked Sendable {
 
   /// Writes a line (a newline is added).
   public func line(_ text: String) {
-    write(text + "\n")
+    write(text)
+    write("\n")
   }
 
   /// Writes text as it is, sanitised when it goes to a terminal.
   public func write(_ text: String) {
     guard failure == nil else { return }
-    buffer.append(contentsOf: (isTerminal ? text.sanitizedForTerminalKeepingNewlines : text).utf8)
+    if isTerminal, text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) {
+      buffer.append(contentsOf: text.sanitizedForTerminalKeepingNewlines.utf8)
+    } else {
+      buffer.append(contentsOf: text.utf8)
+    }
     if buffer.count >= 1 << 16 { drain() }
   }
 

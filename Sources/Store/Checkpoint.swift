@@ -11,7 +11,7 @@ import Crypto
 /// hash (`EventLog.resume`); a stale, damaged or foreign checkpoint is ignored and
 /// rebuilt. The log stays the only truth, and `verify` always re-reads the log.
 public enum Checkpoint {
-  static let magic = Array("SAPMCKP7".utf8)
+  static let magic = Array("SAPMCKP8".utf8)
 
   public static func path(for store: String) -> String { store + ".checkpoint" }
 

@@ -4,12 +4,17 @@
 /// instead of clearing the screen.
 extension String {
   public var sanitizedForTerminal: String {
-    var needs = false
-    for scalar in unicodeScalars where Self.isControl(scalar) {
-      needs = true
-      break
+    // Most text is printable ASCII: one pass over the bytes settles it.
+    var ascii = true
+    for byte in utf8 {
+      if byte < 0x20 || byte == 0x7F { return sanitizingScalars() }
+      if byte >= 0x80 { ascii = false }
     }
-    guard needs else { return self }
+    guard !ascii else { return self }
+    return unicodeScalars.contains(where: Self.isControl) ? sanitizingScalars() : self
+  }
+
+  private func sanitizingScalars() -> String {
     var out = String.UnicodeScalarView()
     for scalar in unicodeScalars {
       if Self.isControl(scalar) {

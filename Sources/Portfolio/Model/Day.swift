@@ -77,7 +77,24 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
   public var description: String {
     let c = components
-    return "\(zeroPadded(c.year, 4))-\(zeroPadded(c.month, 2))-\(zeroPadded(c.day, 2))"
+    guard (0...9999).contains(c.year) else {
+      return "\(zeroPadded(c.year, 4))-\(zeroPadded(c.month, 2))-\(zeroPadded(c.day, 2))"
+    }
+    // Ten digits and dashes by hand: every alert's text and every row carries dates.
+    return String(unsafeUninitializedCapacity: 10) { b in
+      let zero = UInt8(ascii: "0")
+      b[0] = zero + UInt8(c.year / 1000)
+      b[1] = zero + UInt8(c.year / 100 % 10)
+      b[2] = zero + UInt8(c.year / 10 % 10)
+      b[3] = zero + UInt8(c.year % 10)
+      b[4] = UInt8(ascii: "-")
+      b[5] = zero + UInt8(c.month / 10)
+      b[6] = zero + UInt8(c.month % 10)
+      b[7] = UInt8(ascii: "-")
+      b[8] = zero + UInt8(c.day / 10)
+      b[9] = zero + UInt8(c.day % 10)
+      return 10
+    }
   }
 
   static func daysIn(month: Int, year: Int) -> Int {
