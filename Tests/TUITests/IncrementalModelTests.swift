@@ -162,3 +162,32 @@ import Testing
     #expect(reevaluated < p.programs.count * 1100 / 10, "\(reevaluated) programs re-evaluated")
   }
 }
+
+/// Filtering the alerts view as you type narrows the previous matches (issue 13: the
+/// view has 350,000 rows at scale); after every key, and after deleting one, the rows
+/// are those a filter from scratch finds, with the alerts' texts built when shown.
+@Suite struct AlertsFilterTests {
+  @Test func typingNarrowsToTheSameRowsAsAFreshFilter() {
+    var h = Harness(width: 160, height: 45)
+    h.press(.character("a"), .character("/"))
+    #expect(h.model.alertSearch == nil || h.model.page.filter.isEmpty)
+    var typed = ""
+    for c in "Ex" + "pir" {
+      h.type(String(c))
+      typed.append(c)
+      let shown = h.model.currentTable().map { t in t.rows.indices.map { t.rows.key(at: $0) } } ?? []
+      let fresh = h.model.alertsTable().filtered(typed)
+      #expect(shown == fresh.rows.indices.map { fresh.rows.key(at: $0) }, "after '\(typed)'")
+      #expect(!shown.isEmpty, "'\(typed)' matches demo alerts")
+    }
+    h.press(.backspace)
+    typed.removeLast()
+    let shown = h.model.currentTable().map { t in t.rows.indices.map { t.rows.key(at: $0) } } ?? []
+    let fresh = h.model.alertsTable().filtered(typed)
+    #expect(shown == fresh.rows.indices.map { fresh.rows.key(at: $0) }, "after deleting back to '\(typed)'")
+    // The texts the filter searched are the rows' own: the details column matches.
+    #expect(h.model.alertSearch?.count == h.model.alerts.count)
+    let screen = h.model.render().text
+    #expect(screen.contains("expir"))
+  }
+}

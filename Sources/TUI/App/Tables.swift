@@ -10,6 +10,15 @@ extension AppModel {
   }
 
   func computeCurrentTable() -> TableData? {
+    // Typing on: the rows that matched the shorter filter are the only ones that can
+    // match a filter containing it (the alerts view has 350,000 rows).
+    if let cache = tableCache, let previous = cache.table, !cache.identity.page.filter.isEmpty,
+      page.filter.lowercased().contains(cache.identity.page.filter.lowercased())
+    {
+      var unfiltered = cache.identity
+      unfiltered.page.filter = page.filter
+      if unfiltered == tableIdentity { return previous.filtered(page.filter) }
+    }
     switch page.screen {
     case .overview: return overviewTable(Region.allCases[focusedRegion]).filtered(page.filter)
     case .partner(let code): return partnerTable(code).filtered(page.filter)
