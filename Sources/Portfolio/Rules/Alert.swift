@@ -151,7 +151,7 @@ public struct Alert: Sendable, Hashable, Identifiable {
   public var isOpen: Bool { acknowledgement == nil }
 
   /// Most severe first, then oldest first, then by id for a stable order.
-  public static func precedes(_ a: Alert, _ b: Alert) -> Bool {
+  public static func precedes(_ a: borrowing Alert, _ b: borrowing Alert) -> Bool {
     if a.severity != b.severity { return a.severity > b.severity }
     if a.began != b.began { return a.began < b.began }
     return a.id.description < b.id.description

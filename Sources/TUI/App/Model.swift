@@ -296,34 +296,50 @@ public struct AppModel: Sendable {
       }
     } else {
       // Compact the untouched alerts to the front (moves, not copies), then merge the
-      // fresh ones in from the back.
+      // fresh ones in from the back; through the buffers, so that reading an alert to
+      // compare it copies none of its strings.
+      var search = alertSearch ?? []
+      alertSearch = nil  // held uniquely below, so moved in place
       var kept = 0
-      for i in alerts.indices where !programs.contains(alerts[i].subject.program) {
-        if kept != i {
-          alerts.swapAt(kept, i)
-          alertSearch?.swapAt(kept, i)
+      alerts.withUnsafeMutableBufferPointer { a in
+        search.withUnsafeMutableBufferPointer { s in
+          for i in 0..<a.count where !programs.contains(a[i].subject.program) {
+            if kept != i {
+              a.swapAt(kept, i)
+              if texts { s.swapAt(kept, i) }
+            }
+            kept += 1
+          }
         }
-        kept += 1
       }
       alerts.removeLast(alerts.count - kept)
-      if let n = alertSearch?.count { alertSearch?.removeLast(n - kept) }
       alerts.append(contentsOf: fresh)  // room at the end; overwritten by the merge
-      alertSearch?.append(contentsOf: freshTexts)
-      var i = kept - 1
-      var j = fresh.count - 1
-      var k = alerts.count - 1
-      while j >= 0 {
-        if i >= 0, Alert.precedes(fresh[j], alerts[i]) {
-          alerts.swapAt(k, i)
-          alertSearch?.swapAt(k, i)
-          i -= 1
-        } else {
-          alerts[k] = fresh[j]
-          if texts { alertSearch?[k] = freshTexts[j] }
-          j -= 1
-        }
-        k -= 1
+      if texts {
+        search.removeLast(search.count - kept)
+        search.append(contentsOf: freshTexts)
       }
+      alerts.withUnsafeMutableBufferPointer { a in
+        search.withUnsafeMutableBufferPointer { s in
+          fresh.withUnsafeBufferPointer { f in
+            var i = kept - 1
+            var j = f.count - 1
+            var k = a.count - 1
+            while j >= 0 {
+              if i >= 0, Alert.precedes(f[j], a[i]) {
+                a.swapAt(k, i)
+                if texts { s.swapAt(k, i) }
+                i -= 1
+              } else {
+                a[k] = f[j]
+                if texts { s[k] = freshTexts[j] }
+                j -= 1
+              }
+              k -= 1
+            }
+          }
+        }
+      }
+      if texts { alertSearch = search }
     }
     summary.update(programs: programs, fresh: fresh, partners: partners, portfolio, day: day)
   }
