@@ -39,4 +39,27 @@ import Testing
     try tmux.launch(store: store)
     try tmux.quit()
   }
+
+  /// With a checkpoint (written by the first open), the next open draws the overview
+  /// from its figures at once; keys typed while the programs are read are held and
+  /// applied, not lost.
+  @Test func withACheckpointKeysTypedDuringTheOpenAreApplied() throws {
+    let tmux = try Tmux(width: 120, height: 35, term: "xterm-256color")
+    let store = try largeStore(tmux, events: 60_000)
+    try tmux.type("\(Tmux.binary) --store \(store)")
+    try tmux.keys("Enter")
+    try tmux.waitForOverview(timeout: 60)
+    try tmux.quit()
+    #expect(FileManager.default.fileExists(atPath: store + ".checkpoint"))
+    try tmux.type("\(Tmux.binary) --store \(store)")
+    try tmux.keys("Enter")
+    // The first frame (the figures' overview, or the whole model's on a fast machine),
+    // then a key at once: applied whether the programs are in yet or not.
+    try tmux.waitForOverview(timeout: 30)
+    try tmux.keys("a")
+    let (screen, waited) = try tmux.waitFor("the alerts view", timeout: 30) { $0.contains("Alerts on") }
+    #expect(screen.contains("most severe first"))
+    #expect(waited < 20, "the open took \(waited) s")
+    try tmux.quit()
+  }
 }

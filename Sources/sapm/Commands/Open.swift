@@ -123,7 +123,8 @@ struct Open: ParsableCommand {
           // file, renamed), and a torn tail is copied before it is cut.
           Foundation.exit(0)
         }
-        if preview != nil, key != .resize { held.append(key) }
+        // Type-ahead: keys wait for the whole model, as a terminal's do for a program.
+        if key != .resize { held.append(key) }
       }
       let session: Session
       switch loader.result {
