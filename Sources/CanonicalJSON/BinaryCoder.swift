@@ -21,14 +21,17 @@ public struct BinaryEncoder {
 public struct BinaryDecoder {
   public init() {}
   public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-    try bytes.withUnsafeBufferPointer { buffer in
-      let r = BinaryReader(buffer)
-      let value = try r.read(T.self)
-      guard r.position == buffer.count else {
-        throw BinaryCodingError("\(buffer.count - r.position) trailing bytes")
-      }
-      return value
+    try bytes.withUnsafeBufferPointer { try decode(type, from: $0) }
+  }
+
+  /// From bytes in place (a part of a larger file), without copying them.
+  public func decode<T: Decodable>(_ type: T.Type, from buffer: UnsafeBufferPointer<UInt8>) throws -> T {
+    let r = BinaryReader(buffer)
+    let value = try r.read(T.self)
+    guard r.position == buffer.count else {
+      throw BinaryCodingError("\(buffer.count - r.position) trailing bytes")
     }
+    return value
   }
 }
 

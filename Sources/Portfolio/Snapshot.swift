@@ -51,8 +51,9 @@ extension Portfolio {
   public func previewSnapshot() -> PortfolioSnapshot {
     PortfolioSnapshot(
       name: name, isDemo: isDemo, partners: partners.values.sorted { $0.code < $1.code }, programs: [],
-      units: [], requests: [], acknowledgements: [], roster: roster.grants, rosterKeys: [], creatorKey: creatorKey,
-      policy: policy, historyPrograms: [], historyCounts: [], historySequences: [], eventCount: eventCount,
+      units: [], requests: [], acknowledgements: [], roster: roster.grants, rosterKeys: [],
+      creatorKey: creatorKey, policy: policy, historyPrograms: [], historyCounts: [], historySequences: [],
+      eventCount: eventCount,
       lastSequence: lastSequence, newest: newest, skipped: [], skippedCount: skippedCount)
   }
 

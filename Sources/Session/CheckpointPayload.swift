@@ -22,23 +22,14 @@ public struct CheckpointPreview: Codable, Sendable {
   }
 }
 
-/// The checkpoint's payload: the first frame's preview, then the portfolio snapshot with
-/// its programs in separately encoded chunks, so that opening decodes them on both
-/// cores at once.
+/// The checkpoint's payload: the first frame's preview, the rest of the portfolio
+/// snapshot, and its programs in chunks — each part encoded on its own and framed by
+/// its length, so that each is decoded in place (no copy of a 50 MB file) and the
+/// snapshot's parts on every core at once.
+///
+///     count (8 bytes), then per part: length (8 bytes), bytes
+///     part 0: preview · part 1: the snapshot without programs · 2…: program chunks
 public enum CheckpointPayload {
-  /// The two parts, each encoded on its own: the preview is read without the rest.
-  public struct Layout: Codable {
-    public var preview: [UInt8]
-    var portfolio: [UInt8]
-  }
-
-  /// The snapshot without its programs, and the programs in chunks: all decoded at
-  /// once, on every core.
-  struct Envelope: Codable {
-    var rest: [UInt8]
-    var programChunks: [[UInt8]]
-  }
-
   static let chunks = 4
 
   static func encode(_ snapshot: PortfolioSnapshot, preview: CheckpointPreview) throws -> [UInt8] {
@@ -46,40 +37,64 @@ public enum CheckpointPayload {
     let programs = rest.programs
     rest.programs = []
     let size = max(1, (programs.count + chunks - 1) / chunks)
-    let parts = stride(from: 0, to: programs.count, by: size).map {
-      Array(programs[$0..<min(programs.count, $0 + size)])
+    var parts = [try BinaryEncoder().encode(preview), try BinaryEncoder().encode(rest)]
+    for start in stride(from: 0, to: programs.count, by: size) {
+      parts.append(try BinaryEncoder().encode(Array(programs[start..<min(programs.count, start + size)])))
     }
-    let envelope = Envelope(
-      rest: try BinaryEncoder().encode(rest), programChunks: try parts.map { try BinaryEncoder().encode($0) })
-    return try BinaryEncoder().encode(
-      Layout(preview: try BinaryEncoder().encode(preview), portfolio: try BinaryEncoder().encode(envelope)))
-  }
-
-  /// The parts of a payload, or nil for anything this build did not write.
-  public static func layout(_ bytes: [UInt8]) -> Layout? {
-    try? BinaryDecoder().decode(Layout.self, from: bytes)
-  }
-
-  public static func preview(_ layout: Layout) -> CheckpointPreview? {
-    try? BinaryDecoder().decode(CheckpointPreview.self, from: layout.preview)
-  }
-
-  /// Nil for anything that is not a payload this build wrote: a checkpoint is only
-  /// ever an optimisation, so a damaged one is ignored, never trusted or fatal.
-  public static func decode(_ bytes: [UInt8]) -> PortfolioSnapshot? { layout(bytes).flatMap(snapshot) }
-
-  public static func snapshot(_ layout: Layout) -> PortfolioSnapshot? {
-    guard let envelope = try? BinaryDecoder().decode(Envelope.self, from: layout.portfolio) else {
-      return nil
+    var out: [UInt8] = []
+    out.reserveCapacity(parts.reduce(8) { $0 + 8 + $1.count })
+    func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { out.append(contentsOf: $0) } }
+    int(parts.count)
+    for part in parts {
+      int(part.count)
+      out.append(contentsOf: part)
     }
-    let results = Results(count: envelope.programChunks.count)
+    return out
+  }
+
+  /// Where each part is in `payload`, or nil for anything this build did not write.
+  public static func parts(_ payload: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+    var at = 0
+    func int() -> Int? {
+      guard at + 8 <= payload.count else { return nil }
+      var v: UInt64 = 0
+      for i in (0..<8).reversed() { v = v << 8 | UInt64(payload[at + i]) }
+      at += 8
+      return v <= UInt64(Int.max) ? Int(v) : nil
+    }
+    guard let count = int(), count >= 2, count <= 64 else { return nil }
+    var ranges: [Range<Int>] = []
+    for _ in 0..<count {
+      guard let length = int(), length <= payload.count - at else { return nil }
+      ranges.append(at..<at + length)
+      at += length
+    }
+    return at == payload.count ? ranges : nil
+  }
+
+  public static func preview(_ payload: UnsafeBufferPointer<UInt8>, _ parts: [Range<Int>])
+    -> CheckpointPreview?
+  {
+    try? BinaryDecoder().decode(
+      CheckpointPreview.self, from: UnsafeBufferPointer(rebasing: payload[parts[0]]))
+  }
+
+  /// The snapshot from a payload's bytes, or nil for anything that is not a payload this
+  /// build wrote: a checkpoint is only ever an optimisation, so a damaged one is
+  /// ignored, never trusted or fatal.
+  public static func snapshot(_ payload: UnsafeBufferPointer<UInt8>, _ parts: [Range<Int>])
+    -> PortfolioSnapshot?
+  {
+    let results = Results(count: parts.count - 2)
     let rest = RestSlot()
+    nonisolated(unsafe) let payload = payload
     // The rest (history, requests, acknowledgements) is one more task beside the chunks.
-    DispatchQueue.concurrentPerform(iterations: envelope.programChunks.count + 1) { i in
-      if i == envelope.programChunks.count {
-        rest.value = try? BinaryDecoder().decode(PortfolioSnapshot.self, from: envelope.rest)
+    DispatchQueue.concurrentPerform(iterations: parts.count - 1) { i in
+      let bytes = UnsafeBufferPointer(rebasing: payload[parts[i + 1]])
+      if i == 0 {
+        rest.value = try? BinaryDecoder().decode(PortfolioSnapshot.self, from: bytes)
       } else {
-        results.set(i, try? BinaryDecoder().decode([Program].self, from: envelope.programChunks[i]))
+        results.set(i - 1, try? BinaryDecoder().decode([Program].self, from: bytes))
       }
     }
     guard var snapshot = rest.value else { return nil }
@@ -88,6 +103,11 @@ public enum CheckpointPayload {
       snapshot.programs += part
     }
     return snapshot
+  }
+
+  /// The snapshot in a payload (a copy of its bytes), or nil.
+  public static func decode(_ bytes: [UInt8]) -> PortfolioSnapshot? {
+    bytes.withUnsafeBufferPointer { b in parts(b).flatMap { snapshot(b, $0) } }
   }
 
   /// Where the task decoding the rest leaves it (read after all tasks have ended).

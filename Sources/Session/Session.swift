@@ -82,21 +82,24 @@ public final class Session: @unchecked Sendable {
     session.seenHeads = seenHeads
     session.loadProgress = progress
     session.notices += StoreExposure.warnings(for: location.path)
-    if let checkpoint = Checkpoint.load(store: location.path),
-      let layout = CheckpointPayload.layout(checkpoint.payload), checkpoint.resume(log)
-    {
-      // This store's checkpoint, nothing appended since: its figures are the store's,
-      // and the first frame can show them while the programs are decoded.
-      let figures = CheckpointPayload.preview(layout)
-      session.checkpointState = (figures?.day, checkpoint.cursor.sequence)
-      if let progress, (try? log.size()) == checkpoint.cursor.offset, let figures {
-        progress.offer(figures)
+    if let checkpoint = Checkpoint.load(store: location.path) {
+      // Decoded where the file's bytes are, part by part.
+      let snapshot = checkpoint.withPayload { payload -> PortfolioSnapshot? in
+        guard let parts = CheckpointPayload.parts(payload), checkpoint.resume(log) else { return nil }
+        // This store's checkpoint, nothing appended since: its figures are the store's,
+        // and the first frame can show them while the programs are decoded.
+        let figures = CheckpointPayload.preview(payload, parts)
+        session.checkpointState = (figures?.day, checkpoint.cursor.sequence)
+        if let progress, (try? log.size()) == checkpoint.cursor.offset, let figures {
+          progress.offer(figures)
+        }
+        guard let snapshot = CheckpointPayload.snapshot(payload, parts) else {
+          log.restart()
+          return nil
+        }
+        return snapshot
       }
-      if let snapshot = CheckpointPayload.snapshot(layout) {
-        session.portfolio = Portfolio(snapshot: snapshot)
-      } else {
-        log.restart()
-      }
+      if let snapshot { session.portfolio = Portfolio(snapshot: snapshot) }
     }
     let read = try session.refresh()
     if read == 0 { session.checkHead() }  // resumed at the head from a checkpoint

@@ -11,7 +11,7 @@ import Crypto
 /// hash (`EventLog.resume`); a stale, damaged or foreign checkpoint is ignored and
 /// rebuilt. The log stays the only truth, and `verify` always re-reads the log.
 public enum Checkpoint {
-  static let magic = Array("SAPMCKP8".utf8)
+  static let magic = Array("SAPMCKP9".utf8)
 
   public static func path(for store: String) -> String { store + ".checkpoint" }
 
@@ -63,9 +63,19 @@ public enum Checkpoint {
 
   /// A checkpoint read back: the caller's payload and the log position it belongs to.
   public struct Loaded {
-    public var payload: [UInt8]
+    /// The whole file; the payload is `bytes[payloadRange]`, read in place.
+    let bytes: [UInt8]
+    let payloadRange: Range<Int>
     public var cursor: ChainCursor
     public var offsets: [Int64]
+
+    /// The payload, copied.
+    public var payload: [UInt8] { Array(bytes[payloadRange]) }
+
+    /// The payload's bytes in place, for decoding without a copy of the file.
+    public func withPayload<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+      try bytes.withUnsafeBufferPointer { b in try body(UnsafeBufferPointer(rebasing: b[payloadRange])) }
+    }
 
     /// Positions `log`'s reader after the checkpointed records, if the record there is
     /// still the one the checkpoint was taken after. False: replay from the start.
@@ -119,6 +129,6 @@ public enum Checkpoint {
       return nil
     }
     let cursor = ChainCursor(offset: offset, sequence: Int(sequence), hashHex: hash)
-    return Loaded(payload: Array(bytes[at..<at + Int(length)]), cursor: cursor, offsets: offsets)
+    return Loaded(bytes: bytes, payloadRange: at..<at + Int(length), cursor: cursor, offsets: offsets)
   }
 }

@@ -485,3 +485,31 @@ import Testing
     }
   }
 }
+
+/// Sorting alerts by positions and moving them along the permutation's cycles gives
+/// the order `precedes` defines (most severe, then oldest, then by id), for lists with
+/// many ties of severity and day, and dates before 1970.
+@Suite struct AlertOrderTests {
+  @Test(arguments: [0, 1, 2, 7, 500, 5_000])
+  func sortingInPlaceGivesThePrecedesOrder(count: Int) {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(count)
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33)
+    }
+    let alerts = (0..<count).map { i in
+      Alert(
+        id: AlertID(
+          rule: AlertRule.allCases[next() % AlertRule.allCases.count], program: "P\(next() % 50)",
+          detail: "d\(i)"),
+        severity: Severity.allCases[next() % 3],
+        subject: AlertSubject(partner: "X", program: "P", unit: nil), region: .europe, message: "",
+        began: Day(ordinal: Int32(next() % 40) - 20), acknowledgement: nil)
+    }
+    let expected = alerts.sorted(by: Alert.precedes).map(\.id)
+    var inPlace = alerts
+    Alert.sort(&inPlace)
+    #expect(inPlace.map(\.id) == expected)
+    #expect(Alert.sorted(alerts).map(\.id) == expected)
+  }
+}

@@ -181,8 +181,8 @@ import Testing
     let full = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
     let path = Checkpoint.path(for: location.path)
     var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-    #expect(Array(bytes.prefix(8)) == Array("SAPMCKP8".utf8))
-    bytes.replaceSubrange(0..<8, with: Array("SAPMCKP7".utf8))
+    #expect(Array(bytes.prefix(8)) == Array("SAPMCKP9".utf8))
+    bytes.replaceSubrange(0..<8, with: Array("SAPMCKP8".utf8))
     bytes.replaceSubrange(
       bytes.count - 32..<bytes.count, with: Array(SHA256.hash(data: Array(bytes.dropLast(32)))))
     try Data(bytes).write(to: URL(fileURLWithPath: path))

@@ -12,6 +12,8 @@ public func fuzzCheckpoint(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt 
   }
   _ = CheckpointPayload.decode(bytes)
   // The first frame's figures, read on their own before the programs.
-  if let layout = CheckpointPayload.layout(bytes) { _ = CheckpointPayload.preview(layout) }
+  bytes.withUnsafeBufferPointer { b in
+    if let parts = CheckpointPayload.parts(b) { _ = CheckpointPayload.preview(b, parts) }
+  }
   return 0
 }

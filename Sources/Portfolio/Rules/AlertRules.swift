@@ -14,7 +14,8 @@ extension Portfolio {
       out += evaluate(program, on: day, messages: messages).alerts
     }
     out += integrityAlerts()
-    return Alert.sorted(out)
+    Alert.sort(&out)
+    return out
   }
 
   /// Every alert on `day` without its text (in order), and for each program whose
@@ -29,7 +30,8 @@ extension Portfolio {
       if let change { next[program.id] = change }
     }
     out += integrityAlerts()
-    return (Alert.sorted(out), next)
+    Alert.sort(&out)
+    return (out, next)
   }
 
   /// Critical alerts about the store itself: no program, no region.

@@ -279,7 +279,7 @@ public struct AppModel: Sendable {
       fresh += alerts
       nextChange[id] = change
     }
-    fresh = Alert.sorted(fresh)
+    Alert.sort(&fresh)
     let freshTexts = texts ? fresh.map { alertSearchText($0, message: $0.message) } : []
     if texts { for i in fresh.indices { fresh[i].message = "" } }
     if stale.count + fresh.count <= inPlaceLimit {

@@ -38,7 +38,8 @@ struct Alerts: ParsableCommand {
           day = try parseDay(asOf, option: "--as-of")
           portfolio = try session.portfolio(asOf: day)
         }
-        let alerts = portfolio.alerts(on: day).filter { all || $0.isOpen }
+        var alerts = portfolio.alerts(on: day)
+        if !all { alerts.removeAll { !$0.isOpen } }  // in place: 350,000 alerts at scale
         if json {
           say(CanonicalJSON.string(.array(alerts.map { Reports.alertJSON($0, portfolio) })))
         } else {
