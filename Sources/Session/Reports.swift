@@ -21,7 +21,6 @@ public enum Reports {
       "open_alerts",
     ]
     var lines = [header.joined(separator: ",")]
-    let alerts = Dictionary(grouping: p.alerts(on: day).filter(\.isOpen), by: \.subject.program)
     for (partner, program) in exportedPrograms(p, region) {
       let base = [
         partner.region.rawValue, partner.code, partner.name, program.id, program.kind.rawValue, program.title,
@@ -40,7 +39,7 @@ public enum Reports {
         } ?? Array(repeating: "", count: 9)
       let tail =
         [c?.identifier ?? "", c?.stage ?? "", c.map { String($0.value.amount) } ?? "", partner.tier.rawValue]
-        + notification + [String(alerts[program.id]?.count ?? 0)]
+        + notification + [String(openAlerts(p, program.id, day))]
       let funding = program.funding.isEmpty ? [nil] : program.funding.map { Optional($0) }
       for f in funding {
         let money =
@@ -56,22 +55,43 @@ public enum Reports {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Partners and programs as one canonical JSON document.
+  /// A program's open alerts on `day`, counted: its rules run without building texts,
+  /// and no list of every alert is held (350,000 at scale).
+  static func openAlerts(_ p: Portfolio, _ program: String, _ day: Day) -> Int {
+    p.evaluate(programID: program, on: day, messages: false).alerts.reduce(0) { $0 + ($1.isOpen ? 1 : 0) }
+  }
+
+  /// Partners and programs as one canonical JSON document, written member by member in
+  /// canonical (sorted) key order, each program encoded on its own: a tree of every
+  /// program at once would hold the whole portfolio twice (100,000 programs at scale).
   public static func json(_ p: Portfolio, region: Region?, day: Day, demo: Bool) -> String {
     let items = exportedPrograms(p, region)
     let encoder = JSONValueEncoder()
-    let programs: [JSONValue] = items.compactMap { try? encoder.encode($0.1) }
     let partnerCodes = Set(items.map(\.0.code))
     let partners: [JSONValue] = p.partners.values.filter {
       region == nil || partnerCodes.contains($0.code) || $0.region == region
     }
     .sorted { $0.code < $1.code }.compactMap { try? encoder.encode($0) }
-    let doc = JSONValue.object([
-      .init("asOf", .string(day.description)), .init("store", .string(p.name)), .init("demo", .bool(demo)),
-      .init("region", region.map { .string($0.rawValue) } ?? .null),
-      .init("partners", .array(partners)), .init("programs", .array(programs)),
-    ])
-    return CanonicalJSON.string(doc) + "\n"
+    func member(_ key: String, _ value: JSONValue) -> String {
+      let text = CanonicalJSON.string(.object([.init(key, value)]))
+      return String(text.dropFirst().dropLast())  // "key":value
+    }
+    var out = "{"
+    out += member("asOf", .string(day.description)) + ","
+    out += member("demo", .bool(demo)) + ","
+    out += member("partners", .array(partners)) + ","
+    out += "\"programs\":["
+    var first = true
+    for (_, program) in items {
+      guard let value = try? encoder.encode(program) else { continue }
+      if !first { out += "," }
+      first = false
+      out += CanonicalJSON.string(value)
+    }
+    out += "],"
+    out += member("region", region.map { .string($0.rawValue) } ?? .null) + ","
+    out += member("store", .string(p.name))
+    return out + "}\n"
   }
 
   /// One alert as JSON (`sapm alerts --json`).

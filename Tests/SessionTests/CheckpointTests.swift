@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Portfolio
+import PortfolioDemo
 import Store
 import TUI
 import Testing
@@ -208,5 +209,55 @@ import Testing
     #expect(throws: BinaryCodingError.self) {
       try BinaryDecoder().decode(Sample.self, from: Array(bytes.dropLast()))
     }
+  }
+}
+
+/// The exports built for scale (issue 13): the JSON document written member by member
+/// is byte for byte the canonical form of the whole document, and the CSV's alert
+/// counts are those of the full alert list.
+@Suite struct ReportTests {
+  func demo() throws -> Portfolio {
+    var p = Portfolio()
+    let today = try #require(Day("2026-11-29"))
+    for (i, item) in DemoPortfolio.events(today: today).enumerated() {
+      p.apply(
+        Envelope(context: EventContext(sequence: i + 1, at: item.at, actor: item.actor), event: item.event))
+    }
+    return p
+  }
+
+  @Test(arguments: [nil, Region.ukraine])
+  func theJSONExportIsTheCanonicalFormOfTheWholeDocument(region: Region?) throws {
+    let p = try demo()
+    let day = try #require(Day("2026-11-29"))
+    let items = Reports.exportedPrograms(p, region)
+    let encoder = JSONValueEncoder()
+    let codes = Set(items.map(\.0.code))
+    let partners: [JSONValue] = p.partners.values.filter {
+      region == nil || codes.contains($0.code) || $0.region == region
+    }.sorted { $0.code < $1.code }.compactMap { try? encoder.encode($0) }
+    let whole = JSONValue.object([
+      .init("asOf", .string(day.description)), .init("store", .string(p.name)), .init("demo", .bool(true)),
+      .init("region", region.map { .string($0.rawValue) } ?? .null), .init("partners", .array(partners)),
+      .init("programs", .array(items.compactMap { try? encoder.encode($0.1) })),
+    ])
+    #expect(Reports.json(p, region: region, day: day, demo: true) == CanonicalJSON.string(whole) + "\n")
+  }
+
+  @Test func theCSVCountsEachProgramsOpenAlerts() throws {
+    let p = try demo()
+    let day = try #require(Day("2026-11-29"))
+    let open = Dictionary(grouping: p.alerts(on: day).filter(\.isOpen), by: \.subject.program).mapValues(
+      \.count)
+    let lines = Reports.csv(p, region: nil, day: day).split(separator: "\n").dropFirst()
+    var checked = 0
+    for line in lines {
+      let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+      guard fields.count > 4, let count = Int(fields[fields.count - 1]) else { continue }
+      #expect(count == open[String(fields[3])] ?? 0, "\(fields[3])")
+      checked += 1
+    }
+    #expect(checked > 50)
+    #expect(open.values.reduce(0, +) > 0)
   }
 }
