@@ -37,6 +37,24 @@ public struct PortfolioSummary: Sendable {
     for region in Region.allCases { regions[region] = regionFigures(region) }
   }
 
+  /// Every figure from scratch, evaluating each program's rules in turn without keeping
+  /// its alerts (a checkpoint's figures after a large read: no list of 350,000 alerts).
+  public init(_ p: Portfolio, day: Day) {
+    for region in Region.allCases { partnersByRegion[region] = p.partners(in: region) }
+    func count(_ a: Alert) {
+      guard a.isOpen else { return }
+      openAlerts[a.severity.rawValue] += 1
+      guard a.region != nil else { return }
+      programAlerts[a.subject.program, default: [0, 0, 0]][a.severity.rawValue] += 1
+    }
+    for id in p.programs.keys {
+      for a in p.evaluate(programID: id, on: day, messages: false).alerts { count(a) }
+    }
+    for a in p.integrityAlerts() { count(a) }
+    for code in p.partners.keys { partners[code] = figures(of: code, p, day) }
+    for region in Region.allCases { regions[region] = regionFigures(region) }
+  }
+
   /// The figures again for what changed: the touched programs' alert counts (from
   /// their `fresh` alerts), their partners' figures, those partners' regions and the
   /// totals. The result equals a summary made from scratch (a property test holds it

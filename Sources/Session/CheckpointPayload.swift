@@ -37,17 +37,19 @@ public enum CheckpointPayload {
     let programs = rest.programs
     rest.programs = []
     let size = max(1, (programs.count + chunks - 1) / chunks)
-    var parts = [try BinaryEncoder().encode(preview), try BinaryEncoder().encode(rest)]
-    for start in stride(from: 0, to: programs.count, by: size) {
-      parts.append(try BinaryEncoder().encode(Array(programs[start..<min(programs.count, start + size)])))
-    }
+    let starts = Array(stride(from: 0, to: programs.count, by: size))
+    // Each part encoded and appended in turn: one copy of the payload, not two.
     var out: [UInt8] = []
-    out.reserveCapacity(parts.reduce(8) { $0 + 8 + $1.count })
     func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { out.append(contentsOf: $0) } }
-    int(parts.count)
-    for part in parts {
+    func append(_ part: [UInt8]) {
       int(part.count)
       out.append(contentsOf: part)
+    }
+    int(2 + starts.count)
+    append(try BinaryEncoder().encode(preview))
+    append(try BinaryEncoder().encode(rest))
+    for start in starts {
+      append(try BinaryEncoder().encode(Array(programs[start..<min(programs.count, start + size)])))
     }
     return out
   }

@@ -111,6 +111,9 @@ public final class Session: @unchecked Sendable {
         session.notices.append("could not write the checkpoint: \(error)")
       }
     }
+    // A large read leaves the heap with room it no longer needs (parsed records, the
+    // checkpoint's bytes): give it back, so that the views built next start from there.
+    if read >= threshold { _ = releaseFreeHeap(0) }
     return session
   }
 
@@ -158,7 +161,7 @@ public final class Session: @unchecked Sendable {
     throws
   {
     let figures =
-      summary ?? PortfolioSummary(portfolio, alerts: portfolio.alerts(on: day, messages: false), day: day)
+      summary ?? PortfolioSummary(portfolio, day: day)
     let preview = CheckpointPreview(day: day, portfolio: portfolio, summary: figures)
     try Checkpoint.write(
       for: log, payload: try CheckpointPayload.encode(portfolio.snapshot(), preview: preview))
@@ -393,3 +396,8 @@ public struct ActingRefused: Error, CustomStringConvertible {
     "--as \(name) works only on a demo store; on a real store you act as your OS account (\(account))"
   }
 }
+
+/// glibc's `malloc_trim`: returns the heap's free pages to the system (not in the
+/// module map's headers).
+@_silgen_name("malloc_trim")
+private func releaseFreeHeap(_ pad: Int) -> Int32

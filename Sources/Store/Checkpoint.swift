@@ -30,23 +30,29 @@ public enum Checkpoint {
     throws(StoreError)
   {
     let target = path(for: log.path)
-    var bytes = magic
-    func int(_ v: Int64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    // Header, payload and digest written in turn, the digest computed as they go: the
+    // payload (50 MB at scale) is never copied into one buffer with the rest.
+    var header = magic
+    func int(_ v: Int64) { withUnsafeBytes(of: v.littleEndian) { header.append(contentsOf: $0) } }
     int(cursor.offset)
     int(Int64(cursor.sequence))
-    bytes.append(contentsOf: cursor.hashHex)
+    header.append(contentsOf: cursor.hashHex)
     int(Int64(offsets.count))
-    offsets.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    offsets.withUnsafeBytes { header.append(contentsOf: $0) }
     int(Int64(payload.count))
-    bytes.append(contentsOf: payload)
-    bytes.append(contentsOf: SHA256.hash(data: bytes))
+    var digest = SHA256()
+    digest.update(data: header)
+    digest.update(data: payload)
+    let trailer = Array(digest.finalize())
     let temp = temporaryPath(for: log.path)
     let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw StoreError.io(path: temp, operation: "create", errno: errno) }
     log.file.shareAccess(with: fd)
     let file = FileDescriptor(fd: fd, path: temp)
     do {
-      try file.writeAll(bytes)
+      try file.writeAll(header)
+      try file.writeAll(payload)
+      try file.writeAll(trailer)
       try file.sync()
     } catch {
       close(fd)

@@ -22,7 +22,10 @@ struct FirstFrameBench: ParsableCommand {
     let location = StoreLocation(path: store, source: .flag)
     if Checkpoint.load(store: store) == nil {
       let t = time { _ = try? Session.open(location, readOnly: false, seenHeads: nil) }
-      print(line("no checkpoint: replay, fold and write the checkpoint", secs(t), ""))
+      print(
+        line(
+          "no checkpoint: replay, fold and write the checkpoint", secs(t),
+          "peak RSS \(peakRSSMiB()) MiB, now \(currentRSSMiB()) MiB"))
     }
     let cpu0 = cpuSeconds()
     var session: Session?

@@ -191,3 +191,20 @@ import Testing
     #expect(screen.contains("expir"))
   }
 }
+
+/// The overview's figures counted program by program (a checkpoint's, after a large
+/// read) equal those made from the whole list of alerts, on days across three years.
+@Suite struct SummaryCountTests {
+  @Test func countingProgramByProgramEqualsTheWholeList() {
+    let p = Harness.demo
+    for offset in stride(from: -400, through: 700, by: 73) {
+      let day = Harness.today.adding(days: offset)
+      let counted = PortfolioSummary(p, day: day)
+      let listed = PortfolioSummary(p, alerts: p.alerts(on: day, messages: false), day: day)
+      #expect(counted.regions == listed.regions, "\(day)")
+      #expect(counted.partners == listed.partners, "\(day)")
+      #expect(counted.programAlerts == listed.programAlerts, "\(day)")
+      #expect(counted.openAlerts == listed.openAlerts, "\(day)")
+    }
+  }
+}
