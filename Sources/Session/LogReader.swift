@@ -147,7 +147,7 @@ extension Session {
     -> Session
   {
     do {
-      return try open(location, readOnly: false, user: user, progress: progress)
+      return try open(location, readOnly: false, user: user, progress: progress, compact: true)
     } catch StoreError.io(_, let operation, _) where operation == "open for writing" {
       return try open(location, readOnly: true, user: user, progress: progress)
     }
