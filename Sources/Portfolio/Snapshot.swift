@@ -29,13 +29,26 @@ public struct PortfolioSnapshot: Codable, Sendable {
 
 extension Portfolio {
   public func snapshot() -> PortfolioSnapshot {
+    var s = snapshotWithoutPrograms()
+    s.programs = snapshotProgramIDs().compactMap { programs[$0] }
+    return s
+  }
+
+  /// The programs' ids in the snapshot's order (grouped by partner, in creation order):
+  /// a checkpoint encodes them a chunk at a time instead of copying them all at once.
+  public func snapshotProgramIDs() -> [String] {
+    partners.keys.sorted().flatMap { programsByPartner[$0] ?? [] }.filter { programs[$0] != nil }
+  }
+
+  /// The snapshot with `programs` empty (see `snapshotProgramIDs`).
+  public func snapshotWithoutPrograms() -> PortfolioSnapshot {
     let partnerList = partners.values.sorted { $0.code < $1.code }
-    let programList = partnerList.flatMap { p in (programsByPartner[p.code] ?? []).compactMap { programs[$0] }
+    let requestList = snapshotProgramIDs().flatMap { id in
+      (requestsByProgram[id] ?? []).compactMap { requests[$0] }
     }
-    let requestList = programList.flatMap { p in (requestsByProgram[p.id] ?? []).compactMap { requests[$0] } }
     let historyKeys = history.keys.sorted()
     return PortfolioSnapshot(
-      name: name, isDemo: isDemo, partners: partnerList, programs: programList,
+      name: name, isDemo: isDemo, partners: partnerList, programs: [],
       units: units.values.sorted { $0.id < $1.id }, requests: requestList,
       acknowledgements: acknowledgements.values.sorted { $0.alert < $1.alert },
       roster: roster.grants, rosterKeys: roster.keys.sorted { $0.key < $1.key }.map { [$0.key, $0.value] },

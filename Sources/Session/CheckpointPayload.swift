@@ -32,12 +32,12 @@ public struct CheckpointPreview: Codable, Sendable {
 public enum CheckpointPayload {
   static let chunks = 4
 
-  static func encode(_ snapshot: PortfolioSnapshot, preview: CheckpointPreview) throws -> [UInt8] {
-    var rest = snapshot
-    let programs = rest.programs
-    rest.programs = []
-    let size = max(1, (programs.count + chunks - 1) / chunks)
-    let starts = Array(stride(from: 0, to: programs.count, by: size))
+  /// The payload for `portfolio`: its programs copied and encoded a chunk at a time
+  /// (a copy of all 100,000 at once would sit beside the fold while it is written).
+  static func encode(_ portfolio: Portfolio, preview: CheckpointPreview) throws -> [UInt8] {
+    let ids = portfolio.snapshotProgramIDs()
+    let size = max(1, (ids.count + chunks - 1) / chunks)
+    let starts = Array(stride(from: 0, to: ids.count, by: size))
     // Each part encoded and appended in turn: one copy of the payload, not two.
     var out: [UInt8] = []
     func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { out.append(contentsOf: $0) } }
@@ -47,9 +47,10 @@ public enum CheckpointPayload {
     }
     int(2 + starts.count)
     append(try BinaryEncoder().encode(preview))
-    append(try BinaryEncoder().encode(rest))
+    append(try BinaryEncoder().encode(portfolio.snapshotWithoutPrograms()))
     for start in starts {
-      append(try BinaryEncoder().encode(Array(programs[start..<min(programs.count, start + size)])))
+      let chunk = ids[start..<min(ids.count, start + size)].compactMap { portfolio.programs[$0] }
+      append(try BinaryEncoder().encode(chunk))
     }
     return out
   }

@@ -171,7 +171,7 @@ public final class Session: @unchecked Sendable {
     checkpointState = (day, cursor.sequence)
     let thread = Thread {
       let preview = CheckpointPreview(day: day, portfolio: portfolio, summary: summary)
-      guard let payload = try? CheckpointPayload.encode(portfolio.snapshot(), preview: preview) else {
+      guard let payload = try? CheckpointPayload.encode(portfolio, preview: preview) else {
         return
       }
       try? Checkpoint.write(for: log, at: cursor, offsets: offsets, payload: payload)
@@ -189,7 +189,7 @@ public final class Session: @unchecked Sendable {
       summary ?? PortfolioSummary(portfolio, day: day)
     let preview = CheckpointPreview(day: day, portfolio: portfolio, summary: figures)
     try Checkpoint.write(
-      for: log, payload: try CheckpointPayload.encode(portfolio.snapshot(), preview: preview))
+      for: log, payload: try CheckpointPayload.encode(portfolio, preview: preview))
     checkpointState = (day, log.cursor.sequence)
   }
 
