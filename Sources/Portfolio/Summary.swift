@@ -27,30 +27,31 @@ public struct PortfolioSummary: Sendable {
 
   /// Every figure from scratch.
   public init(_ p: Portfolio, alerts: [Alert], day: Day) {
-    for region in Region.allCases { partnersByRegion[region] = p.partners(in: region) }
-    for a in alerts where a.isOpen {
-      openAlerts[a.severity.rawValue] += 1
-      guard a.region != nil else { continue }  // about the store, not a program
-      programAlerts[a.subject.program, default: [0, 0, 0]][a.severity.rawValue] += 1
-    }
-    for code in p.partners.keys { partners[code] = figures(of: code, p, day) }
-    for region in Region.allCases { regions[region] = regionFigures(region) }
+    for a in alerts { count(a) }
+    finish(p, day)
   }
 
   /// Every figure from scratch, evaluating each program's rules in turn without keeping
   /// its alerts (a checkpoint's figures after a large read: no list of 350,000 alerts).
   public init(_ p: Portfolio, day: Day) {
-    for region in Region.allCases { partnersByRegion[region] = p.partners(in: region) }
-    func count(_ a: Alert) {
-      guard a.isOpen else { return }
-      openAlerts[a.severity.rawValue] += 1
-      guard a.region != nil else { return }
-      programAlerts[a.subject.program, default: [0, 0, 0]][a.severity.rawValue] += 1
-    }
     for id in p.programs.keys {
       for a in p.evaluate(programID: id, on: day, messages: false).alerts { count(a) }
     }
     for a in p.integrityAlerts() { count(a) }
+    finish(p, day)
+  }
+
+  /// One alert into the open counts (an alert about the store has no program).
+  mutating func count(_ a: Alert) {
+    guard a.isOpen else { return }
+    openAlerts[a.severity.rawValue] += 1
+    guard a.region != nil else { return }
+    programAlerts[a.subject.program, default: [0, 0, 0]][a.severity.rawValue] += 1
+  }
+
+  /// The partners' and regions' figures, once the alerts are counted.
+  mutating func finish(_ p: Portfolio, _ day: Day) {
+    for region in Region.allCases { partnersByRegion[region] = p.partners(in: region) }
     for code in p.partners.keys { partners[code] = figures(of: code, p, day) }
     for region in Region.allCases { regions[region] = regionFigures(region) }
   }

@@ -1,6 +1,7 @@
 import CanonicalJSON
 import Foundation
 import Portfolio
+import Store
 
 /// What the first frame needs, kept in the checkpoint beside the folded portfolio: the
 /// overview's figures for the day they were computed on, and the portfolio without its
@@ -60,8 +61,7 @@ public enum CheckpointPayload {
     var at = 0
     func int() -> Int? {
       guard at + 8 <= payload.count else { return nil }
-      var v: UInt64 = 0
-      for i in (0..<8).reversed() { v = v << 8 | UInt64(payload[at + i]) }
+      let v = Checkpoint.littleEndian(payload, at: at)
       at += 8
       return v <= UInt64(Int.max) ? Int(v) : nil
     }

@@ -170,11 +170,8 @@ public final class Session: @unchecked Sendable {
     let offsets = log.recordOffsets
     checkpointState = (day, cursor.sequence)
     let thread = Thread {
-      let preview = CheckpointPreview(day: day, portfolio: portfolio, summary: summary)
-      guard let payload = try? CheckpointPayload.encode(portfolio, preview: preview) else {
-        return
-      }
-      try? Checkpoint.write(for: log, at: cursor, offsets: offsets, payload: payload)
+      try? Session.writeCheckpoint(
+        portfolio, day: day, summary: summary, log: log, at: cursor, offsets: offsets)
     }
     thread.start()
     return thread
@@ -185,12 +182,22 @@ public final class Session: @unchecked Sendable {
   )
     throws
   {
-    let figures =
-      summary ?? PortfolioSummary(portfolio, day: day)
-    let preview = CheckpointPreview(day: day, portfolio: portfolio, summary: figures)
-    try Checkpoint.write(
-      for: log, payload: try CheckpointPayload.encode(portfolio, preview: preview))
+    try Session.writeCheckpoint(
+      portfolio, day: day, summary: summary ?? PortfolioSummary(portfolio, day: day), log: log,
+      at: log.cursor,
+      offsets: log.recordOffsets)
     checkpointState = (day, log.cursor.sequence)
+  }
+
+  /// The checkpoint of `portfolio` at `cursor`, with its first frame's figures.
+  static func writeCheckpoint(
+    _ portfolio: Portfolio, day: Day, summary: PortfolioSummary, log: EventLog, at cursor: ChainCursor,
+    offsets: [Int64]
+  ) throws {
+    let preview = CheckpointPreview(day: day, portfolio: portfolio, summary: summary)
+    try Checkpoint.write(
+      for: log, at: cursor, offsets: offsets,
+      payload: try CheckpointPayload.encode(portfolio, preview: preview))
   }
 
   /// Creates a new store whose first record names it (and its creator as admin).

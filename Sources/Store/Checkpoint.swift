@@ -105,19 +105,26 @@ public enum Checkpoint {
     return parse(bytes)
   }
 
+  /// The little-endian 64-bit number at `at` (the file's fields, the payload's framing);
+  /// the caller has checked that eight bytes are there.
+  public static func littleEndian<C: RandomAccessCollection>(_ bytes: C, at: Int) -> UInt64
+  where C.Element == UInt8, C.Index == Int {
+    var v: UInt64 = 0
+    for i in (0..<8).reversed() { v = v << 8 | UInt64(bytes[at + i]) }
+    return v
+  }
+
   /// Checks and splits a checkpoint file's bytes; nil for anything not exactly a
   /// checkpoint of this format (wrong magic, short, bad hash, bad lengths).
   public static func parse(_ bytes: [UInt8]) -> Loaded? {
     guard bytes.count > 8 + 8 + 8 + 64 + 8 + 8 + 32, Array(bytes.prefix(8)) == magic else { return nil }
     let body = bytes.dropLast(32)
-    guard Array(SHA256.hash(data: Array(body))) == Array(bytes.suffix(32)) else { return nil }
+    guard Array(SHA256.hash(data: body)) == Array(bytes.suffix(32)) else { return nil }
     var at = 8
     func int() -> Int64? {
       guard at + 8 <= body.count else { return nil }
-      var v: UInt64 = 0
-      for i in (0..<8).reversed() { v = v << 8 | UInt64(bytes[at + i]) }
-      at += 8
-      return Int64(bitPattern: v)
+      defer { at += 8 }
+      return Int64(bitPattern: littleEndian(bytes, at: at))
     }
     guard let offset = int(), let sequence = int(), at + 64 <= body.count else { return nil }
     let hash = Array(bytes[at..<at + 64])

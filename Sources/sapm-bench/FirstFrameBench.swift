@@ -25,7 +25,7 @@ struct FirstFrameBench: ParsableCommand {
       print(
         line(
           "no checkpoint: replay, fold and write the checkpoint", secs(t),
-          "peak RSS \(peakRSSMiB()) MiB, now \(currentRSSMiB()) MiB"))
+          "peak RSS \(peakRSSMiB()) MiB, now \(residentKiB() / 1024) MiB"))
     }
     let cpu0 = cpuSeconds()
     var session: Session?
@@ -34,11 +34,8 @@ struct FirstFrameBench: ParsableCommand {
     print(
       line(
         "open from the checkpoint", secs(openTime),
-        "\(session.portfolio.eventCount) events, RSS \(currentRSSMiB()) MiB, peak \(peakRSSMiB()) MiB"))
+        "\(session.portfolio.eventCount) events, RSS \(residentKiB() / 1024) MiB, peak \(peakRSSMiB()) MiB"))
     let today = Day(ordinal: Timestamp.now().dayOrdinal)
-    if ProcessInfo.processInfo.environment["BREAKDOWN"] != nil {
-      Self.breakdown(session.portfolio, day: today)
-    }
     var model: AppModel?
     let modelTime = time {
       model = AppModel(
@@ -50,7 +47,7 @@ struct FirstFrameBench: ParsableCommand {
     print(
       line(
         "model: alerts, summary, rows", secs(modelTime),
-        "\(model.alerts.count) alerts, RSS \(currentRSSMiB()) MiB"))
+        "\(model.alerts.count) alerts, RSS \(residentKiB() / 1024) MiB"))
     let renderTime = time { _ = model.render() }
     print(line("first render \(width)×\(height)", String(format: "%.2f ms", renderTime * 1000), ""))
     print(
@@ -79,27 +76,4 @@ struct FirstFrameBench: ParsableCommand {
           format: "%.0f / %.0f / %.0f / %.0f ms", loadTime * 1000, partsTime * 1000, previewTime * 1000,
           snapshotTime * 1000), preview.map { "preview of \($0.day)" } ?? "no preview"))
   }
-}
-
-extension FirstFrameBench {
-  static func breakdown(_ p: Portfolio, day: Day) {
-    var alerts: [Alert] = []
-    let t1 = time { alerts = p.alerts(on: day) }
-    print(line("  portfolio.alerts(on:)", secs(t1), "\(alerts.count)"))
-    let t2 = time { _ = PortfolioSummary(p, alerts: alerts, day: day) }
-    print(line("  summary", secs(t2), ""))
-    var n = 0
-    let t3 = time { for a in alerts { n &+= a.message.utf8.count } }
-    print(line("  message bytes", secs(t3), "\(n)"))
-  }
-}
-
-/// This process's resident set now (VmRSS), MiB.
-func currentRSSMiB() -> Int {
-  guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-  for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-    return (Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0)
-      / 1024
-  }
-  return 0
 }

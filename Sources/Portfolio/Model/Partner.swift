@@ -40,8 +40,12 @@ public struct Restriction: Codable, Sendable, Hashable {
     self.waivedPrograms = waivedPrograms
   }
 
-  public func isActive(on day: Day) -> Bool {
-    since <= day && (lifted.map { day < $0 } ?? true)
+  public func isActive(on day: Day) -> Bool { isActive { day >= $0 } }
+
+  /// In force once `since` is reached and until `lifted` is: `reached(d)` says whether
+  /// the day has come (a rule's `Today` notes each question it asks).
+  func isActive(reached: (Day) -> Bool) -> Bool {
+    reached(since) && !(lifted.map(reached) ?? false)
   }
 }
 

@@ -44,5 +44,5 @@ struct Today {
   func isMore(_ days: Int, after d: Day) -> Bool { self > d.adding(days: days) }
 
   /// A restriction in force today: from its start until the day it is lifted.
-  func isActive(_ r: Restriction) -> Bool { self >= r.since && (r.lifted.map { self < $0 } ?? true) }
+  func isActive(_ r: Restriction) -> Bool { r.isActive(reached: reached) }
 }

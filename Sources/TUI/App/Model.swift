@@ -382,9 +382,15 @@ public struct AppModel: Sendable {
   /// The text of one of `alerts`, as it stands on the model's day (redacted on the kiosk).
   public func message(of a: Alert) -> String {
     guard a.message.isEmpty else { return a.message }
+    return shown(a, text: portfolio.message(of: a.id, on: day))
+  }
+
+  /// `text` as the screen shows it for `a`: reworded where the kiosk redacts.
+  func shown(_ a: Alert, text: String) -> String {
+    guard let redaction else { return text }
     var full = a
-    full.message = portfolio.message(of: a.id, on: day)
-    return redaction.map { $0.apply(to: full).message } ?? full.message
+    full.message = text
+    return redaction.apply(to: full).message
   }
 
   /// Makes the alerts view's search texts (every alert's text, one program at a time),
@@ -409,10 +415,9 @@ public struct AppModel: Sendable {
             program, model.portfolio.evaluate(programID: program, on: model.day, messages: true).alerts
           )
         }
-        var full = a
-        full.message = cache?.alerts.first { $0.id == a.id }?.message ?? ""
-        if full.message.isEmpty { full.message = model.message(of: a) }
-        let text = model.redaction.map { $0.apply(to: full).message } ?? full.message
+        let text =
+          cache?.alerts.first { $0.id == a.id }.map { model.shown(a, text: $0.message) }
+          ?? model.message(of: a)
         texts[i - range.lowerBound] = model.alertSearchText(a, message: text)
       }
       parts.set(n, texts)
