@@ -42,7 +42,14 @@ public struct Portfolio: Sendable {
     /// record-not-applied alert is raised on it.
     public var program: String?
     public var day: Day?
+    /// Skipped because its signer may not write it (a signed store's authority check),
+    /// not because it could not apply: a critical `record-not-authorized` alert.
+    public var unauthorized: Bool = false
   }
+
+  /// Records of a signed store that were not applied because their signer may not
+  /// write them (all of them; `skipped` keeps the first thousand reasons).
+  public internal(set) var unauthorizedCount = 0
 
   /// What the reader found about the store itself against what this account saw
   /// before (rollback, fork): set by the session, raised as critical alerts.
@@ -66,6 +73,11 @@ public struct Portfolio: Sendable {
     eventCount += 1
     lastSequence = max(lastSequence, context.sequence)
     if newest.map({ $0 < context.at }) ?? true { newest = context.at }
+    if let refusal = authorityRefusal(envelope) {
+      let program = envelope.event.programID.flatMap { programs[$0] == nil ? nil : $0 }
+      skip(context.sequence, envelope.type, refusal, program: program, day: context.day, unauthorized: true)
+      return
+    }
     do {
       try envelope.event.apply(to: &self, context: context)
       if let program = envelope.event.programID, programs[program] != nil {
@@ -81,14 +93,47 @@ public struct Portfolio: Sendable {
   /// Records a record that could not become an event (unknown type, newer version,
   /// malformed payload), so the count and the reasons are visible.
   public mutating func skip(
-    _ sequence: Int, _ type: String, _ reason: String, program: String? = nil, day: Day? = nil
+    _ sequence: Int, _ type: String, _ reason: String, program: String? = nil, day: Day? = nil,
+    unauthorized: Bool = false
   ) {
     lastSequence = max(lastSequence, sequence)
     skippedCount += 1
-    journal.record(program.map(Touch.program) ?? .nothing)
+    if unauthorized { unauthorizedCount += 1 }
+    // A store-level alert (no program) changes what every view lists.
+    journal.record(program.map(Touch.program) ?? (unauthorized ? .everything : .nothing))
     guard skipped.count < 1000 else { return }
     if let program { skippedByProgram[program, default: []].append(skipped.count) }
-    skipped.append(SkippedEvent(sequence: sequence, type: type, reason: reason, program: program, day: day))
+    skipped.append(
+      SkippedEvent(
+        sequence: sequence, type: type, reason: reason, program: program, day: day, unauthorized: unauthorized
+      ))
+  }
+
+  /// In a signed store, why a record does not count: it is not signed by its actor's
+  /// enrolled key as the roster stood before it, or the actor's role and region do not
+  /// allow its type (`WriteAuthority`). Nil: it counts. Unsigned stores (older ones,
+  /// the demo) are not held to it; record 1 is judged by `WriteAuthority` alone (it
+  /// enrols its creator).
+  func authorityRefusal(_ envelope: Envelope) -> String? {
+    let context = envelope.context
+    let type = envelope.type
+    if type == StoreCreated.type {
+      // `eventCount` already counts this one: the first event folded is record 1.
+      return context.sequence == 1 || eventCount <= 1
+        ? nil : "a store's first record is written by 'sapm init' only; this is record \(context.sequence)"
+    }
+    guard isSigned else { return nil }
+    guard let key = context.verifiedKey else {
+      return
+        "\(type) by \(context.actor) is not signed by a valid key; in a signed store only signed records count"
+    }
+    guard key == roster.key(of: context.actor) else {
+      return roster.key(of: context.actor) == nil
+        ? "\(type) names \(context.actor), who has no enrolled key at this record (not on the roster, revoked, or a forged name)"
+        : "\(type) names \(context.actor) but is signed by another key than \(context.actor)'s enrolled one (written in another's name, or with a replaced key)"
+    }
+    return WriteAuthority.problem(
+      writing: envelope.event, as: context.actor, sequence: context.sequence, in: self)
   }
 
   /// The portfolio as it stood at the end of `day`: every event recorded on or before it.

@@ -25,6 +25,7 @@ public struct PortfolioSnapshot: Codable, Sendable {
   var newest: Timestamp?
   var skipped: [Portfolio.SkippedEvent]
   var skippedCount: Int
+  var unauthorizedCount: Int
 }
 
 extension Portfolio {
@@ -56,7 +57,8 @@ extension Portfolio {
       historyCounts: historyKeys.map { history[$0]?.count ?? 0 },
       historySequences: historyKeys.flatMap { history[$0] ?? [] }, eventCount: eventCount,
       lastSequence: lastSequence,
-      newest: newest, skipped: skipped, skippedCount: skippedCount)
+      newest: newest, skipped: skipped, skippedCount: skippedCount,
+      unauthorizedCount: unauthorizedCount)
   }
 
   /// The portfolio without its programs, units, requests and history: what a first
@@ -67,7 +69,8 @@ extension Portfolio {
       units: [], requests: [], acknowledgements: [], roster: roster.grants, rosterKeys: [],
       creatorKey: creatorKey, policy: policy, historyPrograms: [], historyCounts: [], historySequences: [],
       eventCount: eventCount,
-      lastSequence: lastSequence, newest: newest, skipped: [], skippedCount: skippedCount)
+      lastSequence: lastSequence, newest: newest, skipped: [], skippedCount: skippedCount,
+      unauthorizedCount: unauthorizedCount)
   }
 
   public init(snapshot s: PortfolioSnapshot) {
@@ -100,5 +103,6 @@ extension Portfolio {
       if let program = event.program { skippedByProgram[program, default: []].append(i) }
     }
     skippedCount = s.skippedCount
+    unauthorizedCount = s.unauthorizedCount
   }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The XDG base directories sapm keeps things in: data (stores), config (themes,
-/// config.toml, the signing key) and state (heads each account has seen). An
+/// config.toml, the signing key), state (heads each account has seen) and cache
+/// (this account's checkpoints). An
 /// environment value counts only when it is an absolute path, as the spec says.
 enum BaseDirectories {
   static func data(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -14,6 +15,10 @@ enum BaseDirectories {
 
   static func state(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
     base("XDG_STATE_HOME", ".local/state", environment)
+  }
+
+  static func cache(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    base("XDG_CACHE_HOME", ".cache", environment)
   }
 
   private static func base(_ variable: String, _ fallback: String, _ environment: [String: String]) -> String

@@ -9,12 +9,11 @@ struct DecodedRecord: @unchecked Sendable {
   let type: String
   let decoded: DecodedEvent
 
-  init(_ record: Record) {
-    // The signatures the fold judges are checked as the record is read (on the
-    // reading thread of a large open); the rest are `sapm verify`'s work.
-    let verified =
-      record.sig != nil && EventContext.signatureCheckedTypes.contains(record.type)
-      ? record.checkSignature().validKey : nil
+  /// `check`: the record's signature as already checked (a batch checked on every
+  /// core); nil checks it here. Every signed record is checked: in a signed store the
+  /// fold applies only records signed by their actor's enrolled key.
+  init(_ record: Record, check: SignatureCheck? = nil) {
+    let verified = (check ?? (record.sig == nil ? .unsigned : record.checkSignature())).validKey
     context = EventContext(
       sequence: record.sequence, at: record.at, actor: record.actor, verifiedKey: verified)
     type = record.type

@@ -105,6 +105,10 @@ public struct VerifyOutcome: Sendable {
   /// policy value out of range …): in the log, verified, but not in the portfolio.
   public var notApplied: [Portfolio.SkippedEvent] = []
   public var notAppliedCount = 0
+  /// Of those, the records of a signed store that were not applied because their
+  /// signer may not write them (forged, unsigned, under another's name, beyond a
+  /// role): `sapm verify` fails while there is any.
+  public var unauthorizedCount = 0
   /// Every record's signature, judged against the roster as it stood (nil when the
   /// chain itself is broken: there is nothing sound to attribute).
   public var signatures: SignatureReport?
@@ -132,6 +136,7 @@ public struct VerifyOutcome: Sendable {
       }
       outcome.notApplied = signatures.portfolio.skipped
       outcome.notAppliedCount = signatures.portfolio.skippedCount
+      outcome.unauthorizedCount = signatures.portfolio.unauthorizedCount
       outcome.signatures = signatures
     }
     return outcome

@@ -82,7 +82,10 @@ public final class Session: @unchecked Sendable {
     session.seenHeads = seenHeads
     session.loadProgress = progress
     session.notices += StoreExposure.warnings(for: location.path)
-    if let checkpoint = Checkpoint.load(store: location.path) {
+    session.checkpointPlace = session.findCheckpointPlace()
+    let reading = session.checkpointPlace.map(Checkpoint.load) ?? .none
+    if case .rejected(let reason) = reading { session.notices.append(reason) }
+    if let checkpoint = reading.loaded {
       // Decoded where the file's bytes are, part by part.
       let snapshot = checkpoint.withPayload { payload -> PortfolioSnapshot? in
         guard let parts = CheckpointPayload.parts(payload), checkpoint.resume(log) else { return nil }
@@ -103,8 +106,9 @@ public final class Session: @unchecked Sendable {
     }
     let read = try session.refresh()
     if read == 0 { session.checkHead() }  // resumed at the head from a checkpoint
-    // A large replay is worth saving; the checkpoint is derived and never required.
-    if !readOnly, read >= threshold {
+    // A large replay is worth saving; the checkpoint is derived and never required. It
+    // is this account's own file (its cache), so a read-only session keeps one too.
+    if read >= threshold, session.checkpointPlace != nil {
       do {
         try session.writeCheckpoint()
         if compact { session.refoldFromCheckpoint() }
@@ -125,7 +129,9 @@ public final class Session: @unchecked Sendable {
   /// the first open's peak under 400 MB). Nothing changes if the checkpoint is not
   /// there or not of this position.
   func refoldFromCheckpoint() {
-    guard let checkpoint = Checkpoint.load(store: location.path), checkpoint.cursor == log.cursor else {
+    guard let place = checkpointPlace, let checkpoint = Checkpoint.load(place).loaded,
+      checkpoint.cursor == log.cursor
+    else {
       return
     }
     portfolio = Portfolio()  // the replayed fold goes first: that is the point
@@ -142,6 +148,28 @@ public final class Session: @unchecked Sendable {
     checkHead()  // the store's integrity findings are not in a checkpoint
   }
 
+  /// Where this account keeps this store's checkpoint (its cache, authenticated with a
+  /// secret of its own), or nil when there is none to be had (no key, no cache folder).
+  public private(set) var checkpointPlace: Checkpoint.Place?
+
+  /// This account's checkpoint place for the store at `location` (benchmarks, tests).
+  public static func checkpointPlace(for location: StoreLocation, keyPath: String = IdentityKey.path())
+    -> Checkpoint.Place?
+  {
+    guard let id = SeenHeads.storeID(path: location.path) else { return nil }
+    return try? CheckpointPlace.place(storeID: id, storePath: location.path, keyPath: keyPath)
+  }
+
+  func findCheckpointPlace() -> Checkpoint.Place? {
+    guard let id = storeID else { return nil }
+    do {
+      return try CheckpointPlace.place(storeID: id, storePath: location.path, keyPath: keyPath)
+    } catch {
+      notices.append("no checkpoint is kept (a large store opens by reading it all): \(error)")
+      return nil
+    }
+  }
+
   /// Why a zero-byte file is no store: a store always starts with its first record.
   public static let emptyReason =
     "empty (0 bytes: an interrupted 'sapm init'?); remove it and run 'sapm init' again"
@@ -155,7 +183,7 @@ public final class Session: @unchecked Sendable {
   /// Whether a fresh checkpoint would let the next open draw its first frame at once:
   /// a large store whose checkpoint is missing, of another day, or 1,000 records behind.
   public func checkpointIsStale(today: Day, largeFrom: Int = 20_000) -> Bool {
-    guard !isReadOnly, portfolio.eventCount >= largeFrom else { return false }
+    guard checkpointPlace != nil, portfolio.eventCount >= largeFrom else { return false }
     guard let state = checkpointState else { return true }
     return state.day != today || log.cursor.sequence - state.sequence >= 1_000
   }
@@ -168,10 +196,12 @@ public final class Session: @unchecked Sendable {
     let log = self.log
     let cursor = log.cursor
     let offsets = log.recordOffsets
+    let place = checkpointPlace
     checkpointState = (day, cursor.sequence)
     let thread = Thread {
+      guard let place else { return }
       try? Session.writeCheckpoint(
-        portfolio, day: day, summary: summary, log: log, at: cursor, offsets: offsets)
+        portfolio, day: day, summary: summary, to: place, log: log, at: cursor, offsets: offsets)
     }
     thread.start()
     return thread
@@ -182,8 +212,9 @@ public final class Session: @unchecked Sendable {
   )
     throws
   {
+    guard let place = checkpointPlace else { return }
     try Session.writeCheckpoint(
-      portfolio, day: day, summary: summary ?? PortfolioSummary(portfolio, day: day), log: log,
+      portfolio, day: day, summary: summary ?? PortfolioSummary(portfolio, day: day), to: place, log: log,
       at: log.cursor,
       offsets: log.recordOffsets)
     checkpointState = (day, log.cursor.sequence)
@@ -191,12 +222,12 @@ public final class Session: @unchecked Sendable {
 
   /// The checkpoint of `portfolio` at `cursor`, with its first frame's figures.
   static func writeCheckpoint(
-    _ portfolio: Portfolio, day: Day, summary: PortfolioSummary, log: EventLog, at cursor: ChainCursor,
-    offsets: [Int64]
+    _ portfolio: Portfolio, day: Day, summary: PortfolioSummary, to place: Checkpoint.Place, log: EventLog,
+    at cursor: ChainCursor, offsets: [Int64]
   ) throws {
     let preview = CheckpointPreview(day: day, portfolio: portfolio, summary: summary)
     try Checkpoint.write(
-      for: log, at: cursor, offsets: offsets,
+      to: place, for: log, at: cursor, offsets: offsets,
       payload: try CheckpointPayload.encode(portfolio, preview: preview))
   }
 
@@ -225,7 +256,7 @@ public final class Session: @unchecked Sendable {
   }
 
   /// Files an export must never replace: the store and its checkpoint.
-  public var protectedPaths: [String] { [location.path, Checkpoint.path(for: location.path)] }
+  public var protectedPaths: [String] { [location.path] + (checkpointPlace.map { [$0.path] } ?? []) }
 
   /// Opens the store afresh at the same path: after another process replaced the file.
   public func reopened() throws -> Session {
@@ -266,8 +297,9 @@ public final class Session: @unchecked Sendable {
     guard remaining > 4 << 20 else {
       return try log.readNew { record in Session.fold(record, into: &portfolio) }
     }
-    // Batches of records with the offset they end at (for progress).
-    let pipe = BatchPipe<(records: [Record], end: Int64)>(capacity: 8)
+    // Batches of records with their signatures checked (on every core) and the offset
+    // they end at (for progress).
+    let pipe = BatchPipe<(records: [Record], checks: [SignatureCheck], end: Int64)>(capacity: 8)
     let log = self.log
     let total = try log.size()
     let reader = Thread {
@@ -277,14 +309,14 @@ public final class Session: @unchecked Sendable {
         try log.readNew { record in
           batch.append(record)
           if batch.count == 2048 {
-            pipe.put([(batch, log.lastRecordOffset)])
+            pipe.put([(batch, SignatureReport.parallelChecks(batch), log.lastRecordOffset)])
             batch.removeAll(keepingCapacity: true)
           }
         }
-        pipe.put([(batch, total)])
+        pipe.put([(batch, SignatureReport.parallelChecks(batch), total)])
         pipe.finish(error: nil)
       } catch {
-        pipe.put([(batch, total)])
+        pipe.put([(batch, SignatureReport.parallelChecks(batch), total)])
         pipe.finish(error: error)
       }
     }
@@ -293,7 +325,9 @@ public final class Session: @unchecked Sendable {
     var count = 0
     while let batches = pipe.take() {
       for batch in batches {
-        for record in batch.records { DecodedRecord(record).fold(into: &portfolio) }
+        for (record, check) in zip(batch.records, batch.checks) {
+          DecodedRecord(record, check: check).fold(into: &portfolio)
+        }
         count += batch.records.count
         loadProgress?.report(records: count, bytes: batch.end, total: total)
       }
@@ -315,9 +349,9 @@ public final class Session: @unchecked Sendable {
   @discardableResult
   public func perform(_ command: any Command, today: Day) throws -> [Record] {
     guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
-    if case .reject(let rejection) = command.decide(portfolio, actor: user, today: today) { throw rejection }
+    if case .reject(let rejection) = command.judge(portfolio, actor: user, today: today) { throw rejection }
     return try append {
-      switch command.decide(self.portfolio, actor: self.user, today: today) {
+      switch command.judge(self.portfolio, actor: self.user, today: today) {
       case .reject(let rejection): throw rejection
       case .accept(let events):
         let signer = try self.signer(for: self.user)

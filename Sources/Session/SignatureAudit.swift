@@ -107,7 +107,8 @@ extension SignatureReport {
   /// Signature checks of a batch on every core (they are independent of each other).
   public static func parallelChecks(_ records: [Record]) -> [SignatureCheck] {
     var out = [SignatureCheck](repeating: .unsigned, count: records.count)
-    let chunks = max(1, min(records.count / 512, ProcessInfo.processInfo.activeProcessorCount * 4))
+    guard records.contains(where: { $0.sig != nil }) else { return out }  // an unsigned store: nothing to check
+    let chunks = max(1, min(records.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
     out.withUnsafeMutableBufferPointer { buffer in
       let base = UncheckedBuffer(buffer)
       DispatchQueue.concurrentPerform(iterations: chunks) { c in
@@ -128,7 +129,7 @@ extension SignatureReport {
       if record.sequence == 1 { creatorKey = record.payload["creatorKey"]?.stringValue }
       if record.sig == nil { noteUnsigned(record.sequence) } else { signed += 1 }
       verifiedBefore += 1
-      Session.fold(record, into: &portfolio)
+      DecodedRecord(record, check: check).fold(into: &portfolio)
       return
     }
     if record.sequence == 1 {
@@ -158,7 +159,7 @@ extension SignatureReport {
         )
       }
     }
-    Session.fold(record, into: &portfolio)
+    DecodedRecord(record, check: check).fold(into: &portfolio)
   }
 }
 

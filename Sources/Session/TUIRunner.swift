@@ -73,8 +73,8 @@ public final class TUIRunner {
       terminal.shutdown()
       // A checkpoint still being written when sapm quits is left unfinished: its
       // temporary file goes, the last complete checkpoint stays.
-      if let writer = checkpointWriter, !writer.isFinished {
-        unlink(Checkpoint.temporaryPath(for: session.location.path))
+      if let writer = checkpointWriter, !writer.isFinished, let place = session.checkpointPlace {
+        unlink(place.temporaryPath)
       }
     }
     var dirty = true

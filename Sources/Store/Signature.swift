@@ -23,6 +23,16 @@ public struct RecordSigner: Sendable {
     return (try RecordSigner(privateKey: raw), raw)
   }
 
+  /// A secret derived from the private key for one purpose (`label`): SHA-256 of the
+  /// label and the key. What only this key's holder can compute — a checkpoint's MAC
+  /// key, say — without handing the signing key itself to another use.
+  public func secret(for label: String) -> [UInt8] {
+    var hash = SHA256()
+    hash.update(data: Array(label.utf8) + [0])
+    hash.update(data: raw)
+    return Array(hash.finalize())
+  }
+
   /// The signature of `bytes`, 128 lowercase hex digits.
   public func sign(_ bytes: [UInt8]) throws(StoreError) -> String {
     do {

@@ -20,7 +20,8 @@ struct FirstFrameBench: ParsableCommand {
 
   func run() throws {
     let location = StoreLocation(path: store, source: .flag)
-    if Checkpoint.load(store: store) == nil {
+    let place = Session.checkpointPlace(for: location)
+    if place.flatMap({ Checkpoint.load($0).loaded }) == nil {
       let t = time { _ = try? Session.open(location, readOnly: false, seenHeads: nil) }
       print(
         line(
@@ -57,7 +58,7 @@ struct FirstFrameBench: ParsableCommand {
     print(line("peak RSS", "\(peakRSSMiB()) MiB", "target ≤ 400 MB"))
     // Then, apart: the checkpoint's stages (after the peak above, which they would raise).
     var loaded: Checkpoint.Loaded?
-    let loadTime = time { loaded = Checkpoint.load(store: store) }
+    let loadTime = time { loaded = place.flatMap { Checkpoint.load($0).loaded } }
     var preview: CheckpointPreview?
     var partsTime = 0.0
     var previewTime = 0.0

@@ -92,7 +92,9 @@ struct Run: ParsableCommand {
     // 4b. Save a checkpoint, then open from it (the derived-checkpoint path).
     let saveTime = try time { try session.writeCheckpoint() }
     let checkpointBytes =
-      (try? FileManager.default.attributesOfItem(atPath: Checkpoint.path(for: path))[.size] as? Int) ?? 0
+      (session.checkpointPlace.flatMap {
+        try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int
+      }) ?? 0
     print(line("write checkpoint", secs(saveTime), "\(checkpointBytes >> 20) MiB"))
     var reopened: Session?
     let resumeTime = try time {

@@ -276,12 +276,15 @@ import Testing
       .write(toFile: raw, atomically: true, encoding: .utf8)
     #expect(try cli.run(["record", "--json", raw, "--store", store]).status == 3)  // refused by the domain
     try appendRaw(store, type: "policy.changed", payload: #"{"setting":"approval.two.amount","value":1e19}"#)
+    // Unsigned in a signed store: kept, never applied, named, and verify fails.
     let r = try cli.run(["verify", "--store", store])
-    #expect(r.status == 0, "\(r.err)")
+    #expect(r.status == 1, "\(r.err)")
     #expect(r.out.contains("1 record(s) are in the chain but not applied"), "\(r.out)")
-    #expect(
-      r.out.contains("record 2 (policy.changed): policy approval.two.amount = 1e+19 is outside"), "\(r.out)")
-    #expect(try cli.run(["alerts", "--store", store]).status == 0)  // it opens
+    #expect(r.out.contains("record 2 (policy.changed): WITHOUT AUTHORITY: policy.changed by"), "\(r.out)")
+    #expect(r.err.contains("1 record(s) were written without authority"), "\(r.err)")
+    let alerts = try cli.run(["alerts", "--store", store])
+    #expect(alerts.status == 2, "it opens, and the forgery is critical: \(alerts.err)")
+    #expect(alerts.out.contains("record-not-authorized/store/2"), "\(alerts.out)")
   }
 
   /// Appends a correctly chained record the way a writer would, without the domain.

@@ -18,6 +18,12 @@ import Testing
     return store
   }
 
+  /// The checkpoints in the test account's cache (`$HOME/.cache/sapm/checkpoints`).
+  func checkpoints(_ tmux: Tmux) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: tmux.home + "/.cache/sapm/checkpoints")) ?? [])
+      .filter { !$0.contains(".tmp-") }
+  }
+
   @Test func aLargeStoreShowsItsProgressAndQQuitsWhileItIsRead() throws {
     let tmux = try Tmux(width: 120, height: 35, term: "xterm-256color")
     let store = try largeStore(tmux, events: 200_000)
@@ -30,7 +36,7 @@ import Testing
     #expect(waited < 3, "the progress frame took \(waited) s")
     try tmux.quit()
     // Quit while reading: the read never finished, so no checkpoint was written.
-    #expect(!FileManager.default.fileExists(atPath: store + ".checkpoint"))
+    #expect(checkpoints(tmux).isEmpty)
   }
 
   @Test func theOverviewFollowsTheProgress() throws {
@@ -50,7 +56,9 @@ import Testing
     try tmux.keys("Enter")
     try tmux.waitForOverview(timeout: 60)
     try tmux.quit()
-    #expect(FileManager.default.fileExists(atPath: store + ".checkpoint"))
+    // In this account's cache, not beside the store.
+    #expect(checkpoints(tmux).count == 1)
+    #expect(!FileManager.default.fileExists(atPath: store + ".checkpoint"))
     try tmux.type("\(Tmux.binary) --store \(store)")
     try tmux.keys("Enter")
     // The first frame (the figures' overview, or the whole model's on a fast machine),

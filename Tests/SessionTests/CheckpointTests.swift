@@ -27,10 +27,14 @@ import Testing
     let (location, dir) = try demoStore()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let full = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
-    let path = Checkpoint.path(for: location.path)
+    let path = try #require(full.checkpointPlace).path
     #expect(FileManager.default.fileExists(atPath: path))
     let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
+    let folder = (path as NSString).deletingLastPathComponent
+    #expect(try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int == 0o700)
+    // Nowhere in the store's folder: a file the store's group could edit.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["demo.sapm"])
     let resumed = try Session.open(location, readOnly: true, user: "tester")
     #expect(try fingerprint(resumed.portfolio) == fingerprint(full.portfolio))
     let day = try #require(Day("2026-11-29"))
@@ -53,13 +57,16 @@ import Testing
     let (location, dir) = try demoStore()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let full = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
-    let path = Checkpoint.path(for: location.path)
-    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    let place = try #require(full.checkpointPlace)
+    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: place.path)))
     bytes[bytes.count / 2] ^= 0xFF
-    try Data(bytes).write(to: URL(fileURLWithPath: path))
-    #expect(Checkpoint.load(store: location.path) == nil)
+    try Data(bytes).write(to: URL(fileURLWithPath: place.path))
     let reopened = try Session.open(location, readOnly: true, user: "tester")
     #expect(try fingerprint(reopened.portfolio) == fingerprint(full.portfolio))
+    // Set aside and named, not used and not silently replaced.
+    #expect(reopened.notices.contains { $0.contains("fails its check") && $0.contains("set aside") })
+    #expect(FileManager.default.fileExists(atPath: place.path + ".rejected"))
+    try? FileManager.default.removeItem(atPath: place.path + ".rejected")
   }
 
   @Test func aStaleCheckpointForAnotherLogIsIgnored() throws {
@@ -157,7 +164,7 @@ import Testing
     #expect(progress.preview?.day == tomorrow)
     #expect(progress.preview?.summary.regions == summary.regions)
     #expect(try fingerprint(reopened.portfolio) == fingerprint(p))
-    #expect(!FileManager.default.fileExists(atPath: Checkpoint.temporaryPath(for: location.path)))
+    #expect(!FileManager.default.fileExists(atPath: try #require(session.checkpointPlace).temporaryPath))
   }
 
   /// After a large replay the TUI's session folds again from the checkpoint it just
@@ -191,20 +198,60 @@ import Testing
     #expect(try fingerprint(reader.portfolio) == fingerprint(writer.portfolio))
   }
 
-  /// A checkpoint of an older format (sound in itself: its hash is right) is ignored,
-  /// and the store is read from its start.
+  /// A checkpoint of an older format (sound in itself: its SHA-256 is right, as older
+  /// builds sealed it) is not this account's authenticated file: set aside, and the
+  /// store is read from its start.
   @Test func aCheckpointOfAnOlderFormatIsIgnored() throws {
     let (location, dir) = try demoStore()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let full = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
-    let path = Checkpoint.path(for: location.path)
-    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-    #expect(Array(bytes.prefix(8)) == Array("SAPMCKP9".utf8))
-    bytes.replaceSubrange(0..<8, with: Array("SAPMCKP8".utf8))
+    let place = try #require(full.checkpointPlace)
+    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: place.path)))
+    #expect(Array(bytes.prefix(8)) == Array("SAPMCKPA".utf8))
+    bytes.replaceSubrange(0..<8, with: Array("SAPMCKP9".utf8))
     bytes.replaceSubrange(
       bytes.count - 32..<bytes.count, with: Array(SHA256.hash(data: Array(bytes.dropLast(32)))))
-    try Data(bytes).write(to: URL(fileURLWithPath: path))
-    #expect(Checkpoint.load(store: location.path) == nil)
+    try Data(bytes).write(to: URL(fileURLWithPath: place.path))
+    #expect(Checkpoint.load(place).loaded == nil)
+    try? FileManager.default.removeItem(atPath: place.path + ".rejected")
+    let progress = LoadProgress()
+    let reopened = try Session.open(location, readOnly: true, user: "tester", progress: progress)
+    #expect(progress.preview == nil)
+    #expect(try fingerprint(reopened.portfolio) == fingerprint(full.portfolio))
+  }
+
+  /// The attack of issue 21: a group member edits the checkpoint (here, re-sealed with
+  /// a key of their own, the best they can do) to show other figures. It is never used.
+  @Test func aCheckpointSealedWithAnotherKeyIsNeverUsed() throws {
+    let (location, dir) = try demoStore()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let full = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
+    let place = try #require(full.checkpointPlace)
+    // Another portfolio's payload under this store's position, sealed with another secret.
+    let forger = Checkpoint.Place(path: place.path, secret: [UInt8](repeating: 42, count: 32))
+    try Checkpoint.write(
+      to: forger, for: full.log,
+      payload: try CheckpointPayload.encode(
+        Portfolio(),
+        preview: CheckpointPreview(
+          day: try #require(Day("2026-11-29")), portfolio: Portfolio(),
+          summary: PortfolioSummary(Portfolio(), day: try #require(Day("2026-11-29"))))))
+    let progress = LoadProgress()
+    let reopened = try Session.open(location, readOnly: true, user: "tester", progress: progress)
+    #expect(progress.preview == nil, "no figure from a file this account did not write")
+    #expect(try fingerprint(reopened.portfolio) == fingerprint(full.portfolio))
+    #expect(reopened.notices.contains { $0.contains("not written by this account") })
+    try? FileManager.default.removeItem(atPath: place.path + ".rejected")
+  }
+
+  /// A checkpoint file beside the store (where older builds kept it, group-writable in a
+  /// shared folder) is never read, whatever it holds.
+  @Test func aCheckpointBesideTheStoreIsNeverRead() throws {
+    let (location, dir) = try demoStore()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let full = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
+    let place = try #require(full.checkpointPlace)
+    try FileManager.default.moveItem(atPath: place.path, toPath: Checkpoint.legacyPath(for: location.path))
     let progress = LoadProgress()
     let reopened = try Session.open(location, readOnly: true, user: "tester", progress: progress)
     #expect(progress.preview == nil)

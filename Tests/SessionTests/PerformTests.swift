@@ -19,6 +19,8 @@ import Testing
         Timestamp(dayOrdinal: day.ordinal, hour: 9), "admin",
         PartnerRegistered(code: "PL", name: "Poland", region: .europe, tier: .natoPlus5)
       ),
+      (Timestamp(dayOrdinal: day.ordinal, hour: 9), "admin", RoleGranted(user: "officer-a", role: .officer)),
+      (Timestamp(dayOrdinal: day.ordinal, hour: 9), "admin", RoleGranted(user: "officer-b", role: .officer)),
       (
         Timestamp(dayOrdinal: day.ordinal, hour: 9), "admin",
         ProgramCreated(id: "P1", partner: "PL", kind: .fmf, title: "FMF", start: day, sunset: nil)

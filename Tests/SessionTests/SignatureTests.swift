@@ -179,9 +179,9 @@ import Testing
     #expect(p.requests["RQ-0001"]?.state == .submitted)  // still one approval short
     #expect(p.requests["RQ-0001"]?.approvals == ["alice"])
     let reasons = p.skipped.map(\.reason)
-    #expect(reasons.contains { $0.contains("signed by a key that is not bob's enrolled key") }, "\(reasons)")
-    #expect(reasons.contains { $0.contains("by bob is not signed") })
-    #expect(p.alerts(on: team.today).contains { $0.rule == .recordNotApplied })
+    #expect(reasons.contains { $0.contains("signed by another key than bob's enrolled one") }, "\(reasons)")
+    #expect(reasons.contains { $0.contains("by bob is not signed by a valid key") })
+    #expect(p.alerts(on: team.today).contains { $0.rule == .recordNotAuthorized && $0.severity == .critical })
     let outcome = try team.verify()
     let sig = try #require(outcome.signatures)
     #expect(!outcome.isSound)
@@ -220,7 +220,7 @@ import Testing
     try team.forge(RoleGranted(user: "olga", role: .admin), actor: "olga", signer: olga)
     let p = try team.session("admin").portfolio
     #expect(p.roster.highestRole(of: "olga") == .officer)
-    #expect(p.skipped.last?.reason.contains("only an administrator may grant roles") == true)
+    #expect(p.skipped.last?.reason.contains("only an administrator may write role.granted") == true)
   }
 
   @Test func cuttingOffTheNewestRecordsIsSeenAsARollback() throws {

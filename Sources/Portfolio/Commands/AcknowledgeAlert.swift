@@ -14,7 +14,11 @@ public struct AcknowledgeAlert: Command {
     var reasons: [String] = []
     if let problem = AlertAcknowledged.problem(withNote: note) { reasons.append(problem) }
     if let id = AlertID(alert) {
-      let holding = portfolio.alerts(forProgram: id.program, on: today).first { $0.id.description == alert }
+      // The store's own alerts (rollback, fork, records without authority) name no program.
+      let holding =
+        (id.program == "store"
+        ? portfolio.integrityAlerts() : portfolio.alerts(forProgram: id.program, on: today))
+        .first { $0.id.description == alert }
       if let holding {
         if let ack = holding.acknowledgement {
           reasons.append("\(alert) was already acknowledged by \(ack.by) on \(ack.on): \(ack.note)")

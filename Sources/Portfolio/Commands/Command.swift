@@ -21,6 +21,26 @@ extension Command {
   }
 }
 
+extension Command {
+  /// The decision the session takes: the command's own rules, then every event it
+  /// would write held to the write-authority table (`WriteAuthority`) — the same table
+  /// the fold applies, so that no user writes a record that would not count.
+  public func judge(_ portfolio: Portfolio, actor: String, today: Day) -> Decision {
+    let decision = decide(portfolio, actor: actor, today: today)
+    guard case .accept(let events) = decision else { return decision }
+    var reasons: [String] = []
+    for (i, event) in events.enumerated() {
+      if let problem = WriteAuthority.problem(
+        writing: event, as: actor, sequence: portfolio.lastSequence + 1 + i, in: portfolio),
+        !reasons.contains(problem)
+      {
+        reasons.append(problem)
+      }
+    }
+    return reasons.isEmpty ? decision : .reject(Rejection(reasons))
+  }
+}
+
 /// A command's outcome.
 public enum Decision: Sendable {
   case accept([any EventPayload])

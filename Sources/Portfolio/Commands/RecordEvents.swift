@@ -24,8 +24,12 @@ public struct RecordEvents: Command {
         continue
       }
       let skipped = p.skippedCount
-      p.apply(
-        Envelope(context: EventContext(sequence: p.lastSequence + 1, at: at, actor: actor), event: event))
+      // Dry run as the session will write it: signed by the actor's enrolled key (the
+      // session refuses to write otherwise), so the fold's authority check is the table's.
+      let context = EventContext(
+        sequence: p.lastSequence + 1, at: at, actor: actor,
+        verifiedKey: p.isSigned ? p.roster.key(of: actor) : nil)
+      p.apply(Envelope(context: context, event: event))
       if p.skippedCount > skipped {
         reasons.append(prefix + (p.skipped.last?.reason ?? "cannot apply"))
       }

@@ -28,9 +28,10 @@ public struct EventContext: Sendable, Hashable {
   public var sequence: Int
   public var at: Timestamp
   public var actor: String
-  /// The Ed25519 key whose valid signature the record carries, when the reader
-  /// checked it: it does for the records whose signer the fold judges (role changes,
-  /// request steps, the store's first record); nil otherwise or when unsigned.
+  /// The Ed25519 key whose valid signature the record carries, as the reader checked
+  /// it (every signed record is checked once per account: docs/security.md); nil when
+  /// unsigned or invalid. In a signed store the fold applies a record only when this is
+  /// its actor's enrolled key.
   public var verifiedKey: String?
 
   public init(sequence: Int, at: Timestamp, actor: String, verifiedKey: String? = nil) {
@@ -39,11 +40,6 @@ public struct EventContext: Sendable, Hashable {
     self.actor = actor
     self.verifiedKey = verifiedKey
   }
-
-  /// The record types whose signatures a reader checks as it folds (`verifiedKey`).
-  public static let signatureCheckedTypes: Set<String> = [
-    StoreCreated.type, RoleGranted.type, RoleRevoked.type, RequestStepTaken.type, RequestRaised.type,
-  ]
 
   public var day: Day { Day(ordinal: at.dayOrdinal) }
 }

@@ -64,8 +64,6 @@ public struct RequestRaised: EventPayload {
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     _ = try p.requireProgram(program)
     guard p.requests[id] == nil else { throw FoldError("request '\(id)' already exists") }
-    // The requester is who may not approve: in a signed store that must be proven too.
-    try context.requireSignature(p, "request \(id) raised")
     var r = request(requester: context.actor, raised: context.day)
     r.steps.append(
       RequestStep(state: .draft, by: context.actor, on: context.day, signed: p.isSigned ? true : nil))
@@ -99,7 +97,6 @@ public struct RequestStepTaken: EventPayload {
     if let refusal = r.state.refusal(to: state) {
       throw FoldError("request \(id) cannot be \(state.rawValue): \(refusal)")
     }
-    try context.requireSignature(p, "request \(id) \(state.rawValue)")
     r.steps.append(
       RequestStep(
         state: state, by: context.actor, on: context.day, reason: reason,

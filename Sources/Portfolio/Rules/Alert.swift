@@ -62,6 +62,10 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
   /// be applied (an amount that would overflow a figure, say), so the figures on
   /// screen may be missing something.
   case recordNotApplied = "record-not-applied"
+  /// A record in a signed store that its signer may not write (a forged policy change,
+  /// role or obligation, a record under another's name, an unsigned one): kept, never
+  /// applied, and critical. Only an administrator acknowledges it, and it stays listed.
+  case recordNotAuthorized = "record-not-authorized"
 
   public var title: String {
     switch self {
@@ -97,6 +101,7 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
     case .storeRollback: return "Store rolled back"
     case .storeFork: return "Store forked"
     case .recordNotApplied: return "Record not applied"
+    case .recordNotAuthorized: return "Record without authority"
     }
   }
 }
@@ -149,6 +154,9 @@ public struct Alert: Sendable, Hashable, Identifiable {
 
   public var rule: AlertRule { id.rule }
   public var isOpen: Bool { acknowledgement == nil }
+  /// Whether a list of open alerts shows it: open ones, and the store's own alerts
+  /// even once acknowledged (a forgery does not leave the list because someone saw it).
+  public var isListed: Bool { isOpen || rule.isAboutTheStore }
 
   /// Most severe first, then oldest first, then by id for a stable order.
   public static func precedes(_ a: borrowing Alert, _ b: borrowing Alert) -> Bool {

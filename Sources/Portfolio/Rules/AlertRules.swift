@@ -35,15 +35,28 @@ extension Portfolio {
   }
 
   /// Critical alerts about the store itself: no program, no region.
+  /// …and records written without authority that name no program (a policy change,
+  /// a role, a partner moved to another region).
   func integrityAlerts() -> [Alert] {
-    integrity.map { f in
-      let id = AlertID(
-        rule: f.kind == .rollback ? .storeRollback : .storeFork, program: "store", detail: String(f.sequence))
+    func alert(_ rule: AlertRule, _ detail: Int, _ message: String, _ began: Day) -> Alert {
+      let id = AlertID(rule: rule, program: "store", detail: String(detail))
       return Alert(
         id: id, severity: .critical, subject: AlertSubject(partner: "", program: "store", unit: nil),
-        region: nil,
-        message: f.message, began: f.seenOn, acknowledgement: acknowledgements[id.description])
+        region: nil, message: message, began: began, acknowledgement: acknowledgements[id.description])
     }
+    var out = integrity.map { f in
+      alert(f.kind == .rollback ? .storeRollback : .storeFork, f.sequence, f.message, f.seenOn)
+    }
+    if unauthorizedCount > 0 {
+      for event in skipped where event.unauthorized && event.program == nil {
+        out.append(
+          alert(
+            .recordNotAuthorized, event.sequence,
+            "record \(event.sequence) (\(event.type)) was written without authority and does not count: \(event.reason)",
+            event.day ?? Day(ordinal: 0)))
+      }
+    }
+    return out
   }
 
   /// The alerts of one program on `day`.
@@ -360,10 +373,17 @@ final class AlertRules {
   func recordsNotApplied() {
     for i in portfolio.skippedByProgram[program.id] ?? [] {
       let event = portfolio.skipped[i]
-      add(
-        .recordNotApplied, .warning, event.day ?? program.start,
-        "record \(event.sequence) (\(event.type)) is in the log but was not applied: \(event.reason)",
-        detail: String(event.sequence))
+      if event.unauthorized {
+        add(
+          .recordNotAuthorized, .critical, event.day ?? program.start,
+          "record \(event.sequence) (\(event.type)) was written without authority and does not count: \(event.reason)",
+          detail: String(event.sequence))
+      } else {
+        add(
+          .recordNotApplied, .warning, event.day ?? program.start,
+          "record \(event.sequence) (\(event.type)) is in the log but was not applied: \(event.reason)",
+          detail: String(event.sequence))
+      }
     }
   }
 

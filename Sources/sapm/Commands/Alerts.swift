@@ -39,7 +39,7 @@ struct Alerts: ParsableCommand {
           portfolio = try session.portfolio(asOf: day)
         }
         var alerts = portfolio.alerts(on: day)
-        if !all { alerts.removeAll { !$0.isOpen } }  // in place: 350,000 alerts at scale
+        if !all { alerts.removeAll { !$0.isListed } }  // in place: 350,000 alerts at scale
         if json {
           say(CanonicalJSON.string(.array(alerts.map { Reports.alertJSON($0, portfolio) })))
         } else {

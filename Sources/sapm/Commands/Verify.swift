@@ -7,7 +7,7 @@ struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Re-hash the whole store and name the first bad record.",
     discussion:
-      "Exit 0 when every record is sound, 1 when the store is damaged (the message names the line and why). Records that are sound but cannot be applied (an unknown type, an amount that would overflow, a policy value out of range) are listed; they do not change the exit code."
+      "Exit 0 when every record is sound, 1 when the store is damaged (the message names the line and why) or, in a signed store, when any record does not count because its signer may not write it (unsigned, under another's name, beyond the signer's role: docs/security.md). Records that are sound but cannot be applied (an unknown type, an amount that would overflow, a policy value out of range) are listed; they do not change the exit code."
   )
 
   @OptionGroup var storeOptions: StoreOptions
@@ -56,13 +56,23 @@ struct Verify: ParsableCommand {
           say(
             "\(report.notAppliedCount) record(s) are in the chain but not applied to the portfolio (kept, never rewritten):"
           )
-          for r in report.notApplied.prefix(20) { say("  record \(r.sequence) (\(r.type)): \(r.reason)") }
+          for r in report.notApplied.prefix(20) {
+            say(
+              "  record \(r.sequence) (\(r.type)): \(r.unauthorized ? "WITHOUT AUTHORITY: " : "")\(r.reason)"
+                .sanitizedForTerminal)
+          }
           if report.notAppliedCount > 20 { say("  … and \(report.notAppliedCount - 20) more") }
         }
       }
       return report
     }
     guard report.isSound else { throw ExitCode.failure }
+    if report.unauthorizedCount > 0 {
+      complain(
+        "\(report.unauthorizedCount) record(s) were written without authority (listed above): they do not count, and someone who can write the file wrote them. Find out who (the record names an actor; its key, if any, says whose it is), then an administrator acknowledges the alert with a note."
+      )
+      throw ExitCode.failure
+    }
     if let sig = report.signatures {
       if let trust, !sig.trusts(trust) {
         complain(
@@ -92,8 +102,13 @@ struct Verify: ParsableCommand {
       let ranges = sig.unsignedRanges.map {
         $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)"
       }
+      let list =
+        ranges.joined(separator: ", ")
+        + (sig.unsigned > ranges.count && sig.unsignedRanges.count >= 20 ? ", …" : "")
       say(
-        "\(sig.unsigned) unsigned record(s) (\(ranges.joined(separator: ", "))\(sig.unsigned > ranges.count && sig.unsignedRanges.count >= 20 ? ", …" : "")): written before the store was signed, or by the demo's invented people; nothing proves who wrote them"
+        sig.creatorKey == nil
+          ? "\(sig.unsigned) unsigned record(s) (\(list)): an unsigned store (older, or the demo); nothing proves who wrote them"
+          : "\(sig.unsigned) unsigned record(s) (\(list)) in a signed store: written past sapm after it was signed; they do not count"
       )
     }
     for p in sig.problems {

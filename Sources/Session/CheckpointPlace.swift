@@ -1,0 +1,30 @@
+import Crypto
+import Foundation
+import Store
+
+/// Where this account keeps a store's checkpoint: its own cache
+/// (`$XDG_CACHE_HOME/sapm/checkpoints/`, 0700), one file per store ID and path, with a
+/// MAC key derived from its own signing key. Never the store's folder: a file the
+/// store's group can write is one any member could edit, and a checkpoint carries the
+/// policy, the roster and every figure (docs/security.md).
+enum CheckpointPlace {
+  static func directory(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    BaseDirectories.cache(environment) + "/sapm/checkpoints"
+  }
+
+  /// The place for the store at `storePath` whose record 1 hashes to `storeID`,
+  /// authenticated by the key at `keyPath` (made if missing, as for a first signed write).
+  static func place(storeID: String, storePath: String, keyPath: String) throws -> Checkpoint.Place {
+    let folder = directory()
+    try FileManager.default.createDirectory(
+      atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let key = try IdentityKey.loadOrCreate(path: keyPath)
+    // Copies of one store at two paths keep two checkpoints instead of displacing each other.
+    let canonical = (storePath as NSString).standardizingPath
+    let absolute =
+      canonical.hasPrefix("/") ? canonical : FileManager.default.currentDirectoryPath + "/" + canonical
+    let where_ = Hex.encode(Array(SHA256.hash(data: Array(absolute.utf8)).prefix(8)))
+    return Checkpoint.Place(
+      path: "\(folder)/\(storeID.prefix(32))-\(where_)", secret: key.secret(for: "sapm checkpoint mac v1"))
+  }
+}
