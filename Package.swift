@@ -25,13 +25,18 @@ let package = Package(
       name: "CNCursesW",
       providers: [.apt(["libncurses-dev"])]
     ),
+    // Ed25519 verification of every signed record (docs/performance.md, "Signatures").
+    .systemLibrary(
+      name: "CSodium",
+      providers: [.apt(["libsodium-dev"])]
+    ),
     .target(name: "CanonicalJSON"),
     .target(name: "Portfolio", dependencies: ["CanonicalJSON"]),
     // The bundled demo portfolio: data, kept out of the domain core.
     .target(name: "PortfolioDemo", dependencies: ["Portfolio"]),
     .target(
       name: "Store",
-      dependencies: ["CanonicalJSON", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: ["CanonicalJSON", "CSodium", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(name: "Terminal", dependencies: ["CNCursesW"]),
     .target(name: "TUI", dependencies: ["Terminal", "Portfolio"]),

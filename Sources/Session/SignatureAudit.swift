@@ -107,7 +107,8 @@ extension SignatureReport {
   /// Signature checks of a batch on every core (they are independent of each other).
   public static func parallelChecks(_ records: [Record]) -> [SignatureCheck] {
     var out = [SignatureCheck](repeating: .unsigned, count: records.count)
-    guard records.contains(where: { $0.sig != nil }) else { return out }  // an unsigned store: nothing to check
+    // An unsigned store: nothing to check.
+    guard records.contains(where: { $0.sig != nil }) else { return out }
     let chunks = max(1, min(records.count / 256, ProcessInfo.processInfo.activeProcessorCount * 4))
     out.withUnsafeMutableBufferPointer { buffer in
       let base = UncheckedBuffer(buffer)

