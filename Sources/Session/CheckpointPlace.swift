@@ -14,11 +14,22 @@ enum CheckpointPlace {
 
   /// The place for the store at `storePath` whose record 1 hashes to `storeID`,
   /// authenticated by the key at `keyPath` (made if missing, as for a first signed write).
-  static func place(storeID: String, storePath: String, keyPath: String) throws -> Checkpoint.Place {
+  /// `create: false` makes nothing (no key, no folder) and throws when there is no key.
+  static func place(storeID: String, storePath: String, keyPath: String, create: Bool) throws
+    -> Checkpoint.Place
+  {
     let folder = directory()
-    try FileManager.default.createDirectory(
-      atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    let key = try IdentityKey.loadOrCreate(path: keyPath)
+    let key: RecordSigner
+    if create {
+      try FileManager.default.createDirectory(
+        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      key = try IdentityKey.loadOrCreate(path: keyPath)
+    } else {
+      guard let existing = try IdentityKey.load(path: keyPath) else {
+        throw IdentityKey.Problem(message: "this account has no signing key to check a checkpoint with")
+      }
+      key = existing
+    }
     // Copies of one store at two paths keep two checkpoints instead of displacing each other.
     let canonical = (storePath as NSString).standardizingPath
     let absolute =

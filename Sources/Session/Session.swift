@@ -72,7 +72,7 @@ public final class Session: @unchecked Sendable {
   public static func open(
     _ location: StoreLocation, readOnly: Bool, user: String = Identity.currentUser(),
     checkpointAfter threshold: Int = 20_000, seenHeads: SeenHeads? = SeenHeads(),
-    progress: LoadProgress? = nil, compact: Bool = false
+    progress: LoadProgress? = nil, compact: Bool = false, writesCache: Bool = true
   ) throws -> Session {
     let log = try EventLog.open(at: location.path, readOnly: readOnly)
     guard try log.size() > 0 else {
@@ -82,7 +82,8 @@ public final class Session: @unchecked Sendable {
     session.seenHeads = seenHeads
     session.loadProgress = progress
     session.notices += StoreExposure.warnings(for: location.path)
-    session.checkpointPlace = session.findCheckpointPlace()
+    session.checkpointPlace = session.findCheckpointPlace(create: writesCache)
+    session.writesCache = writesCache
     let reading = session.checkpointPlace.map(Checkpoint.load) ?? .none
     if case .rejected(let reason) = reading { session.notices.append(reason) }
     if let checkpoint = reading.loaded {
@@ -108,7 +109,7 @@ public final class Session: @unchecked Sendable {
     if read == 0 { session.checkHead() }  // resumed at the head from a checkpoint
     // A large replay is worth saving; the checkpoint is derived and never required. It
     // is this account's own file (its cache), so a read-only session keeps one too.
-    if read >= threshold, session.checkpointPlace != nil {
+    if read >= threshold, writesCache, session.checkpointPlace != nil {
       do {
         try session.writeCheckpoint()
         if compact { session.refoldFromCheckpoint() }
@@ -157,15 +158,22 @@ public final class Session: @unchecked Sendable {
     -> Checkpoint.Place?
   {
     guard let id = SeenHeads.storeID(path: location.path) else { return nil }
-    return try? CheckpointPlace.place(storeID: id, storePath: location.path, keyPath: keyPath)
+    return try? CheckpointPlace.place(storeID: id, storePath: location.path, keyPath: keyPath, create: true)
   }
 
-  func findCheckpointPlace() -> Checkpoint.Place? {
+  /// Whether this session may write its account's checkpoint (not the kiosk's, which
+  /// creates and writes no file at all: docs/kiosk.md).
+  public private(set) var writesCache = true
+
+  /// `create`: the key and the cache folder are made when missing; else only an
+  /// existing key is used (the kiosk reads its account's checkpoint, never makes one).
+  func findCheckpointPlace(create: Bool) -> Checkpoint.Place? {
     guard let id = storeID else { return nil }
     do {
-      return try CheckpointPlace.place(storeID: id, storePath: location.path, keyPath: keyPath)
+      return try CheckpointPlace.place(
+        storeID: id, storePath: location.path, keyPath: keyPath, create: create)
     } catch {
-      notices.append("no checkpoint is kept (a large store opens by reading it all): \(error)")
+      if create { notices.append("no checkpoint is kept (a large store opens by reading it all): \(error)") }
       return nil
     }
   }
@@ -183,7 +191,7 @@ public final class Session: @unchecked Sendable {
   /// Whether a fresh checkpoint would let the next open draw its first frame at once:
   /// a large store whose checkpoint is missing, of another day, or 1,000 records behind.
   public func checkpointIsStale(today: Day, largeFrom: Int = 20_000) -> Bool {
-    guard checkpointPlace != nil, portfolio.eventCount >= largeFrom else { return false }
+    guard writesCache, checkpointPlace != nil, portfolio.eventCount >= largeFrom else { return false }
     guard let state = checkpointState else { return true }
     return state.day != today || log.cursor.sequence - state.sequence >= 1_000
   }
@@ -212,7 +220,7 @@ public final class Session: @unchecked Sendable {
   )
     throws
   {
-    guard let place = checkpointPlace else { return }
+    guard writesCache, let place = checkpointPlace else { return }
     try Session.writeCheckpoint(
       portfolio, day: day, summary: summary ?? PortfolioSummary(portfolio, day: day), to: place, log: log,
       at: log.cursor,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CanonicalJSON
 import Foundation
+import Session
 import Store
 
 /// Benchmarks and test helpers, kept out of the product binary.
@@ -51,11 +52,14 @@ struct AppendRaw: ParsableCommand {
   @Option var type: String
   @Option var payload: String
   @Option var actor = "test"
+  @Option(help: "Sign with this sapm key file (what a group member holding their own key can do).")
+  var signWith: String?
 
   func run() throws {
     let value = try Array(payload.utf8).withUnsafeBufferPointer { try JSONParser.parse(buffer: $0) }
+    let signer = try signWith.flatMap { try IdentityKey.load(path: $0) }
     try EventLog.open(at: store, readOnly: false).append(
-      RecordDraft(type: type, actor: actor, payload: value))
+      RecordDraft(type: type, actor: actor, payload: value, signer: signer))
   }
 }
 

@@ -146,3 +146,99 @@ extension Date {
     return (c.year ?? 2026) + ((c.month ?? 1) >= 10 ? 1 : 0)
   }
 }
+
+/// Issue 21 with real OS accounts on a `--group` store: a viewer writes no facts through
+/// sapm, and a group member who writes a record into the file by hand — signed with
+/// their own enrolled key — gets nothing applied; `sapm verify` fails and the alarm
+/// cannot be silenced by the viewer.
+@Suite(.serialized) struct SharedStoreAuthorityTests {
+  @Test(.enabled(if: getuid() == 0, "needs root to create test accounts (useradd) and run as them (runuser)"))
+  func aForgedPolicyChangeAndAViewersFactsDoNotCount() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let accounts = try TestAccounts()
+    defer { accounts.tearDown() }
+    let store = cli.home + "/shared/portfolio.sapm"
+    chmod(cli.home, 0o755)
+    let viewer = accounts.approver2
+    for user in [accounts.officer, accounts.approver1, viewer] {
+      let config = cli.home + "/config-\(user)"
+      try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+      if let pw = getpwnam(user) { chown(config, pw.pointee.pw_uid, pw.pointee.pw_gid) }
+      chmod(config, 0o700)
+    }
+    func run(_ user: String?, _ args: [String], tool: String = CLI.binary) throws -> CLI.Result {
+      guard let user else { return try cli.run(args + ["--store", store]) }
+      return try cli.run(
+        ["-u", user, "--", tool] + args + ["--store", store],
+        environment: [
+          "XDG_CONFIG_HOME": cli.home + "/config-\(user)", "XDG_CACHE_HOME": cli.home + "/cache-\(user)",
+        ],
+        executable: "/usr/sbin/runuser")
+    }
+    #expect(try run(nil, ["init", "--group", accounts.group, "--name", "team"]).status == 0)
+    let fy = Date().fiscalYear
+    let facts = cli.home + "/facts.jsonl"
+    try """
+    {"type":"partner.registered","payload":{"code":"PL","name":"Poland","region":"europe","tier":"nato+5"}}
+    {"type":"program.created","payload":{"id":"PL-FMF-001","partner":"PL","kind":"FMF","title":"FMF","start":"2024-10-01","status":"active"}}
+    {"type":"funds.available","payload":{"program":"PL-FMF-001","fiscalYear":\(fy),"amount":500000000}}
+    """.write(toFile: facts, atomically: true, encoding: .utf8)
+    #expect(try run(nil, ["record", "--json", facts]).status == 0)
+    for (user, role) in [(accounts.officer, "officer"), (accounts.approver1, "approver"), (viewer, "viewer")]
+    {
+      let key = try run(user, ["identity", "--public"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+      #expect(try run(nil, ["roles", "grant", user, role, "--key", key]).status == 0)
+    }
+
+    // 1. The viewer's obligation through sapm: refused, the store byte-identical.
+    let obligation = cli.home + "/obligation.jsonl"
+    try """
+    {"type":"funds.obligated","payload":{"program":"PL-FMF-001","fiscalYear":\(fy),"amount":300000000,"on":"2025-01-02"}}
+    """.write(toFile: obligation, atomically: true, encoding: .utf8)
+    chmod(obligation, 0o644)
+    let before = FileManager.default.contents(atPath: store)
+    let refused = try run(viewer, ["record", "--json", obligation])
+    #expect(refused.status == 3, "\(refused.err)")
+    #expect(refused.err.contains("may not write funds.obligated"), "\(refused.err)")
+    #expect(FileManager.default.contents(atPath: store) == before)
+
+    // 2. The officer lifts four eyes by hand: a canonical record, chained, signed with
+    //    their own enrolled key, appended to the group-writable file.
+    let forged = try run(
+      accounts.officer,
+      [
+        "append-raw", "--type", "policy.changed", "--actor", accounts.officer,
+        "--payload", #"{"setting":"approval.two.amount","value":1e12}"#,
+        "--sign-with", cli.home + "/config-\(accounts.officer)/sapm/identity/ed25519",
+      ], tool: builtProduct("sapm-bench"))
+    #expect(forged.status == 0, "\(forged.err)")
+    let forgedSeq = (FileManager.default.contents(atPath: store) ?? Data()).filter { $0 == 0x0A }.count
+
+    // $150M still needs two approvers: one approval does not let it execute.
+    let raised = try run(
+      accounts.officer,
+      [
+        "request", "new", "PL-FMF-001", "--kind", "release-funds", "--amount", "150000000", "--fy",
+        String(fy),
+        "--reason", "spares", "--submit",
+      ])
+    #expect(raised.status == 0, "\(raised.err)")
+    #expect(try run(accounts.approver1, ["request", "approve", "RQ-0001"]).status == 0)
+    let executed = try run(accounts.officer, ["request", "execute", "RQ-0001"])
+    #expect(executed.status == 3, "four eyes still hold: \(executed.out) \(executed.err)")
+
+    // 3. Named: verify fails, the alert is critical and the viewer cannot acknowledge it.
+    let verify = try run(nil, ["verify"])
+    #expect(verify.status == 1, "\(verify.out) \(verify.err)")
+    #expect(verify.out.contains("record \(forgedSeq) (policy.changed): WITHOUT AUTHORITY"), "\(verify.out)")
+    let alerts = try run(viewer, ["alerts"])
+    #expect(alerts.status == 2, "\(alerts.err)")
+    #expect(alerts.out.contains("record-not-authorized/store/\(forgedSeq)"), "\(alerts.out)")
+    let ack = try run(
+      viewer, ["alerts", "ack", "record-not-authorized/store/\(forgedSeq)", "--note", "fine"])
+    #expect(ack.status == 3, "\(ack.err)")
+    // Every member's checkpoint is in their own cache, none beside the store.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: cli.home + "/shared") == ["portfolio.sapm"])
+  }
+}

@@ -65,6 +65,12 @@ public enum WriteAuthority {
     EventRegistry.types.map { ($0.type, requirement(for: $0.type)) }
   }
 
+  /// The table as docs/security.md prints it (a test holds the two equal).
+  public static var markdown: String {
+    "| event type | who may write it |\n|---|---|\n"
+      + rows.map { "| `\($0.type)` | \($0.requirement.text) |\n" }.joined()
+  }
+
   /// Why `actor` may not write `event` as record `sequence` of `p`, or nil if they may.
   public static func problem(
     writing event: any EventPayload, as actor: String, sequence: Int, in p: Portfolio

@@ -1,0 +1,13 @@
+import Foundation
+import Portfolio
+import Testing
+
+/// docs/security.md prints the write-authority table the commands and the fold read.
+@Suite struct WriteAuthorityDocTests {
+  @Test func securityDocPrintsTheTable() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("docs/security.md").path
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains(WriteAuthority.markdown), "docs/security.md needs:\n\(WriteAuthority.markdown)")
+  }
+}
