@@ -1,4 +1,5 @@
 import Portfolio
+import PortfolioDemo
 import Testing
 
 @testable import TUI
@@ -62,7 +63,7 @@ import Testing
       h.effects.last.map { if case .perform(let r) = $0 { return r.title } else { return "" } }
         == "record 1 event")
 
-    var other = Harness()  // the demo: tester is not an administrator there
+    var other = Harness(user: DemoPortfolio.officer)  // an officer of the demo, no administrator
     other.press(.character("n"))
     other.type("XX")
     other.press(.tab)
@@ -345,13 +346,13 @@ import Testing
 
 @Suite struct RestrictionFormTests {
   @Test func aRestrictionFromTheProgramFormsLastChoiceIsAnAdministrators() {
-    var h = Harness()
+    var h = Harness(user: DemoPortfolio.officer)
     h.model.stack = [Page(.overview), Page(.partner("UA"))]
     h.press(.character("n"), .left)
     #expect(h.screen.contains("‹ + a restriction (administrators) ›"), "\(h.lines)")
     h.press(.enter)
     #expect(h.screen.contains("A country restriction — UA"), "\(h.lines)")
-    // tester is no administrator on the demo store: the domain says so as you type.
+    // An officer is no administrator: the domain says so as you type.
     #expect(h.screen.contains("only an administrator may impose a restriction"), "\(h.lines)")
     h.press(.right, .right)  // waive
     #expect(h.screen.contains("‹ waive ›"))
@@ -366,5 +367,25 @@ extension Harness {
     h.model.stack = [Page(.overview), Page(.program(program))]
     h.model.page.tab = tab
     return h
+  }
+}
+
+/// A viewer authors nothing (docs/security.md): `n`, `x` and `N` say so at once,
+/// before a form is filled in.
+@Suite struct ViewerKeysTests {
+  @Test func aViewerIsToldAtTheKeyThatTheyRecordNothing() {
+    var h = Harness(user: "visitor")  // on no roster: a viewer
+    h.model.stack = [Page(.overview), Page(.partner("UA"))]
+    h.press(.character("n"))
+    #expect(h.model.form == nil)
+    #expect(h.statusLine.contains("a viewer records facts in no region"), "\(h.statusLine)")
+    var a = Harness(user: "visitor")
+    a.press(.character("a"), .character("x"))
+    #expect(a.model.input == nil)
+    #expect(a.statusLine.contains("a viewer acknowledges alerts in no region"), "\(a.statusLine)")
+    var officer = Harness(user: DemoPortfolio.officer)
+    officer.model.stack = [Page(.overview), Page(.partner("UA"))]
+    officer.press(.character("n"))
+    #expect(officer.model.form != nil)
   }
 }

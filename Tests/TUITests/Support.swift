@@ -7,11 +7,18 @@ import Terminal
 /// (ratatui's TestBackend, Bubble Tea's teatest).
 struct Harness {
   static let today = Day(year: 2026, month: 11, day: 29) ?? Day(ordinal: 0)
+  /// As `sapm init --demo` makes it: record 1 by the account that created it (its
+  /// first administrator, "tester" here), then the demo's history.
   static let demo: Portfolio = {
     var p = Portfolio()
-    for (i, item) in DemoPortfolio.events(today: today).enumerated() {
+    let events = DemoPortfolio.events(today: today)
+    p.apply(
+      Envelope(
+        context: EventContext(sequence: 1, at: events.first?.at ?? Timestamp(dayOrdinal: 0), actor: "tester"),
+        event: StoreCreated(name: "demo", demo: true)))
+    for (i, item) in events.enumerated() {
       p.apply(
-        Envelope(context: EventContext(sequence: i + 1, at: item.at, actor: item.actor), event: item.event))
+        Envelope(context: EventContext(sequence: i + 2, at: item.at, actor: item.actor), event: item.event))
     }
     return p
   }()
@@ -46,7 +53,7 @@ struct Harness {
     effects = []
     for case .perform(let request) in pending {
       var p = model.portfolio
-      switch request.command.decide(p, actor: model.info.user, today: model.today) {
+      switch request.command.judge(p, actor: model.info.user, today: model.today) {
       case .reject(let r):
         send(.performed(title: request.title, problems: r.reasons))
       case .accept(let events):

@@ -129,6 +129,7 @@ public enum KeyMap {
     case .new:
       if model.info.readOnly { return "read-only: recording would write to the store" }
       if model.asOf != nil { return "time travel shows the past; Esc back to now to record" }
+      if let why = model.viewerReason("records facts") { return why }
       switch model.page.screen {
       case .overview, .partner: return nil
       case .program(let id): return model.newFormDisabledReason(program: id)
@@ -143,7 +144,7 @@ public enum KeyMap {
       }
       if model.info.readOnly { return "read-only: acknowledging would write to the store" }
       if model.asOf != nil { return "time travel shows the past; Esc back to now to acknowledge" }
-      return nil
+      return model.viewerReason("acknowledges alerts")
     case .drill:
       if case .help = model.page.screen { return "nothing to open on the help screen; Esc to go back" }
       return nil
@@ -154,6 +155,7 @@ public enum KeyMap {
       }
     case .newRequest:
       if model.info.readOnly { return "read-only: a request would write to the store" }
+      if let why = model.viewerReason("raises requests") { return why }
       if model.asOf != nil { return "time travel shows the past; Esc back to now to raise a request" }
       if case .program = model.page.screen { return nil }
       return "N raises a request on a program: open one first"
@@ -191,5 +193,16 @@ extension KeyMap {
     out += "\nMouse: the wheel scrolls, a click selects a row, a click on the selected row opens it.\n"
     out += "A key that is not allowed here and now says why on the bottom line.\n"
     return out
+  }
+}
+
+extension AppModel {
+  /// Why this user writes nothing (the write-authority table: viewers author nothing),
+  /// said when the key is pressed instead of after a form is filled in; nil otherwise.
+  func viewerReason(_ what: String) -> String? {
+    let role = portfolio.roster.highestRole(of: info.user)
+    guard role == nil || role == .viewer else { return nil }
+    return
+      "\(info.user) holds \(portfolio.roster.describe(info.user)): a viewer \(what) in no region; an administrator grants roles (sapm roles grant)"
   }
 }
