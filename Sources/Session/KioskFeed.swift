@@ -21,7 +21,7 @@ public final class KioskFeed {
 
   public init(_ location: StoreLocation) throws {
     self.location = location
-    session = try Session.open(location, readOnly: true, user: "kiosk", writesCache: false)
+    session = try Session.open(location, readOnly: true, user: "kiosk", checkpoint: .readOnly)
     stamp = Self.stamp(location.path)
   }
 
@@ -62,7 +62,7 @@ public final class KioskFeed {
 
   private func reopen(_ now: Timestamp, because reason: String) -> Change {
     do {
-      let fresh = try Session.open(location, readOnly: true, user: "kiosk", writesCache: false)
+      let fresh = try Session.open(location, readOnly: true, user: "kiosk", checkpoint: .readOnly)
       // The same store with fewer records than were shown is a damaged copy (cut
       // short), not news: keep the last good view until the records are back. A
       // different store (another first record) is shown as it is.

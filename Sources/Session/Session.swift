@@ -72,7 +72,7 @@ public final class Session: @unchecked Sendable {
   public static func open(
     _ location: StoreLocation, readOnly: Bool, user: String = Identity.currentUser(),
     checkpointAfter threshold: Int = 20_000, seenHeads: SeenHeads? = SeenHeads(),
-    progress: LoadProgress? = nil, compact: Bool = false, writesCache: Bool = true
+    progress: LoadProgress? = nil, compact: Bool = false, checkpoint use: CheckpointUse = .readAndWrite
   ) throws -> Session {
     let log = try EventLog.open(at: location.path, readOnly: readOnly)
     guard try log.size() > 0 else {
@@ -82,8 +82,8 @@ public final class Session: @unchecked Sendable {
     session.seenHeads = seenHeads
     session.loadProgress = progress
     session.notices += StoreExposure.warnings(for: location.path)
-    session.checkpointPlace = session.findCheckpointPlace(create: writesCache)
-    session.writesCache = writesCache
+    session.checkpointPlace = use == .ignore ? nil : session.findCheckpointPlace(create: use == .readAndWrite)
+    session.writesCache = use == .readAndWrite
     let reading = session.checkpointPlace.map(Checkpoint.load) ?? .none
     if case .rejected(let reason) = reading { session.notices.append(reason) }
     if let checkpoint = reading.loaded {
@@ -109,7 +109,7 @@ public final class Session: @unchecked Sendable {
     if read == 0 { session.checkHead() }  // resumed at the head from a checkpoint
     // A large replay is worth saving; the checkpoint is derived and never required. It
     // is this account's own file (its cache), so a read-only session keeps one too.
-    if read >= threshold, writesCache, session.checkpointPlace != nil {
+    if read >= threshold, session.writesCache, session.checkpointPlace != nil {
       do {
         try session.writeCheckpoint()
         if compact { session.refoldFromCheckpoint() }
@@ -159,6 +159,16 @@ public final class Session: @unchecked Sendable {
   {
     guard let id = SeenHeads.storeID(path: location.path) else { return nil }
     return try? CheckpointPlace.place(storeID: id, storePath: location.path, keyPath: keyPath, create: true)
+  }
+
+  /// How an open uses this account's checkpoint.
+  public enum CheckpointUse: Sendable {
+    /// Read it, and write one after a large read (makes the key and folder if missing).
+    case readAndWrite
+    /// Read it if there is one; make and write nothing (the kiosk).
+    case readOnly
+    /// Neither: read the log from its start (benchmarks of the replay).
+    case ignore
   }
 
   /// Whether this session may write its account's checkpoint (not the kiosk's, which
