@@ -45,6 +45,9 @@ public struct Portfolio: Sendable {
     /// Skipped because its signer may not write it (a signed store's authority check),
     /// not because it could not apply: a critical `record-not-authorized` alert.
     public var unauthorized: Bool = false
+    /// A gated fact (an obligation, an LOA offered) that no executed request covers: a
+    /// critical `unapproved-fact` alert. Counted with the unauthorized ones.
+    public var unapproved: Bool = false
   }
 
   /// Records of a signed store that were not applied because their signer may not
@@ -78,8 +81,22 @@ public struct Portfolio: Sendable {
       skip(context.sequence, envelope.type, refusal, program: program, day: context.day, unauthorized: true)
       return
     }
+    // A gated fact: in a signed store it counts only when an executed request covers it.
+    let fact = envelope.event as? any RequestedFact
+    let carriesOut = fact.flatMap { f in f.gate(in: self) == nil ? nil : f.request }
+    if isSigned, let fact, let refusal = GatedFacts.refusal(of: fact, in: self) {
+      let program = envelope.event.programID.flatMap { programs[$0] == nil ? nil : $0 }
+      skip(
+        context.sequence, envelope.type, refusal, program: program, day: context.day, unauthorized: true,
+        unapproved: true)
+      return
+    }
     do {
       try envelope.event.apply(to: &self, context: context)
+      if let id = carriesOut, var r = requests[id], r.carriedOutBy == nil {
+        r.carriedOutBy = context.sequence
+        requests[id] = r
+      }
       if let program = envelope.event.programID, programs[program] != nil {
         history[program, default: []].append(context.sequence)
       }
@@ -94,7 +111,7 @@ public struct Portfolio: Sendable {
   /// malformed payload), so the count and the reasons are visible.
   public mutating func skip(
     _ sequence: Int, _ type: String, _ reason: String, program: String? = nil, day: Day? = nil,
-    unauthorized: Bool = false
+    unauthorized: Bool = false, unapproved: Bool = false
   ) {
     lastSequence = max(lastSequence, sequence)
     skippedCount += 1
@@ -105,8 +122,9 @@ public struct Portfolio: Sendable {
     if let program { skippedByProgram[program, default: []].append(skipped.count) }
     skipped.append(
       SkippedEvent(
-        sequence: sequence, type: type, reason: reason, program: program, day: day, unauthorized: unauthorized
-      ))
+        sequence: sequence, type: type, reason: reason, program: program, day: day,
+        unauthorized: unauthorized,
+        unapproved: unapproved))
   }
 
   /// In a signed store, why a record does not count: it is not signed by its actor's

@@ -12,6 +12,20 @@ enum CheckpointPlace {
     BaseDirectories.cache(environment) + "/sapm/checkpoints"
   }
 
+  /// Makes `folder` and the folders above it that are missing, each 0700; the error
+  /// names the folder and why (a cache that is not the account's own, say).
+  static func makeFolders(_ folder: String) throws {
+    var path = ""
+    for part in folder.split(separator: "/") {
+      path += "/" + part
+      if mkdir(path, 0o700) != 0, errno != EEXIST {
+        throw IdentityKey.Problem(
+          message: "cannot create \(path) for this account's checkpoints: \(String(cString: strerror(errno)))"
+        )
+      }
+    }
+  }
+
   /// The place for the store at `storePath` whose record 1 hashes to `storeID`,
   /// authenticated by the key at `keyPath` (made if missing, as for a first signed write).
   /// `create: false` makes nothing (no key, no folder) and throws when there is no key.
@@ -21,8 +35,7 @@ enum CheckpointPlace {
     let folder = directory()
     let key: RecordSigner
     if create {
-      try FileManager.default.createDirectory(
-        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      try makeFolders(folder)
       key = try IdentityKey.loadOrCreate(path: keyPath)
     } else {
       guard let existing = try IdentityKey.load(path: keyPath) else {

@@ -13,7 +13,7 @@ import Crypto
 /// at its position still has the recorded sequence and hash (`EventLog.resume`); the
 /// log stays the only truth, and `verify` always re-reads the log.
 public enum Checkpoint {
-  static let magic = Array("SAPMCKPA".utf8)
+  static let magic = Array("SAPMCKPB".utf8)
 
   /// Where one account keeps one store's checkpoint, and the secret that
   /// authenticates it (32 bytes or more, known to that account only).

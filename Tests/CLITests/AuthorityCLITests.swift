@@ -29,7 +29,6 @@ import Testing
       #"{"type":"partner.registered","payload":{"code":"KE","name":"Kenya","region":"middle-east-africa","tier":"other"}}"#,
       #"{"type":"program.created","payload":{"id":"UA-PDA-1","partner":"UA","kind":"PDA","title":"Drawdowns","start":"2024-10-01","status":"active"}}"#,
       #"{"type":"funds.available","payload":{"program":"UA-PDA-1","fiscalYear":\#(fy),"amount":100000000}}"#,
-      #"{"type":"drawdown.package","payload":{"program":"UA-PDA-1","package":"PK-1","title":"Anti-armor","fiscalYear":\#(fy),"determined":"\#(d(0))","articles":[{"item":"Javelin missiles","quantity":10,"value":90000000,"sme":true}]}}"#,
       #"{"type":"program.created","payload":{"id":"KE-333-1","partner":"KE","kind":"333","title":"Border security","start":"\#(d(10))","status":"active"}}"#,
       #"{"type":"authority.notified","payload":{"program":"KE-333-1","reference":"CN 1","on":"\#(d(0))"}}"#,
       #"{"type":"program.component","payload":{"program":"KE-333-1","component":"human-rights","description":"DIILS course","on":"\#(d(0))"}}"#,
@@ -54,12 +53,31 @@ import Testing
   @Test func recordedAuthoritiesAlertOnEachSideOfTheirDeadlines() throws {
     let cli = CLI()
     defer { cli.cleanUp() }
+    // A demo store: its roster lets one OS account act as the demo's approver (--as),
+    // which a drawdown package needs — it is recorded naming an executed request.
     let store = cli.home + "/s.sapm"
-    #expect(try cli.run(["init", "--store", store]).status == 0)
+    #expect(try cli.run(["init", "--demo", "--store", store]).status == 0)
     let r = try cli.run(["record", "--json", try write(cli, "a", lines), "--store", store])
     #expect(r.status == 0, "\(r.err)")
     let fy = Self.fiscalYear
     let end = "\(fy)-09-30"
+    let raised = try cli.run([
+      "request", "new", "UA-PDA-1", "--kind", "release-funds", "--amount", "90000000", "--fy", String(fy),
+      "--reason", "anti-armor package", "--submit", "--store", store,
+    ])
+    #expect(raised.status == 0, "\(raised.err)")
+    let id = raised.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(try cli.run(["request", "approve", id, "--as", "l.chen", "--store", store]).status == 0)
+    #expect(try cli.run(["request", "execute", id, "--store", store]).status == 0)
+    let package = try cli.run([
+      "record", "--json",
+      try write(
+        cli, "pk",
+        [
+          #"{"type":"drawdown.package","payload":{"program":"UA-PDA-1","package":"PK-1","title":"Anti-armor","fiscalYear":\#(fy),"determined":"\#(Self.day(0))","articles":[{"item":"Javelin missiles","quantity":10,"value":90000000,"sme":true}],"request":"\#(id)"}}"#
+        ]), "--store", store,
+    ])
+    #expect(package.status == 0, "\(package.err)")
 
     // 90% of this year's authority: from today until the authority's last day.
     let used = "drawdown-authority-used/UA-PDA-1/FY\(fy)"
@@ -83,7 +101,7 @@ import Testing
       try write(
         cli, "b",
         [
-          #"{"type":"drawdown.package","payload":{"program":"UA-PDA-1","package":"PK-2","title":"More","fiscalYear":\#(fy),"determined":"\#(Self.day(0))","articles":[{"item":"Stinger missiles","quantity":5,"value":10000001}]}}"#,
+          #"{"type":"drawdown.package","payload":{"program":"UA-PDA-1","package":"PK-2","title":"More","fiscalYear":\#(fy),"determined":"\#(Self.day(0))","articles":[{"item":"Stinger missiles","quantity":5,"value":10000001}],"request":"\#(id)"}}"#,
           #"{"type":"transfer.delivered","payload":{"program":"UA-EDA-1","transfer":"E-1","item":"HMMWVs","quantity":100,"on":"\#(Self.day(0))"}}"#,
         ]), "--store", store,
     ])

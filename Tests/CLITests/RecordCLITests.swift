@@ -10,9 +10,12 @@ import Testing
     #"{"type":"funds.obligated","payload":{"program":"PL-FMF-1","fiscalYear":2025,"amount":AMOUNT,"on":"2025-01-10"}}"#,
   ]
 
-  func file(_ cli: CLI, amount: Int) throws -> String {
-    let path = cli.home + "/events-\(amount).jsonl"
-    try (lines.joined(separator: "\n").replacingOccurrences(of: "AMOUNT", with: String(amount)) + "\n")
+  /// The batch; `obligating: false` leaves out the obligation (line 4).
+  func file(_ cli: CLI, amount: Int, obligating: Bool = true) throws -> String {
+    let path = cli.home + "/events-\(amount)-\(obligating).jsonl"
+    try
+      (lines.prefix(obligating ? 4 : 3).joined(separator: "\n").replacingOccurrences(
+        of: "AMOUNT", with: String(amount)) + "\n")
       .write(toFile: path, atomically: true, encoding: .utf8)
     return path
   }
@@ -29,18 +32,28 @@ import Testing
     #expect(
       r.err.contains(":4 (funds.obligated)") && r.err.contains("against $100,000,000 available"), "\(r.err)")
     #expect(FileManager.default.contents(atPath: store) == before)
+    // Within the funds, an obligation is still written only by an executed request: the
+    // refusal names the request to raise (docs/approvals.md).
+    r = try cli.run(["record", "--json", try file(cli, amount: 60_000_000), "--store", store])
+    #expect(r.status == 3)
+    #expect(
+      r.err.contains("written only by executing an approved release-funds request")
+        && r.err.contains(
+          "sapm request new PL-FMF-1 --kind release-funds --amount 60000000 --fy 2025 --reason TEXT --submit"),
+      "\(r.err)")
+    #expect(FileManager.default.contents(atPath: store) == before)
 
-    let good = try file(cli, amount: 60_000_000)
+    let good = try file(cli, amount: 60_000_000, obligating: false)
     r = try cli.run(["record", "--json", good, "--dry-run", "--store", store])
-    #expect(r.status == 0 && r.out.contains("4 event(s) would be recorded"), "\(r.err)")
+    #expect(r.status == 0 && r.out.contains("3 event(s) would be recorded"), "\(r.err)")
     #expect(FileManager.default.contents(atPath: store) == before)
 
     r = try cli.run(["record", "--json", good, "--store", store])
     #expect(r.status == 0, "\(r.err)")
-    #expect(r.out.contains("recorded 4 event(s) as \(NSUserName()): records 2–5"))
+    #expect(r.out.contains("recorded 3 event(s) as \(NSUserName()): records 2–4"))
     let log = try cli.run(["log", "--json", "--store", store])
     #expect(log.out.contains(#""actor":"\#(NSUserName())""#))
-    #expect(log.out.split(separator: "\n").count == 5)
+    #expect(log.out.split(separator: "\n").count == 4)
     #expect(try cli.run(["verify", "--store", store]).status == 0)
   }
 

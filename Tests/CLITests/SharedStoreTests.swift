@@ -162,10 +162,11 @@ extension Date {
     chmod(cli.home, 0o755)
     let viewer = accounts.approver2
     for user in [accounts.officer, accounts.approver1, viewer] {
-      let config = cli.home + "/config-\(user)"
-      try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
-      if let pw = getpwnam(user) { chown(config, pw.pointee.pw_uid, pw.pointee.pw_gid) }
-      chmod(config, 0o700)
+      for folder in [cli.home + "/config-\(user)", cli.home + "/cache-\(user)"] {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if let pw = getpwnam(user) { chown(folder, pw.pointee.pw_uid, pw.pointee.pw_gid) }
+        chmod(folder, 0o700)
+      }
     }
     func run(_ user: String?, _ args: [String], tool: String = CLI.binary) throws -> CLI.Result {
       guard let user else { return try cli.run(args + ["--store", store]) }

@@ -359,7 +359,7 @@ import Testing
       ])
     #expect(
       Self.act(&l, RaiseRequest(program: "U1", kind: .releaseFunds, justification: "j"), "uma").sorted() == [
-        "release-funds is for FMF programs; U1 is SC", "release-funds needs an amount above $0",
+        "release-funds needs an amount above $0",
         "release-funds needs the fiscal year whose funds are released",
       ])
     #expect(

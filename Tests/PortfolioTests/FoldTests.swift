@@ -124,7 +124,7 @@ import Testing
     // Nor are store-rollback and store-fork: they are about the file against what an
     // account saw before (SignatureTests).
     let field = Set(AlertRule.allCases).subtracting([
-      .recordNotApplied, .recordNotAuthorized, .storeRollback, .storeFork,
+      .recordNotApplied, .recordNotAuthorized, .unapprovedFact, .storeRollback, .storeFork,
     ])
     #expect(rules == field, "missing: \(field.subtracting(rules))")
   }

@@ -21,6 +21,21 @@ struct Ledger {
   }
 
   /// A partner and one active program, the usual start of a test.
+  /// An executed release-funds request `id` on `program`: what an obligation names.
+  mutating func executedRelease(
+    _ id: String, program: String = "P1", fiscalYear: Int, amount: Dollars, on text: String = "2025-01-02"
+  ) {
+    add(
+      RequestRaised(
+        id: id, program: program, kind: .releaseFunds, amount: amount, fiscalYear: fiscalYear, summary: "test"
+      ),
+      on: text, actor: "officer")
+    add(RequestStepTaken(id: id, program: program, state: .submitted), on: text, actor: "officer")
+    add(RequestStepTaken(id: id, program: program, state: .approved), on: text, actor: "approver")
+    add(RequestStepTaken(id: id, program: program, state: .approved), on: text, actor: "approver2")
+    add(RequestStepTaken(id: id, program: program, state: .executed), on: text, actor: "officer")
+  }
+
   static func withProgram(
     partner: String = "PL", tier: NotificationTier = .natoPlus5, kind: ProgramKind = .fms, id: String = "P1",
     start: String = "2024-01-01", sunset: String? = "2030-09-30"

@@ -207,7 +207,7 @@ import Testing
     let full = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
     let place = try #require(full.checkpointPlace)
     var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: place.path)))
-    #expect(Array(bytes.prefix(8)) == Array("SAPMCKPA".utf8))
+    #expect(Array(bytes.prefix(8)) == Array("SAPMCKPB".utf8))
     bytes.replaceSubrange(0..<8, with: Array("SAPMCKP9".utf8))
     bytes.replaceSubrange(
       bytes.count - 32..<bytes.count, with: Array(SHA256.hash(data: Array(bytes.dropLast(32)))))

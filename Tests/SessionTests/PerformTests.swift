@@ -39,27 +39,31 @@ import Testing
   }
 
   /// Two writers whose checks each pass on what they have read: under the lock the
-  /// second sees the first's obligation and is refused; exactly one is recorded.
+  /// second sees the first's disbursement and is refused; exactly one is recorded.
   @Test func twoWritersRacingOnTheSameFundsExactlyOneWins() throws {
     let (location, dir) = try store()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let today = try #require(Day("2025-01-10"))
+    // $100M obligated (history written as an older version would have: no request).
+    let history = try Session.open(location, readOnly: false, user: "admin")
+    try history.recordHistory([
+      (
+        Timestamp(dayOrdinal: today.ordinal, hour: 8), "admin",
+        FundsObligated(program: "P1", fiscalYear: 2025, amount: .million(100), on: today)
+      )
+    ])
     let a = try Session.open(location, readOnly: false, user: "officer-a")
     let b = try Session.open(location, readOnly: false, user: "officer-b")
-    let command = ObligateFunds(program: "P1", fiscalYear: 2025, amount: .million(60), on: today)
+    let command = DisburseFunds(program: "P1", fiscalYear: 2025, amount: .million(60), on: today)
     try a.perform(command, today: today)
-    // b has not read a's obligation: its first check passes, the one under the lock does not.
-    #expect(b.portfolio.programs["P1"]?.obligated == .zero)
+    // b has not read a's disbursement: its first check passes, the one under the lock does not.
+    #expect(b.portfolio.programs["P1"]?.disbursed == .zero)
     let before = digest(location.path)
-    #expect {
-      try b.perform(command, today: today)
-    } throws: { error in
-      "\(error)".contains("would bring obligations to $120,000,000 against $100,000,000 available")
-    }
+    #expect(throws: Rejection.self) { try b.perform(command, today: today) }
     #expect(digest(location.path) == before)
-    #expect(b.portfolio.programs["P1"]?.obligated == .million(60))
+    #expect(b.portfolio.programs["P1"]?.disbursed == .million(60))
     let check = try Session.open(location, readOnly: true)
-    #expect(check.portfolio.programs["P1"]?.obligated == .million(60))
+    #expect(check.portfolio.programs["P1"]?.disbursed == .million(60))
   }
 
   @Test func aRefusedCommandLeavesTheStoreByteIdentical() throws {

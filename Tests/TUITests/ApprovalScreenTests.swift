@@ -32,7 +32,7 @@ import Testing
     h.type("A")
     #expect(
       h.statusLine.contains(
-        "Approve RQ-0001 · Release FMF funds · Jordan · $150.0M (checks pass; 1 more approver after you)? (y/n)"
+        "Approve RQ-0001 · Release funds · Jordan · $150.0M (checks pass; 1 more approver after you)? (y/n)"
       ))
     h.type("y")
     h.performEffects()

@@ -106,16 +106,12 @@ import Testing
     h.type(String(Self.funded.funds.fiscalYear))
     h.press(.tab)
     h.type("1.5M")
-    #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
-    h.press(.enter)
-    let expected = ObligateFunds(
-      program: Self.funded.program.id, fiscalYear: Self.funded.funds.fiscalYear, amount: .million(1.5),
-      on: Harness.today)
-    #expect(h.effects.last == .perform(CommandRequest(expected)))
-    #expect(h.model.form?.isSubmitting == true)
-    h.send(.performed(title: expected.title, problems: nil))
-    #expect(h.model.form == nil)
-    #expect(h.statusLine.contains("recorded: obligate $1.5M"))
+    // An obligation is written by executing an approved request: the form says which
+    // one to raise as it is typed (docs/approvals.md), and a disbursement is direct.
+    #expect(h.screen.contains("release-funds request"), "\(h.lines)")
+    #expect(!h.screen.contains("✓ Enter records it"))
+    #expect(
+      h.screen.contains("sapm request new \(Self.funded.program.id) --kind release-funds"), "\(h.lines)")
   }
 
   @Test func theDomainsReasonsShowAsYouTypeAndEnterRefuses() {

@@ -26,9 +26,45 @@ extension Command {
   /// would write held to the write-authority table (`WriteAuthority`) — the same table
   /// the fold applies, so that no user writes a record that would not count.
   public func judge(_ portfolio: Portfolio, actor: String, today: Day) -> Decision {
+    // Events known before deciding (a batch given as events): who may write them is said
+    // first — a viewer is told they may not, not which request to raise.
+    if let record = self as? RecordEvents {
+      var reasons: [String] = []
+      for (i, (origin, event)) in record.events.enumerated() {
+        if let problem = WriteAuthority.problem(
+          writing: event, as: actor, sequence: portfolio.lastSequence + 1 + i, in: portfolio)
+        {
+          let line = origin.isEmpty ? problem : "\(origin) (\(Swift.type(of: event).type)): \(problem)"
+          if !reasons.contains(line) { reasons.append(line) }
+        }
+      }
+      if !reasons.isEmpty { return .reject(Rejection(reasons)) }
+    }
     let decision = decide(portfolio, actor: actor, today: today)
     guard case .accept(let events) = decision else { return decision }
+    let reasons = Self.authorityReasons(events, portfolio, actor)
+    return reasons.isEmpty ? decision : .reject(Rejection(reasons))
+  }
+
+  /// The reasons to show while typing (`preview`), with the write-authority table's
+  /// and the gated facts' — a form says that an obligation needs a request as soon as
+  /// it is typed, not after Enter.
+  public func judgedPreview(_ portfolio: Portfolio, actor: String, today: Day) -> [String] {
+    let reasons = preview(portfolio, actor: actor, today: today)
+    guard reasons.isEmpty else { return reasons }
+    // RecordEvents' own decision is a dry run of the fold, too dear for every key.
+    if let record = self as? RecordEvents {
+      return Self.authorityReasons(record.events.map(\.event), portfolio, actor)
+    }
+    guard case .accept(let events) = decide(portfolio, actor: actor, today: today) else { return reasons }
+    return Self.authorityReasons(events, portfolio, actor)
+  }
+
+  static func authorityReasons(_ events: [any EventPayload], _ portfolio: Portfolio, _ actor: String)
+    -> [String]
+  {
     var reasons: [String] = []
+    var executing: Set<String> = []
     for (i, event) in events.enumerated() {
       if let problem = WriteAuthority.problem(
         writing: event, as: actor, sequence: portfolio.lastSequence + 1 + i, in: portfolio),
@@ -36,8 +72,15 @@ extension Command {
       {
         reasons.append(problem)
       }
+      // A gated fact names the request it carries out (executed in this batch, or before).
+      if let fact = event as? any RequestedFact,
+        let problem = GatedFacts.problem(of: fact, in: portfolio, executing: executing)
+      {
+        reasons.append(problem)
+      }
+      if let step = event as? RequestStepTaken, step.state == .executed { executing.insert(step.id) }
     }
-    return reasons.isEmpty ? decision : .reject(Rejection(reasons))
+    return reasons
   }
 }
 

@@ -15,9 +15,17 @@ public struct RecordEvents: Command {
     var p = portfolio
     var reasons: [String] = []
     let at = Timestamp(dayOrdinal: today.ordinal, hour: 12)
+    var executing: Set<String> = []
     for (origin, event) in events {
       let type = Swift.type(of: event).type
-      let problems = (event as? CheckedEvent)?.problems(in: p, actor: actor, today: today) ?? []
+      var problems = (event as? CheckedEvent)?.problems(in: p, actor: actor, today: today) ?? []
+      // A gated fact names the executed request it carries out (docs/approvals.md).
+      if let fact = event as? any RequestedFact,
+        let problem = GatedFacts.problem(of: fact, in: p, executing: executing)
+      {
+        problems.append(problem)
+      }
+      if let step = event as? RequestStepTaken, step.state == .executed { executing.insert(step.id) }
       let prefix = origin.isEmpty ? "" : "\(origin) (\(type)): "
       if !problems.isEmpty {
         reasons += problems.map { prefix + $0 }

@@ -78,8 +78,10 @@ public struct RaiseRequest: Command {
     }
     switch kind {
     case .releaseFunds:
-      if prog.kind != .fmf {
-        reasons.append("release-funds is for FMF programs; \(program) is \(prog.kind.rawValue)")
+      // Every obligation needs one (docs/approvals.md), whatever the program's kind;
+      // an EDA allocation spends no appropriation of a fiscal year.
+      if prog.kind == .eda {
+        reasons.append("release-funds obligates a fiscal year's funds; \(program) is EDA, which has none")
       }
       if amount <= .zero { reasons.append("release-funds needs an amount above $0") }
       if fiscalYear == nil { reasons.append("release-funds needs the fiscal year whose funds are released") }
@@ -198,13 +200,15 @@ public struct StepRequest: Command {
     let note = "request \(r.id)"
     switch r.kind {
     case .releaseFunds:
-      guard let fy = r.fiscalYear else { return [] }
-      return [FundsObligated(program: r.program, fiscalYear: fy, amount: r.amount, on: today)]
+      // A drawdown package or a USAI contract is recorded after, naming the request
+      // (its articles are not in the request); any other kind obligates now.
+      guard let fy = r.fiscalYear, p.programs[r.program]?.kind.transferKind == nil else { return [] }
+      return [FundsObligated(program: r.program, fiscalYear: fy, amount: r.amount, on: today, request: r.id)]
     case .offerLOA:
-      return [CaseMilestoneReached(program: r.program, milestone: .loaOffered, on: today)]
+      return [CaseMilestoneReached(program: r.program, milestone: .loaOffered, on: today, request: r.id)]
     case .extendSunset:
       guard let until = r.until else { return [] }
-      return [ProgramSunsetChanged(program: r.program, sunset: until, reason: note)]
+      return [ProgramSunsetChanged(program: r.program, sunset: until, reason: note, request: r.id)]
     case .enrollIMET, .deliver:
       return r.units.filter { !assigned.contains($0) }.map { UnitAssigned(program: r.program, unit: $0) }
     }

@@ -67,10 +67,13 @@ public struct DrawdownPackageAnnounced: EventPayload {
   /// "FAA §506(a)(1)", with the law that raised the cap where one did.
   public var basis: String?
   public var articles: [TransferLine]
+  /// The executed release-funds request that approved this use of the authority.
+  public var request: String?
   public init(
     program: String, package: String, title: String, fiscalYear: Int, determined: Day, basis: String? = nil,
-    articles: [TransferLine]
+    articles: [TransferLine], request: String? = nil
   ) {
+    self.request = request
     self.program = program
     self.package = package
     self.title = title
@@ -84,6 +87,7 @@ public struct DrawdownPackageAnnounced: EventPayload {
     let value = articles.reduce(Int64(0)) { $0 &+ $1.value.amount }
     return
       "drawdown package \(package) '\(title)' determined \(determined), FY\(fiscalYear), \(Dollars(value).compact)"
+      + requestNote(request, nil)
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
@@ -106,10 +110,13 @@ public struct USAIContractAwarded: EventPayload {
   public var awarded: Day
   public var vendor: String?
   public var articles: [TransferLine]
+  /// The executed release-funds request that approved this obligation.
+  public var request: String?
   public init(
     program: String, contract: String, title: String, fiscalYear: Int, awarded: Day, vendor: String? = nil,
-    articles: [TransferLine]
+    articles: [TransferLine], request: String? = nil
   ) {
+    self.request = request
     self.program = program
     self.contract = contract
     self.title = title
@@ -123,6 +130,7 @@ public struct USAIContractAwarded: EventPayload {
     let value = articles.reduce(Int64(0)) { $0 &+ $1.value.amount }
     return
       "USAI contract \(contract) '\(title)' awarded \(awarded)\(vendor.map { " to \($0)" } ?? ""), FY\(fiscalYear), \(Dollars(value).compact)"
+      + requestNote(request, nil)
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in

@@ -39,11 +39,16 @@ public struct CaseMilestoneReached: EventPayload {
   public var on: Day
   /// For `loa-offered`: the Offer Expiration Date; defaults from policy.
   public var offerExpiration: Day?
-  public init(program: String, milestone: CaseMilestone, on: Day, offerExpiration: Day? = nil) {
+  /// For `loa-offered`: the executed offer-loa request it was approved by.
+  public var request: String?
+  public init(
+    program: String, milestone: CaseMilestone, on: Day, offerExpiration: Day? = nil, request: String? = nil
+  ) {
     self.program = program
     self.milestone = milestone
     self.on = on
     self.offerExpiration = offerExpiration
+    self.request = request
   }
   public var programID: String? { program }
   public var summary: String {

@@ -42,13 +42,23 @@ public struct FundsCommitted: EventPayload {
   public var program: String
   public var fiscalYear: Int
   public var amount: Dollars
-  public init(program: String, fiscalYear: Int, amount: Dollars) {
+  /// The executed request this commitment was approved by (docs/approvals.md).
+  public var request: String?
+  /// Who reported it, for figures brought in by `sapm import` (reported, not approved).
+  public var source: String?
+  public init(
+    program: String, fiscalYear: Int, amount: Dollars, request: String? = nil, source: String? = nil
+  ) {
     self.program = program
     self.fiscalYear = fiscalYear
     self.amount = amount
+    self.request = request
+    self.source = source
   }
   public var programID: String? { program }
-  public var summary: String { "FY\(fiscalYear) \(amount.compact) committed" }
+  public var summary: String {
+    "FY\(fiscalYear) \(amount.compact) committed" + requestNote(request, source)
+  }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
       guard let i = prog.funding.firstIndex(where: { $0.fiscalYear == fiscalYear }) else {
@@ -67,14 +77,24 @@ public struct FundsObligated: EventPayload {
   public var fiscalYear: Int
   public var amount: Dollars
   public var on: Day
-  public init(program: String, fiscalYear: Int, amount: Dollars, on: Day) {
+  /// The executed request this obligation was approved by (docs/approvals.md).
+  public var request: String?
+  /// Who reported it, for figures brought in by `sapm import` (reported, not approved).
+  public var source: String?
+  public init(
+    program: String, fiscalYear: Int, amount: Dollars, on: Day, request: String? = nil, source: String? = nil
+  ) {
     self.program = program
     self.fiscalYear = fiscalYear
     self.amount = amount
     self.on = on
+    self.request = request
+    self.source = source
   }
   public var programID: String? { program }
-  public var summary: String { "FY\(fiscalYear) \(amount.compact) obligated on \(on)" }
+  public var summary: String {
+    "FY\(fiscalYear) \(amount.compact) obligated on \(on)" + requestNote(request, source)
+  }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
       guard let i = prog.funding.firstIndex(where: { $0.fiscalYear == fiscalYear }) else {

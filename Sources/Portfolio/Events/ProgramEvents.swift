@@ -57,13 +57,18 @@ public struct ProgramSunsetChanged: EventPayload {
   public var program: String
   public var sunset: Day
   public var reason: String?
-  public init(program: String, sunset: Day, reason: String? = nil) {
+  /// The executed extend-sunset request it was approved by.
+  public var request: String?
+  public init(program: String, sunset: Day, reason: String? = nil, request: String? = nil) {
     self.program = program
     self.sunset = sunset
     self.reason = reason
+    self.request = request
   }
   public var programID: String? { program }
-  public var summary: String { "sunset → \(sunset)" + (reason.map { ": \($0)" } ?? "") }
+  public var summary: String {
+    "sunset → \(sunset)" + (reason.map { ": \($0)" } ?? "") + requestNote(request, nil)
+  }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     try p.updateProgram(program) { $0.sunset = sunset }
   }

@@ -114,7 +114,10 @@ public struct ImportFigures: Command {
       }
       if f.committed > c {
         plan.events.append(
-          (origin, FundsCommitted(program: f.program, fiscalYear: fy, amount: f.committed - c)))
+          (
+            origin,
+            FundsCommitted(program: f.program, fiscalYear: fy, amount: f.committed - c, source: source)
+          ))
       }
       if f.obligated != o {
         let until = line?.availableUntil ?? f.availableUntil ?? Day.endOfFiscalYear(fy)
@@ -122,7 +125,8 @@ public struct ImportFigures: Command {
         plan.events.append(
           (
             origin,
-            FundsObligated(program: f.program, fiscalYear: fy, amount: f.obligated - o, on: on)
+            FundsObligated(
+              program: f.program, fiscalYear: fy, amount: f.obligated - o, on: on, source: source)
           ))
       }
       if f.disbursed > d {

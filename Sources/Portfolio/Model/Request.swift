@@ -8,7 +8,7 @@ public enum RequestKind: String, Codable, Sendable, CaseIterable {
 
   public var title: String {
     switch self {
-    case .releaseFunds: return "Release FMF funds"
+    case .releaseFunds: return "Release funds"
     case .offerLOA: return "Offer LOA"
     case .enrollIMET: return "Enroll IMET students"
     case .deliver: return "Deliver equipment"
@@ -132,6 +132,9 @@ public struct Request: Codable, Sendable, Hashable, Identifiable {
   /// Approvals this submission needs (one, or two at and above the policy amount).
   public var approvalsNeeded: Int
   public var steps: [RequestStep]
+  /// The record of the gated fact this executed request carried out (an obligation,
+  /// an LOA offered): a request approves one fact, once (docs/approvals.md).
+  public var carriedOutBy: Int?
 
   public init(
     id: String, program: String, kind: RequestKind, amount: Dollars, fiscalYear: Int? = nil,

@@ -66,6 +66,9 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
   /// role or obligation, a record under another's name, an unsigned one): kept, never
   /// applied, and critical. Only an administrator acknowledges it, and it stays listed.
   case recordNotAuthorized = "record-not-authorized"
+  /// A gated fact (an obligation, an LOA offered, a drawdown package) that no executed
+  /// request covers: kept, never applied, critical (docs/approvals.md).
+  case unapprovedFact = "unapproved-fact"
 
   public var title: String {
     switch self {
@@ -102,6 +105,7 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
     case .storeFork: return "Store forked"
     case .recordNotApplied: return "Record not applied"
     case .recordNotAuthorized: return "Record without authority"
+    case .unapprovedFact: return "Fact without approval"
     }
   }
 }

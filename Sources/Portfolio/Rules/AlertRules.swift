@@ -373,7 +373,12 @@ final class AlertRules {
   func recordsNotApplied() {
     for i in portfolio.skippedByProgram[program.id] ?? [] {
       let event = portfolio.skipped[i]
-      if event.unauthorized {
+      if event.unapproved {
+        add(
+          .unapprovedFact, .critical, event.day ?? program.start,
+          "record \(event.sequence) (\(event.type)) was written without the approval it needs and does not count: \(event.reason)",
+          detail: String(event.sequence))
+      } else if event.unauthorized {
         add(
           .recordNotAuthorized, .critical, event.day ?? program.start,
           "record \(event.sequence) (\(event.type)) was written without authority and does not count: \(event.reason)",

@@ -76,6 +76,12 @@ public enum WriteAuthority {
     writing event: any EventPayload, as actor: String, sequence: Int, in p: Portfolio
   ) -> String? {
     let type = Swift.type(of: event).type
+    // Figures reported by a source (`sapm import`) are not approved by anyone: only an
+    // administrator brings them in, so that `source` is no way around a request.
+    if let reported = (event as? any RequestedFact)?.reportedBy, !p.roster.allows(actor, .admin, in: nil) {
+      return
+        "only an administrator records figures reported by \(reported) (sapm import); \(actor) holds \(p.roster.describe(actor))"
+    }
     func lacks(_ role: Role, _ region: Region?, _ what: String) -> String? {
       let allowed =
         region.map { p.roster.allows(actor, role, in: $0) }
@@ -132,6 +138,6 @@ extension AlertRule {
   /// Alerts about the store itself: only an administrator acknowledges them, and they
   /// stay listed once acknowledged.
   public var isAboutTheStore: Bool {
-    self == .storeRollback || self == .storeFork || self == .recordNotAuthorized
+    self == .storeRollback || self == .storeFork || self == .recordNotAuthorized || self == .unapprovedFact
   }
 }

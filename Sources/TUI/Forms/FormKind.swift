@@ -119,7 +119,7 @@ extension Form {
   mutating func validate(_ portfolio: Portfolio, actor: String, today: Day) {
     switch command() {
     case .failure(let r): problems = r.reasons
-    case .success(let c): problems = c.preview(portfolio, actor: actor, today: today)
+    case .success(let c): problems = c.judgedPreview(portfolio, actor: actor, today: today)
     }
   }
 

@@ -73,7 +73,7 @@ extension AppModel {
     inputText = ""
   }
 
-  /// The request named in a dialog: "RQ-0001 · Release FMF funds · Jordan · $200.0M".
+  /// The request named in a dialog: "RQ-0001 · Release funds · Jordan · $200.0M".
   func requestLabel(_ id: String) -> String {
     guard let r = portfolio.requests[id] else { return id }
     let partner = portfolio.partner(ofProgram: r.program)?.name ?? "?"

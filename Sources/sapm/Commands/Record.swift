@@ -44,7 +44,7 @@ struct RecordCommand: ParsableCommand {
       printNotices(session)
       let command = RecordEvents(events)
       if dryRun {
-        if case .reject(let rejection) = command.decide(
+        if case .reject(let rejection) = command.judge(
           session.portfolio, actor: session.user, today: today())
         {
           throw rejection

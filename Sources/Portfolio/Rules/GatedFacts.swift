@@ -1,0 +1,178 @@
+/// Which facts only an executed request may write (docs/approvals.md prints the table).
+///
+/// Four eyes protects nothing while any path writes the approved fact directly: an
+/// obligation of $200M typed into the Funding form, or appended to the file, must not
+/// count. A gated fact names the executed request it carries out (`request: RQ-…`);
+/// the commands refuse one that names none, and in a signed store the fold applies it
+/// only when the request it names was executed, is of a kind that covers it, matches its
+/// program, fiscal year and amount, and has not carried out another fact already.
+/// De-obligations and facts that only report (a vetting result, an inventory, a
+/// milestone that moves no money) stay direct.
+public enum GatedFacts {
+  /// What the request a gated fact names must be.
+  public struct Gate: Sendable, Hashable {
+    public var kind: RequestKind
+    public var program: String
+    public var fiscalYear: Int?
+    public var amount: Dollars?
+    public var until: Day?
+    /// "an obligation of $200.0M (FY2027)", for messages.
+    public var what: String
+  }
+
+  /// The gated facts, with the request kind that covers each and the rule's source.
+  public static let table:
+    [(type: String, which: String, kind: RequestKind, matches: String, source: String)] = [
+      (
+        FundsObligated.type, "an obligation (amount above $0)", .releaseFunds, "program, fiscal year, amount",
+        "31 USC 1501 (an obligation needs authority); DSCA SAMM C9 (FMF releases)"
+      ),
+      (
+        FundsCommitted.type, "a commitment (amount above $0)", .releaseFunds, "program, fiscal year, amount",
+        "DoD FMR vol. 3 ch. 8 (commitments reserve funds)"
+      ),
+      (
+        DrawdownPackageAnnounced.type, "a drawdown package", .releaseFunds, "program, fiscal year, value",
+        "FAA §506(a) (a presidential determination per package)"
+      ),
+      (
+        USAIContractAwarded.type, "a USAI contract", .releaseFunds, "program, fiscal year, value",
+        "NDAA FY2016 §1250 (USAI obligations)"
+      ),
+      (
+        CaseMilestoneReached.type, "an LOA offered", .offerLOA, "program",
+        "AECA §36(b); DSCA SAMM C5 (LOA offer)"
+      ),
+      (
+        ProgramSunsetChanged.type, "a sunset changed", .extendSunset, "program, new sunset",
+        "program terms"
+      ),
+    ]
+
+  /// Why `fact` does not count: it is gated and names no request, or names one that
+  /// does not cover it. Nil: it is not gated, or its request covers it. `executing`: ids
+  /// of requests executed earlier in the same batch (a command's dry run).
+  public static func refusal(of fact: any RequestedFact, in p: Portfolio, executing: Set<String> = [])
+    -> String?
+  {
+    guard let gate = fact.gate(in: p) else { return nil }
+    guard let id = fact.request else {
+      return
+        "\(gate.what) on \(gate.program) is written only by executing an approved \(gate.kind.rawValue) request; it names none"
+    }
+    guard let r = p.requests[id] else { return "\(gate.what) names request \(id), which does not exist" }
+    guard r.state == .executed || executing.contains(id) else {
+      return "\(gate.what) names request \(id), which is \(r.state.rawValue), not executed"
+    }
+    var problems: [String] = []
+    if r.kind != gate.kind { problems.append("it is \(r.kind.rawValue), not \(gate.kind.rawValue)") }
+    if r.program != gate.program { problems.append("it is on \(r.program), not \(gate.program)") }
+    if let fy = gate.fiscalYear, r.fiscalYear != fy {
+      problems.append("it releases FY\(r.fiscalYear.map(String.init) ?? "?"), not FY\(fy)")
+    }
+    if let amount = gate.amount, r.amount != amount {
+      problems.append("it approved \(r.amount.compact), not \(amount.compact)")
+    }
+    if let until = gate.until, r.until != until {
+      problems.append("it extends to \(r.until?.description ?? "no date"), not \(until)")
+    }
+    if let done = r.carriedOutBy {
+      problems.append("record \(done) already carried it out")
+    }
+    guard problems.isEmpty else {
+      return "\(gate.what) names request \(id), which does not cover it: " + problems.joined(separator: "; ")
+    }
+    return nil
+  }
+
+  /// `refusal`, and for a fact that names no request, the request to raise: what a
+  /// user is told when they try to write a gated fact directly.
+  public static func problem(of fact: any RequestedFact, in p: Portfolio, executing: Set<String> = [])
+    -> String?
+  {
+    guard let refusal = refusal(of: fact, in: p, executing: executing) else { return nil }
+    guard fact.request == nil, let gate = fact.gate(in: p) else { return refusal }
+    return refusal + "; raise one: \(hint(for: gate)) (N on the program in sapm), and record it when executed"
+  }
+
+  /// The command that would raise the request a gated fact needs, for messages.
+  public static func hint(for gate: Gate) -> String {
+    var words = ["sapm request new \(gate.program) --kind \(gate.kind.rawValue)"]
+    if let amount = gate.amount { words.append("--amount \(amount.amount)") }
+    if let fy = gate.fiscalYear { words.append("--fy \(fy)") }
+    if let until = gate.until { words.append("--until \(until)") }
+    return words.joined(separator: " ") + " --reason TEXT --submit"
+  }
+}
+
+/// A fact an executed request may be needed for, naming that request.
+public protocol RequestedFact: EventPayload {
+  var request: String? { get }
+  /// What the request it names must be; nil when this fact is not gated (a
+  /// de-obligation, a milestone that moves no money, a figure reported by an import).
+  func gate(in p: Portfolio) -> GatedFacts.Gate?
+  /// Who reported it, for figures an import brings in (reported, not approved).
+  var reportedBy: String? { get }
+}
+
+extension RequestedFact {
+  public var reportedBy: String? { nil }
+}
+
+extension FundsObligated: RequestedFact {
+  public var reportedBy: String? { source }
+  public func gate(in p: Portfolio) -> GatedFacts.Gate? {
+    guard amount > .zero, source == nil else { return nil }
+    return GatedFacts.Gate(
+      kind: .releaseFunds, program: program, fiscalYear: fiscalYear, amount: amount,
+      what: "an obligation of \(amount.compact) (FY\(fiscalYear))")
+  }
+}
+
+extension FundsCommitted: RequestedFact {
+  public var reportedBy: String? { source }
+  public func gate(in p: Portfolio) -> GatedFacts.Gate? {
+    guard amount > .zero, source == nil else { return nil }
+    return GatedFacts.Gate(
+      kind: .releaseFunds, program: program, fiscalYear: fiscalYear, amount: amount,
+      what: "a commitment of \(amount.compact) (FY\(fiscalYear))")
+  }
+}
+
+extension DrawdownPackageAnnounced: RequestedFact {
+  public func gate(in p: Portfolio) -> GatedFacts.Gate? {
+    let value = Dollars(articles.reduce(Int64(0)) { $0 &+ $1.value.amount })
+    return GatedFacts.Gate(
+      kind: .releaseFunds, program: program, fiscalYear: fiscalYear, amount: value,
+      what: "drawdown package \(package) of \(value.compact) (FY\(fiscalYear))")
+  }
+}
+
+extension USAIContractAwarded: RequestedFact {
+  public func gate(in p: Portfolio) -> GatedFacts.Gate? {
+    let value = Dollars(articles.reduce(Int64(0)) { $0 &+ $1.value.amount })
+    return GatedFacts.Gate(
+      kind: .releaseFunds, program: program, fiscalYear: fiscalYear, amount: value,
+      what: "USAI contract \(contract) of \(value.compact) (FY\(fiscalYear))")
+  }
+}
+
+extension CaseMilestoneReached: RequestedFact {
+  public func gate(in p: Portfolio) -> GatedFacts.Gate? {
+    guard milestone == .loaOffered else { return nil }
+    return GatedFacts.Gate(kind: .offerLOA, program: program, what: "an LOA offered")
+  }
+}
+
+extension ProgramSunsetChanged: RequestedFact {
+  public func gate(in p: Portfolio) -> GatedFacts.Gate? {
+    GatedFacts.Gate(kind: .extendSunset, program: program, until: sunset, what: "a new sunset \(sunset)")
+  }
+}
+
+/// " (request RQ-0001)" or " (reported by ForeignAssistance.gov)" for summaries.
+func requestNote(_ request: String?, _ source: String?) -> String {
+  if let request { return " (request \(request))" }
+  if let source { return " (reported by \(source))" }
+  return ""
+}

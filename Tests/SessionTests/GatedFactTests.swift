@@ -1,0 +1,96 @@
+import Foundation
+import Portfolio
+import Store
+import Testing
+
+@testable import Session
+
+/// Issue 22: approvals govern the money. On a signed store with real keys, no
+/// obligation is written without the approvals it needs — not through sapm, not by hand.
+@Suite(.serialized) struct GatedFactTests {
+  typealias Team = SignatureTests.Team
+
+  func bytes(_ team: Team) -> Data { FileManager.default.contents(atPath: team.location.path) ?? Data() }
+
+  @Test func anOfficersDirectObligationIsRefusedAndAnExecutedRequestWritesIt() throws {
+    let team = try Team()
+    defer { team.cleanUp() }
+    let fy = team.today.fiscalYear
+    let olga = try team.session("olga")
+    let before = bytes(team)
+    for command in [
+      ObligateFunds(program: "P1", fiscalYear: fy, amount: .million(200), on: team.today) as any Command,
+      RecordEvents([
+        ("", FundsObligated(program: "P1", fiscalYear: fy, amount: .million(200), on: team.today))
+      ]),
+    ] {
+      #expect {
+        try olga.perform(command, today: team.today)
+      } throws: { error in
+        "\(error)".contains("written only by executing an approved release-funds request")
+          && "\(error)".contains("sapm request new P1 --kind release-funds --amount 200000000 --fy \(fy)")
+      }
+    }
+    #expect(bytes(team) == before, "refused: the store byte-identical")
+
+    try team.raise()  // $150M, submitted
+    try team.session("alice").perform(StepRequest(id: "RQ-0001", to: .approved), today: team.today)
+    #expect(throws: Rejection.self) {
+      try team.session("olga").perform(StepRequest(id: "RQ-0001", to: .executed), today: team.today)
+    }
+    try team.session("bob").perform(StepRequest(id: "RQ-0001", to: .approved), today: team.today)
+    let executed = try team.session("olga").perform(
+      StepRequest(id: "RQ-0001", to: .executed), today: team.today)
+    let obligation = try #require(executed.last)
+    #expect(obligation.type == "funds.obligated")
+    #expect(obligation.payload["request"]?.stringValue == "RQ-0001")
+    let p = try team.session("admin").portfolio
+    #expect(p.programs["P1"]?.obligated == .million(150))
+    #expect(p.requests["RQ-0001"]?.carriedOutBy == obligation.sequence)
+    #expect(p.unauthorizedCount == 0)
+  }
+
+  @Test func aHandWrittenObligationSignedWithTheOfficersOwnKeyDoesNotCount() throws {
+    let team = try Team()
+    defer { team.cleanUp() }
+    let fy = team.today.fiscalYear
+    let olga = try #require(try IdentityKey.load(path: team.keyPath("olga")))
+    try team.forge(
+      FundsObligated(program: "P1", fiscalYear: fy, amount: .million(200), on: team.today), actor: "olga",
+      signer: olga)
+    let forged = team.lines.count
+    var p = try team.session("admin").portfolio
+    #expect(p.programs["P1"]?.obligated == .zero)
+    let alert = try #require(p.alerts(on: team.today).first { $0.rule == .unapprovedFact })
+    #expect(alert.severity == .critical && alert.id.description == "unapproved-fact/P1/\(forged)")
+    let outcome = try team.verify()
+    #expect(outcome.unauthorizedCount == 1)
+    #expect(outcome.notApplied.contains { $0.sequence == forged && $0.unapproved })
+
+    // Naming an executed request does not let it count twice.
+    try team.raise(.million(50))
+    try team.session("alice").perform(StepRequest(id: "RQ-0001", to: .approved), today: team.today)
+    try team.session("olga").perform(StepRequest(id: "RQ-0001", to: .executed), today: team.today)
+    try team.forge(
+      FundsObligated(program: "P1", fiscalYear: fy, amount: .million(50), on: team.today, request: "RQ-0001"),
+      actor: "olga", signer: olga)
+    p = try team.session("admin").portfolio
+    #expect(p.programs["P1"]?.obligated == .million(50), "the request's own obligation, once")
+    #expect(
+      p.skipped.last?.reason.contains("already carried it out") == true, "\(p.skipped.last?.reason ?? "")")
+  }
+
+  @Test func anAdministratorCannotApproveTheirOwnRequest() throws {
+    let team = try Team()
+    defer { team.cleanUp() }
+    let admin = try team.session("admin")
+    admin.keyPath = team.keyPath("admin")
+    try admin.perform(
+      RaiseRequest(
+        program: "P1", kind: .releaseFunds, amount: .million(5), fiscalYear: team.today.fiscalYear,
+        justification: "x", submit: true), today: team.today)
+    #expect(throws: Rejection.self) {
+      try admin.perform(StepRequest(id: "RQ-0001", to: .approved), today: team.today)
+    }
+  }
+}
