@@ -49,6 +49,13 @@ public enum GatedFacts {
       ),
     ]
 
+  /// The table as docs/approvals.md prints it (a test holds the two equal).
+  public static var markdown: String {
+    "| fact | event type | covered by an executed | which must match | source |\n|---|---|---|---|---|\n"
+      + table.map { "| \($0.which) | `\($0.type)` | `\($0.kind.rawValue)` | \($0.matches) | \($0.source) |\n" }
+      .joined()
+  }
+
   /// Why `fact` does not count: it is gated and names no request, or names one that
   /// does not cover it. Nil: it is not gated, or its request covers it. `executing`: ids
   /// of requests executed earlier in the same batch (a command's dry run).
