@@ -2,8 +2,9 @@ import Foundation
 import TUI
 
 /// Where themes come from: the user's `$XDG_CONFIG_HOME/sapm/themes/` first, then
-/// the bundled `Themes/` (found next to the executable's build tree, or by
-/// `$SAPM_THEMES`), then the built-in default, so sapm always has a theme.
+/// `$SAPM_THEMES`, the repository's `Themes/` (next to the executable's build tree),
+/// the system's share folders, and last the bundled themes carried in the binary — so
+/// that a copied or installed binary has them all, from any folder.
 public struct ThemeCatalog: Sendable {
   public var directories: [String]
 
@@ -32,7 +33,11 @@ public struct ThemeCatalog: Sendable {
     return nil
   }
 
-  /// Theme names with the file each comes from (the first directory wins).
+  /// The path `available()` gives a theme carried in the binary.
+  static let embeddedPrefix = "(built into sapm)/"
+
+  /// Theme names with the file each comes from (the first directory wins; the themes
+  /// carried in the binary come last).
   public func available() -> [(name: String, path: String)] {
     var seen: [String: String] = [:]
     for dir in directories {
@@ -41,6 +46,9 @@ public struct ThemeCatalog: Sendable {
         let name = String(file.dropLast(5))
         if seen[name] == nil { seen[name] = dir + "/" + file }
       }
+    }
+    for name in BundledThemes.files.keys where seen[name] == nil {
+      seen[name] = Self.embeddedPrefix + name + ".toml"
     }
     return seen.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
   }
@@ -92,7 +100,14 @@ public struct ThemeCatalog: Sendable {
 
   /// Parses a theme file; the warnings are unknown keys.
   public func check(path: String, depth: Int = 0) throws -> (theme: Theme, warnings: [String]) {
-    let text = try Self.read(path)
+    let text: String
+    if path.hasPrefix(Self.embeddedPrefix),
+      let embedded = BundledThemes.files[String(path.dropFirst(Self.embeddedPrefix.count).dropLast(5))]
+    {
+      text = embedded
+    } else {
+      text = try Self.read(path)
+    }
     return try ThemeParser.parse(text, file: path) { parent in
       parent == "default" && path.hasSuffix("/default.toml")
         ? Theme.builtIn : try load(parent, depth: depth + 1)

@@ -169,7 +169,10 @@ public final class NCursesTerminal: TerminalDevice {
     wtimeout(sapm_stdscr(), milliseconds)
     var ch: wint_t = 0
     let r = wget_wch(sapm_stdscr(), &ch)
-    if r == ERR { return nil }
+    if r == ERR {
+      if TerminalRestorer.inputIsGone(STDIN_FILENO) { TerminalRestorer.stopRequested = SIGHUP }
+      return nil
+    }
     if r == KEY_CODE_YES {
       if Int32(ch) == Int32(SAPM_KEY_PASTE_BEGIN) { return readPaste() }
       return functionKey(Int32(ch))
@@ -265,4 +268,14 @@ public enum TerminalRestorer {
   }
 
   static func uninstall() { installed = false }
+
+  /// Whether the terminal behind `fd` has gone away without a hangup signal (its
+  /// window closed under `su -c`, say): a read then returns at once, never waiting,
+  /// and a loop that polls it would spin at full CPU for ever. Asked after a read that
+  /// returned nothing: the terminal is hung up, in error, or not open.
+  static func inputIsGone(_ fd: Int32) -> Bool {
+    var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    guard poll(&p, 1, 0) >= 0 else { return errno == EBADF }
+    return p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+  }
 }

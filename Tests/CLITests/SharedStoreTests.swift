@@ -27,7 +27,7 @@ import Testing
     func run(_ user: String?, _ args: [String]) throws -> CLI.Result {
       guard let user else { return try cli.run(args + ["--store", store]) }
       return try cli.run(
-        ["-u", user, "--", CLI.binary] + args + ["--store", store],
+        ["-u", user, "--", accounts.binary("sapm")] + args + ["--store", store],
         environment: ["XDG_CONFIG_HOME": cli.home + "/config-\(user)"],
         executable: "/usr/sbin/runuser")
     }
@@ -168,10 +168,10 @@ extension Date {
         chmod(folder, 0o700)
       }
     }
-    func run(_ user: String?, _ args: [String], tool: String = CLI.binary) throws -> CLI.Result {
+    func run(_ user: String?, _ args: [String], tool: String = "sapm") throws -> CLI.Result {
       guard let user else { return try cli.run(args + ["--store", store]) }
       return try cli.run(
-        ["-u", user, "--", tool] + args + ["--store", store],
+        ["-u", user, "--", accounts.binary(tool)] + args + ["--store", store],
         environment: [
           "XDG_CONFIG_HOME": cli.home + "/config-\(user)", "XDG_CACHE_HOME": cli.home + "/cache-\(user)",
         ],
@@ -212,7 +212,7 @@ extension Date {
         "append-raw", "--type", "policy.changed", "--actor", accounts.officer,
         "--payload", #"{"setting":"approval.two.amount","value":1e12}"#,
         "--sign-with", cli.home + "/config-\(accounts.officer)/sapm/identity/ed25519",
-      ], tool: builtProduct("sapm-bench"))
+      ], tool: "sapm-bench")
     #expect(forged.status == 0, "\(forged.err)")
     let forgedSeq = (FileManager.default.contents(atPath: store) ?? Data()).filter { $0 == 0x0A }.count
 

@@ -46,7 +46,8 @@ import Testing
       let p = Process()
       p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
       p.arguments = [
-        "-u", user, "--", "/usr/bin/env", "XDG_CONFIG_HOME=\(try config(user))", Tmux.binary, "identity",
+        "-u", user, "--", "/usr/bin/env", "XDG_CONFIG_HOME=\(try config(user))", accounts.binary("sapm"),
+        "identity",
         "--public",
       ]
       let out = Pipe()
@@ -67,7 +68,8 @@ import Testing
 
     for (tmux, user) in [(officer, accounts.officer), (approver, accounts.approver1)] {
       try tmux.type(
-        "runuser -u \(user) -- env XDG_CONFIG_HOME=\(try config(user)) \(Tmux.binary) --store \(store)")
+        "runuser -u \(user) -- env XDG_CONFIG_HOME=\(try config(user)) \(accounts.binary("sapm")) --store \(store)"
+      )
       try tmux.keys("Enter")
       try tmux.waitFor("[4] Ukraine")
     }

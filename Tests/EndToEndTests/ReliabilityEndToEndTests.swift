@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The TUI under abuse in a real terminal (issue "Never lose data", defects 1 and 8).
@@ -55,5 +56,40 @@ import Testing
     #expect(unlink(store) == 0)
     try tmux.waitFor("store file was deleted")
     try tmux.quit()
+  }
+}
+
+/// Issue 23: a terminal that goes away without a hangup (a window closed under `su -c`)
+/// must end sapm — the TUI and the kiosk — not leave it spinning at full CPU for ever.
+@Suite(.serialized) struct TerminalGoneTests {
+  func run(_ args: [String]) throws -> String {
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/terminal-gone.py").path
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", script, builtProduct("sapm")] + args
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  @Test func theTUIAndTheKioskEndWhenTheirTerminalGoesAway() throws {
+    let home = NSTemporaryDirectory() + "sapm-gone-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    let store = home + "/demo.sapm"
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: builtProduct("sapm"))
+    p.arguments = ["init", "--demo", "--store", store]
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    for args in [["--store", store], ["--kiosk", "--store", store]] {
+      let outcome = try run(args)
+      #expect(outcome.hasPrefix("exited"), "sapm \(args.joined(separator: " ")): \(outcome)")
+    }
   }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Session
 import Terminal
 import Testing
+
+@testable import Session
 
 /// Which theme a session gets, and the reason `sapm themes` prints.
 @Suite struct ThemeChoiceTests {
@@ -26,5 +27,21 @@ import Testing
     #expect(choose("kiosk", .light) == ThemeChoice(name: "kiosk", reason: "--theme"))
     env = [:]
     #expect(choose() == ThemeChoice(name: "default", reason: "no answer about the background: assumed dark"))
+  }
+}
+
+/// The themes carried in the binary are the files in Themes/ (Scripts/embed-themes).
+@Suite struct BundledThemesTests {
+  @Test func theEmbeddedThemesAreTheFilesInThemes() throws {
+    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Themes").path
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".toml") }
+    #expect(Set(files.map { String($0.dropLast(5)) }) == Set(BundledThemes.files.keys))
+    for file in files {
+      let text = try String(contentsOfFile: dir + "/" + file, encoding: .utf8)
+      #expect(
+        BundledThemes.files[String(file.dropLast(5))] == text.trimmingCharacters(in: .newlines),
+        "run Scripts/embed-themes after editing Themes/\(file)")
+    }
   }
 }

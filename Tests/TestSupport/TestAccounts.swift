@@ -1,13 +1,21 @@
 import Foundation
 
 /// OS accounts and a group made for one test (root only), removed by `tearDown`:
-/// an officer, two approvers in the group, and an outsider.
+/// an officer, two approvers in the group, and an outsider. The built binaries are
+/// copied where those accounts can run them (`binary(_:)`): the checkout may sit in a
+/// folder only its owner can enter (`git clone` into `mktemp -d`), and the tests must
+/// pass wherever it lives.
 public struct TestAccounts {
   public let group: String
   public let officer: String
   public let approver1: String
   public let approver2: String
   public let outsider: String
+  /// A 0755 folder of its own under /tmp with copies of `sapm` and `sapm-bench`.
+  public let binaries: String
+
+  /// The copy of the built product `name` that every test account can execute.
+  public func binary(_ name: String) -> String { binaries + "/" + name }
 
   public static var canCreate: Bool { getuid() == 0 }
 
@@ -23,9 +31,20 @@ public struct TestAccounts {
       try Self.sh("/usr/sbin/useradd", ["-M", "-N", "-G", group, user])
     }
     try Self.sh("/usr/sbin/useradd", ["-M", "-N", outsider])
+    var template = Array("/tmp/sapm-test-bin-XXXXXX".utf8CString)
+    guard let made = mkdtemp(&template) else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "mkdtemp failed"])
+    }
+    binaries = String(cString: made)
+    chmod(binaries, 0o755)
+    for name in ["sapm", "sapm-bench"] {
+      try FileManager.default.copyItem(atPath: builtProduct(name), toPath: binaries + "/" + name)
+      chmod(binaries + "/" + name, 0o755)
+    }
   }
 
   public func tearDown() {
+    try? FileManager.default.removeItem(atPath: binaries)
     for user in [officer, approver1, approver2, outsider] { try? Self.sh("/usr/sbin/userdel", [user]) }
     try? Self.sh("/usr/sbin/groupdel", [group])
   }
