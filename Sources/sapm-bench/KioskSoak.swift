@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Portfolio
+import PortfolioDemo
 import Session
 import TUI
 import Terminal
@@ -40,11 +41,18 @@ struct KioskSoak: ParsableCommand {
       simulated = Timestamp(milliseconds: start.milliseconds + Int64(second) * 1000)
       runner.dispatch(.tick(simulated))
       if second % 60 < frameSeconds {
-        // Another desk's event every simulated minute.
+        // Another desk's event every simulated minute: a change of policy (a full
+        // recompute), raised, approved by a second administrator and executed.
         let value = Double(14 + (second / 60) % 2)
+        let id = RaiseRequest.nextID(in: writer.portfolio)
         try writer.perform(
-          RecordEvents([("", PolicyChanged(setting: "approval.stale.days", value: value, reason: "soak"))]),
-          today: today)
+          RaiseRequest(
+            program: Request.policyProgram, kind: .changePolicy, justification: "soak", submit: true,
+            setting: "approval.stale.days", value: value), today: today)
+        try writer.act(as: DemoPortfolio.admin)
+        try writer.perform(StepRequest(id: id, to: .approved), today: today)
+        try writer.act(as: "soak")
+        try writer.perform(StepRequest(id: id, to: .executed), today: today)
         runner.poll()
       }
       if second % 3600 < frameSeconds {

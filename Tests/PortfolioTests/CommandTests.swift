@@ -150,13 +150,15 @@ import Testing
       return
     }
     #expect(
-      r.reasons == [
-        "line 1 (policy.changed): only an administrator may change policy; clerk holds not on the roster"
-      ])
-    guard case .accept = change.decide(l.portfolio, actor: "boss", today: today) else {
-      Issue.record("the store's creator could not change policy")
+      r.reasons.first
+        == "line 1 (policy.changed): only an administrator may change policy; clerk holds not on the roster")
+    // Even the store's creator changes policy only through an approved change-policy
+    // request (docs/approvals.md): the one left reason says which to raise.
+    guard case .reject(let own) = change.decide(l.portfolio, actor: "boss", today: today) else {
+      Issue.record("a change of policy without a request")
       return
     }
+    #expect(own.reasons.count == 1 && own.reasons[0].contains("--kind change-policy --setting sunset.days"))
     guard
       case .reject = RecordEvents([("x", StoreCreated(name: "again", demo: false))]).decide(
         l.portfolio, actor: "boss", today: today)

@@ -94,3 +94,49 @@ import Testing
     }
   }
 }
+
+/// A change of a policy value is itself gated: an administrator raises it, another
+/// approves it, and only then is it executed — nobody lifts four eyes alone.
+@Suite(.serialized) struct PolicyChangeRequestTests {
+  typealias Team = SignatureTests.Team
+
+  @Test func anAdministratorCannotApproveTheirOwnPolicyChange() throws {
+    let team = try Team()
+    defer { team.cleanUp() }
+    let admin = try team.session("admin")
+    admin.keyPath = team.keyPath("admin")
+    // Directly, even an administrator is refused, and told which request to raise.
+    #expect {
+      try admin.perform(
+        RecordEvents([("", PolicyChanged(setting: "approval.two.amount", value: 1e12))]), today: team.today)
+    } throws: { error in
+      "\(error)".contains("--kind change-policy --setting approval.two.amount --value 1000000000000.0")
+    }
+    try admin.perform(
+      RaiseRequest(
+        program: Request.policyProgram, kind: .changePolicy, justification: "raise the threshold",
+        submit: true,
+        setting: "approval.two.amount", value: 2e8), today: team.today)
+    #expect {
+      try admin.perform(StepRequest(id: "RQ-0001", to: .approved), today: team.today)
+    } throws: { error in
+      "\(error)".contains("raised RQ-0001 and cannot approve it (four eyes)")
+    }
+    // Approvers of a region may not decide a change of policy.
+    #expect(throws: Rejection.self) {
+      try team.session("alice").perform(StepRequest(id: "RQ-0001", to: .approved), today: team.today)
+    }
+    // A second administrator, with a key.
+    let key = try IdentityKey.loadOrCreate(path: team.keyPath("ada")).publicKeyHex
+    try admin.perform(GrantRole(user: "ada", role: .admin, key: key), today: team.today)
+    let ada = try team.session("ada")
+    try ada.perform(StepRequest(id: "RQ-0001", to: .approved), today: team.today)
+    let executor = try team.session("admin")  // one that has read ada's approval
+    executor.keyPath = team.keyPath("admin")
+    let executed = try executor.perform(StepRequest(id: "RQ-0001", to: .executed), today: team.today)
+    #expect(executed.last?.payload["request"]?.stringValue == "RQ-0001")
+    let p = try team.session("olga").portfolio
+    #expect(p.policy.twoApproverAmount == .million(200))
+    #expect(p.unauthorizedCount == 0)
+  }
+}

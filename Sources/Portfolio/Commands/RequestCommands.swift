@@ -10,6 +10,9 @@ public struct RaiseRequest: Command {
   public var students: Int?
   public var lines: [Int]
   public var until: Day?
+  /// For `change-policy`: the setting and its new value.
+  public var setting: String?
+  public var value: Double?
   public var justification: String
   /// Submit in the same batch as the draft.
   public var submit: Bool
@@ -20,8 +23,11 @@ public struct RaiseRequest: Command {
     program: String, kind: RequestKind, amount: Dollars = .zero, fiscalYear: Int? = nil,
     caseID: String? = nil,
     units: [String] = [], course: String? = nil, students: Int? = nil, lines: [Int] = [], until: Day? = nil,
-    justification: String, submit: Bool = false, id: String? = nil
+    justification: String, submit: Bool = false, id: String? = nil, setting: String? = nil,
+    value: Double? = nil
   ) {
+    self.setting = setting
+    self.value = value
     self.program = program
     self.kind = kind
     self.amount = amount
@@ -47,6 +53,7 @@ public struct RaiseRequest: Command {
   }
 
   public func decide(_ p: Portfolio, actor: String, today: Day) -> Decision {
+    if kind == .changePolicy { return decidePolicy(p, actor: actor) }
     var reasons: [String] = []
     guard let prog = p.programs[program], let partner = p.partners[prog.partner] else {
       return .reject(Rejection("no program '\(program)'"))
@@ -113,6 +120,8 @@ public struct RaiseRequest: Command {
               + (known.isEmpty ? " (it has no FMS case)" : ""))
         }
       }
+    case .changePolicy:
+      break  // decided by decidePolicy
     case .extendSunset:
       if let until {
         if let sunset = prog.sunset, until <= sunset {
@@ -134,6 +143,48 @@ public struct RaiseRequest: Command {
   }
 }
 
+extension RaiseRequest {
+  /// A change of a policy value: raised by an administrator on `Request.policyProgram`,
+  /// approved by another administrator (four eyes hold for administrators too).
+  func decidePolicy(_ p: Portfolio, actor: String) -> Decision {
+    var reasons: [String] = []
+    if program != Request.policyProgram {
+      reasons.append("a change-policy request is raised on '\(Request.policyProgram)', not on a program")
+    }
+    if !p.roster.allows(actor, .admin, in: nil) {
+      reasons.append(
+        "only an administrator raises a change of policy; \(actor) holds \(p.roster.describe(actor))")
+    }
+    if !justification.hasVisibleText { reasons.append("a request needs a justification saying why") }
+    if let setting, let s = Policy.setting(named: setting) {
+      if let value {
+        if !value.isFinite || !s.range.contains(value) {
+          reasons.append(
+            "\(setting) must be within \(s.range.lowerBound)–\(s.range.upperBound); \(value) is not")
+        }
+      } else {
+        reasons.append("change-policy needs the new value (--value)")
+      }
+    } else {
+      reasons.append(
+        "change-policy needs a setting (--setting), one of: \(Policy.settings.map(\.name).joined(separator: ", "))"
+      )
+    }
+    if let id, p.requests[id] != nil { reasons.append("request '\(id)' already exists") }
+    let requestID = id ?? RaiseRequest.nextID(in: p)
+    var raised = RequestRaised(
+      id: requestID, program: Request.policyProgram, kind: .changePolicy, amount: .zero,
+      summary: justification)
+    raised.setting = setting
+    raised.value = value
+    return .check(
+      reasons,
+      [raised]
+        + (submit ? [RequestStepTaken(id: requestID, program: Request.policyProgram, state: .submitted)] : [])
+    )
+  }
+}
+
 /// A step on a request: submit, approve, reject, return or execute. Executing also
 /// records what the request asked for.
 public struct StepRequest: Command {
@@ -152,7 +203,9 @@ public struct StepRequest: Command {
 
   public func decide(_ p: Portfolio, actor: String, today: Day) -> Decision {
     guard let r = p.requests[id] else { return .reject(Rejection("no request '\(id)'")) }
-    guard let region = p.region(ofProgram: r.program) else {
+    // A change of policy belongs to no region: administrators take every step on it.
+    let region = p.region(ofProgram: r.program)
+    guard region != nil || r.kind == .changePolicy else {
       return .reject(Rejection("request \(id)'s program \(r.program) is not in the portfolio"))
     }
     var reasons: [String] = []
@@ -161,6 +214,14 @@ public struct StepRequest: Command {
     }
     let note = reason.flatMap { $0.hasVisibleText ? $0 : nil }
     func needs(_ role: Role) {
+      guard let region else {
+        if !p.roster.allows(actor, .admin, in: nil) {
+          reasons.append(
+            "\(actor) may not \(state.verb) a change of policy: only administrators do; \(actor) holds \(p.roster.describe(actor))"
+          )
+        }
+        return
+      }
       if !p.roster.allows(actor, role, in: region) {
         reasons.append(
           "\(actor) may not \(state.verb) requests in \(region.title): it needs \(role == .officer ? "an officer" : "an approver") (or higher) role there; \(actor) holds \(p.roster.describe(actor))"
@@ -209,6 +270,9 @@ public struct StepRequest: Command {
     case .extendSunset:
       guard let until = r.until else { return [] }
       return [ProgramSunsetChanged(program: r.program, sunset: until, reason: note, request: r.id)]
+    case .changePolicy:
+      guard let setting = r.setting, let value = r.value else { return [] }
+      return [PolicyChanged(setting: setting, value: value, reason: r.summary, request: r.id)]
     case .enrollIMET, .deliver:
       return r.units.filter { !assigned.contains($0) }.map { UnitAssigned(program: r.program, unit: $0) }
     }

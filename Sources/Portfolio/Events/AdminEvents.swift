@@ -39,12 +39,15 @@ public struct PolicyChanged: EventPayload {
   public var setting: String
   public var value: Double
   public var reason: String?
-  public init(setting: String, value: Double, reason: String? = nil) {
+  /// The executed change-policy request it carries out (docs/approvals.md).
+  public var request: String?
+  public init(setting: String, value: Double, reason: String? = nil, request: String? = nil) {
     self.setting = setting
     self.value = value
     self.reason = reason
+    self.request = request
   }
-  public var summary: String { "policy \(setting) set to \(value)" }
+  public var summary: String { "policy \(setting) set to \(value)" + requestNote(request, nil) }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     guard let s = Policy.setting(named: setting) else {
       throw FoldError("unknown policy setting '\(setting)'")

@@ -14,6 +14,9 @@ public struct RequestRaised: EventPayload {
   public var students: Int?
   public var lines: [Int]?
   public var until: Day?
+  /// For `change-policy`: the setting and its new value.
+  public var setting: String?
+  public var value: Double?
   public var summaryText: String
 
   public init(
@@ -35,7 +38,7 @@ public struct RequestRaised: EventPayload {
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, program, kind, amount, fiscalYear, unit, units, course, students, lines, until
+    case id, program, kind, amount, fiscalYear, unit, units, course, students, lines, until, setting, value
     case summaryText = "summary"
   }
 
@@ -48,10 +51,13 @@ public struct RequestRaised: EventPayload {
 
   /// The request this event describes, before any step.
   public func request(requester: String, raised: Day) -> Request {
-    Request(
+    var r = Request(
       id: id, program: program, kind: kind, amount: amount, fiscalYear: fiscalYear, units: allUnits,
       course: course, students: students, lines: lines ?? [], until: until, summary: summaryText,
       requester: requester, raised: raised)
+    r.setting = setting
+    r.value = value
+    return r
   }
 
   public var programID: String? { program }
@@ -62,7 +68,13 @@ public struct RequestRaised: EventPayload {
   }
 
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
-    _ = try p.requireProgram(program)
+    if kind == .changePolicy {
+      guard program == Request.policyProgram else {
+        throw FoldError("a change-policy request is raised on '\(Request.policyProgram)', not on \(program)")
+      }
+    } else {
+      _ = try p.requireProgram(program)
+    }
     guard p.requests[id] == nil else { throw FoldError("request '\(id)' already exists") }
     var r = request(requester: context.actor, raised: context.day)
     r.steps.append(

@@ -5,6 +5,12 @@ public enum RequestKind: String, Codable, Sendable, CaseIterable {
   case enrollIMET = "enroll-imet"
   case deliver = "deliver"
   case extendSunset = "extend-sunset"
+  /// A change of a policy value (a threshold, a period): not on a program, but on
+  /// `Request.policyProgram`; raised and approved by administrators.
+  case changePolicy = "change-policy"
+
+  /// The kinds raised on a program (the request form's choices).
+  public static var onPrograms: [RequestKind] { allCases.filter { $0 != .changePolicy } }
 
   public var title: String {
     switch self {
@@ -13,6 +19,7 @@ public enum RequestKind: String, Codable, Sendable, CaseIterable {
     case .enrollIMET: return "Enroll IMET students"
     case .deliver: return "Deliver equipment"
     case .extendSunset: return "Extend past sunset"
+    case .changePolicy: return "Change a policy value"
     }
   }
 
@@ -24,6 +31,7 @@ public enum RequestKind: String, Codable, Sendable, CaseIterable {
     case .enrollIMET: return "course, students, units"
     case .deliver: return "units, case lines (optional)"
     case .extendSunset: return "new sunset date"
+    case .changePolicy: return "setting, value"
     }
   }
 
@@ -132,6 +140,9 @@ public struct Request: Codable, Sendable, Hashable, Identifiable {
   /// Approvals this submission needs (one, or two at and above the policy amount).
   public var approvalsNeeded: Int
   public var steps: [RequestStep]
+  /// For `change-policy`: the setting (`Policy.settings`) and its new value.
+  public var setting: String?
+  public var value: Double?
   /// The record of the gated fact this executed request carried out (an obligation,
   /// an LOA offered): a request approves one fact, once (docs/approvals.md).
   public var carriedOutBy: Int?
@@ -160,6 +171,9 @@ public struct Request: Codable, Sendable, Hashable, Identifiable {
     self.steps = []
   }
 
+  /// What a `change-policy` request is raised on: no program, the store's policy.
+  public static let policyProgram = "policy"
+
   /// Day it was last submitted (the age of a pending request runs from here).
   public var submitted: Day? { steps.last { $0.state == .submitted }?.on }
 
@@ -175,6 +189,7 @@ public struct Request: Codable, Sendable, Hashable, Identifiable {
       parts.append("line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))")
     }
     if let until { parts.append("until \(until)") }
+    if let setting { parts.append("\(setting) = \(value.map { String($0) } ?? "?")") }
     return parts.joined(separator: " · ")
   }
 

@@ -16,6 +16,9 @@ public enum GatedFacts {
     public var fiscalYear: Int?
     public var amount: Dollars?
     public var until: Day?
+    /// For a change of policy: the setting and its value.
+    public var setting: String?
+    public var value: Double?
     /// "an obligation of $200.0M (FY2027)", for messages.
     public var what: String
   }
@@ -47,12 +50,18 @@ public enum GatedFacts {
         ProgramSunsetChanged.type, "a sunset changed", .extendSunset, "program, new sunset",
         "program terms"
       ),
+      (
+        PolicyChanged.type, "a policy value changed", .changePolicy, "setting, value",
+        "four eyes over the thresholds themselves (DSCA SAMM C2 delegations)"
+      ),
     ]
 
   /// The table as docs/approvals.md prints it (a test holds the two equal).
   public static var markdown: String {
     "| fact | event type | covered by an executed | which must match | source |\n|---|---|---|---|---|\n"
-      + table.map { "| \($0.which) | `\($0.type)` | `\($0.kind.rawValue)` | \($0.matches) | \($0.source) |\n" }
+      + table.map {
+        "| \($0.which) | `\($0.type)` | `\($0.kind.rawValue)` | \($0.matches) | \($0.source) |\n"
+      }
       .joined()
   }
 
@@ -79,6 +88,11 @@ public enum GatedFacts {
     }
     if let amount = gate.amount, r.amount != amount {
       problems.append("it approved \(r.amount.compact), not \(amount.compact)")
+    }
+    if let setting = gate.setting, r.setting != setting || r.value != gate.value {
+      problems.append(
+        "it sets \(r.setting ?? "nothing") to \(r.value.map { String($0) } ?? "nothing"), not \(setting) to \(gate.value.map { String($0) } ?? "?")"
+      )
     }
     if let until = gate.until, r.until != until {
       problems.append("it extends to \(r.until?.description ?? "no date"), not \(until)")
@@ -108,6 +122,9 @@ public enum GatedFacts {
     if let amount = gate.amount { words.append("--amount \(amount.amount)") }
     if let fy = gate.fiscalYear { words.append("--fy \(fy)") }
     if let until = gate.until { words.append("--until \(until)") }
+    if let setting = gate.setting {
+      words.append("--setting \(setting) --value \(gate.value.map { String($0) } ?? "V")")
+    }
     return words.joined(separator: " ") + " --reason TEXT --submit"
   }
 }
@@ -168,6 +185,16 @@ extension CaseMilestoneReached: RequestedFact {
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
     guard milestone == .loaOffered else { return nil }
     return GatedFacts.Gate(kind: .offerLOA, program: program, what: "an LOA offered")
+  }
+}
+
+extension PolicyChanged: RequestedFact {
+  public func gate(in p: Portfolio) -> GatedFacts.Gate? {
+    var gate = GatedFacts.Gate(
+      kind: .changePolicy, program: Request.policyProgram, what: "policy \(setting) set to \(value)")
+    gate.setting = setting
+    gate.value = value
+    return gate
   }
 }
 

@@ -34,6 +34,7 @@ public struct RequestCheck: Sendable, Hashable {
 extension Portfolio {
   /// Every check of a request on `day`, in a fixed order.
   public func checks(for r: Request, on day: Day) -> [RequestCheck] {
+    if r.kind == .changePolicy { return [] }  // no program, no unit, no money: nothing to check
     guard let program = programs[r.program], let partner = partners[program.partner] else {
       return [
         RequestCheck(kind: .funds, outcome: .fail, detail: "program \(r.program) is not in the portfolio")

@@ -28,7 +28,8 @@ public enum WriteAuthority {
       case .everyRegion(let role): return "\(role.rawValue), every region"
       case .eventRegion(let role): return "\(role.rawValue) of the region"
       case .requestStep:
-        return "officer (submit, execute) or approver (approve, reject, return) of the region"
+        return
+          "officer (submit, execute) or approver (approve, reject, return) of the region; admin for a change of policy"
       case .acknowledgement: return "officer of the alert's region; admin for the store's own alerts"
       }
     }
@@ -100,9 +101,19 @@ public enum WriteAuthority {
       return
         "only \(role == .admin ? "an administrator" : "a \(role.rawValue) for every region") may write \(type); \(actor) holds \(p.roster.describe(actor))"
     case .eventRegion(let role):
+      if let raised = event as? RequestRaised, raised.kind == .changePolicy {
+        return p.roster.allows(actor, .admin, in: nil)
+          ? nil
+          : "only an administrator raises a change of policy; \(actor) holds \(p.roster.describe(actor))"
+      }
       return lacks(role, region(of: event, in: p), "write \(type)")
     case .requestStep:
       guard let step = event as? RequestStepTaken else { return nil }
+      if p.requests[step.id]?.kind == .changePolicy {
+        return p.roster.allows(actor, .admin, in: nil)
+          ? nil
+          : "only an administrator takes a step on a change of policy; \(actor) holds \(p.roster.describe(actor))"
+      }
       let role: Role =
         step.state == .submitted || step.state == .executed || step.state == .draft ? .officer : .approver
       return lacks(role, p.region(ofProgram: step.program), "\(step.state.verb) requests")

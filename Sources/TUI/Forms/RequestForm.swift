@@ -12,7 +12,7 @@ extension Form {
       kind: .request(program: program.id),
       fields: [
         Field(
-          "Kind", .choice(RequestKind.allCases.map(\.rawValue)), kind.rawValue, hint: "← → to choose",
+          "Kind", .choice(RequestKind.onPrograms.map(\.rawValue)), kind.rawValue, hint: "← → to choose",
           prefilled: false),
         Field(
           "Amount", .money, "", hint: "release-funds; e.g. 1.25M (empty: $0, or the case value for offer-loa)"

@@ -58,8 +58,9 @@ struct RequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Raise a draft request on PROGRAM; prints its ID alone.")
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "The program ID.") var program: String
-    @Option(help: "release-funds, offer-loa, enroll-imet, deliver or extend-sunset.") var kind: String
+    @Argument(help: "The program ID ('policy' for change-policy).") var program: String
+    @Option(help: "release-funds, offer-loa, enroll-imet, deliver, extend-sunset or change-policy.")
+    var kind: String
     @Option(help: "Amount in whole dollars (release-funds; also shown for others).") var amount: Int64?
     @Option(help: "Fiscal year of the funds (release-funds).") var fy: Int?
     @Option(name: .customLong("case"), help: "The FMS case identifier (offer-loa).") var caseID: String?
@@ -68,6 +69,10 @@ struct RequestCommand: ParsableCommand {
     @Option(help: "Number of students (enroll-imet).") var students: Int?
     @Option(help: "Case lines, comma-separated (deliver).") var lines: String?
     @Option(help: "New sunset, YYYY-MM-DD (extend-sunset).") var until: String?
+    @Option(
+      help: "The policy setting (change-policy), e.g. approval.two.amount; a wrong name lists them all.")
+    var setting: String?
+    @Option(help: "Its new value (change-policy).") var value: Double?
     @Option(help: "Why: the justification.") var reason: String
     @Flag(help: "Submit it at once instead of leaving a draft.") var submit = false
 
@@ -88,7 +93,8 @@ struct RequestCommand: ParsableCommand {
           program: program, kind: kind, amount: Dollars(amount ?? 0), fiscalYear: fy, caseID: caseID,
           units: (units ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
           course: course, students: students, lines: lineNumbers,
-          until: try until.map { try parseDay($0, option: "--until") }, justification: reason, submit: submit)
+          until: try until.map { try parseDay($0, option: "--until") }, justification: reason, submit: submit,
+          setting: setting, value: value)
         let session = try storeOptions.open(readOnly: false, allowDemo: true)
         let records = try session.perform(command, today: today())
         // The ID the domain assigned under the lock, read back from the record written.
