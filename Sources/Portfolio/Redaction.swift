@@ -73,7 +73,7 @@ public struct Redaction: Sendable {
   public func apply(to alert: Alert) -> Alert {
     var a = alert
     if fields.contains(.vettingDetails) || fields.contains(.unitNames),
-      [.leahyBlocked, .leahyExpired, .leahyExpiring, .leahyNotCleared].contains(a.rule)
+      a.rule.isAboutVetting
     {
       a.message = "unit \(a.subject.unit ?? "?"): \(a.rule.title.lowercased())"
     }
@@ -87,4 +87,10 @@ public struct Redaction: Sendable {
   }
 
   public var hidesVettingDetails: Bool { fields.contains(.vettingDetails) }
+
+  /// Whether an alert's day is itself restricted: a vetting alert begins on the day the
+  /// vetting expires (or on its warning's first day), a date the Units tab hides.
+  public func hidesDay(of alert: Alert) -> Bool {
+    fields.contains(.vettingDetails) && alert.rule.isAboutVetting
+  }
 }

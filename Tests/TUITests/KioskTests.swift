@@ -127,6 +127,20 @@ import Testing
     h.model.stack = [Page(.overview), Page(.alerts)]
     h.send(.resize(width: 160, height: 50))
     screens.append(h.screen)
+    // The whole alerts list, page by page: a vetting alert's "since" is its vetting's
+    // expiry, restricted like the Units tab's dates.
+    var vettingRows = 0
+    for _ in 0..<(h.model.alerts.count / 40 + 1) {
+      for line in h.lines where line.contains("Leahy") {
+        vettingRows += 1
+        #expect(!line.contains(/\d{4}-\d{2}-\d{2}/), "a vetting date: \(line)")
+      }
+      h.press(.pageDown)
+    }
+    #expect(vettingRows > 0)
+    for a in h.model.alerts where a.rule.isAboutVetting {
+      #expect(h.model.alertCells(a, message: "")[4] == "—")
+    }
     let text = screens.joined(separator: "\n")
     for name in unitNames { #expect(!text.contains(name), "unit name \(name)") }
     for note in notes where note.count > 3 { #expect(!text.contains(note), "note \(note)") }

@@ -70,6 +70,11 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
   /// request covers: kept, never applied, critical (docs/approvals.md).
   case unapprovedFact = "unapproved-fact"
 
+  /// The Leahy rules, whose texts and days carry vetting details (restricted on a kiosk).
+  public var isAboutVetting: Bool {
+    self == .leahyBlocked || self == .leahyExpired || self == .leahyExpiring || self == .leahyNotCleared
+  }
+
   public var title: String {
     switch self {
     case .leahyExpiring: return "Leahy vetting expiring"

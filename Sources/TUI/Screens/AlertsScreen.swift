@@ -28,10 +28,9 @@ extension AppModel {
     let partner = portfolio.partners[a.subject.partner]?.name ?? a.subject.partner
     let state = a.isOpen ? a.severity.name : "ack"
     let ack = a.acknowledgement.map { " — ack by \($0.by) \($0.on): \($0.note)" } ?? ""
-    return [
-      "\(a.severity.symbol) \(state)", a.rule.title, partner, a.subject.program, a.began.description,
-      message + ack,
-    ]
+    // A vetting alert's day is its vetting's expiry: hidden where vetting details are.
+    let since = redaction?.hidesDay(of: a) == true ? "—" : a.began.description
+    return ["\(a.severity.symbol) \(state)", a.rule.title, partner, a.subject.program, since, message + ack]
   }
 
   /// What the filter searches in a row of the alerts view (as `TableData.Row` makes it).
