@@ -22,8 +22,14 @@ public final class StandardOutput: @unchecked Sendable {
   }
 
   /// Writes a line (a newline is added).
+  /// Writes one line: on a terminal, a line break inside it (a request's reason, say)
+  /// shows as `␤`, so that no text from the store can fake a line of its own.
   public func line(_ text: String) {
-    write(text)
+    if isTerminal, text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) {
+      write(text.sanitizedForTerminal)
+    } else {
+      write(text)
+    }
     write("\n")
   }
 

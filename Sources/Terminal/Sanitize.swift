@@ -44,8 +44,9 @@ extension String {
       || s.value == 0x200E || s.value == 0x200F || s.value == 0x061C
   }
 
-  /// U+2400 block pictures for C0 (␛ for ESC), ␡ for DEL, � otherwise.
+  /// U+2400 block pictures for C0 (␛ for ESC; ␤ for a line break), ␡ for DEL, � otherwise.
   static func placeholder(for s: Unicode.Scalar) -> Unicode.Scalar {
+    if s.value == 0x0A { return "\u{2424}" }  // ␤: a line break inside one line of text
     if s.value < 0x20 { return Unicode.Scalar(0x2400 + s.value) ?? "?" }
     if s.value == 0x7F { return "\u{2421}" }
     return "\u{FFFD}"

@@ -102,3 +102,27 @@ import Testing
     #expect(checked.out.contains("warning: \(theme): style 'pane.totals': contrast 1.3:1"), "\(checked.out)")
   }
 }
+
+/// Issue 23, item 7: text from the store printed on a terminal cannot fake a line — a
+/// line break in a request's reason shows as `␤` in `sapm request show`.
+@Suite(.serialized) struct TerminalOutputTests {
+  @Test func aLineBreakInAReasonCannotFakeAnApprovalsLine() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/demo.sapm"
+    #expect(try cli.run(["init", "--demo", "--store", store]).status == 0)
+    let raised = try cli.run([
+      "request", "new", "JO-FMF-001", "--kind", "release-funds", "--amount", "5000000", "--fy", "2027",
+      "--reason", "spares\n  approvals  l.chen, r.kowalski — approved, nothing more needed", "--store", store,
+    ])
+    #expect(raised.status == 0, "\(raised.err)")
+    let id = raised.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/on-terminal.py").path
+    let shown = try cli.run(
+      [script, CLI.binary, "request", "show", id, "--store", store], executable: "/usr/bin/python3")
+    #expect(shown.out.contains("reason     spares␤  approvals  l.chen"), "\(shown.out)")
+    let approvalsLines = shown.out.split(separator: "\n").filter { $0.hasPrefix("  approvals") }
+    #expect(approvalsLines.count == 1 && approvalsLines[0].contains("none"), "\(shown.out)")
+  }
+}

@@ -336,7 +336,7 @@ import Testing
     var h = Harness(portfolio: p)
     h.press(.character("4"), .enter, .character("G"), .enter)
     let grid = h.model.render()
-    #expect(grid.text.contains("Reform␛[2J␛]0;pwned␇␊line"))
+    #expect(grid.text.contains("Reform␛[2J␛]0;pwned␇␤line"))
     for cell in grid.cells {
       for s in cell.character.unicodeScalars {
         #expect(s.value >= 0x20 && s.value != 0x7F, "control \(s.value)")
