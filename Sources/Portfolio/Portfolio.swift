@@ -29,6 +29,8 @@ public struct Portfolio: Sendable {
   public internal(set) var journal = ChangeJournal()
   /// Events that were kept in the log but not applied, with the reason.
   public internal(set) var skipped: [SkippedEvent] = []
+  /// Ids → positions for programs' long lists (ItemIndex.swift); derived, not saved.
+  var itemIndexes: [String: [String: Int]] = [:]
   public internal(set) var skippedCount = 0
 
   public init() {}

@@ -251,7 +251,10 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let full = try Session.open(location, readOnly: false, user: "tester", checkpointAfter: 10)
     let place = try #require(full.checkpointPlace)
-    try FileManager.default.moveItem(atPath: place.path, toPath: Checkpoint.legacyPath(for: location.path))
+    // A copy (never a move: a test must not move what it did not make).
+    #expect(place.path.contains("/sapm/checkpoints/"))
+    try FileManager.default.copyItem(atPath: place.path, toPath: Checkpoint.legacyPath(for: location.path))
+    try FileManager.default.removeItem(atPath: place.path)
     let progress = LoadProgress()
     let reopened = try Session.open(location, readOnly: true, user: "tester", progress: progress)
     #expect(progress.preview == nil)

@@ -87,16 +87,18 @@ public struct CaseLineAdded: EventPayload {
     "line \(line.number): \(line.quantity) × \(line.description), \(line.usml)\(line.mde ? " MDE" : ""), \(line.value.compact)"
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    let existing = p.position(of: String(line.number), in: .caseLines, ofProgram: program)
     try p.updateCase(program) { (c: inout FMSCase) throws(FoldError) in
       guard line.value >= .zero, line.quantity >= 0 else {
         throw FoldError("line values must not be negative")
       }
-      if let i = c.lines.firstIndex(where: { $0.number == line.number }) {
+      if let i = existing {
         c.lines[i] = line  // an amendment restates the line
       } else {
         c.lines.append(line)
       }
     }
+    if existing == nil { p.appended(.caseLines, program: program) }
   }
 }
 

@@ -13,14 +13,16 @@ public struct ConditionSet: EventPayload {
   public var programID: String? { program }
   public var summary: String { "condition \(id) set, due \(due): \(text)" }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    let existing = p.position(of: id, in: .conditions, ofProgram: program)
     try p.updateProgram(program) { prog in
-      if let i = prog.conditions.firstIndex(where: { $0.id == id }) {
+      if let i = existing {
         prog.conditions[i].text = text
         prog.conditions[i].due = due
       } else {
         prog.conditions.append(Condition(id: id, text: text, due: due))
       }
     }
+    if existing == nil { p.appended(.conditions, program: program) }
   }
 }
 
@@ -37,10 +39,9 @@ public struct ConditionMet: EventPayload {
   public var programID: String? { program }
   public var summary: String { "condition \(id) met \(on)" }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    let existing = p.position(of: id, in: .conditions, ofProgram: program)
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
-      guard let i = prog.conditions.firstIndex(where: { $0.id == id }) else {
-        throw FoldError("no condition '\(id)'")
-      }
+      guard let i = existing else { throw FoldError("no condition '\(id)'") }
       prog.conditions[i].met = on
     }
   }
@@ -61,10 +62,9 @@ public struct ConditionWaived: EventPayload {
   public var programID: String? { program }
   public var summary: String { "condition \(id) waived \(on): \(reason)" }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    let existing = p.position(of: id, in: .conditions, ofProgram: program)
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
-      guard let i = prog.conditions.firstIndex(where: { $0.id == id }) else {
-        throw FoldError("no condition '\(id)'")
-      }
+      guard let i = existing else { throw FoldError("no condition '\(id)'") }
       prog.conditions[i].waived = on
       prog.conditions[i].waiverReason = reason
     }
@@ -88,8 +88,9 @@ public struct MetricDefined: EventPayload {
   public var programID: String? { program }
   public var summary: String { "metric \(name): target \(target) \(unit)" }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    let existing = p.position(of: id, in: .metrics, ofProgram: program)
     try p.updateProgram(program) { prog in
-      if let i = prog.metrics.firstIndex(where: { $0.id == id }) {
+      if let i = existing {
         prog.metrics[i].name = name
         prog.metrics[i].unit = unit
         prog.metrics[i].target = target
@@ -97,6 +98,7 @@ public struct MetricDefined: EventPayload {
         prog.metrics.append(Metric(id: id, name: name, unit: unit, target: target))
       }
     }
+    if existing == nil { p.appended(.metrics, program: program) }
   }
 }
 
@@ -115,10 +117,9 @@ public struct MetricMeasured: EventPayload {
   public var programID: String? { program }
   public var summary: String { "metric \(id) measured \(actual) on \(on)" }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    let existing = p.position(of: id, in: .metrics, ofProgram: program)
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
-      guard let i = prog.metrics.firstIndex(where: { $0.id == id }) else {
-        throw FoldError("no metric '\(id)'")
-      }
+      guard let i = existing else { throw FoldError("no metric '\(id)'") }
       prog.metrics[i].actual = actual
       prog.metrics[i].measured = on
     }
@@ -146,13 +147,13 @@ public struct EUMItemReceived: EventPayload {
     "\(quantity) × \(description) arrived \(arrival) (\(enhanced ? "enhanced" : "routine") EUM)"
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    let existing = p.position(of: id, in: .eum, ofProgram: program)
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
-      guard !prog.eum.contains(where: { $0.id == id }) else {
-        throw FoldError("EUM item '\(id)' already recorded")
-      }
+      guard existing == nil else { throw FoldError("EUM item '\(id)' already recorded") }
       prog.eum.append(
         EUMItem(id: id, description: description, enhanced: enhanced, quantity: quantity, arrival: arrival))
     }
+    p.appended(.eum, program: program)
   }
 }
 
@@ -174,10 +175,9 @@ public struct EUMInventoried: EventPayload {
     "EUM item \(id) inventoried \(on)" + (counted.map { ", \($0) serial numbers counted" } ?? "")
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    let existing = p.position(of: id, in: .eum, ofProgram: program)
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
-      guard let i = prog.eum.firstIndex(where: { $0.id == id }) else {
-        throw FoldError("no EUM item '\(id)'")
-      }
+      guard let i = existing else { throw FoldError("no EUM item '\(id)'") }
       prog.eum[i].lastInventory = on
       prog.eum[i].lastCounted = counted
     }

@@ -61,11 +61,13 @@ public struct UnitAssigned: EventPayload {
   public var summary: String { "unit \(unit) assigned" }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     guard let u = p.units[unit] else { throw FoldError("no unit '\(unit)'") }
+    let existing = p.position(of: unit, in: .units, ofProgram: program)
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
       guard u.partner == prog.partner else {
         throw FoldError("unit \(unit) belongs to \(u.partner), not \(prog.partner)")
       }
-      if !prog.units.contains(unit) { prog.units.append(unit) }
+      if existing == nil { prog.units.append(unit) }
     }
+    if existing == nil { p.appended(.units, program: program) }
   }
 }
