@@ -99,10 +99,15 @@ public enum ImportFile {
     // folds the rows, in order (line numbers are counted here).
     let pipe = BatchPipe<[String]>(capacity: 16)
     let source = UncheckedBox(reader)
+    // Bytes that are not UTF-8 end the CSV reader's input in the middle of a row (and a
+    // later end of file replaces its error): noted as soon as seen, by the parsing
+    // thread before it hands the row over, read here after.
+    let notUTF8 = NotUTF8()
     let parser_thread = Thread {
       var batch: [[String]] = []
       batch.reserveCapacity(1024)
       while let row = source.value.next() {
+        if let e = source.value.error, case CSVError.unicodeDecoding = e { notUTF8.seen = true }
         batch.append(row)
         if batch.count == 1024 {
           pipe.put(batch)
@@ -126,7 +131,20 @@ public enum ImportFile {
             line += 1
             continue
           }
-          try parser.take(row, line: line)
+          do {
+            try parser.take(row, line: line)
+          } catch let problem as Problem {
+            // The CSV reader stops a row at bytes that are not UTF-8, and the short row
+            // looks like bad quoting: when that is why, say so.
+            while pipe.take() != nil {}
+            if notUTF8.seen {
+              throw Problem(
+                file: path, line: line, column: nil, value: nil,
+                problem: "bytes that are not UTF-8 in this line (at or after byte \(bytes) of the file)",
+                fix: "save the file as UTF-8")
+            }
+            throw problem
+          }
           var newlines = 1
           for field in row {
             bytes += Int64(field.utf8.count + 1)
@@ -142,11 +160,18 @@ public enum ImportFile {
     }
     // CSV.swift reports the end of the file as `cannotReadFile`; anything else is a
     // real failure (bytes that are not UTF-8, a read error).
+    if notUTF8.seen {
+      throw Problem(
+        file: path, line: line, column: nil, value: nil,
+        problem: "bytes that are not UTF-8 in this line (at or after byte \(bytes) of the file)",
+        fix: "save the file as UTF-8")
+    }
     if let error = pipe.error {
       if case CSVError.cannotReadFile = error {
       } else if case CSVError.unicodeDecoding = error {
         throw Problem(
-          file: path, line: line, column: nil, value: nil, problem: "bytes that are not UTF-8 near here",
+          file: path, line: line, column: nil, value: nil,
+          problem: "bytes that are not UTF-8 in this line (at or after byte \(bytes) of the file)",
           fix: "save the file as UTF-8")
       } else {
         throw Problem(
@@ -159,6 +184,12 @@ public enum ImportFile {
     reading.rows = rows
     return reading
   }
+}
+
+/// Set by the parsing thread when the input had bytes that are not UTF-8; read once the
+/// rows before it are handed over (the pipe's lock orders the two).
+final class NotUTF8: @unchecked Sendable {
+  var seen = false
 }
 
 /// Hands the CSV reader to its parsing thread; only that thread uses it after.
@@ -179,7 +210,16 @@ struct Columns {
 
   init(_ header: [String], required: [String], file: String) throws {
     var index: [String: Int] = [:]
-    for (i, name) in header.enumerated() where index[name] == nil { index[name] = i }
+    for (i, name) in header.enumerated() {
+      if let first = index[name], !name.isEmpty {
+        // Which of the two holds the figures cannot be guessed: say so.
+        throw ImportFile.Problem(
+          file: file, line: 1, column: name, value: nil,
+          problem: "the header names '\(name)' twice (columns \(first + 1) and \(i + 1))",
+          fix: "remove or rename one of the two columns")
+      }
+      index[name] = i
+    }
     self.index = index
     self.file = file
     let missing = required.filter { index[$0] == nil }
@@ -228,23 +268,55 @@ func cleanText(_ s: String, limit: Int = 120) -> String {
   return out
 }
 
-/// A whole-dollar amount from "1234", "-1,234.56", "$12".
+/// A whole-dollar amount from "1234", "-1,234.56", "$12"; nil for anything else — a
+/// control character or a letter anywhere in it included ("1<NUL>00" is not $1).
 func parseAmount(_ text: String) -> Dollars? {
+  var digits = 0
+  var dots = 0
+  for (i, c) in text.utf8.enumerated() {
+    switch c {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+    case UInt8(ascii: "."): dots += 1
+    case UInt8(ascii: ","), UInt8(ascii: "$"): break
+    case UInt8(ascii: "-"), UInt8(ascii: "+"): if i != 0 { return nil }
+    default: return nil
+    }
+  }
+  guard digits > 0, dots <= 1 else { return nil }
   let t =
     text.utf8.contains(where: { $0 == 44 || $0 == 36 })
     ? text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "$", with: "") : text
-  guard !t.isEmpty, let v = Double(t), v.isFinite, abs(v) < 9e15 else { return nil }
+  guard let v = Double(t), v.isFinite, abs(v) < 9e15 else { return nil }
   return Dollars(Int64(v.rounded()))
 }
 
-/// "2019-10-01", "2019-10-01 00:00:00", "10/1/2019"; NULL and empty are nil.
-func parseDate(_ text: String) -> Day? {
+/// A date as the file gives it: "2019-10-01", "2019-10-01 00:00:00", "10/1/2019".
+enum ParsedDate: Equatable {
+  /// Empty or NULL: the file does not say.
+  case absent
+  case day(Day)
+  /// Text that is not a date, or a date that does not exist ("2020-02-30").
+  case unreadable
+}
+
+func parseDate(_ text: String) -> ParsedDate {
   let t = text.trimmingCharacters(in: .whitespaces)
-  if t.isEmpty || t.uppercased() == "NULL" { return nil }
-  if let d = Day(String(t.prefix(10))) { return d }
-  let parts = t.split(separator: " ").first?.split(separator: "/").compactMap { Int($0) } ?? []
-  if parts.count == 3 { return Day(year: parts[2], month: parts[0], day: parts[1]) }
-  return nil
+  if t.isEmpty || t.uppercased() == "NULL" { return .absent }
+  let head = String(t.prefix(10))
+  if head.utf8.count == 10, head.utf8.dropFirst(4).first == UInt8(ascii: "-") {
+    // ISO: exactly a day that exists, then nothing or a time.
+    guard let d = Day(head), t.utf8.count == 10 || t.utf8.dropFirst(10).first == UInt8(ascii: " ") else {
+      return .unreadable
+    }
+    return .day(d)
+  }
+  let parts = t.split(separator: " ").first?.split(separator: "/").map { Int($0) } ?? []
+  if parts.count == 3, let m = parts[0], let d = parts[1], let y = parts[2],
+    let day = Day(year: y, month: m, day: d)
+  {
+    return .day(day)
+  }
+  return .unreadable
 }
 
 struct ForeignAssistanceRows: RowParser {
@@ -358,10 +430,17 @@ struct ForeignAssistanceRows: RowParser {
     }
     if programs[program] == nil {
       let title = cleanText(columns.value(row, "Activity Name"), limit: 80)
-      programs[program] = (
-        country, account, "\(account.short): \(title.isEmpty ? activity : title)",
-        parseDate(columns.value(row, "Activity Start Date"))
-      )
+      let startText = columns.value(row, "Activity Start Date")
+      let start: Day?
+      switch parseDate(startText) {
+      case .absent: start = nil
+      case .day(let d): start = d
+      case .unreadable:
+        throw problem(
+          line, "Activity Start Date", startText, "not a date that exists",
+          "YYYY-MM-DD (or M/D/YYYY), a real day; empty or NULL when unknown")
+      }
+      programs[program] = (country, account, "\(account.short): \(title.isEmpty ? activity : title)", start)
     }
     var s = sums[Key(program: program, fiscalYear: fy)] ?? Sums()
     if isObligation {

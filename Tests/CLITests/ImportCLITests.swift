@@ -103,6 +103,63 @@ import Testing
 
     let other = try attempt("other.csv", "a,b,c\n1,2,3\n")
     #expect(other.err.contains("neither a ForeignAssistance.gov complete CSV"))
+
+    // Issue 23, item 5: what cannot be read exactly is refused, never guessed.
+    var nul = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String(String.UnicodeScalarView($0))
+    }
+    nul[136] = nul[136].replacingOccurrences(
+      of: #",(-?[0-9.]+),(-?[0-9]+)\r$"#, with: ",1\u{0}00,$2\r", options: .regularExpression)
+    let nulAmount = try attempt("nul-amount.csv", nul.joined(separator: "\n"))
+    #expect(
+      nulAmount.err.contains(
+        "nul-amount.csv:137: column 'Current Dollar Amount' value '1␀00': not an amount"), "\(nulAmount.err)")
+
+    let header = physical[0]
+    let duplicate = try attempt(
+      "duplicate.csv",
+      ([header.replacingOccurrences(of: "\r", with: "") + ",Current Dollar Amount\r"] + physical.dropFirst())
+        .joined(separator: "\n"))
+    #expect(
+      duplicate.err.contains(
+        "duplicate.csv:1: column 'Current Dollar Amount': the header names 'Current Dollar Amount' twice"),
+      "\(duplicate.err)")
+  }
+
+  @Test func impossibleDatesAndBytesThatAreNotUTF8AreNamed() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/s.sapm"
+    #expect(try cli.run(["init", "--store", store]).status == 0)
+    let before = try Data(contentsOf: URL(fileURLWithPath: store))
+    let header =
+      "Country Code,Country Name,Funding Account Name,Activity ID,Activity Name,Activity Start Date,Transaction Type Name,Fiscal Year,Current Dollar Amount\n"
+    let good =
+      "JOR,Jordan,Foreign Military Financing Program,A-1,Spares,2019-10-01,Obligations,2024,5000000\n"
+    func attempt(_ name: String, _ bytes: [UInt8]) throws -> CLI.Result {
+      let path = cli.home + "/" + name
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      let r = try cli.run(["import", path, "--store", store])
+      #expect(r.status == 1, "\(name): \(r)")
+      #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before, "\(name) wrote to the store")
+      return r
+    }
+    let date = try attempt(
+      "date.csv",
+      Array(
+        (header + good + good.replacingOccurrences(of: "A-1,Spares,2019-10-01", with: "A-2,Radios,2020-02-30"))
+          .utf8))
+    #expect(
+      date.err.contains(
+        "date.csv:3: column 'Activity Start Date' value '2020-02-30': not a date that exists"), "\(date.err)")
+    let latin1 =
+      Array((header + good).utf8) + Array("JOR,Jordan,Foreign Military Financing Program,A-3,Ca".utf8) + [
+        0xF1
+      ]
+      + Array("on,2019-10-01,Obligations,2024,5\n".utf8)
+    let utf8 = try attempt("latin1.csv", latin1)
+    #expect(utf8.err.contains("latin1.csv:3: bytes that are not UTF-8"), "\(utf8.err)")
+    #expect(!utf8.err.contains("fields"), "not a quoting problem: \(utf8.err)")
   }
 
   @Test func anExportImportsBackToTheSamePortfolio() throws {
