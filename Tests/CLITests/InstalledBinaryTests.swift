@@ -23,3 +23,54 @@ import Testing
     #expect(check.out.contains("theme 'kiosk' is valid"), "\(check.out)")
   }
 }
+
+/// The copied binary from an empty folder, as an installed one runs: help, a new store,
+/// the themes and the kiosk (which exited 1 without the source tree's Themes/).
+@Suite(.serialized) struct InstalledFromAnEmptyFolderTests {
+  @Test func helpInitThemesAndTheKioskWorkFromACopy() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let bin = cli.home + "/usr-local-bin/sapm"
+    try FileManager.default.createDirectory(
+      atPath: cli.home + "/usr-local-bin", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: CLI.binary, toPath: bin)
+    let empty = cli.home + "/empty"
+    try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+    // Run from the empty folder (env -C; the test process's own folder stays as it is).
+    func run(_ args: [String]) throws -> CLI.Result {
+      try cli.run(["-C", empty, bin] + args, executable: "/usr/bin/env")
+    }
+    #expect(try run(["--help"]).out.contains("USAGE"))
+    let store = cli.home + "/wall.sapm"
+    #expect(try run(["init", "--demo", "--store", store]).status == 0)
+    #expect(try run(["themes"]).out.contains("kiosk"))
+    // The kiosk on a terminal: it draws, then ends when the terminal goes away (exit 0),
+    // not at once with "no theme named 'kiosk'" (exit 1).
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/terminal-gone.py").path
+    let kiosk = try cli.run(
+      ["-C", empty, "/usr/bin/python3", script, bin, "--kiosk", "--store", store], executable: "/usr/bin/env")
+    #expect(kiosk.out.hasPrefix("exited 0"), "\(kiosk.out) \(kiosk.err)")
+  }
+
+  /// docs/kiosk.md's systemd unit is a valid unit (checked by systemd-analyze where
+  /// the machine has it), with its ExecStart pointing at the copied binary.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze")))
+  func theKiosksSystemdUnitVerifies() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("docs/kiosk.md").path
+    let text = try String(contentsOfFile: doc, encoding: .utf8)
+    let marker = "# /etc/systemd/system/sapm-wall.service\n"
+    let unit = try #require(
+      text.components(separatedBy: marker).dropFirst().first?.components(separatedBy: "```").first)
+    #expect(unit.contains("ExecStart=/usr/local/bin/sapm --kiosk"))
+    let path = cli.home + "/sapm-wall.service"
+    try unit.replacingOccurrences(of: "/usr/local/bin/sapm", with: CLI.binary)
+      .replacingOccurrences(of: "User=sapm-wall", with: "User=root")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let r = try cli.run(["verify", path], executable: "/usr/bin/systemd-analyze")
+    #expect(r.status == 0, "\(r.out) \(r.err)")
+  }
+}
