@@ -54,17 +54,31 @@ public struct SeenHeads {
     return Head(sequence: seq, hash: parts[1], seenOn: day)
   }
 
-  /// Saves the head (atomically: a temporary file renamed over the old one).
-  func remember(_ id: String, _ head: Head) {
+  /// Saves the head (atomically: a temporary file renamed over the old one). Returns
+  /// why it could not (a full disk, say): rollback detection rests on this file, so a
+  /// failure is said, never swallowed.
+  @discardableResult
+  func remember(_ id: String, _ head: Head) -> String? {
     try? FileManager.default.createDirectory(
       atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let tmp = path(id) + ".tmp-\(getpid())"
-    let text = "\(head.sequence) \(head.hash) \(head.seenOn)\n"
-    guard
-      FileManager.default.createFile(
-        atPath: tmp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-    else { return }
-    if rename(tmp, path(id)) != 0 { unlink(tmp) }
+    let bytes = Array("\(head.sequence) \(head.hash) \(head.seenOn)\n".utf8)
+    func failed(_ what: String) -> String {
+      let reason = String(cString: strerror(errno))
+      unlink(tmp)
+      return
+        "could not \(what) \(path(id)) (\(reason)): this account's record of the newest record it saw is not kept, so a rollback of the store would go unseen; free space or fix the folder's permissions"
+    }
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    guard fd >= 0 else { return failed("create") }
+    let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    guard written == bytes.count, fsync(fd) == 0 else {
+      close(fd)
+      return failed("write")
+    }
+    close(fd)
+    guard rename(tmp, path(id)) == 0 else { return failed("save") }
+    return nil
   }
 
   /// The last record whose signatures this account's `sapm verify` found sound, kept
@@ -83,10 +97,16 @@ public struct SeenHeads {
   /// it extends the old one, and returns what is wrong when it does not (the old
   /// head is then kept, so the finding stays until someone looks into it).
   public func check(_ log: EventLog, id: String, today: Day) -> IntegrityFinding? {
+    var problem: String?
+    return check(log, id: id, today: today, problem: &problem)
+  }
+
+  /// The same; `problem` says why the new head could not be saved.
+  public func check(_ log: EventLog, id: String, today: Day, problem: inout String?) -> IntegrityFinding? {
     let head = Head(
       sequence: log.cursor.sequence, hash: String(decoding: log.cursor.hashHex, as: UTF8.self), seenOn: today)
     guard let seen = remembered(id) else {
-      remember(id, head)
+      problem = remember(id, head)
       return nil
     }
     if head.sequence < seen.sequence {
@@ -105,7 +125,7 @@ public struct SeenHeads {
           "record \(seen.sequence) is not the one this account saw on \(seen.seenOn) (hash \(seen.hash.prefix(12))…, now \(hashThere?.prefix(12) ?? "unreadable")…): the store holds a different history from there or before",
         seenOn: seen.seenOn)
     }
-    if head.sequence > seen.sequence { remember(id, head) }
+    if head.sequence > seen.sequence { problem = remember(id, head) }
     return nil
   }
 }

@@ -281,6 +281,10 @@ public final class Session: @unchecked Sendable {
     try Session.open(location, readOnly: isReadOnly, user: user)
   }
 
+  /// Lets go of the store's file (this session is done with it: replaced by
+  /// `reopened()`); whoever still holds the session reaches nothing through it.
+  public func close() { log.relinquish() }
+
   /// Folds records appended since the last read (by this or another process).
   /// Returns how many were read.
   @discardableResult
@@ -296,9 +300,13 @@ public final class Session: @unchecked Sendable {
   /// Compares the head with the one this account remembers (rollback, fork).
   func checkHead() {
     guard let id = storeID else { return }
-    if let finding = seenHeads?.check(log, id: id, today: Day(ordinal: Timestamp.now().dayOrdinal)) {
+    var problem: String?
+    if let finding = seenHeads?.check(
+      log, id: id, today: Day(ordinal: Timestamp.now().dayOrdinal), problem: &problem)
+    {
       portfolio.noteIntegrity(finding)
     }
+    if let problem, !notices.contains(problem) { notices.append(problem) }
   }
 
   /// Told how a large read is going (records folded, bytes read, bytes in all).

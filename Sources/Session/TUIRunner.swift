@@ -141,7 +141,9 @@ public final class TUIRunner {
   /// Opens the store afresh at its path and shows what the new file holds.
   func reload(because reason: String) {
     do {
+      let old = session
       session = try session.reopened()
+      old.close()  // the caller may still hold it: the old file must not stay open read-write
       if model.asOf == nil { dispatch(.portfolio(session.portfolio, asOf: nil, today: clock())) }
       dispatch(.status("\(reason); reloaded it (\(session.portfolio.eventCount) events)", error: true))
     } catch {

@@ -32,6 +32,16 @@ public final class EventLog: @unchecked Sendable {
 
   deinit { close(file.fd) }
 
+  /// Lets go of the file before this object goes (a TUI that reopened a replaced
+  /// store, while someone still holds the old session): the descriptor is pointed at
+  /// /dev/null, read-only, so the number stays valid and nothing reaches the old file.
+  public func relinquish() {
+    let null = Glibc.open("/dev/null", O_RDONLY | O_CLOEXEC)
+    guard null >= 0 else { return }
+    _ = dup2(null, file.fd)
+    close(null)
+  }
+
   /// Creates a new, empty store: `0600`, in a directory created `0700` if missing.
   /// Never overwrites an existing file.
   ///

@@ -297,3 +297,22 @@ import Testing
     #expect(p.terminationStatus == 0)
   }
 }
+
+/// Issue 23, item 8: an alert about the store itself names no partner or program in
+/// `sapm alerts` (it read "Store rolled back — , store").
+@Suite(.serialized) struct StoreAlertTextTests {
+  @Test func aRollbackIsAboutTheStoreItself() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/s.sapm"
+    #expect(try cli.run(["init", "--demo", "--store", store]).status == 0)
+    _ = try cli.run(["alerts", "--store", store])  // this account sees the head
+    var lines = try String(contentsOfFile: store, encoding: .utf8).split(separator: "\n")
+    lines.removeLast(2)
+    try (lines.joined(separator: "\n") + "\n").write(toFile: store, atomically: true, encoding: .utf8)
+    let r = try cli.run(["alerts", "--store", store])
+    #expect(r.status == 2, "\(r.err)")
+    #expect(r.out.contains("Store rolled back — the store itself since"), "\(r.out)")
+    #expect(!r.out.contains("— , store"))
+  }
+}

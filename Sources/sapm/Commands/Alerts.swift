@@ -51,7 +51,9 @@ struct Alerts: ParsableCommand {
             let ack = a.acknowledgement.map { "  [ack \($0.by) \($0.on): \($0.note)]" } ?? ""
             say(
               "\(a.severity.symbol) \(DisplayWidth.fit(a.severity.name.uppercased(), 8)) \(a.id.description)")
-            say("    \(a.rule.title) — \(partner), \(a.subject.program) since \(a.began)")
+            // An alert about the store itself names no partner or program.
+            let about = a.region == nil ? "the store itself" : "\(partner), \(a.subject.program)"
+            say("    \(a.rule.title) — \(about) since \(a.began)")
             say("    \(a.message)\(ack)".sanitizedForTerminal)
           }
         }
