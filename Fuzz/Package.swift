@@ -17,5 +17,7 @@ let package = Package(
       name: "FuzzTheme", dependencies: [.product(name: "SapmParsers", package: "sapm")]),
     .executableTarget(
       name: "FuzzImport", dependencies: [.product(name: "SapmParsers", package: "sapm")]),
+    .executableTarget(
+      name: "FuzzCommands", dependencies: [.product(name: "SapmParsers", package: "sapm")]),
   ]
 )
