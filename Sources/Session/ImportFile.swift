@@ -69,9 +69,20 @@ public enum ImportFile {
   }
 
   /// Reads an open stream (a file, or bytes in memory for the fuzzer).
+  /// The longest field read (a description runs to a few KB; 1 MiB is far beyond any).
+  public static let fieldLimit = 1 << 20
+
   public static func read(
-    stream: InputStream, name path: String, size: Int64, today: Day, progress: Progress? = nil
+    stream raw: InputStream, name path: String, size: Int64, today: Day, progress: Progress? = nil
   ) throws -> Reading {
+    let stream = FieldLimitStream(raw, limit: fieldLimit)
+    func tooLong() -> Problem? {
+      guard let at = stream.tripped else { return nil }
+      return Problem(
+        file: path, line: at.line, column: nil, value: nil,
+        problem: "field \(at.column) of this line is longer than \(fieldLimit >> 20) MiB",
+        fix: "no field of ForeignAssistance.gov's file is that long: check the file's quoting")
+    }
     let reader: CSVReader
     do {
       reader = try CSVReader(stream: stream, hasHeaderRow: true)
@@ -80,6 +91,7 @@ public enum ImportFile {
         file: path, line: 1, column: nil, value: nil, problem: "not readable as CSV (\(error))",
         fix: "give a CSV file")
     }
+    if let long = tooLong() { throw long }
     let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
     var parser: RowParser
     if header.contains("Country Code") || header.contains("Funding Account Name") {
@@ -137,6 +149,7 @@ public enum ImportFile {
             // The CSV reader stops a row at bytes that are not UTF-8, and the short row
             // looks like bad quoting: when that is why, say so.
             while pipe.take() != nil {}
+            if let long = tooLong() { throw long }
             if notUTF8.seen {
               throw Problem(
                 file: path, line: line, column: nil, value: nil,
@@ -166,6 +179,7 @@ public enum ImportFile {
         problem: "bytes that are not UTF-8 in this line (at or after byte \(bytes) of the file)",
         fix: "save the file as UTF-8")
     }
+    if let long = tooLong() { throw long }
     if let error = pipe.error {
       if case CSVError.cannotReadFile = error {
       } else if case CSVError.unicodeDecoding = error {

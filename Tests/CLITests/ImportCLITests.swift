@@ -160,6 +160,13 @@ import Testing
     let utf8 = try attempt("latin1.csv", latin1)
     #expect(utf8.err.contains("latin1.csv:3: bytes that are not UTF-8"), "\(utf8.err)")
     #expect(!utf8.err.contains("fields"), "not a quoting problem: \(utf8.err)")
+
+    // Issue 23, item 4: a field of 3 MiB (the CSV reader would hold it whole) is
+    // refused at 1 MiB, named by line and field.
+    let huge = "\"" + String(repeating: "x", count: 3 << 20) + "\""
+    let long = try attempt(
+      "long.csv", Array((header + good + good.replacingOccurrences(of: "Spares", with: huge)).utf8))
+    #expect(long.err.contains("long.csv:3: field 5 of this line is longer than 1 MiB"), "\(long.err)")
   }
 
   @Test func anExportImportsBackToTheSamePortfolio() throws {
