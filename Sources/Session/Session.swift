@@ -270,6 +270,7 @@ public final class Session: @unchecked Sendable {
       unlink(location.path)
       throw error
     }
+    session.notices += StoreExposure.warnings(for: location.path)
     return session
   }
 

@@ -14,6 +14,18 @@ enum StoreExposure {
       )
     }
     let dir = (path as NSString).deletingLastPathComponent
+    var file = stat()
+    var folder = stat()
+    // A store shared by a group, in a folder its group cannot write: a member who meets
+    // a torn record (a writer that crashed) cannot set it aside, so cannot write.
+    if stat(path, &file) == 0, file.st_mode & 0o060 != 0, stat(dir.isEmpty ? "/" : dir, &folder) == 0,
+      folder.st_mode & 0o002 == 0, folder.st_gid != file.st_gid || folder.st_mode & 0o020 == 0
+    {
+      let group = getgrgid(file.st_gid).map { String(cString: $0.pointee.gr_name) } ?? String(file.st_gid)
+      out.append(
+        "\(dir): the store is shared by group \(group) but its folder is not writable by that group, so a member could not set aside a torn record after a crash; run 'chgrp \(group) \(dir) && chmod 2770 \(dir)'"
+      )
+    }
     if stat(dir.isEmpty ? "/" : dir, &st) == 0, st.st_mode & 0o002 != 0 {
       out.append(
         "\(dir): the store's directory is writable by every account, so anyone could replace or remove the store; keep stores in a directory only you (or your group) can write"

@@ -26,7 +26,7 @@ public final class TUIRunner {
     let user = session.user
     let info = SessionInfo(
       store: session.location.path, user: user,
-      role: session.portfolio.roster.highestRole(of: user)?.rawValue ?? "no role",
+      role: session.portfolio.roster.statusTitle(of: user),
       demo: session.isDemo, readOnly: session.isReadOnly)
     let size = terminal.size
     model = AppModel(
@@ -58,7 +58,7 @@ public final class TUIRunner {
     var model = AppModel(
       preview: portfolio, summary: preview.summary, today: today,
       info: SessionInfo(
-        store: store, user: user, role: portfolio.roster.highestRole(of: user)?.rawValue ?? "no role",
+        store: store, user: user, role: portfolio.roster.statusTitle(of: user),
         demo: portfolio.isDemo, readOnly: false),
       theme: theme, width: width, height: height)
     model.message = "reading the programs… keys wait until they are in · q quits"
@@ -171,9 +171,14 @@ public final class TUIRunner {
       }
     case .perform(let request):
       do {
-        try session.perform(request.command, today: clock())
+        let records = try session.perform(request.command, today: clock())
         dispatch(.portfolio(session.portfolio, asOf: nil, today: clock()))
-        dispatch(.performed(title: request.title, problems: nil))
+        // A request's ID is given under the store's lock: say which it got.
+        let raised = records.filter { $0.type == RequestRaised.type }.compactMap {
+          $0.payload["id"]?.stringValue
+        }
+        let title = raised.isEmpty ? request.title : "\(request.title): \(raised.joined(separator: ", "))"
+        dispatch(.performed(title: title, problems: nil))
       } catch let rejection as Rejection {
         dispatch(.performed(title: request.title, problems: rejection.reasons))
       } catch StoreError.replaced {

@@ -50,8 +50,17 @@ import Testing
     #expect(
       try sapm(["roles", "grant", "s.patel", "approver", "--region", "ukraine", "--as", "demo-admin"]).status
         == 0)
-    #expect(try sapm(["roles"]).out.contains("s.patel  officer, approver (Ukraine)") == false)
-    #expect(try sapm(["roles"]).out.contains("s.patel  approver (Ukraine), officer"))
+    // Aligned: every role starts in the same column (the widest name's).
+    let lines = try sapm(["roles"]).out.split(separator: "\n").filter { !$0.hasPrefix("[DEMO]") }.map(
+      String.init)
+    #expect(
+      lines.contains { $0.hasPrefix("s.patel ") && $0.hasSuffix("approver (Ukraine), officer") }, "\(lines)")
+    // The column where each role begins: after the name and its padding.
+    func roleColumn(_ line: String) -> Int {
+      let name = line.prefix { $0 != " " }.count
+      return name + line.dropFirst(name).prefix { $0 == " " }.count
+    }
+    #expect(Set(lines.map(roleColumn)).count == 1, "\(lines)")
     let bad = try sapm(["request", "new", "JO-FMF-001", "--kind", "launch", "--reason", "x"])
     #expect(bad.status == 1)
     #expect(bad.err.contains("--kind 'launch' is not a request kind; one of release-funds, offer-loa"))

@@ -243,3 +243,28 @@ extension Date {
     #expect(try FileManager.default.contentsOfDirectory(atPath: cli.home + "/shared") == ["portfolio.sapm"])
   }
 }
+
+/// Issue 22, item 6: a group store in a folder its group cannot write is said at init
+/// and at every open (a member could not set aside a torn record).
+@Suite(.serialized) struct GroupFolderTests {
+  @Test(.enabled(if: getuid() == 0, "needs root to create a test group (groupadd)"))
+  func aGroupStoreInAFolderTheGroupCannotWriteIsSaid() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let accounts = try TestAccounts()
+    defer { accounts.tearDown() }
+    let dir = cli.home + "/private"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    chmod(dir, 0o755)  // root's own folder: the group cannot write it
+    let store = dir + "/team.sapm"
+    let created = try cli.run(["init", "--group", accounts.group, "--store", store])
+    #expect(created.status == 0, "\(created.err)")
+    #expect(created.err.contains("not writable by that group"), "\(created.err)")
+    let opened = try cli.run(["alerts", "--store", store])
+    #expect(opened.err.contains("chmod 2770 \(dir)"), "\(opened.err)")
+    // A folder made by init for the group (2770): nothing to say.
+    let shared = cli.home + "/shared/team.sapm"
+    let fine = try cli.run(["init", "--group", accounts.group, "--store", shared])
+    #expect(fine.status == 0 && !fine.err.contains("not writable by that group"), "\(fine.err)")
+  }
+}

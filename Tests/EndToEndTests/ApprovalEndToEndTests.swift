@@ -88,7 +88,8 @@ import Testing
     for _ in 0..<6 { try officer.keys("Down") }
     try officer.type("Spares for the F-16 fleet")
     try officer.keys("Enter")
-    try officer.waitFor("recorded: raise a release-funds request on PL-FMF-001 as \(accounts.officer)")
+    try officer.waitFor(
+      "recorded: raise a release-funds request on PL-FMF-001: RQ-0001 as \(accounts.officer)")
 
     // The approver sees it within a second, opens it and approves through the dialog.
     let (_, waited) = try approver.waitFor("Waiting on me (1)", timeout: 5)

@@ -79,6 +79,10 @@ public struct Roster: Sendable, Hashable {
     return g.isEmpty ? "not on the roster" : g.map(\.title).joined(separator: ", ")
   }
 
+  /// The highest role a user holds with its regions ("officer (Europe/NATO)"), for the
+  /// status line: an officer limited to a region should see which.
+  public func statusTitle(of user: String) -> String { grants(of: user).first?.title ?? "no role" }
+
   /// The highest role a user holds anywhere, for the status line.
   public func highestRole(of user: String) -> Role? { grants(of: user).map(\.role).max() }
 

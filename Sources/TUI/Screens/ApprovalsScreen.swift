@@ -6,14 +6,16 @@ import Terminal
 extension AppModel {
   public func approvalsTable(_ scope: Portfolio.RequestScope) -> TableData {
     let rows = portfolio.requests(scope, user: info.user, on: day).map { r -> TableData.Row in
-      let failing = portfolio.failingChecks(for: r, on: day).count
+      // A decided request's checks held at its steps; today's figures, which its own
+      // execution changed, say nothing about it (as `sapm request show`).
+      let failing = r.state.isOpen ? portfolio.failingChecks(for: r, on: day).count : 0
       let partner = portfolio.partner(ofProgram: r.program)?.name ?? "?"
       let age = (r.submitted ?? r.raised).days(until: day)
       return TableData.Row(
         key: r.id,
         cells: [
           r.id, r.state.rawValue, r.kind.title, partner, r.program, r.amount.compact,
-          failing == 0 ? "✔ pass" : "✘ \(failing) fail", "\(age)d",
+          !r.state.isOpen ? "decided" : failing == 0 ? "✔ pass" : "✘ \(failing) fail", "\(age)d",
           "\(r.approvals.count)/\(r.approvalsNeeded)",
           r.requester,
         ],

@@ -34,6 +34,7 @@ struct Init: ParsableCommand {
         ? try Session.createDemo(location, today: today(), name: name ?? "demo", group: gid)
         : try Session.create(location, name: name ?? "portfolio", demo: false, group: gid)
       let p = session.portfolio
+      printNotices(session)
       say(
         "created \(location.path)\(demo ? " (DEMO)" : ""): \(p.eventCount) events, \(p.partners.count) partners, \(p.programs.count) programs; admin \(session.user)"
           + (group.map { "; shared with group \($0) (0660)" } ?? ""))

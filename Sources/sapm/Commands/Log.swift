@@ -31,8 +31,11 @@ struct Log: ParsableCommand {
         if json {
           say(entry.line)
         } else {
+          // The actor is never cut (two approvers once read "deskapprove…"): padded only.
+          let actor = entry.actor.sanitizedForTerminal
+          let padded = actor + String(repeating: " ", count: max(0, 12 - DisplayWidth.of(actor)))
           say(
-            "\(DisplayWidth.fit(String(entry.sequence), 7, alignRight: true))  \(entry.at)  \(DisplayWidth.fit(entry.actor.sanitizedForTerminal, 12))  \(DisplayWidth.fit(entry.type.sanitizedForTerminal, 20))  \(entry.summary.sanitizedForTerminal)"
+            "\(DisplayWidth.fit(String(entry.sequence), 7, alignRight: true))  \(entry.at)  \(padded)  \(DisplayWidth.fit(entry.type.sanitizedForTerminal, 20))  \(entry.summary.sanitizedForTerminal)"
           )
         }
       }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CanonicalJSON
 import Portfolio
 import Session
+import Terminal
 
 /// `sapm roles`: the roster, and an administrator's grants and revocations.
 struct Roles: ParsableCommand {
@@ -29,8 +30,14 @@ struct Roles: ParsableCommand {
           return
         }
         if session.isDemo { say("[DEMO] \(session.location.path)") }
+        // Aligned: the widest name sets the column.
+        let width = p.roster.users.map { DisplayWidth.of($0.sanitizedForTerminal) }.max() ?? 0
         for user in p.roster.users {
-          say("\(user)  \(p.roster.describe(user))" + (user == session.user ? "  (you)" : ""))
+          let name = user.sanitizedForTerminal
+          say(
+            name + String(repeating: " ", count: width - DisplayWidth.of(name))
+              + "  \(p.roster.describe(user))"
+              + (user == session.user ? "  (you)" : ""))
         }
         if p.roster.grants(of: session.user).isEmpty { say("you (\(session.user)) are not on the roster") }
       }
@@ -42,8 +49,10 @@ struct Roles: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The account name.") var user: String
     @Argument(help: "viewer, officer, approver or admin.") var role: String
-    @Option(name: .customLong("region"), help: "Limit the role to a region (repeatable).") var regions:
-      [String] = []
+    @Option(
+      name: .customLong("region"),
+      help: "Limit the role to a region (repeatable): europe, indo-pacific, middle-east-africa or ukraine.")
+    var regions: [String] = []
     @Option(
       help: ArgumentHelp(
         "The user's public key, as 'sapm identity --public' prints it for them: in a signed store their records count only when signed with it.",
