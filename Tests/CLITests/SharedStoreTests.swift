@@ -19,10 +19,7 @@ import Testing
     chmod(cli.home, 0o755)
     // Each account keeps its own signing key, in its own private directory.
     for user in [accounts.officer, accounts.approver1, accounts.approver2, accounts.outsider] {
-      let config = cli.home + "/config-\(user)"
-      try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
-      if let pw = getpwnam(user) { chown(config, pw.pointee.pw_uid, pw.pointee.pw_gid) }
-      chmod(config, 0o700)
+      try accounts.privateFolder(cli.home + "/config-\(user)", of: user)
     }
     func run(_ user: String?, _ args: [String]) throws -> CLI.Result {
       guard let user else { return try cli.run(args + ["--store", store]) }
@@ -163,9 +160,7 @@ extension Date {
     let viewer = accounts.approver2
     for user in [accounts.officer, accounts.approver1, viewer] {
       for folder in [cli.home + "/config-\(user)", cli.home + "/cache-\(user)"] {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        if let pw = getpwnam(user) { chown(folder, pw.pointee.pw_uid, pw.pointee.pw_gid) }
-        chmod(folder, 0o700)
+        try accounts.privateFolder(folder, of: user)
       }
     }
     func run(_ user: String?, _ args: [String], tool: String = "sapm") throws -> CLI.Result {

@@ -43,6 +43,13 @@ public struct TestAccounts {
     }
   }
 
+  /// A folder only `user` may enter (0700, theirs): a config or cache of their own.
+  public func privateFolder(_ path: String, of user: String) throws {
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    if let pw = getpwnam(user) { chown(path, pw.pointee.pw_uid, pw.pointee.pw_gid) }
+    chmod(path, 0o700)
+  }
+
   public func tearDown() {
     try? FileManager.default.removeItem(atPath: binaries)
     for user in [officer, approver1, approver2, outsider] { try? Self.sh("/usr/sbin/userdel", [user]) }

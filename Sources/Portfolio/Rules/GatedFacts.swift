@@ -143,13 +143,26 @@ extension RequestedFact {
   public var reportedBy: String? { nil }
 }
 
+extension GatedFacts.Gate {
+  /// Money of a fiscal year, released by a `release-funds` request of that amount: an
+  /// obligation, a commitment, a package's or a contract's value. `what` names it.
+  static func release(_ program: String, _ fiscalYear: Int, _ amount: Dollars, _ what: String) -> Self {
+    GatedFacts.Gate(
+      kind: .releaseFunds, program: program, fiscalYear: fiscalYear, amount: amount,
+      what: "\(what) of \(amount.compact) (FY\(fiscalYear))")
+  }
+}
+
+/// The value of a transfer's articles (their sum, wrapping as the fold's summary does).
+func articlesValue(_ lines: [TransferLine]) -> Dollars {
+  Dollars(lines.reduce(Int64(0)) { $0 &+ $1.value.amount })
+}
+
 extension FundsObligated: RequestedFact {
   public var reportedBy: String? { source }
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
     guard amount > .zero, source == nil else { return nil }
-    return GatedFacts.Gate(
-      kind: .releaseFunds, program: program, fiscalYear: fiscalYear, amount: amount,
-      what: "an obligation of \(amount.compact) (FY\(fiscalYear))")
+    return .release(program, fiscalYear, amount, "an obligation")
   }
 }
 
@@ -157,27 +170,19 @@ extension FundsCommitted: RequestedFact {
   public var reportedBy: String? { source }
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
     guard amount > .zero, source == nil else { return nil }
-    return GatedFacts.Gate(
-      kind: .releaseFunds, program: program, fiscalYear: fiscalYear, amount: amount,
-      what: "a commitment of \(amount.compact) (FY\(fiscalYear))")
+    return .release(program, fiscalYear, amount, "a commitment")
   }
 }
 
 extension DrawdownPackageAnnounced: RequestedFact {
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
-    let value = Dollars(articles.reduce(Int64(0)) { $0 &+ $1.value.amount })
-    return GatedFacts.Gate(
-      kind: .releaseFunds, program: program, fiscalYear: fiscalYear, amount: value,
-      what: "drawdown package \(package) of \(value.compact) (FY\(fiscalYear))")
+    .release(program, fiscalYear, articlesValue(articles), "drawdown package \(package)")
   }
 }
 
 extension USAIContractAwarded: RequestedFact {
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
-    let value = Dollars(articles.reduce(Int64(0)) { $0 &+ $1.value.amount })
-    return GatedFacts.Gate(
-      kind: .releaseFunds, program: program, fiscalYear: fiscalYear, amount: value,
-      what: "USAI contract \(contract) of \(value.compact) (FY\(fiscalYear))")
+    .release(program, fiscalYear, articlesValue(articles), "USAI contract \(contract)")
   }
 }
 
