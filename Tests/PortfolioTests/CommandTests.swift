@@ -277,3 +277,39 @@ import Testing
     }
   }
 }
+
+/// Issue 22, item 5: statutory values are not free text.
+@Suite struct StatutoryValueTests {
+  func reasons(_ l: Ledger, _ event: any EventPayload, actor: String = "boss") -> [String] {
+    if case .reject(let r) = RecordEvents([("", event)]).decide(
+      l.portfolio, actor: actor, today: l.day("2025-03-01"))
+    {
+      return r.reasons
+    }
+    return []
+  }
+
+  @Test func theTierOfAPartnerIsTheStatutes() {
+    var l = Ledger()
+    l.add(StoreCreated(name: "t", demo: false), on: "2024-01-01", actor: "boss")
+    let japanAsOther = PartnerRegistered(code: "JP", name: "Japan", region: .indoPacific, tier: .other)
+    #expect(reasons(l, japanAsOther).contains { $0.contains("Japan is NATO+5 for §36(b) by statute") })
+    let jordanAsNATO = PartnerRegistered(
+      code: "JO", name: "Jordan", region: .middleEastAfrica, tier: .natoPlus5)
+    #expect(reasons(l, jordanAsNATO).contains { $0.contains("register it with tier other") })
+    #expect(
+      reasons(l, PartnerRegistered(code: "JP", name: "Japan", region: .indoPacific, tier: .natoPlus5)).isEmpty
+    )
+  }
+
+  @Test func aVettingResultIsValidAYearAtMost() {
+    var l = Ledger.withProgram()
+    l.add(UnitRegistered(id: "U1", partner: "PL", name: "1st"), on: "2024-02-01")
+    let long = UnitVetted(
+      unit: "U1", status: .approved, certified: l.day("2025-01-01"), expires: l.day("2026-06-01"))
+    #expect(reasons(l, long, actor: "tester").contains { $0.contains("vetting is valid at most 365 days") })
+    let year = UnitVetted(
+      unit: "U1", status: .approved, certified: l.day("2025-01-01"), expires: l.day("2026-01-01"))
+    #expect(reasons(l, year, actor: "tester").isEmpty)
+  }
+}

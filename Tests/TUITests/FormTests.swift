@@ -385,3 +385,23 @@ extension Harness {
     #expect(officer.model.form != nil)
   }
 }
+
+/// Issue 22, item 5: FMF made available through the form is two-year money by default.
+@Suite struct TwoYearMoneyTests {
+  @Test func fmfMadeAvailableDefaultsToTwoYears() throws {
+    let program = try #require(
+      Harness.demo.programs.values.sorted { $0.id < $1.id }.first { $0.kind == .fmf })
+    var form = Form.funds(program: program, today: Harness.today)
+    form.fields[0].editor = LineEditor("made available")
+    form.fields[1].editor = LineEditor("2027")
+    form.fields[2].editor = LineEditor("5M")
+    guard case .success(let command) = form.command(), let record = command as? RecordEvents,
+      let made = record.events.first?.event as? FundsMadeAvailable
+    else {
+      Issue.record("no funds.available")
+      return
+    }
+    #expect(made.availableUntil == Day("2028-09-30"))
+    #expect(form.fields[4].hint.contains("two-year money"))
+  }
+}

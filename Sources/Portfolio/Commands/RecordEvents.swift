@@ -129,7 +129,21 @@ extension PolicyChanged: AdministratorsEvent { static let adminAction = "change 
 extension RestrictionImposed: AdministratorsEvent { static let adminAction = "impose a restriction" }
 extension RestrictionLifted: AdministratorsEvent { static let adminAction = "lift a restriction" }
 extension RestrictionWaived: AdministratorsEvent { static let adminAction = "waive a restriction" }
-extension PartnerRegistered: AdministratorsEvent { static let adminAction = "register a partner" }
+extension PartnerRegistered: AdministratorsEvent {
+  static let adminAction = "register a partner"
+
+  /// An administrator's, and the §36(b) tier is the statute's, not a choice: NATO and
+  /// its members, Australia, Israel, Japan, New Zealand and South Korea (AECA §36(b)).
+  public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
+    var reasons = requireAdmin(p, actor, Self.adminAction)
+    if let country = ForeignAssistance.country(code), country.tier != tier {
+      reasons.append(
+        "\(country.name) is \(country.tier.title) for §36(b) by statute (AECA §36(b): NATO members and Australia, Israel, Japan, New Zealand, South Korea); register it with tier \(country.tier.rawValue)"
+      )
+    }
+    return reasons
+  }
+}
 
 extension UnitVetted: CheckedEvent {
   public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
@@ -143,6 +157,12 @@ extension UnitVetted: CheckedEvent {
     }
     if let certified, let expires, expires <= certified {
       reasons.append("vetting cannot expire (\(expires)) on or before its certification (\(certified))")
+    }
+    // A Leahy vetting result is good for a year (the policy value), no longer.
+    if let certified, let expires, expires > certified.adding(days: p.policy.vettingValidityDays) {
+      reasons.append(
+        "vetting is valid at most \(p.policy.vettingValidityDays) days (policy vetting.validity.days): certified \(certified), it cannot run until \(expires); at most \(certified.adding(days: p.policy.vettingValidityDays))"
+      )
     }
     return reasons
   }

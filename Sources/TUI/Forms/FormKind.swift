@@ -3,7 +3,8 @@ import Portfolio
 /// Which form, and what it builds: one case per form, so a new form has one home.
 public enum FormKind: Sendable, Hashable {
   /// Funding tab: funds made available, committed, obligated or disbursed.
-  case funds(program: String)
+  /// `years`: how long funds made available stay available by default (FMF: two).
+  case funds(program: String, years: Int)
   /// Overview, a region pane: register a partner in that region (administrators).
   case partner(region: Region)
   /// Partner screen: a new program for the partner.
@@ -39,7 +40,7 @@ public enum FormKind: Sendable, Hashable {
 
   public var title: String {
     switch self {
-    case .funds(let program): return "Record funds — \(program)"
+    case .funds(let program, _): return "Record funds — \(program)"
     case .partner(let region): return "Register a partner — \(region.title)"
     case .program(let partner): return "New program — \(partner)"
     case .vetting(let program): return "Record a vetting result — \(program)"
@@ -72,7 +73,7 @@ extension Form {
   /// The command the fields describe, or what is wrong with them.
   func command() -> Result<any Command, Rejection> {
     switch kind {
-    case .funds(let program): return fundsCommand(program)
+    case .funds(let program, let years): return fundsCommand(program, years: years)
     case .partner(let region): return partnerCommand(region)
     case .program(let partner): return programCommand(partner)
     case .vetting: return vettingCommand()

@@ -8,17 +8,23 @@ extension Form {
   static func funds(program: Program, today: Day) -> Form {
     let fy = program.funding.last?.fiscalYear ?? today.fiscalYear
     return Form(
-      kind: .funds(program: program.id),
+      // FMF is two-year money (annual SFOPS acts: "to remain available until September
+      // 30" of the following year); other accounts default to their fiscal year.
+      kind: .funds(program: program.id, years: program.kind == .fmf ? 2 : 1),
       fields: [
         Field("What", .choice(fundsActions), fundsActions[0], hint: "← → to choose", prefilled: false),
         Field("Fiscal year", .year, String(fy), hint: "e.g. 2026"),
         Field("Amount", .money, "", hint: "e.g. 1,250,000 or 1.25M"),
         Field("Date", .date, today.description, hint: "obligation date, YYYY-MM-DD"),
-        Field("Available until", .date, "", hint: "made available only; empty: end of the FY"),
+        Field(
+          "Available until", .date, "",
+          hint: program.kind == .fmf
+            ? "made available only; empty: end of the next FY (FMF is two-year money)"
+            : "made available only; empty: end of the FY"),
       ])
   }
 
-  func fundsCommand(_ program: String) -> Result<any Command, Rejection> {
+  func fundsCommand(_ program: String, years: Int) -> Result<any Command, Rejection> {
     var problems: [String] = []
     let fy = Int(value("Fiscal year"))
     if fy == nil || !(1950...2100).contains(fy ?? 0) { problems.append("Fiscal year: a year such as 2026") }
@@ -33,6 +39,7 @@ extension Form {
       if until == nil { problems.append("Available until: YYYY-MM-DD, or empty for the end of the FY") }
     }
     guard problems.isEmpty, let fy, let amount else { return .failure(Rejection(problems)) }
+    if action == "made available", until == nil, years > 1 { until = Day.endOfFiscalYear(fy + years - 1) }
     switch action {
     case "obligated":
       guard let day else { return .failure(Rejection(problems)) }
