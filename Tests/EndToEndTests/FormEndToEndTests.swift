@@ -26,14 +26,22 @@ import Testing
     try tmux.waitFor("not recorded")
     #expect(try String(contentsOfFile: store, encoding: .utf8) == before)
     // Within them: an obligation is still not the officer's to write alone — the form
-    // says which request to raise as it is typed, and Enter records nothing.
+    // says which request it needs as it is typed, and Enter opens that request, filled
+    // in from what was typed; nothing is obligated.
     try tmux.keys("C-u")
     try tmux.type("2M")
     try tmux.waitFor("release-funds request")
     try tmux.keys("Enter")
-    try tmux.waitFor("not recorded")
+    let (request, _) = try tmux.waitFor("the request form") { $0.contains("Raise a request — BA-FMF-001") }
+    #expect(request.contains("‹ release-funds ›") && request.contains("2M"), "\(request)")
     #expect(try String(contentsOfFile: store, encoding: .utf8) == before)
-    try tmux.keys("Escape")
+    try tmux.type("Spares for the F-16 fleet")  // the justification has the focus
+    try tmux.keys("Enter")
+    try tmux.waitFor("recorded: raise a release-funds request on BA-FMF-001")
+    let after = try String(contentsOfFile: store, encoding: .utf8)
+    #expect(
+      after.contains(#""type":"request.raised""#)
+        && !after.dropFirst(before.count).contains("funds.obligated"))
     try tmux.quit()
   }
 

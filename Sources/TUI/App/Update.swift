@@ -289,6 +289,11 @@ extension AppModel {
     if var next {
       next.validate(portfolio, actor: info.user, today: today)
       form = next
+      if case .request = next.kind, case .funds = f.kind {
+        message =
+          "money is written by executing an approved request: say why, Enter raises it (nothing was recorded)"
+        messageIsError = false
+      }
       return []
     }
     guard f.problems.isEmpty, case .success(let command) = f.command() else {

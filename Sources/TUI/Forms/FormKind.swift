@@ -107,6 +107,19 @@ extension Form {
       return portfolio.programs[id].map { Form.notice(program: $0, today: today) }
     case .condition(let id) where value("Condition") == Form.newMeasurement:
       return portfolio.programs[id].map { Form.metric(program: $0, today: today) }
+    // Money is written by executing an approved request (docs/approvals.md): an
+    // obligation or commitment typed here becomes that request, filled in from it.
+    // (Only when the request is all that is missing: money beyond the funds is refused.)
+    case .funds(let id, _)
+    where ["obligated", "committed"].contains(value("What")) && !problems.isEmpty
+      && problems.allSatisfy({ $0.contains("is written only by executing") }):
+      guard let program = portfolio.programs[id] else { return nil }
+      var request = Form.request(program: program, today: today)
+      request.set("Kind", RequestKind.releaseFunds.rawValue)
+      request.set("Amount", value("Amount"))
+      request.set("Fiscal year", value("Fiscal year"))
+      request.focus = request.fields.firstIndex { $0.label == "Justification" } ?? 0  // what is left to say
+      return request
     case .program(let code) where value("Kind") == Form.newRestriction:
       return portfolio.partners[code].map {
         Form.restriction(partner: $0, programs: portfolio.programsByPartner[code] ?? [], today: today)

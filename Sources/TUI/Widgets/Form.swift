@@ -47,6 +47,12 @@ public struct Form: Sendable {
 
   public func value(_ label: String) -> String { fields.first { $0.label == label }?.text ?? "" }
 
+  /// Fills in the field `label` (a form opened from another, carrying what was typed).
+  public mutating func set(_ label: String, _ text: String) {
+    guard let i = fields.firstIndex(where: { $0.label == label }) else { return }
+    fields[i].editor = LineEditor(text, prefilled: false)
+  }
+
   /// Feeds a key to the form. Returns true when the key asks to submit.
   mutating func handle(_ key: Key) -> Bool {
     switch key {
