@@ -405,3 +405,26 @@ extension Harness {
     #expect(form.fields[4].hint.contains("two-year money"))
   }
 }
+
+/// Issue 22, item 2: an LOA offer typed on the Case tab opens an offer-loa request.
+@Suite struct OfferThroughARequestTests {
+  @Test func anLOAOfferOnTheCaseTabOpensItsRequest() throws {
+    var opened = 0
+    for program in Harness.demo.programs.values.sorted(by: { $0.id < $1.id })
+    where program.fmsCase != nil && program.fmsCase?.loaOffered == nil {
+      var h = Harness.on(.fmsCase, of: program.id)
+      var form = Form.caseStep(program: program, today: Harness.today)
+      form.set("Step", CaseMilestone.loaOffered.rawValue)
+      form.validate(h.model.portfolio, actor: h.model.info.user, today: Harness.today)
+      guard !form.problems.isEmpty, form.problems.allSatisfy({ $0.contains("is written only by executing") })
+      else { continue }  // refused for another reason too (no notification): not this test's case
+      h.model.form = form
+      h.press(.enter)
+      #expect(h.model.form?.kind == .request(program: program.id), "\(h.lines)")
+      #expect(h.model.form?.value("Kind") == "offer-loa")
+      #expect(h.statusLine.contains("an LOA offer is written by executing an approved request"))
+      opened += 1
+    }
+    #expect(opened > 0, "no demo case where the request is all an LOA offer lacks")
+  }
+}

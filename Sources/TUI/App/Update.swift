@@ -289,9 +289,11 @@ extension AppModel {
     if var next {
       next.validate(portfolio, actor: info.user, today: today)
       form = next
-      if case .request = next.kind, case .funds = f.kind {
+      if case .request = next.kind {
+        let what: String
+        if case .caseStep = f.kind { what = "an LOA offer" } else { what = "money" }
         message =
-          "money is written by executing an approved request: say why, Enter raises it (nothing was recorded)"
+          "\(what) is written by executing an approved request: say why, Enter raises it (nothing was recorded)"
         messageIsError = false
       }
       return []

@@ -120,6 +120,15 @@ extension Form {
       request.set("Fiscal year", value("Fiscal year"))
       request.focus = request.fields.firstIndex { $0.label == "Justification" } ?? 0  // what is left to say
       return request
+    // The same for an LOA offer typed on the Case tab: an offer-loa request.
+    case .caseStep(let id)
+    where value("Step") == CaseMilestone.loaOffered.rawValue && !problems.isEmpty
+      && problems.allSatisfy({ $0.contains("is written only by executing") }):
+      guard let program = portfolio.programs[id] else { return nil }
+      var request = Form.request(program: program, today: today)
+      request.set("Kind", RequestKind.offerLOA.rawValue)
+      request.focus = request.fields.firstIndex { $0.label == "Justification" } ?? 0
+      return request
     case .program(let code) where value("Kind") == Form.newRestriction:
       return portfolio.partners[code].map {
         Form.restriction(partner: $0, programs: portfolio.programsByPartner[code] ?? [], today: today)
