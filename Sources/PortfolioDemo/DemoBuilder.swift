@@ -33,6 +33,46 @@ struct DemoBuilder {
     items.append(Item(day: d, order: items.count, actor: actor, event: event))
   }
 
+  /// Every gated fact of the demo's history (an obligation, an LOA offered, a package)
+  /// carries out an executed request, as the store's rules require (docs/approvals.md):
+  /// the request that approved it — raised by an officer, approved by one approver (two
+  /// at or above $100M), executed — on the fact's day, just before it. Their IDs are
+  /// `H-…`, apart from the demo's open requests (`RQ-…`).
+  mutating func approveHistory() {
+    var out: [Item] = []
+    out.reserveCapacity(items.count * 2)
+    for item in items {
+      guard let fact = item.event as? any RequestedFact, fact.request == nil,
+        let gate = fact.gate(in: Portfolio())
+      else {
+        out.append(item)
+        continue
+      }
+      let id = nextID("H")
+      var raised = RequestRaised(
+        id: id, program: gate.program, kind: gate.kind, amount: gate.amount ?? .zero,
+        fiscalYear: gate.fiscalYear, until: gate.until, summary: "approved before this store recorded it")
+      raised.setting = gate.setting
+      raised.value = gate.value
+      let deciders =
+        (gate.amount ?? .zero) >= .million(100)
+        ? [DemoPortfolio.approver, DemoPortfolio.approver2] : [DemoPortfolio.approver]
+      let policy = gate.kind == .changePolicy
+      let raiser = policy ? DemoPortfolio.admin : DemoPortfolio.officer
+      var steps: [(String, any EventPayload)] = [
+        (raiser, raised), (raiser, RequestStepTaken(id: id, program: gate.program, state: .submitted)),
+      ]
+      for approver in deciders {
+        steps.append((approver, RequestStepTaken(id: id, program: gate.program, state: .approved)))
+      }
+      steps.append((raiser, RequestStepTaken(id: id, program: gate.program, state: .executed)))
+      for (actor, event) in steps { out.append(Item(day: item.day, order: 0, actor: actor, event: event)) }
+      out.append(Item(day: item.day, order: 0, actor: item.actor, event: fact.carrying(out: id)))
+    }
+    for i in out.indices { out[i].order = i }
+    items = out
+  }
+
   mutating func nextID(_ prefix: String) -> String {
     let n = (counters[prefix] ?? 0) + 1
     counters[prefix] = n

@@ -25,9 +25,6 @@ public enum DemoPortfolio {
   public static func events(today: Day) -> [Item] {
     var b = DemoBuilder(today: today, seed: 0x5A9_2026)
     let epoch = b.day("2015-01-05")
-    b.add(
-      PolicyChanged(setting: "approval.two.amount", value: 100_000_000, reason: "demo default"), on: epoch,
-      subject: "policy", actor: admin)
     // The demo's own administrator beside the account that created the store.
     for (user, role) in [
       (admin, Role.admin), (officer, .officer), (officer2, .officer), (approver, .approver),
@@ -44,6 +41,7 @@ public enum DemoPortfolio {
     alertScenarios(&b)
     requests(&b)
     fill(&b)
+    b.approveHistory()
 
     // Log order is time order; ties keep the order the builder emitted them.
     let sorted = b.items.sorted { ($0.day, $0.order) < ($1.day, $1.order) }

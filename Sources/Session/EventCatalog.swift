@@ -23,6 +23,8 @@ public enum EventCatalog {
         program: "UA-FMF-001", sunset: today.adding(days: 365), reason: "extension approved"),
       RoleRevoked(user: "s.patel", role: .officer, regions: [.ukraine]),
       ConditionWaived(program: "EG-FMF-001", id: "C1", on: today, reason: "national security waiver"),
+      PolicyChanged(
+        setting: "approval.two.amount", value: 200_000_000, reason: "raised threshold", request: "RQ-0012"),
     ]
     for e in extra where samples[Swift.type(of: e).type] == nil { samples[Swift.type(of: e).type] = e }
 

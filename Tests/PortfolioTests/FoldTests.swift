@@ -290,3 +290,24 @@ import Testing
     #expect(restored.programs["P1"]?.conditions[69].met == l.day("2024-03-01"))
   }
 }
+
+/// Issue 22: the demo's own history obeys the gated facts — every obligation, LOA
+/// offered, package or contract in it carries out an executed request that covers it.
+@Suite struct DemoObeysTheGatesTests {
+  @Test func everyGatedFactOfTheDemoCarriesOutAnExecutedRequest() throws {
+    let today = try #require(Day("2026-11-29"))
+    var p = Portfolio()
+    var gated = 0
+    for (i, item) in DemoPortfolio.events(today: today).enumerated() {
+      if let fact = item.event as? any RequestedFact, fact.gate(in: p) != nil {
+        gated += 1
+        #expect(
+          GatedFacts.refusal(of: fact, in: p) == nil, "\(type(of: item.event).type): \(item.event.summary)")
+      }
+      p.apply(
+        Envelope(context: EventContext(sequence: i + 1, at: item.at, actor: item.actor), event: item.event))
+    }
+    #expect(gated > 50)
+    #expect(p.skippedCount == 0)
+  }
+}

@@ -137,6 +137,8 @@ public protocol RequestedFact: EventPayload {
   func gate(in p: Portfolio) -> GatedFacts.Gate?
   /// Who reported it, for figures an import brings in (reported, not approved).
   var reportedBy: String? { get }
+  /// The same fact, naming the request it carries out.
+  func carrying(out request: String) -> any EventPayload
 }
 
 extension RequestedFact {
@@ -160,6 +162,7 @@ func articlesValue(_ lines: [TransferLine]) -> Dollars {
 
 extension FundsObligated: RequestedFact {
   public var reportedBy: String? { source }
+  public func carrying(out request: String) -> any EventPayload { with { $0.request = request } }
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
     guard amount > .zero, source == nil else { return nil }
     return .release(program, fiscalYear, amount, "an obligation")
@@ -168,6 +171,7 @@ extension FundsObligated: RequestedFact {
 
 extension FundsCommitted: RequestedFact {
   public var reportedBy: String? { source }
+  public func carrying(out request: String) -> any EventPayload { with { $0.request = request } }
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
     guard amount > .zero, source == nil else { return nil }
     return .release(program, fiscalYear, amount, "a commitment")
@@ -175,18 +179,21 @@ extension FundsCommitted: RequestedFact {
 }
 
 extension DrawdownPackageAnnounced: RequestedFact {
+  public func carrying(out request: String) -> any EventPayload { with { $0.request = request } }
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
     .release(program, fiscalYear, articlesValue(articles), "drawdown package \(package)")
   }
 }
 
 extension USAIContractAwarded: RequestedFact {
+  public func carrying(out request: String) -> any EventPayload { with { $0.request = request } }
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
     .release(program, fiscalYear, articlesValue(articles), "USAI contract \(contract)")
   }
 }
 
 extension CaseMilestoneReached: RequestedFact {
+  public func carrying(out request: String) -> any EventPayload { with { $0.request = request } }
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
     guard milestone == .loaOffered else { return nil }
     return GatedFacts.Gate(kind: .offerLOA, program: program, what: "an LOA offered")
@@ -194,6 +201,7 @@ extension CaseMilestoneReached: RequestedFact {
 }
 
 extension PolicyChanged: RequestedFact {
+  public func carrying(out request: String) -> any EventPayload { with { $0.request = request } }
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
     var gate = GatedFacts.Gate(
       kind: .changePolicy, program: Request.policyProgram, what: "policy \(setting) set to \(value)")
@@ -204,8 +212,18 @@ extension PolicyChanged: RequestedFact {
 }
 
 extension ProgramSunsetChanged: RequestedFact {
+  public func carrying(out request: String) -> any EventPayload { with { $0.request = request } }
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
     GatedFacts.Gate(kind: .extendSunset, program: program, until: sunset, what: "a new sunset \(sunset)")
+  }
+}
+
+extension EventPayload {
+  /// A copy with `change` made (a fact naming its request, say).
+  func with(_ change: (inout Self) -> Void) -> Self {
+    var copy = self
+    change(&copy)
+    return copy
   }
 }
 
