@@ -85,7 +85,8 @@ import Testing
     try officer.waitFor("Raise a request — PL-FMF-001")
     try officer.keys("Down")
     try officer.type("25M")
-    for _ in 0..<6 { try officer.keys("Down") }
+    // Only release-funds' fields are shown: Amount, Fiscal year, then the justification.
+    for _ in 0..<2 { try officer.keys("Down") }
     try officer.type("Spares for the F-16 fleet")
     try officer.keys("Enter")
     try officer.waitFor(

@@ -428,3 +428,25 @@ extension Harness {
     #expect(opened > 0, "no demo case where the request is all an LOA offer lacks")
   }
 }
+
+/// Issue 22, item 6: the request form shows the fields of the chosen kind only, and a
+/// date field refuses text at the key.
+@Suite struct RequestFormFieldsTests {
+  @Test func theFieldsFollowTheKindAndADateTakesNoText() {
+    var h = Harness(width: 160, height: 45, user: "m.okafor")
+    h.model.stack = [Page(.overview), Page(.program("JO-FMF-001"))]
+    h.type("N")
+    #expect(h.screen.contains("Fiscal year") && !h.screen.contains("Students"), "\(h.lines)")
+    h.press(.right)  // offer-loa
+    h.press(.right)  // enroll-imet
+    #expect(h.model.form?.value("Kind") == "enroll-imet")
+    #expect(h.screen.contains("Students") && h.screen.contains("Course") && !h.screen.contains("Fiscal year"))
+    h.press(.right, .right)  // extend-sunset
+    #expect(h.screen.contains("New sunset") && !h.screen.contains("Students"), "\(h.lines)")
+    h.press(.down)  // the new sunset
+    h.type("next spring")
+    #expect(h.model.form?.value("New sunset") == "", "letters are refused in a date")
+    h.type("2031-09-30")
+    #expect(h.model.form?.value("New sunset") == "2031-09-30")
+  }
+}

@@ -140,6 +140,7 @@ extension Form {
 
   /// Re-checks the form as it stands: field problems first, then the domain's reasons.
   mutating func validate(_ portfolio: Portfolio, actor: String, today: Day) {
+    showFieldsOfItsKind()
     switch command() {
     case .failure(let r): problems = r.reasons
     case .success(let c): problems = c.judgedPreview(portfolio, actor: actor, today: today)

@@ -32,6 +32,23 @@ extension Form {
       ])
   }
 
+  /// Which of the request form's fields each kind asks for (the others are hidden).
+  static let requestFields: [RequestKind: Set<String>] = [
+    .releaseFunds: ["Amount", "Fiscal year"], .offerLOA: ["Amount"],
+    .enrollIMET: ["Units", "Course", "Students"], .deliver: ["Units"], .extendSunset: ["New sunset"],
+  ]
+
+  /// A request form shows only the fields of the kind chosen (and the ones all share).
+  mutating func showFieldsOfItsKind() {
+    guard case .request = kind, let chosen = RequestKind(rawValue: value("Kind")) else { return }
+    let own = Form.requestFields[chosen] ?? []
+    let every = Set(Form.requestFields.values.flatMap { $0 })
+    for i in fields.indices {
+      fields[i].hidden = every.contains(fields[i].label) && !own.contains(fields[i].label)
+    }
+    if fields[focus].hidden { focus = nextVisible(1) }
+  }
+
   func requestCommand(_ program: String) -> Result<any Command, Rejection> {
     var problems: [String] = []
     guard let kind = RequestKind(rawValue: value("Kind")) else {

@@ -16,6 +16,9 @@ public struct Form: Sendable {
     public var kind: Kind
     public var editor: LineEditor
     public var hint: String
+    /// Not part of the form as it stands (a request kind's fields when another kind is
+    /// chosen): not shown, not reached by Tab.
+    public var hidden = false
 
     public init(
       _ label: String, _ kind: Kind, _ value: String = "", hint: String = "", prefilled: Bool = true
@@ -53,12 +56,34 @@ public struct Form: Sendable {
     fields[i].editor = LineEditor(text, prefilled: false)
   }
 
+  /// The next field Tab reaches from `focus` in `step` (+1 or −1), skipping hidden ones.
+  func nextVisible(_ step: Int) -> Int {
+    var i = focus
+    for _ in fields.indices {
+      i = (i + step + fields.count) % fields.count
+      if !fields[i].hidden { return i }
+    }
+    return focus
+  }
+
+  /// Whether a typed character can belong in a field of this kind: a date or a year
+  /// takes digits (and a date its dashes), so text typed into one is refused at the key.
+  static func accepts(_ c: Character, in kind: Field.Kind) -> Bool {
+    switch kind {
+    case .date: return c.isASCII && (c.isNumber || c == "-")
+    case .year: return c.isASCII && c.isNumber
+    default: return true
+    }
+  }
+
   /// Feeds a key to the form. Returns true when the key asks to submit.
   mutating func handle(_ key: Key) -> Bool {
     switch key {
-    case .tab, .down: focus = (focus + 1) % fields.count
-    case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
+    case .tab, .down: focus = nextVisible(1)
+    case .backTab, .up: focus = nextVisible(-1)
     case .enter: return true
+    case .character(let c) where !Form.accepts(c, in: fields[focus].kind):
+      return false
     default:
       if case .choice(let options) = fields[focus].kind, !options.isEmpty {
         let current = options.firstIndex(of: fields[focus].text) ?? 0

@@ -8,7 +8,8 @@ extension AppModel {
     let w = min(76, width - 2)
     let labelWidth = (f.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
     let problemLines = Array(f.problems.flatMap { wrap("✗ " + $0, to: min(76, width - 2) - 4) }.prefix(6))
-    let h = min(height - 3, f.fields.count + problemLines.count + 6)
+    let shown = f.fields.filter { !$0.hidden }.count
+    let h = min(height - 3, shown + problemLines.count + 6)
     let x = (width - w) / 2
     let y = max(1, (height - 2 - h) / 2)
     let border = theme.style("pane.border.focus")
@@ -22,7 +23,7 @@ extension AppModel {
     g.put(" \(f.title) ", x: x + 2, y: y, style: theme.style("pane.title.focus"), limit: w - 4)
     let inner = w - 4
     var row = y + 2
-    for (i, field) in f.fields.enumerated() where row < y + h - 2 {
+    for (i, field) in f.fields.enumerated() where row < y + h - 2 && !field.hidden {
       let focused = i == f.focus
       let marker = focused ? "›" : " "
       var cx = x + 2
