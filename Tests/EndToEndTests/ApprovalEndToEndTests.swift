@@ -98,7 +98,8 @@ import Testing
     try approver.keys("Enter")
     try approver.waitFor("✔ Funds")
     try approver.type("A")
-    try approver.waitFor("Approve RQ-0001 · Release funds · Poland · $25.0M (checks pass)? (y/n)")
+    try approver.waitFor(
+      "Approve RQ-0001 · Release funds · Poland · $25.0M (checks pass)? (y/n, m adds a note)")
     try approver.type("y")
     try approver.waitFor("recorded: approve RQ-0001 as \(accounts.approver1)")
     // And the officer's own screen follows: the request is approved.

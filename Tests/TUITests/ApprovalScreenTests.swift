@@ -32,7 +32,7 @@ import Testing
     h.type("A")
     #expect(
       h.statusLine.contains(
-        "Approve RQ-0001 · Release funds · Jordan · $150.0M (checks pass; 1 more approver after you)? (y/n)"
+        "Approve RQ-0001 · Release funds · Jordan · $150.0M (checks pass; 1 more approver after you)? (y/n, m adds a note)"
       ))
     h.type("y")
     h.performEffects()
@@ -101,5 +101,24 @@ import Testing
     h.press(.enter)
     h.type("A")
     #expect(h.statusLine.contains("read-only: approve would write to the store"))
+  }
+}
+
+/// Issue 22, item 6: the approve dialog takes a note, as `--note` does.
+@Suite struct ApprovalNoteTests {
+  @Test func anApprovalCarriesItsNote() {
+    var h = Harness(width: 160, height: 45, user: "l.chen")
+    h.type("p")
+    h.type("/RQ-0001")
+    h.press(.enter, .enter)
+    h.type("A")
+    h.type("m")
+    #expect(h.statusLine.contains("Approve RQ-0001 — note"), "\(h.statusLine)")
+    h.type("checked against the LOR")
+    h.press(.enter)
+    h.performEffects()
+    #expect(h.statusLine.contains("recorded: approve RQ-0001 as l.chen"), "\(h.statusLine)")
+    let step = h.model.portfolio.requests["RQ-0001"]?.steps.last
+    #expect(step?.state == .approved && step?.reason == "checked against the LOR")
   }
 }

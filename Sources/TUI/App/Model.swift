@@ -105,6 +105,8 @@ public enum InputMode: Hashable, Sendable {
   case confirmStep(request: String, state: RequestState)
   /// The reason for rejecting or returning a request.
   case stepReason(request: String, state: RequestState)
+  /// A note on an approval, submission or execution (as `--note`; may be empty).
+  case stepNote(request: String, state: RequestState)
 }
 
 /// Facts about the session the status bar shows.

@@ -153,6 +153,9 @@ extension AppModel {
       case .note(let alert): prompt = "note for \(alert): "
       case .confirmOverwrite(let path, _): prompt = "\(path) exists; replace it? (y/n) "
       case .confirmStep(let id, let state), .stepReason(let id, let state): prompt = stepPrompt(id, state)
+      case .stepNote(let id, let state):
+        prompt =
+          "\(state.verb.prefix(1).uppercased() + state.verb.dropFirst()) \(id) — note (Enter \(state.verb)s; Esc cancels): "
       }
       let x = g.put(prompt, x: 0, y: y, style: theme.style("input.prompt"))
       // The cursor (▏) stays on screen: a long line scrolls, its start shown as "…".

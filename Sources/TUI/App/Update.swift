@@ -318,9 +318,18 @@ extension AppModel {
       case .character("n"), .character("N"), .escape:
         input = nil
         fail("not \(state.rawValue): \(id) left as it was")
+      case .character("m"), .character("M"):
+        // A note with the step, as `sapm request approve --note` takes one.
+        input = .stepNote(request: id, state: state)
+        editor = LineEditor()
       default:
         break
       }
+      return []
+    }
+    if case .stepNote(let id, let state) = mode, key == .escape {
+      input = nil
+      fail("not \(state.rawValue): \(id) left as it was")
       return []
     }
     if case .stepReason(let id, let state) = mode, key == .escape {
@@ -379,6 +388,10 @@ extension AppModel {
       return []
     case .confirmOverwrite, .confirmStep:
       return []  // answered by y/n in handleInput
+    case .stepNote(let id, let state):
+      return [
+        .perform(CommandRequest(StepRequest(id: id, to: state, reason: text.hasVisibleText ? text : nil)))
+      ]
     case .stepReason(let id, let state):
       guard text.hasVisibleText else {
         fail("to \(state.verb) a request, give the reason; \(state == .rejected ? "R" : "B") to try again")

@@ -90,7 +90,7 @@ extension AppModel {
       text += left > 0 ? " (checks pass; \(left) more approver after you)" : " (checks pass)"
     }
     if state == .rejected || state == .returned { return text + " — reason: " }
-    return text + "? (y/n) "
+    return text + "? (y/n, m adds a note) "
   }
 
 }
