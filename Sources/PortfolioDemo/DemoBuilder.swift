@@ -54,6 +54,7 @@ struct DemoBuilder {
         fiscalYear: gate.fiscalYear, until: gate.until, summary: "approved before this store recorded it")
       raised.setting = gate.setting
       raised.value = gate.value
+      raised.restriction = gate.restriction
       let deciders =
         (gate.amount ?? .zero) >= .million(100)
         ? [DemoPortfolio.approver, DemoPortfolio.approver2] : [DemoPortfolio.approver]
@@ -65,7 +66,9 @@ struct DemoBuilder {
       for approver in deciders {
         steps.append((approver, RequestStepTaken(id: id, program: gate.program, state: .approved)))
       }
-      steps.append((raiser, RequestStepTaken(id: id, program: gate.program, state: .executed)))
+      // A waiver is carried out by an administrator (restrictions are theirs).
+      let executor = gate.kind == .waiveRestriction ? DemoPortfolio.admin : raiser
+      steps.append((executor, RequestStepTaken(id: id, program: gate.program, state: .executed)))
       for (actor, event) in steps { out.append(Item(day: item.day, order: 0, actor: actor, event: event)) }
       out.append(Item(day: item.day, order: 0, actor: item.actor, event: fact.carrying(out: id)))
     }

@@ -541,7 +541,8 @@ public enum DemoPortfolio {
       subject: "RQ-0014", actor: officer)
     b.add(
       FundsObligated(
-        program: "EG-FMF-001", fiscalYear: t.fiscalYear - 1, amount: .million(50), on: b.ago(35)),
+        program: "EG-FMF-001", fiscalYear: t.fiscalYear - 1, amount: .million(50), on: b.ago(35),
+        request: "RQ-0014"),
       on: b.ago(35), subject: "RQ-0014", actor: officer)
     raise(
       "RQ-0015", "PL-FMF-001", .releaseFunds, .million(300), fy: 2023, "Release loan tranche",
@@ -557,6 +558,16 @@ public enum DemoPortfolio {
         fiscalYear: t.fiscalYear,
         summary: "Release FY funds for munitions replenishment"), on: b.ago(1), subject: "IL-FMF-001",
       actor: officer2)
+    // A waiver of Niger's §7008 restriction for its border program: approved by the
+    // region's approvers, carried out by an administrator.
+    var waiver = RequestRaised(
+      id: "RQ-0017", program: "NE-SC-001", kind: .waiveRestriction, amount: .zero,
+      summary: "National-security waiver for border surveillance (§7008(b))")
+    waiver.restriction = .coup
+    b.add(waiver, on: b.ago(2), subject: "RQ-0017", actor: officer)
+    b.add(
+      RequestStepTaken(id: "RQ-0017", program: "NE-SC-001", state: .submitted), on: b.ago(1),
+      subject: "RQ-0017", actor: officer)
   }
 
   // MARK: The rest of the portfolio, generated

@@ -371,3 +371,43 @@ import Testing
         == ["no unit 'PL-U-9' is registered for UA"])
   }
 }
+
+/// Issue 22: a restriction waiver is a gated fact — a waive-restriction request,
+/// approved in the region, carried out by an administrator.
+@Suite struct WaiverRequestTests {
+  static func judge(_ l: inout Ledger, _ c: any Command, _ actor: String) -> [String] {
+    switch c.judge(l.portfolio, actor: actor, today: l.day(ApprovalTests.today)) {
+    case .reject(let r): return r.reasons
+    case .accept(let events):
+      for e in events { l.add(e, on: ApprovalTests.today, actor: actor) }
+      return []
+    }
+  }
+
+  @Test func aWaiverIsApprovedThenCarriedOutByAnAdministrator() throws {
+    var l = ApprovalTests.office()
+    l.add(
+      RestrictionImposed(partner: "PL", kind: .coup, since: l.day("2025-01-01")), on: "2025-01-01",
+      actor: "boss")
+    // Directly, even the administrator is refused and told which request to raise.
+    let direct = Self.judge(
+      &l, RecordEvents([("", RestrictionWaived(partner: "PL", kind: .coup, program: "P1", reason: "x"))]),
+      "boss")
+    #expect(direct.contains { $0.contains("--kind waive-restriction --restriction 7008") }, "\(direct)")
+    var raise = RaiseRequest(
+      program: "P1", kind: .waiveRestriction, justification: "national security", submit: true)
+    raise.restriction = .coup
+    #expect(Self.judge(&l, raise, "olga").isEmpty)
+    let id = try #require(l.portfolio.requests.values.first { $0.kind == .waiveRestriction }?.id)
+    // Its own restriction does not block its approval.
+    #expect(Self.judge(&l, StepRequest(id: id, to: .approved), "anna").isEmpty)
+    // An officer may not carry it out: restrictions are an administrator's.
+    #expect(
+      Self.judge(&l, StepRequest(id: id, to: .executed), "olga").contains {
+        $0.contains("only an administrator may write restriction.waived")
+      })
+    #expect(Self.judge(&l, StepRequest(id: id, to: .executed), "boss").isEmpty)
+    let restriction = try #require(l.portfolio.partners["PL"]?.restrictions.first)
+    #expect(restriction.waivedPrograms == ["P1"])
+  }
+}

@@ -13,6 +13,8 @@ public struct RaiseRequest: Command {
   /// For `change-policy`: the setting and its new value.
   public var setting: String?
   public var value: Double?
+  /// For `waive-restriction`: which restriction.
+  public var restriction: RestrictionKind?
   public var justification: String
   /// Submit in the same batch as the draft.
   public var submit: Bool
@@ -24,10 +26,11 @@ public struct RaiseRequest: Command {
     caseID: String? = nil,
     units: [String] = [], course: String? = nil, students: Int? = nil, lines: [Int] = [], until: Day? = nil,
     justification: String, submit: Bool = false, id: String? = nil, setting: String? = nil,
-    value: Double? = nil
+    value: Double? = nil, restriction: RestrictionKind? = nil
   ) {
     self.setting = setting
     self.value = value
+    self.restriction = restriction
     self.program = program
     self.kind = kind
     self.amount = amount
@@ -122,6 +125,14 @@ public struct RaiseRequest: Command {
       }
     case .changePolicy:
       break  // decided by decidePolicy
+    case .waiveRestriction:
+      if let restriction {
+        if !partner.activeRestrictions(on: today).contains(where: { $0.kind == restriction }) {
+          reasons.append("\(partner.name) is under no \(restriction.title) restriction to waive")
+        }
+      } else {
+        reasons.append("waive-restriction needs the restriction: 7008, 7012 or 620I")
+      }
     case .extendSunset:
       if let until {
         if let sunset = prog.sunset, until <= sunset {
@@ -133,13 +144,13 @@ public struct RaiseRequest: Command {
     }
     let requestID = id ?? RaiseRequest.nextID(in: p)
     let amount = kind == .offerLOA && self.amount == .zero ? (prog.fmsCase?.value ?? .zero) : self.amount
+    var raised = RequestRaised(
+      id: requestID, program: program, kind: kind, amount: amount, fiscalYear: fiscalYear, units: units,
+      course: course, students: students, lines: lines, until: until, summary: justification)
+    raised.restriction = kind == .waiveRestriction ? restriction : nil
     return .check(
       reasons,
-      [
-        RequestRaised(
-          id: requestID, program: program, kind: kind, amount: amount, fiscalYear: fiscalYear, units: units,
-          course: course, students: students, lines: lines, until: until, summary: justification)
-      ] + (submit ? [RequestStepTaken(id: requestID, program: program, state: .submitted)] : []))
+      [raised] + (submit ? [RequestStepTaken(id: requestID, program: program, state: .submitted)] : []))
   }
 }
 
@@ -273,6 +284,12 @@ public struct StepRequest: Command {
     case .changePolicy:
       guard let setting = r.setting, let value = r.value else { return [] }
       return [PolicyChanged(setting: setting, value: value, reason: r.summary, request: r.id)]
+    case .waiveRestriction:
+      guard let restriction = r.restriction, let partner = p.programs[r.program]?.partner else { return [] }
+      return [
+        RestrictionWaived(
+          partner: partner, kind: restriction, program: r.program, reason: r.summary, request: r.id)
+      ]
     case .enrollIMET, .deliver:
       return r.units.filter { !assigned.contains($0) }.map { UnitAssigned(program: r.program, unit: $0) }
     }

@@ -67,14 +67,18 @@ public struct RestrictionWaived: EventPayload {
   public var kind: RestrictionKind
   public var program: String
   public var reason: String
-  public init(partner: String, kind: RestrictionKind, program: String, reason: String) {
+  /// The executed waive-restriction request it carries out (docs/approvals.md).
+  public var request: String?
+  public init(partner: String, kind: RestrictionKind, program: String, reason: String, request: String? = nil)
+  {
     self.partner = partner
     self.kind = kind
     self.program = program
     self.reason = reason
+    self.request = request
   }
   public var programID: String? { program }
-  public var summary: String { "\(kind.title) waived for \(program): \(reason)" }
+  public var summary: String { "\(kind.title) waived for \(program): \(reason)" + requestNote(request, nil) }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     _ = try p.requireProgram(program)
     try p.updatePartner(partner) { (x: inout Partner) throws(FoldError) in

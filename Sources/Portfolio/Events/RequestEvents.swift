@@ -17,6 +17,8 @@ public struct RequestRaised: EventPayload {
   /// For `change-policy`: the setting and its new value.
   public var setting: String?
   public var value: Double?
+  /// For `waive-restriction`: which restriction.
+  public var restriction: RestrictionKind?
   public var summaryText: String
 
   public init(
@@ -38,7 +40,8 @@ public struct RequestRaised: EventPayload {
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, program, kind, amount, fiscalYear, unit, units, course, students, lines, until, setting, value
+    case id, program, kind, amount, fiscalYear, unit, units, course, students, lines, until, setting, value,
+      restriction
     case summaryText = "summary"
   }
 
@@ -57,6 +60,7 @@ public struct RequestRaised: EventPayload {
       requester: requester, raised: raised)
     r.setting = setting
     r.value = value
+    r.restriction = restriction
     return r
   }
 

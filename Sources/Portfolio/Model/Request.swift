@@ -8,6 +8,9 @@ public enum RequestKind: String, Codable, Sendable, CaseIterable {
   /// A change of a policy value (a threshold, a period): not on a program, but on
   /// `Request.policyProgram`; raised and approved by administrators.
   case changePolicy = "change-policy"
+  /// A waiver of a restriction in force (§7008, §7012, §620I) for one program: approved
+  /// by the region's approvers, carried out by an administrator (restrictions are theirs).
+  case waiveRestriction = "waive-restriction"
 
   /// The kinds raised on a program (the request form's choices).
   public static var onPrograms: [RequestKind] { allCases.filter { $0 != .changePolicy } }
@@ -20,6 +23,7 @@ public enum RequestKind: String, Codable, Sendable, CaseIterable {
     case .deliver: return "Deliver equipment"
     case .extendSunset: return "Extend past sunset"
     case .changePolicy: return "Change a policy value"
+    case .waiveRestriction: return "Waive a restriction"
     }
   }
 
@@ -32,6 +36,7 @@ public enum RequestKind: String, Codable, Sendable, CaseIterable {
     case .deliver: return "units, case lines (optional)"
     case .extendSunset: return "new sunset date"
     case .changePolicy: return "setting, value"
+    case .waiveRestriction: return "the restriction (7008, 7012, 620I)"
     }
   }
 
@@ -140,6 +145,8 @@ public struct Request: Codable, Sendable, Hashable, Identifiable {
   /// Approvals this submission needs (one, or two at and above the policy amount).
   public var approvalsNeeded: Int
   public var steps: [RequestStep]
+  /// For `waive-restriction`: which restriction.
+  public var restriction: RestrictionKind?
   /// For `change-policy`: the setting (`Policy.settings`) and its new value.
   public var setting: String?
   public var value: Double?
@@ -190,6 +197,7 @@ public struct Request: Codable, Sendable, Hashable, Identifiable {
     }
     if let until { parts.append("until \(until)") }
     if let setting { parts.append("\(setting) = \(value.map { String($0) } ?? "?")") }
+    if let restriction { parts.append("waive \(restriction.title)") }
     return parts.joined(separator: " · ")
   }
 

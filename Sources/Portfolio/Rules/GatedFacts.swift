@@ -16,6 +16,8 @@ public enum GatedFacts {
     public var fiscalYear: Int?
     public var amount: Dollars?
     public var until: Day?
+    /// For a waiver: the restriction.
+    public var restriction: RestrictionKind?
     /// For a change of policy: the setting and its value.
     public var setting: String?
     public var value: Double?
@@ -49,6 +51,10 @@ public enum GatedFacts {
       (
         ProgramSunsetChanged.type, "a sunset changed", .extendSunset, "program, new sunset",
         "program terms"
+      ),
+      (
+        RestrictionWaived.type, "a restriction waived for a program", .waiveRestriction,
+        "program, restriction", "annual SFOPS acts' waiver authorities (§7008(b), §7012); FAA §620I(b)"
       ),
       (
         PolicyChanged.type, "a policy value changed", .changePolicy, "setting, value",
@@ -94,6 +100,9 @@ public enum GatedFacts {
         "it sets \(r.setting ?? "nothing") to \(r.value.map { String($0) } ?? "nothing"), not \(setting) to \(gate.value.map { String($0) } ?? "?")"
       )
     }
+    if let restriction = gate.restriction, r.restriction != restriction {
+      problems.append("it waives \(r.restriction?.title ?? "nothing"), not \(restriction.title)")
+    }
     if let until = gate.until, r.until != until {
       problems.append("it extends to \(r.until?.description ?? "no date"), not \(until)")
     }
@@ -122,6 +131,7 @@ public enum GatedFacts {
     if let amount = gate.amount { words.append("--amount \(amount.amount)") }
     if let fy = gate.fiscalYear { words.append("--fy \(fy)") }
     if let until = gate.until { words.append("--until \(until)") }
+    if let restriction = gate.restriction { words.append("--restriction \(restriction.rawValue)") }
     if let setting = gate.setting {
       words.append("--setting \(setting) --value \(gate.value.map { String($0) } ?? "V")")
     }
@@ -197,6 +207,16 @@ extension CaseMilestoneReached: RequestedFact {
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
     guard milestone == .loaOffered else { return nil }
     return GatedFacts.Gate(kind: .offerLOA, program: program, what: "an LOA offered")
+  }
+}
+
+extension RestrictionWaived: RequestedFact {
+  public func carrying(out request: String) -> any EventPayload { with { $0.request = request } }
+  public func gate(in p: Portfolio) -> GatedFacts.Gate? {
+    var gate = GatedFacts.Gate(
+      kind: .waiveRestriction, program: program, what: "a \(kind.title) waiver for \(program)")
+    gate.restriction = kind
+    return gate
   }
 }
 

@@ -114,7 +114,11 @@ extension Portfolio {
 
   /// No restriction on the partner is in force without a waiver for this program.
   func restrictionCheck(_ r: Request, _ program: Program, _ partner: Partner, _ day: Day) -> RequestCheck {
-    let active = partner.activeRestrictions(on: day)
+    // A waiver is what lifts the restriction for the program: the one it waives does not
+    // block it (the others still do).
+    let active = partner.activeRestrictions(on: day).filter {
+      r.kind != .waiveRestriction || $0.kind != r.restriction
+    }
     let blocking = active.filter { !$0.waivedPrograms.contains(program.id) }
     if !blocking.isEmpty {
       return RequestCheck(

@@ -26,6 +26,9 @@ extension Form {
         Field("Course", .text, "", hint: "enroll-imet"),
         Field("Students", .text, "", hint: "enroll-imet: how many"),
         Field("New sunset", .date, "", hint: "extend-sunset: YYYY-MM-DD"),
+        Field(
+          "Restriction", .choice(RestrictionKind.allCases.map(\.rawValue)), RestrictionKind.coup.rawValue,
+          hint: "waive-restriction: ← → to choose", prefilled: false),
         Field("Justification", .text, "", hint: "why: the request's reason"),
         Field(
           "Save", .choice(requestSaveOptions), requestSaveOptions[0], hint: "← → to choose", prefilled: false),
@@ -36,6 +39,7 @@ extension Form {
   static let requestFields: [RequestKind: Set<String>] = [
     .releaseFunds: ["Amount", "Fiscal year"], .offerLOA: ["Amount"],
     .enrollIMET: ["Units", "Course", "Students"], .deliver: ["Units"], .extendSunset: ["New sunset"],
+    .waiveRestriction: ["Restriction"],
   ]
 
   /// A request form shows only the fields of the kind chosen (and the ones all share).
@@ -81,6 +85,7 @@ extension Form {
           ? amount : .zero,
         fiscalYear: fy, units: units, course: kind == .enrollIMET ? value("Course") : nil, students: students,
         until: until, justification: value("Justification"),
-        submit: value("Save") == Form.requestSaveOptions[0]))
+        submit: value("Save") == Form.requestSaveOptions[0],
+        restriction: kind == .waiveRestriction ? RestrictionKind(rawValue: value("Restriction")) : nil))
   }
 }

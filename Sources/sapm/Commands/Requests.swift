@@ -73,6 +73,8 @@ struct RequestCommand: ParsableCommand {
       help: "The policy setting (change-policy), e.g. approval.two.amount; a wrong name lists them all.")
     var setting: String?
     @Option(help: "Its new value (change-policy).") var value: Double?
+    @Option(help: "The restriction to waive (waive-restriction): 7008, 7012 or 620I.") var restriction:
+      String?
     @Option(help: "Why: the justification.") var reason: String
     @Flag(help: "Submit it at once instead of leaving a draft.") var submit = false
 
@@ -94,7 +96,13 @@ struct RequestCommand: ParsableCommand {
           units: (units ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
           course: course, students: students, lines: lineNumbers,
           until: try until.map { try parseDay($0, option: "--until") }, justification: reason, submit: submit,
-          setting: setting, value: value)
+          setting: setting, value: value,
+          restriction: try restriction.map { text in
+            guard let kind = RestrictionKind(rawValue: text) else {
+              throw ValidationError("--restriction '\(text)' is not a restriction; one of 7008, 7012, 620I")
+            }
+            return kind
+          })
         let session = try storeOptions.open(readOnly: false, allowDemo: true)
         let records = try session.perform(command, today: today())
         // The ID the domain assigned under the lock, read back from the record written.
