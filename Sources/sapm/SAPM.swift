@@ -105,8 +105,38 @@ struct StoreOptions: ParsableArguments {
       if readOnly { return try acting(Session.open(location, readOnly: true)) }
       return try acting(session)
     }
-    return try acting(Session.open(location, readOnly: readOnly))
+    return try acting(openShowingProgress(location, readOnly: readOnly))
   }
+}
+
+/// Opens a store; on a terminal, a read that takes more than a second (a large store
+/// this account has no checkpoint of yet: every signature is checked once) shows how it
+/// is going on standard error, and the line is cleared when it is done.
+func openShowingProgress(_ location: StoreLocation, readOnly: Bool) throws -> Session {
+  guard isatty(2) != 0 else { return try Session.open(location, readOnly: readOnly) }
+  let progress = LoadProgress()
+  let finished = DispatchSemaphore(value: 0)
+  let stopped = DispatchSemaphore(value: 0)
+  let reporter = Thread {
+    var shown = false
+    while finished.wait(timeout: .now() + 0.25) == .timedOut {
+      let f = progress.current
+      guard f.seconds >= 1, f.total > 0 else { continue }
+      let pct = Int(Double(f.bytes) / Double(f.total) * 100)
+      progressLine(
+        "reading \(location.path): \(f.records) records, \(pct)% — a first open of a large store (later ones start from this account's checkpoint)"
+      )
+      shown = true
+    }
+    if shown { progressLine("") }
+    stopped.signal()
+  }
+  reporter.start()
+  defer {
+    finished.signal()
+    stopped.wait()
+  }
+  return try Session.open(location, readOnly: readOnly, progress: progress)
 }
 
 /// Today (UTC) from the system clock: the one place the CLI reads it.

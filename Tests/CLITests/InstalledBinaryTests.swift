@@ -74,3 +74,23 @@ import Testing
     #expect(r.status == 0, "\(r.out) \(r.err)")
   }
 }
+
+/// Issue 21: a long first open (every signature checked once per account) says how it
+/// is going on a terminal, and the line is gone when it is done.
+@Suite(.serialized) struct FirstOpenProgressTests {
+  @Test func aLargeFirstOpenShowsItsProgressOnATerminal() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/large.sapm"
+    let g = try cli.run(
+      ["generate", "--programs", "20000", "--events", "200000", "--out", store],
+      executable: builtProduct("sapm-bench"))
+    #expect(g.status == 0, "\(g.err)")
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/on-terminal.py").path
+    let r = try cli.run(
+      [script, CLI.binary, "overview", "--store", store], executable: "/usr/bin/python3")
+    #expect(r.out.contains("reading \(store): "), "\(r.out.prefix(400))")
+    #expect(r.out.contains("\u{1B}[K"), "the progress line is cleared")
+  }
+}
