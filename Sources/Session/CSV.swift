@@ -14,6 +14,22 @@ public enum CSV {
     return t
   }
 
+  /// The document as a terminal should show it: a line break inside a quoted field is
+  /// shown as `␤`, so that no field can fake a row of its own (a file gets it exactly).
+  public static func forTerminal(_ document: String) -> String {
+    var out = String.UnicodeScalarView()
+    var quoted = false
+    for scalar in document.unicodeScalars {
+      if scalar == "\"" { quoted.toggle() }
+      if quoted, scalar == "\n" || scalar == "\r" {
+        out.append(scalar == "\n" ? "\u{2424}" : "\u{240D}")
+      } else {
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
   public static func document(_ rows: [[String]]) -> String {
     rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
   }

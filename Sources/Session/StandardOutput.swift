@@ -10,7 +10,7 @@ public final class StandardOutput: @unchecked Sendable {
   public static let shared = StandardOutput(fd: 1)
 
   let fd: Int32
-  let isTerminal: Bool
+  public let isTerminal: Bool
   private var buffer: [UInt8] = []
   /// The first error met; later writes are dropped and `flush` reports it.
   private var failure: Int32?

@@ -135,3 +135,48 @@ import Testing
     #expect(approvalsLines.count == 1 && approvalsLines[0].contains("none"), "\(shown.out)")
   }
 }
+
+/// Issue 23, item 7: control characters and line breaks in every free-text field reach no
+/// terminal raw, on any command — names, titles, conditions, metrics, units, a
+/// restriction's note, a request's reason.
+@Suite(.serialized) struct EveryCommandOnATerminalTests {
+  @Test func noFieldFakesALineOrSendsAnEscapeOnAnyCommand() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/s.sapm"
+    #expect(try cli.run(["init", "--store", store]).status == 0)
+    let evil = #"\u001b[2J\nFAKE LINE \u001b]0;pwned\u0007"#
+    let facts = cli.home + "/facts.jsonl"
+    try """
+    {"type":"partner.registered","payload":{"code":"PL","name":"Poland\(evil)","region":"europe","tier":"nato+5"}}
+    {"type":"program.created","payload":{"id":"PL-SC-1","partner":"PL","kind":"SC","title":"Title\(evil)","start":"2024-10-01","status":"active"}}
+    {"type":"funds.available","payload":{"program":"PL-SC-1","fiscalYear":2027,"amount":500000000}}
+    {"type":"condition.set","payload":{"program":"PL-SC-1","id":"C1","text":"Cond\(evil)","due":"2025-01-01"}}
+    {"type":"metric.defined","payload":{"program":"PL-SC-1","id":"M1","name":"Metric\(evil)","unit":"%","target":1}}
+    {"type":"unit.registered","payload":{"id":"U1","partner":"PL","name":"Unit\(evil)"}}
+    {"type":"restriction.imposed","payload":{"partner":"PL","kind":"7008","since":"2025-01-01","note":"Note\(evil)"}}
+    """.write(toFile: facts, atomically: true, encoding: .utf8)
+    #expect(try cli.run(["record", "--json", facts, "--store", store]).status == 0)
+    let raised = try cli.run([
+      "request", "new", "PL-SC-1", "--kind", "release-funds", "--amount", "5", "--fy", "2027",
+      "--reason", "Why\u{1B}[2J\nFAKE LINE", "--store", store,
+    ])
+    #expect(raised.status == 0, "\(raised.err)")
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/on-terminal.py").path
+    for command in [
+      ["overview"], ["alerts", "--all"], ["log"], ["requests", "--all"], ["request", "show", "RQ-0001"],
+      ["roles"],
+      ["verify"], ["export", "--format", "csv"], ["export", "--format", "json"],
+    ] {
+      let r = try cli.run(
+        [script, CLI.binary] + command + ["--store", store], executable: "/usr/bin/python3")
+      #expect(
+        !r.out.contains("\u{1B}[2J") && !r.out.contains("\u{1B}]0;"),
+        "\(command): an escape reached the terminal")
+      #expect(
+        !r.out.split(separator: "\n").contains { $0.hasPrefix("FAKE LINE") },
+        "\(command): a field faked a line:\n\(r.out)")
+    }
+  }
+}

@@ -63,7 +63,9 @@ struct Export: ParsableCommand {
           Array(text.utf8), to: output, overwrite: force, protecting: session.protectedPaths)
         complain("exported to \(written)")
       } else {
-        StandardOutput.shared.write(text)
+        // On a terminal a field's line break cannot fake a row (CSV.forTerminal).
+        let out = StandardOutput.shared
+        out.write(format == .csv && out.isTerminal ? CSV.forTerminal(text) : text)
       }
     }
   }
