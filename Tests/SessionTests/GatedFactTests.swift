@@ -140,3 +140,23 @@ import Testing
     #expect(p.unauthorizedCount == 0)
   }
 }
+
+/// A record this process just signed is not checked a second time when read back — but
+/// only when it is the very line written: the same signature on other content is checked.
+@Suite struct JustSignedTests {
+  @Test func onlyTheVeryLineWrittenIsKnownGood() throws {
+    let (signer, _) = try RecordSigner.generate()
+    var record = Record(
+      sequence: 7, at: Timestamp(dayOrdinal: 20_000), actor: "olga", type: "funds.disbursed", version: 1,
+      payload: .object([.init("amount", .int(5))]), prev: Record.genesis)
+    record.key = signer.publicKeyHex
+    record.sig = try signer.sign(record.signedBytes)
+    let known = [7: record.lineHashHex]
+    #expect(SignatureReport.knownCheck(record, known) == .valid(key: signer.publicKeyHex))
+    var forged = record
+    forged.payload = .object([.init("amount", .int(500_000_000))])
+    #expect(SignatureReport.knownCheck(forged, known) == nil)
+    #expect(forged.checkSignature() == .invalid)
+    #expect(SignatureReport.parallelChecks([forged], known: known) == [.invalid])
+  }
+}
