@@ -160,3 +160,14 @@ import Testing
     #expect(SignatureReport.parallelChecks([forged], known: known) == [.invalid])
   }
 }
+
+/// Signing with libsodium gives the very bytes swift-crypto gives (Ed25519 is
+/// deterministic), so stores signed before and after read the same.
+@Suite struct SigningImplementationsTests {
+  @Test func libsodiumAndSwiftCryptoSignAlike() throws {
+    let (signer, _) = try RecordSigner.generate()
+    for message in [[UInt8](), Array("record".utf8), [UInt8](repeating: 7, count: 5000)] {
+      #expect(try signer.sign(message) == signer.signWithSwiftCrypto(message))
+    }
+  }
+}
