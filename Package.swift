@@ -13,7 +13,8 @@ let package = Package(
     .executable(name: "sapm-bench", targets: ["sapm-bench"]),
     // For the fuzzing package in Fuzz/, which builds these with libFuzzer.
     .library(
-      name: "SapmParsers", targets: ["CanonicalJSON", "Portfolio", "PortfolioDemo", "Store", "TUI", "Session"]),
+      name: "SapmParsers",
+      targets: ["CanonicalJSON", "Portfolio", "PortfolioDemo", "Store", "TUI", "Session"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -15,7 +15,8 @@ let demo: Portfolio = {
       context: EventContext(sequence: 1, at: Timestamp(dayOrdinal: today.ordinal - 4000), actor: "fuzz"),
       event: StoreCreated(name: "fuzz", demo: true)))
   for (i, item) in DemoPortfolio.events(today: today).enumerated() {
-    p.apply(Envelope(context: EventContext(sequence: i + 2, at: item.at, actor: item.actor), event: item.event))
+    p.apply(
+      Envelope(context: EventContext(sequence: i + 2, at: item.at, actor: item.actor), event: item.event))
   }
   return p
 }()
@@ -34,7 +35,8 @@ public func fuzzCommands(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
       p.apply(
         Envelope(
           context: EventContext(
-            sequence: p.lastSequence + 1 + i, at: Timestamp(dayOrdinal: today.ordinal, hour: 12), actor: actor),
+            sequence: p.lastSequence + 1 + i, at: Timestamp(dayOrdinal: today.ordinal, hour: 12), actor: actor
+          ),
           event: event))
       if let program = event.programID { _ = p.alerts(forProgram: program, on: today) }
     }
