@@ -4,7 +4,7 @@ import Store
 
 /// A record with its payload decoded: the unit of work between the reading thread
 /// and the folding thread.
-struct DecodedRecord: @unchecked Sendable {
+struct DecodedRecord: Sendable {
   let context: EventContext
   let type: String
   let decoded: DecodedEvent
