@@ -210,8 +210,8 @@ public final class Session: @unchecked Sendable {
   /// figures on `day`), on a thread of its own: encoding a large portfolio takes
   /// seconds. The state is taken here; the session moves on meanwhile.
   public func writeCheckpointInBackground(day: Day, summary: PortfolioSummary) -> Thread {
+    // Values only: the writer holds neither the session nor its log.
     let portfolio = self.portfolio
-    let log = self.log
     let cursor = log.cursor
     let offsets = log.recordOffsets
     let place = checkpointPlace
@@ -219,7 +219,7 @@ public final class Session: @unchecked Sendable {
     let thread = Thread {
       guard let place else { return }
       try? Session.writeCheckpoint(
-        portfolio, day: day, summary: summary, to: place, log: log, at: cursor, offsets: offsets)
+        portfolio, day: day, summary: summary, to: place, at: cursor, offsets: offsets)
     }
     thread.start()
     return thread
@@ -232,7 +232,7 @@ public final class Session: @unchecked Sendable {
   {
     guard writesCache, let place = checkpointPlace else { return }
     try Session.writeCheckpoint(
-      portfolio, day: day, summary: summary ?? PortfolioSummary(portfolio, day: day), to: place, log: log,
+      portfolio, day: day, summary: summary ?? PortfolioSummary(portfolio, day: day), to: place,
       at: log.cursor,
       offsets: log.recordOffsets)
     checkpointState = (day, log.cursor.sequence)
@@ -240,12 +240,12 @@ public final class Session: @unchecked Sendable {
 
   /// The checkpoint of `portfolio` at `cursor`, with its first frame's figures.
   static func writeCheckpoint(
-    _ portfolio: Portfolio, day: Day, summary: PortfolioSummary, to place: Checkpoint.Place, log: EventLog,
+    _ portfolio: Portfolio, day: Day, summary: PortfolioSummary, to place: Checkpoint.Place,
     at cursor: ChainCursor, offsets: [Int64]
   ) throws {
     let preview = CheckpointPreview(day: day, portfolio: portfolio, summary: summary)
     try Checkpoint.write(
-      to: place, for: log, at: cursor, offsets: offsets,
+      to: place, at: cursor, offsets: offsets,
       payload: try CheckpointPayload.encode(portfolio, preview: preview))
   }
 

@@ -37,13 +37,14 @@ public enum Checkpoint {
 
   /// Writes the checkpoint for the log's current position, atomically (temp + rename).
   public static func write(to place: Place, for log: EventLog, payload: [UInt8]) throws(StoreError) {
-    try write(to: place, for: log, at: log.cursor, offsets: log.recordOffsets, payload: payload)
+    try write(to: place, at: log.cursor, offsets: log.recordOffsets, payload: payload)
   }
 
   /// Writes the checkpoint for a position taken earlier (`cursor`, `offsets`): from a
-  /// thread of its own while the reader moves on. The file is 0600 in a 0700 folder.
+  /// thread of its own while the reader moves on — it needs nothing of the log itself.
+  /// The file is 0600 in a 0700 folder.
   public static func write(
-    to place: Place, for log: EventLog, at cursor: ChainCursor, offsets: [Int64], payload: [UInt8]
+    to place: Place, at cursor: ChainCursor, offsets: [Int64], payload: [UInt8]
   ) throws(StoreError) {
     let target = place.path
     let folder = parentDirectory(target)
