@@ -10,6 +10,10 @@ import Store
 /// Every write goes through `record(_:)`, which refuses them all when the session is
 /// read-only (kiosk): the check lives here, below every view, so no screen can
 /// leak a write by forgetting it.
+///
+/// `@unchecked Sendable` because its state is unlocked: one thread uses it at a time —
+/// `SessionLoader` opens it on a thread of its own and hands it over when that thread
+/// has finished; the background checkpoint writer is given values, not the session.
 public final class Session: @unchecked Sendable {
   public let location: StoreLocation
   public let log: EventLog

@@ -6,6 +6,10 @@ import Terminal
 /// (A reader that went away — `sapm log | head` — ends the process by SIGPIPE,
 /// quietly, as for any Unix filter.) On a terminal, text is sanitised: no control
 /// character or escape sequence from the store reaches it, on any command.
+///
+/// `@unchecked Sendable` (it is the shared `shared`) with an unlocked buffer: only the
+/// command's own thread writes to it; the progress line of a long open goes to standard
+/// error directly, never through here.
 public final class StandardOutput: @unchecked Sendable {
   public static let shared = StandardOutput(fd: 1)
 

@@ -7,6 +7,10 @@
 /// It watches the directory, not the file: a writer that replaces the file by
 /// rename would end a file watch (PLATFORM-NOTES.md). Where inotify is not
 /// available it falls back to comparing the file's size and mtime on a timer.
+///
+/// `@unchecked Sendable` with unlocked state (the inotify descriptor, the last size and
+/// mtime): each is made and polled by the one loop that follows the store (the TUI's,
+/// the kiosk's, `sapm log --follow`), never shared between threads.
 public final class ChangeWatcher: @unchecked Sendable {
   private let path: String
   private let name: String

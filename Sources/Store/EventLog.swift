@@ -10,6 +10,11 @@ import CanonicalJSON
 /// Writers from any number of processes serialize on an exclusive `flock` held only
 /// for the write and its `fdatasync`; readers take no lock, so they never block a
 /// writer, and read only complete lines, so they never see half a record.
+///
+/// `@unchecked Sendable` because its reader state (cursor, offsets) is unlocked: one
+/// thread uses it at a time — its session's; a large read hands it to the session's
+/// reading thread while the session only folds what the pipe brings, and takes it back
+/// once the pipe is finished (`Session.readAndFold`).
 public final class EventLog: @unchecked Sendable {
   public let path: String
   public let isReadOnly: Bool
