@@ -5,134 +5,134 @@
 enum BundledThemes {
   static let files: [String: String] = [
     "default": """
-      # sapm default theme: dark-friendly, ANSI colours so it follows the terminal's palette.
-      # Every key falls back along its dots (pane.border.focus → pane.border → pane),
-      # then to this theme. See docs/themes.md.
-      [meta]
-      name = "default"
-      background = "dark"
+    # sapm default theme: dark-friendly, ANSI colours so it follows the terminal's palette.
+    # Every key falls back along its dots (pane.border.focus → pane.border → pane),
+    # then to this theme. See docs/themes.md.
+    [meta]
+    name = "default"
+    background = "dark"
 
-      [palette]
-      accent = "bright-cyan"
-      muted = "bright-black"
-      danger = "bright-red"
-      caution = "bright-yellow"
-      note = "#87afff"  # bright-blue (#5c5cff) is 4.4:1 on black; this is 9:1
+    [palette]
+    accent = "bright-cyan"
+    muted = "bright-black"
+    danger = "bright-red"
+    caution = "bright-yellow"
+    note = "#87afff"  # bright-blue (#5c5cff) is 4.4:1 on black; this is 9:1
 
-      [styles]
-      title = { bold = true }
-      "title.demo" = { fg = "black", bg = "caution" }
-      "title.asof" = { fg = "black", bg = "accent" }
-      "pane.border" = "muted"
-      "pane.border.focus" = { fg = "accent", bold = true }
-      "pane.title" = { bold = true }
-      "pane.title.focus" = { fg = "accent", bold = true, underline = true }
-      "list.header" = { fg = "muted", bold = true, underline = true }
-      "list.selected" = { fg = "black", bg = "accent" }
-      "list.dim" = "muted"
-      "tab.active" = { fg = "black", bg = "accent" }
-      status = { fg = "bright-white", bg = "blue" }
-      "status.mode.demo" = { fg = "black", bg = "caution" }
-      "status.mode.readonly" = { fg = "bright-white", bg = "red", bold = true }
-      "status.asof" = { fg = "black", bg = "accent" }
-      "status.error" = { fg = "bright-white", bg = "red", bold = true }
-      "alert.critical" = { fg = "danger", bold = true }
-      "alert.warning" = "caution"
-      "alert.info" = "note"
-      "alert.acknowledged" = { fg = "muted", dim = true }
-      restriction = { fg = "danger", bold = true }
-      "request.pending" = "caution"
-      "kiosk.banner" = { fg = "black", bg = "caution" }
-      """,
+    [styles]
+    title = { bold = true }
+    "title.demo" = { fg = "black", bg = "caution" }
+    "title.asof" = { fg = "black", bg = "accent" }
+    "pane.border" = "muted"
+    "pane.border.focus" = { fg = "accent", bold = true }
+    "pane.title" = { bold = true }
+    "pane.title.focus" = { fg = "accent", bold = true, underline = true }
+    "list.header" = { fg = "muted", bold = true, underline = true }
+    "list.selected" = { fg = "black", bg = "accent" }
+    "list.dim" = "muted"
+    "tab.active" = { fg = "black", bg = "accent" }
+    status = { fg = "bright-white", bg = "blue" }
+    "status.mode.demo" = { fg = "black", bg = "caution" }
+    "status.mode.readonly" = { fg = "bright-white", bg = "red", bold = true }
+    "status.asof" = { fg = "black", bg = "accent" }
+    "status.error" = { fg = "bright-white", bg = "red", bold = true }
+    "alert.critical" = { fg = "danger", bold = true }
+    "alert.warning" = "caution"
+    "alert.info" = "note"
+    "alert.acknowledged" = { fg = "muted", dim = true }
+    restriction = { fg = "danger", bold = true }
+    "request.pending" = "caution"
+    "kiosk.banner" = { fg = "black", bg = "caution" }
+    """,
     "high-contrast": """
-      # Maximum contrast: black and white with saturated signal colours and heavy attributes.
-      [meta]
-      name = "high-contrast"
-      background = "dark"
-      inherits = "default"
+    # Maximum contrast: black and white with saturated signal colours and heavy attributes.
+    [meta]
+    name = "high-contrast"
+    background = "dark"
+    inherits = "default"
 
-      [styles]
-      default = { fg = "bright-white", bg = "black" }
-      "pane.border" = "white"
-      "pane.border.focus" = { fg = "bright-yellow", bold = true }
-      "pane.title.focus" = { fg = "bright-yellow", bold = true, underline = true }
-      "list.selected" = { fg = "black", bg = "bright-yellow", bold = true }
-      "list.dim" = "white"
-      "alert.critical" = { fg = "bright-white", bg = "red", bold = true }
-      "alert.warning" = { fg = "black", bg = "bright-yellow", bold = true }
-      "alert.info" = { fg = "bright-cyan", bold = true }
-      status = { fg = "black", bg = "bright-white", bold = true }
-      """,
+    [styles]
+    default = { fg = "bright-white", bg = "black" }
+    "pane.border" = "white"
+    "pane.border.focus" = { fg = "bright-yellow", bold = true }
+    "pane.title.focus" = { fg = "bright-yellow", bold = true, underline = true }
+    "list.selected" = { fg = "black", bg = "bright-yellow", bold = true }
+    "list.dim" = "white"
+    "alert.critical" = { fg = "bright-white", bg = "red", bold = true }
+    "alert.warning" = { fg = "black", bg = "bright-yellow", bold = true }
+    "alert.info" = { fg = "bright-cyan", bold = true }
+    status = { fg = "black", bg = "bright-white", bold = true }
+    """,
     "kiosk": """
-      # For a wall screen: large contrast, a banner that says it is a read-only kiosk.
-      [meta]
-      name = "kiosk"
-      background = "dark"
-      inherits = "high-contrast"
+    # For a wall screen: large contrast, a banner that says it is a read-only kiosk.
+    [meta]
+    name = "kiosk"
+    background = "dark"
+    inherits = "high-contrast"
 
-      [styles]
-      "kiosk.banner" = { fg = "black", bg = "bright-yellow", bold = true }
-      "pane.border.focus" = { fg = "bright-cyan", bold = true }
-      """,
+    [styles]
+    "kiosk.banner" = { fg = "black", bg = "bright-yellow", bold = true }
+    "pane.border.focus" = { fg = "bright-cyan", bold = true }
+    """,
     "light": """
-      # For light terminal backgrounds: darker accents, no bright yellow text.
-      [meta]
-      name = "light"
-      background = "light"
-      inherits = "default"
+    # For light terminal backgrounds: darker accents, no bright yellow text.
+    [meta]
+    name = "light"
+    background = "light"
+    inherits = "default"
 
-      [palette]
-      accent = "#005f87"
-      muted = "#6c6c6c"
-      danger = "#af0000"
-      caution = "#875f00"
+    [palette]
+    accent = "#005f87"
+    muted = "#6c6c6c"
+    danger = "#af0000"
+    caution = "#875f00"
 
-      [styles]
-      "pane.border.focus" = { fg = "accent", bold = true }
-      "pane.title.focus" = { fg = "accent", bold = true, underline = true }
-      "list.selected" = { fg = "white", bg = "accent" }
-      "tab.active" = { fg = "white", bg = "accent", bold = true }
-      "list.header" = { fg = "muted", bold = true, underline = true }
-      "list.dim" = "muted"
-      "alert.critical" = { fg = "danger", bold = true }
-      "alert.warning" = { fg = "caution", bold = true }
-      "alert.info" = "accent"
-      "title.asof" = { fg = "white", bg = "accent", bold = true }
-      "status.asof" = { fg = "white", bg = "accent", bold = true }
-      # Body text in the terminal's own colour; accents dark enough for 4.5:1 on white
-      # (the contrast test in ThemeTests checks every style).
-      "pane.totals" = { fg = "default" }
-      tab = { fg = "default" }
-      "request.pending" = { fg = "caution", bold = true }
-      "money.bar" = "#005f00"
-      "money.bar.empty" = "#767676"
-      "check.pass" = "#005f00"
-      "help.key" = { fg = "accent", bold = true }
-      "input.prompt" = { fg = "accent", bold = true }
-      """,
+    [styles]
+    "pane.border.focus" = { fg = "accent", bold = true }
+    "pane.title.focus" = { fg = "accent", bold = true, underline = true }
+    "list.selected" = { fg = "white", bg = "accent" }
+    "tab.active" = { fg = "white", bg = "accent", bold = true }
+    "list.header" = { fg = "muted", bold = true, underline = true }
+    "list.dim" = "muted"
+    "alert.critical" = { fg = "danger", bold = true }
+    "alert.warning" = { fg = "caution", bold = true }
+    "alert.info" = "accent"
+    "title.asof" = { fg = "white", bg = "accent", bold = true }
+    "status.asof" = { fg = "white", bg = "accent", bold = true }
+    # Body text in the terminal's own colour; accents dark enough for 4.5:1 on white
+    # (the contrast test in ThemeTests checks every style).
+    "pane.totals" = { fg = "default" }
+    tab = { fg = "default" }
+    "request.pending" = { fg = "caution", bold = true }
+    "money.bar" = "#005f00"
+    "money.bar.empty" = "#767676"
+    "check.pass" = "#005f00"
+    "help.key" = { fg = "accent", bold = true }
+    "input.prompt" = { fg = "accent", bold = true }
+    """,
     "mono": """
-      # No colour at all: attributes carry the meaning (NO_COLOR and TERM=dumb get this).
-      [meta]
-      name = "mono"
-      monochrome = true
+    # No colour at all: attributes carry the meaning (NO_COLOR and TERM=dumb get this).
+    [meta]
+    name = "mono"
+    monochrome = true
 
-      [styles]
-      default = { fg = "default", bg = "default" }
-      title = { bold = true }
-      "title.demo" = { reverse = true, bold = true }
-      "title.asof" = { reverse = true, bold = true }
-      "pane.border" = { fg = "default" }
-      "pane.border.focus" = { fg = "default", bold = true }
-      "pane.title.focus" = { fg = "default", bold = true, underline = true }
-      "list.header" = { fg = "default", underline = true }
-      "list.selected" = { fg = "default", bg = "default", reverse = true }
-      "list.dim" = { fg = "default", dim = true }
-      "tab.active" = { fg = "default", bg = "default", reverse = true }
-      status = { fg = "default", bg = "default", reverse = true }
-      "alert.critical" = { fg = "default", bold = true }
-      "alert.warning" = { fg = "default", underline = true }
-      "alert.info" = { fg = "default" }
-      "alert.acknowledged" = { fg = "default", dim = true }
-      """,
+    [styles]
+    default = { fg = "default", bg = "default" }
+    title = { bold = true }
+    "title.demo" = { reverse = true, bold = true }
+    "title.asof" = { reverse = true, bold = true }
+    "pane.border" = { fg = "default" }
+    "pane.border.focus" = { fg = "default", bold = true }
+    "pane.title.focus" = { fg = "default", bold = true, underline = true }
+    "list.header" = { fg = "default", underline = true }
+    "list.selected" = { fg = "default", bg = "default", reverse = true }
+    "list.dim" = { fg = "default", dim = true }
+    "tab.active" = { fg = "default", bg = "default", reverse = true }
+    status = { fg = "default", bg = "default", reverse = true }
+    "alert.critical" = { fg = "default", bold = true }
+    "alert.warning" = { fg = "default", underline = true }
+    "alert.info" = { fg = "default" }
+    "alert.acknowledged" = { fg = "default", dim = true }
+    """,
   ]
 }
