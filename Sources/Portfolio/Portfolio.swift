@@ -78,19 +78,21 @@ public struct Portfolio: Sendable {
     eventCount += 1
     lastSequence = max(lastSequence, context.sequence)
     if newest.map({ $0 < context.at }) ?? true { newest = context.at }
+    // The program the event names, when it exists: a record not applied is shown there.
+    var existingProgram: String? { envelope.event.programID.flatMap { programs[$0] == nil ? nil : $0 } }
     if let refusal = authorityRefusal(envelope) {
-      let program = envelope.event.programID.flatMap { programs[$0] == nil ? nil : $0 }
-      skip(context.sequence, envelope.type, refusal, program: program, day: context.day, unauthorized: true)
+      skip(
+        context.sequence, envelope.type, refusal, program: existingProgram, day: context.day,
+        unauthorized: true)
       return
     }
     // A gated fact: in a signed store it counts only when an executed request covers it.
     let fact = envelope.event as? any RequestedFact
     let carriesOut = fact.flatMap { f in f.gate(in: self) == nil ? nil : f.request }
     if isSigned, let fact, let refusal = GatedFacts.refusal(of: fact, in: self) {
-      let program = envelope.event.programID.flatMap { programs[$0] == nil ? nil : $0 }
       skip(
-        context.sequence, envelope.type, refusal, program: program, day: context.day, unauthorized: true,
-        unapproved: true)
+        context.sequence, envelope.type, refusal, program: existingProgram, day: context.day,
+        unauthorized: true, unapproved: true)
       return
     }
     do {
@@ -104,8 +106,7 @@ public struct Portfolio: Sendable {
       }
       journal.record(envelope.event.touch(in: self))
     } catch {
-      let program = envelope.event.programID.flatMap { programs[$0] == nil ? nil : $0 }
-      skip(context.sequence, envelope.type, error.message, program: program, day: context.day)
+      skip(context.sequence, envelope.type, error.message, program: existingProgram, day: context.day)
     }
   }
 
@@ -139,8 +140,10 @@ public struct Portfolio: Sendable {
     let type = envelope.type
     if type == StoreCreated.type {
       // `eventCount` already counts this one: the first event folded is record 1.
-      return context.sequence == 1 || eventCount <= 1
-        ? nil : "a store's first record is written by 'sapm init' only; this is record \(context.sequence)"
+      return eventCount <= 1
+        ? nil
+        : WriteAuthority.problem(
+          writing: envelope.event, as: context.actor, sequence: context.sequence, in: self)
     }
     guard isSigned else { return nil }
     guard let key = context.verifiedKey else {

@@ -39,6 +39,8 @@ extension Command {
         }
       }
       if !reasons.isEmpty { return .reject(Rejection(reasons)) }
+      // Its own decision holds each event to the gated facts, line by line: done.
+      return decide(portfolio, actor: actor, today: today)
     }
     let decision = decide(portfolio, actor: actor, today: today)
     guard case .accept(let events) = decision else { return decision }
@@ -64,7 +66,7 @@ extension Command {
     -> [String]
   {
     var reasons: [String] = []
-    var executing: Set<String> = []
+    var gates = GatedFacts.Walk()
     for (i, event) in events.enumerated() {
       if let problem = WriteAuthority.problem(
         writing: event, as: actor, sequence: portfolio.lastSequence + 1 + i, in: portfolio),
@@ -72,13 +74,7 @@ extension Command {
       {
         reasons.append(problem)
       }
-      // A gated fact names the request it carries out (executed in this batch, or before).
-      if let fact = event as? any RequestedFact,
-        let problem = GatedFacts.problem(of: fact, in: portfolio, executing: executing)
-      {
-        reasons.append(problem)
-      }
-      if let step = event as? RequestStepTaken, step.state == .executed { executing.insert(step.id) }
+      if let problem = gates.problem(of: event, in: portfolio) { reasons.append(problem) }
     }
     return reasons
   }

@@ -15,17 +15,12 @@ public struct RecordEvents: Command {
     var p = portfolio
     var reasons: [String] = []
     let at = Timestamp(dayOrdinal: today.ordinal, hour: 12)
-    var executing: Set<String> = []
+    var gates = GatedFacts.Walk()
     for (origin, event) in events {
       let type = Swift.type(of: event).type
       var problems = (event as? CheckedEvent)?.problems(in: p, actor: actor, today: today) ?? []
       // A gated fact names the executed request it carries out (docs/approvals.md).
-      if let fact = event as? any RequestedFact,
-        let problem = GatedFacts.problem(of: fact, in: p, executing: executing)
-      {
-        problems.append(problem)
-      }
-      if let step = event as? RequestStepTaken, step.state == .executed { executing.insert(step.id) }
+      if let problem = gates.problem(of: event, in: p) { problems.append(problem) }
       let prefix = origin.isEmpty ? "" : "\(origin) (\(type)): "
       if !problems.isEmpty {
         reasons += problems.map { prefix + $0 }

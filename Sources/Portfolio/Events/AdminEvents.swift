@@ -17,13 +17,8 @@ public struct StoreCreated: EventPayload {
     "store '\(name)' created\(demo ? " (DEMO)" : "")\(creatorKey == nil ? "" : ", signed")"
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
-    // Only record 1 names the store: a later one (unsigned, say) must not turn a real
-    // store into a demo where anyone acts as anyone. The fold's authority check says so
-    // first; this holds for any caller.
-    guard context.sequence == 1 || p.eventCount <= 1 else {
-      throw FoldError(
-        "a store's first record is written by 'sapm init' only; this is record \(context.sequence)")
-    }
+    // Only record 1 names the store (a later one must not turn a real store into a demo
+    // where anyone acts as anyone): `Portfolio.authorityRefusal` keeps the others out.
     p.setStore(name: name, demo: demo)
     if p.roster.isEmpty { p.roster.grant(RoleGrant(user: context.actor, role: .admin)) }
     if let creatorKey, p.creatorKey == nil {

@@ -80,7 +80,7 @@ public enum GatedFacts {
     guard let gate = fact.gate(in: p) else { return nil }
     guard let id = fact.request else {
       return
-        "\(gate.what) on \(gate.program) is written only by executing an approved \(gate.kind.rawValue) request; it names none"
+        "\(gate.what) on \(gate.program) \(namesNoRequest) \(gate.kind.rawValue) request; it names none"
     }
     guard let r = p.requests[id] else { return "\(gate.what) names request \(id), which does not exist" }
     guard r.state == .executed || executing.contains(id) else {
@@ -114,6 +114,27 @@ public enum GatedFacts {
     }
     return nil
   }
+
+  /// The gated facts of a batch, in order: a fact may carry out a request executed
+  /// earlier in the same batch (`StepRequest` writes the step, then the facts).
+  public struct Walk {
+    var executing: Set<String> = []
+    public init() {}
+
+    /// `problem(of:in:executing:)` for `event` if it is a gated fact; then notes a
+    /// request it executes, for the events after it.
+    public mutating func problem(of event: any EventPayload, in p: Portfolio) -> String? {
+      defer {
+        if let step = event as? RequestStepTaken, step.state == .executed { executing.insert(step.id) }
+      }
+      guard let fact = event as? any RequestedFact else { return nil }
+      return GatedFacts.problem(of: fact, in: p, executing: executing)
+    }
+  }
+
+  /// What a refusal of a gated fact that names no request says: a form that sees only
+  /// this reason offers to raise the request instead (`Form.followUp`).
+  public static let namesNoRequest = "is written only by executing an approved"
 
   /// `refusal`, and for a fact that names no request, the request to raise: what a
   /// user is told when they try to write a gated fact directly.

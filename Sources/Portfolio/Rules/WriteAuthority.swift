@@ -61,7 +61,7 @@ public enum WriteAuthority {
     byType[type] ?? .eventRegion(.officer)
   }
 
-  /// The whole table, one row per known event type, for docs and `sapm roles --table`.
+  /// The whole table, one row per known event type (docs/security.md).
   public static var rows: [(type: String, requirement: Requirement)] {
     EventRegistry.types.map { ($0.type, requirement(for: $0.type)) }
   }
@@ -77,11 +77,17 @@ public enum WriteAuthority {
     writing event: any EventPayload, as actor: String, sequence: Int, in p: Portfolio
   ) -> String? {
     let type = Swift.type(of: event).type
+    /// Nil when `actor` is an administrator; else "only an administrator `what`".
+    func adminOnly(_ what: String) -> String? {
+      p.roster.allows(actor, .admin, in: nil)
+        ? nil : "only an administrator \(what); \(actor) holds \(p.roster.describe(actor))"
+    }
     // Figures reported by a source (`sapm import`) are not approved by anyone: only an
     // administrator brings them in, so that `source` is no way around a request.
-    if let reported = (event as? any RequestedFact)?.reportedBy, !p.roster.allows(actor, .admin, in: nil) {
-      return
-        "only an administrator records figures reported by \(reported) (sapm import); \(actor) holds \(p.roster.describe(actor))"
+    if let reported = (event as? any RequestedFact)?.reportedBy,
+      let refusal = adminOnly("records figures reported by \(reported) (sapm import)")
+    {
+      return refusal
     }
     func lacks(_ role: Role, _ region: Region?, _ what: String) -> String? {
       let allowed =
@@ -97,23 +103,16 @@ public enum WriteAuthority {
       return sequence == 1
         ? nil : "a store's first record is written by 'sapm init' only; this is record \(sequence)"
     case .everyRegion(let role):
-      guard !p.roster.allows(actor, role, in: nil) else { return nil }
-      return
-        "only \(role == .admin ? "an administrator" : "a \(role.rawValue) for every region") may write \(type); \(actor) holds \(p.roster.describe(actor))"
+      guard role == .admin else { return lacks(role, nil, "write \(type)") }
+      return adminOnly("may write \(type)")
     case .eventRegion(let role):
       if let raised = event as? RequestRaised, raised.kind == .changePolicy {
-        return p.roster.allows(actor, .admin, in: nil)
-          ? nil
-          : "only an administrator raises a change of policy; \(actor) holds \(p.roster.describe(actor))"
+        return adminOnly("raises a change of policy")
       }
       return lacks(role, region(of: event, in: p), "write \(type)")
     case .requestStep:
       guard let step = event as? RequestStepTaken else { return nil }
-      if p.requests[step.id]?.kind == .changePolicy {
-        return p.roster.allows(actor, .admin, in: nil)
-          ? nil
-          : "only an administrator takes a step on a change of policy; \(actor) holds \(p.roster.describe(actor))"
-      }
+      if p.requests[step.id]?.kind == .changePolicy { return adminOnly("takes a step on a change of policy") }
       let role: Role =
         step.state == .submitted || step.state == .executed || step.state == .draft ? .officer : .approver
       return lacks(role, p.region(ofProgram: step.program), "\(step.state.verb) requests")
@@ -122,9 +121,7 @@ public enum WriteAuthority {
       if let id = AlertID(ack.alert), !id.rule.isAboutTheStore, let region = p.region(ofProgram: id.program) {
         return lacks(.officer, region, "acknowledge alerts")
       }
-      guard !p.roster.allows(actor, .admin, in: nil) else { return nil }
-      return
-        "only an administrator may acknowledge \(ack.alert), an alert about the store itself; \(actor) holds \(p.roster.describe(actor))"
+      return adminOnly("may acknowledge \(ack.alert), an alert about the store itself")
     }
   }
 
@@ -137,10 +134,7 @@ public enum WriteAuthority {
     case let e as ProgramCreated: return p.partners[e.partner]?.region
     case let e as UnitRegistered: return p.partners[e.partner]?.region
     case let e as UnitVetted: return p.units[e.unit].flatMap { p.partners[$0.partner]?.region }
-    case let e as PartnerRegistered: return p.partners[e.code]?.region ?? e.region
-    case let e as RestrictionImposed: return p.partners[e.partner]?.region
-    case let e as RestrictionLifted: return p.partners[e.partner]?.region
-    default: return nil
+    default: return nil  // partners and restrictions are an administrator's, for every region
     }
   }
 }
