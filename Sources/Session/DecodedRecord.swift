@@ -13,7 +13,7 @@ struct DecodedRecord: Sendable {
   /// core); nil checks it here. Every signed record is checked: in a signed store the
   /// fold applies only records signed by their actor's enrolled key.
   init(_ record: Record, check: SignatureCheck? = nil) {
-    let verified = (check ?? (record.sig == nil ? .unsigned : record.checkSignature())).validKey
+    let verified = (check ?? record.checkSignature()).validKey
     context = EventContext(
       sequence: record.sequence, at: record.at, actor: record.actor, verifiedKey: verified)
     type = record.type

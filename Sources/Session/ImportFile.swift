@@ -68,10 +68,10 @@ public enum ImportFile {
     return try read(stream: stream, name: path, size: Int64(st.st_size), today: today, progress: progress)
   }
 
-  /// Reads an open stream (a file, or bytes in memory for the fuzzer).
   /// The longest field read (a description runs to a few KB; 1 MiB is far beyond any).
   public static let fieldLimit = 1 << 20
 
+  /// Reads an open stream (a file, or bytes in memory for the fuzzer).
   public static func read(
     stream raw: InputStream, name path: String, size: Int64, today: Day, progress: Progress? = nil
   ) throws -> Reading {
@@ -82,6 +82,13 @@ public enum ImportFile {
         file: path, line: at.line, column: nil, value: nil,
         problem: "field \(at.column) of this line is longer than \(fieldLimit >> 20) MiB",
         fix: "no field of ForeignAssistance.gov's file is that long: check the file's quoting")
+    }
+    /// Bytes that are not UTF-8 around `line` (at or after the byte count read so far).
+    func notUTF8Problem(line: Int, after bytes: Int64) -> Problem {
+      Problem(
+        file: path, line: line, column: nil, value: nil,
+        problem: "bytes that are not UTF-8 in this line (at or after byte \(bytes) of the file)",
+        fix: "save the file as UTF-8")
     }
     let reader: CSVReader
     do {
@@ -150,12 +157,7 @@ public enum ImportFile {
             // looks like bad quoting: when that is why, say so.
             while pipe.take() != nil {}
             if let long = tooLong() { throw long }
-            if notUTF8.seen {
-              throw Problem(
-                file: path, line: line, column: nil, value: nil,
-                problem: "bytes that are not UTF-8 in this line (at or after byte \(bytes) of the file)",
-                fix: "save the file as UTF-8")
-            }
+            if notUTF8.seen { throw notUTF8Problem(line: line, after: bytes) }
             throw problem
           }
           var newlines = 1
@@ -173,20 +175,12 @@ public enum ImportFile {
     }
     // CSV.swift reports the end of the file as `cannotReadFile`; anything else is a
     // real failure (bytes that are not UTF-8, a read error).
-    if notUTF8.seen {
-      throw Problem(
-        file: path, line: line, column: nil, value: nil,
-        problem: "bytes that are not UTF-8 in this line (at or after byte \(bytes) of the file)",
-        fix: "save the file as UTF-8")
-    }
+    if notUTF8.seen { throw notUTF8Problem(line: line, after: bytes) }
     if let long = tooLong() { throw long }
     if let error = pipe.error {
       if case CSVError.cannotReadFile = error {
       } else if case CSVError.unicodeDecoding = error {
-        throw Problem(
-          file: path, line: line, column: nil, value: nil,
-          problem: "bytes that are not UTF-8 in this line (at or after byte \(bytes) of the file)",
-          fix: "save the file as UTF-8")
+        throw notUTF8Problem(line: line, after: bytes)
       } else {
         throw Problem(
           file: path, line: line, column: nil, value: nil, problem: "cannot be read (\(error))",

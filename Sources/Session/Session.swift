@@ -339,18 +339,19 @@ public final class Session: @unchecked Sendable {
     let reader = Thread {
       var batch: [Record] = []
       batch.reserveCapacity(2048)
+      func send(endingAt end: Int64) {
+        pipe.put([(batch, SignatureReport.parallelChecks(batch, known: known), end)])
+        batch.removeAll(keepingCapacity: true)
+      }
       do {
         try log.readNew { record in
           batch.append(record)
-          if batch.count == 2048 {
-            pipe.put([(batch, SignatureReport.parallelChecks(batch, known: known), log.lastRecordOffset)])
-            batch.removeAll(keepingCapacity: true)
-          }
+          if batch.count == 2048 { send(endingAt: log.lastRecordOffset) }
         }
-        pipe.put([(batch, SignatureReport.parallelChecks(batch, known: known), total)])
+        send(endingAt: total)
         pipe.finish(error: nil)
       } catch {
-        pipe.put([(batch, SignatureReport.parallelChecks(batch, known: known), total)])
+        send(endingAt: total)
         pipe.finish(error: error)
       }
     }

@@ -11,6 +11,8 @@ public protocol Command: Sendable {
   func decide(_ portfolio: Portfolio, actor: String, today: Day) -> Decision
   /// The reasons to show while the user is still typing: cheap enough for every key
   /// on a large portfolio. The default is the full decision; `perform` always runs it.
+  /// (`judgedPreview`, what the forms call, uses RecordEvents' own and decides any other
+  /// command once: a command that overrides this must be added there.)
   func preview(_ portfolio: Portfolio, actor: String, today: Day) -> [String]
 }
 
@@ -52,14 +54,17 @@ extension Command {
   /// and the gated facts' — a form says that an obligation needs a request as soon as
   /// it is typed, not after Enter.
   public func judgedPreview(_ portfolio: Portfolio, actor: String, today: Day) -> [String] {
-    let reasons = preview(portfolio, actor: actor, today: today)
-    guard reasons.isEmpty else { return reasons }
-    // RecordEvents' own decision is a dry run of the fold, too dear for every key.
+    // RecordEvents' own decision is a dry run of the fold, too dear for every key: its
+    // preview, then the table and the gates on its events.
     if let record = self as? RecordEvents {
-      return Self.authorityReasons(record.events.map(\.event), portfolio, actor)
+      let reasons = record.preview(portfolio, actor: actor, today: today)
+      return reasons.isEmpty ? Self.authorityReasons(record.events.map(\.event), portfolio, actor) : reasons
     }
-    guard case .accept(let events) = decide(portfolio, actor: actor, today: today) else { return reasons }
-    return Self.authorityReasons(events, portfolio, actor)
+    // Any other command's preview is its decision: decided once per key, not twice.
+    switch decide(portfolio, actor: actor, today: today) {
+    case .reject(let rejection): return rejection.reasons
+    case .accept(let events): return Self.authorityReasons(events, portfolio, actor)
+    }
   }
 
   static func authorityReasons(_ events: [any EventPayload], _ portfolio: Portfolio, _ actor: String)

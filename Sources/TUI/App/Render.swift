@@ -155,7 +155,7 @@ extension AppModel {
       case .confirmStep(let id, let state), .stepReason(let id, let state): prompt = stepPrompt(id, state)
       case .stepNote(let id, let state):
         prompt =
-          "\(state.verb.prefix(1).uppercased() + state.verb.dropFirst()) \(id) — note (Enter \(state.verb)s; Esc cancels): "
+          "\(state.verb.capitalizedFirst) \(id) — note (Enter \(state.verb)s; Esc cancels): "
       }
       let x = g.put(prompt, x: 0, y: y, style: theme.style("input.prompt"))
       // The cursor (▏) stays on screen: a long line scrolls, its start shown as "…".

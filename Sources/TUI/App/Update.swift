@@ -308,6 +308,12 @@ extension AppModel {
 
   // MARK: Input line
 
+  /// Esc (or n) at a step's question: nothing is written.
+  mutating func cancelStep(_ id: String, _ state: RequestState) {
+    input = nil
+    fail("not \(state.rawValue): \(id) left as it was")
+  }
+
   mutating func handleInput(_ key: Key) -> [Effect] {
     guard let mode = input else { return [] }
     if case .confirmStep(let id, let state) = mode {
@@ -316,8 +322,7 @@ extension AppModel {
         input = nil
         return [.perform(CommandRequest(StepRequest(id: id, to: state)))]
       case .character("n"), .character("N"), .escape:
-        input = nil
-        fail("not \(state.rawValue): \(id) left as it was")
+        cancelStep(id, state)
       case .character("m"), .character("M"):
         // A note with the step, as `sapm request approve --note` takes one.
         input = .stepNote(request: id, state: state)
@@ -327,15 +332,13 @@ extension AppModel {
       }
       return []
     }
-    if case .stepNote(let id, let state) = mode, key == .escape {
-      input = nil
-      fail("not \(state.rawValue): \(id) left as it was")
+    switch mode {
+    case .stepNote(let id, let state) where key == .escape,
+      .stepReason(let id, let state) where key == .escape:
+      cancelStep(id, state)
       return []
-    }
-    if case .stepReason(let id, let state) = mode, key == .escape {
-      input = nil
-      fail("not \(state.rawValue): \(id) left as it was")
-      return []
+    default:
+      break
     }
     if case .confirmOverwrite(let path, let rows) = mode {
       switch key {

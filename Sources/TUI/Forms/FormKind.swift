@@ -107,28 +107,12 @@ extension Form {
       return portfolio.programs[id].map { Form.notice(program: $0, today: today) }
     case .condition(let id) where value("Condition") == Form.newMeasurement:
       return portfolio.programs[id].map { Form.metric(program: $0, today: today) }
-    // Money is written by executing an approved request (docs/approvals.md): an
-    // obligation or commitment typed here becomes that request, filled in from it.
-    // (Only when the request is all that is missing: money beyond the funds is refused.)
-    case .funds(let id, _)
-    where ["obligated", "committed"].contains(value("What")) && !problems.isEmpty
-      && problems.allSatisfy({ $0.contains("is written only by executing") }):
-      guard let program = portfolio.programs[id] else { return nil }
-      var request = Form.request(program: program, today: today)
-      request.set("Kind", RequestKind.releaseFunds.rawValue)
-      request.set("Amount", value("Amount"))
-      request.set("Fiscal year", value("Fiscal year"))
-      request.focus = request.fields.firstIndex { $0.label == "Justification" } ?? 0  // what is left to say
-      return request
-    // The same for an LOA offer typed on the Case tab: an offer-loa request.
-    case .caseStep(let id)
-    where value("Step") == CaseMilestone.loaOffered.rawValue && !problems.isEmpty
-      && problems.allSatisfy({ $0.contains("is written only by executing") }):
-      guard let program = portfolio.programs[id] else { return nil }
-      var request = Form.request(program: program, today: today)
-      request.set("Kind", RequestKind.offerLOA.rawValue)
-      request.focus = request.fields.firstIndex { $0.label == "Justification" } ?? 0
-      return request
+    // Money and LOA offers are written by executing an approved request
+    // (docs/approvals.md): typed here, they become that request, filled in from them.
+    case .funds(let id, _) where ["obligated", "committed"].contains(value("What")) && onlyARequestIsMissing:
+      return requestForm(id, .releaseFunds, carrying: ["Amount", "Fiscal year"], portfolio, today)
+    case .caseStep(let id) where value("Step") == CaseMilestone.loaOffered.rawValue && onlyARequestIsMissing:
+      return requestForm(id, .offerLOA, carrying: [], portfolio, today)
     case .program(let code) where value("Kind") == Form.newRestriction:
       return portfolio.partners[code].map {
         Form.restriction(partner: $0, programs: portfolio.programsByPartner[code] ?? [], today: today)
@@ -136,6 +120,25 @@ extension Form {
     default:
       return nil
     }
+  }
+
+  /// Whether the domain's one objection is that a gated fact names no request (money
+  /// beyond the funds, say, is refused, not turned into a request).
+  var onlyARequestIsMissing: Bool {
+    !problems.isEmpty && problems.allSatisfy { $0.contains(GatedFacts.namesNoRequest) }
+  }
+
+  /// The request form of `kind` on `program`, carrying the fields `labels` from this
+  /// form, with the justification (what is left to say) focused.
+  func requestForm(
+    _ program: String, _ kind: RequestKind, carrying labels: [String], _ portfolio: Portfolio, _ today: Day
+  ) -> Form? {
+    guard let program = portfolio.programs[program] else { return nil }
+    var request = Form.request(program: program, today: today)
+    request.set("Kind", kind.rawValue)
+    for label in labels { request.set(label, value(label)) }
+    request.focus = request.fields.firstIndex { $0.label == "Justification" } ?? 0
+    return request
   }
 
   /// Re-checks the form as it stands: field problems first, then the domain's reasons.

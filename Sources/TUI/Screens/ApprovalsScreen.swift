@@ -84,7 +84,7 @@ extension AppModel {
 
   /// The question the dialog asks, with what approving would leave to do.
   func stepPrompt(_ id: String, _ state: RequestState) -> String {
-    var text = "\(state.verb.prefix(1).uppercased() + state.verb.dropFirst()) \(requestLabel(id))"
+    var text = "\(state.verb.capitalizedFirst) \(requestLabel(id))"
     if state == .approved, let r = portfolio.requests[id] {
       let left = r.approvalsMissing - 1
       text += left > 0 ? " (checks pass; \(left) more approver after you)" : " (checks pass)"
@@ -93,4 +93,9 @@ extension AppModel {
     return text + "? (y/n, m adds a note) "
   }
 
+}
+
+extension String {
+  /// "approve" → "Approve": a step's verb at the start of a question.
+  var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
