@@ -27,22 +27,12 @@ enum CheckpointPlace {
   }
 
   /// The place for the store at `storePath` whose record 1 hashes to `storeID`,
-  /// authenticated by the key at `keyPath` (made if missing, as for a first signed write).
-  /// `create: false` makes nothing (no key, no folder) and throws when there is no key.
-  static func place(storeID: String, storePath: String, keyPath: String, create: Bool) throws
+  /// authenticated by this account's `key`; `create` makes the cache folders if missing.
+  static func place(storeID: String, storePath: String, key: RecordSigner, create: Bool) throws
     -> Checkpoint.Place
   {
     let folder = directory()
-    let key: RecordSigner
-    if create {
-      try makeFolders(folder)
-      key = try IdentityKey.loadOrCreate(path: keyPath)
-    } else {
-      guard let existing = try IdentityKey.load(path: keyPath) else {
-        throw IdentityKey.Problem(message: "this account has no signing key to check a checkpoint with")
-      }
-      key = existing
-    }
+    if create { try makeFolders(folder) }
     // Copies of one store at two paths keep two checkpoints instead of displacing each other.
     let canonical = (storePath as NSString).standardizingPath
     let absolute =

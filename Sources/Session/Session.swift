@@ -161,8 +161,10 @@ public final class Session: @unchecked Sendable {
   public static func checkpointPlace(for location: StoreLocation, keyPath: String = IdentityKey.path())
     -> Checkpoint.Place?
   {
-    guard let id = SeenHeads.storeID(path: location.path) else { return nil }
-    return try? CheckpointPlace.place(storeID: id, storePath: location.path, keyPath: keyPath, create: true)
+    guard let id = SeenHeads.storeID(path: location.path),
+      let key = try? IdentityKey.loadOrCreate(path: keyPath)
+    else { return nil }
+    return try? CheckpointPlace.place(storeID: id, storePath: location.path, key: key, create: true)
   }
 
   /// How an open uses this account's checkpoint.
@@ -181,11 +183,15 @@ public final class Session: @unchecked Sendable {
 
   /// `create`: the key and the cache folder are made when missing; else only an
   /// existing key is used (the kiosk reads its account's checkpoint, never makes one).
+  /// The key read here is the one the session signs with: the file is read once.
   func findCheckpointPlace(create: Bool) -> Checkpoint.Place? {
     guard let id = storeID else { return nil }
     do {
-      return try CheckpointPlace.place(
-        storeID: id, storePath: location.path, keyPath: keyPath, create: create)
+      let loaded =
+        try key ?? (create ? IdentityKey.loadOrCreate(path: keyPath) : IdentityKey.load(path: keyPath))
+      guard let loaded else { return nil }  // no key, and none to be made: no checkpoint
+      key = loaded
+      return try CheckpointPlace.place(storeID: id, storePath: location.path, key: loaded, create: create)
     } catch {
       if create { notices.append("no checkpoint is kept (a large store opens by reading it all): \(error)") }
       return nil
