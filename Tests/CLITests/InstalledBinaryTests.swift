@@ -46,8 +46,7 @@ import Testing
     #expect(try run(["themes"]).out.contains("kiosk"))
     // The kiosk on a terminal: it draws, then ends when the terminal goes away (exit 0),
     // not at once with "no theme named 'kiosk'" (exit 1).
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/terminal-gone.py").path
+    let script = fixture("terminal-gone.py")
     let kiosk = try cli.run(
       ["-C", empty, "/usr/bin/python3", script, bin, "--kiosk", "--store", store], executable: "/usr/bin/env")
     #expect(kiosk.out.hasPrefix("exited 0"), "\(kiosk.out) \(kiosk.err)")
@@ -86,8 +85,7 @@ import Testing
       ["generate", "--programs", "20000", "--events", "200000", "--out", store],
       executable: builtProduct("sapm-bench"))
     #expect(g.status == 0, "\(g.err)")
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/on-terminal.py").path
+    let script = fixture("on-terminal.py")
     let r = try cli.run(
       [script, CLI.binary, "overview", "--store", store], executable: "/usr/bin/python3")
     #expect(r.out.contains("reading \(store): "), "\(r.out.prefix(400))")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The approval workflow on the command line, on a demo store with `--as`.
@@ -126,8 +127,7 @@ import Testing
     ])
     #expect(raised.status == 0, "\(raised.err)")
     let id = raised.out.trimmingCharacters(in: .whitespacesAndNewlines)
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/on-terminal.py").path
+    let script = fixture("on-terminal.py")
     let shown = try cli.run(
       [script, CLI.binary, "request", "show", id, "--store", store], executable: "/usr/bin/python3")
     #expect(shown.out.contains("reason     spares␤  approvals  l.chen"), "\(shown.out)")
@@ -162,8 +162,7 @@ import Testing
       "--reason", "Why\u{1B}[2J\nFAKE LINE", "--store", store,
     ])
     #expect(raised.status == 0, "\(raised.err)")
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/on-terminal.py").path
+    let script = fixture("on-terminal.py")
     for command in [
       ["overview"], ["alerts", "--all"], ["log"], ["requests", "--all"], ["request", "show", "RQ-0001"],
       ["roles"],

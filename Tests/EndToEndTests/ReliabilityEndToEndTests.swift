@@ -63,8 +63,7 @@ import Testing
 /// must end sapm — the TUI and the kiosk — not leave it spinning at full CPU for ever.
 @Suite(.serialized) struct TerminalGoneTests {
   func run(_ args: [String]) throws -> String {
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Fixtures/terminal-gone.py").path
+    let script = fixture("terminal-gone.py")
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments = ["python3", script, builtProduct("sapm")] + args

@@ -11,3 +11,9 @@ public func builtProduct(_ name: String) -> String {
   }
   return dir + "/" + name
 }
+
+/// A file of `Tests/Fixtures/` (the scripts that run sapm on a pseudo-terminal, sample data).
+public func fixture(_ name: String) -> String {
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/\(name)").path
+}
