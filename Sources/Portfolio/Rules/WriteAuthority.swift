@@ -9,8 +9,8 @@ public enum WriteAuthority {
   public enum Requirement: Sendable, Hashable {
     /// Record 1 of a store only (`sapm init`): a later one is never applied.
     case firstRecord
-    /// A role (or a higher one) for every region.
-    case everyRegion(Role)
+    /// An administrator (whose role covers every region).
+    case administrator
     /// A role (or a higher one) for the region of the program, partner or unit the
     /// event is about.
     case eventRegion(Role)
@@ -25,7 +25,7 @@ public enum WriteAuthority {
     public var text: String {
       switch self {
       case .firstRecord: return "record 1 only (sapm init)"
-      case .everyRegion(let role): return "\(role.rawValue), every region"
+      case .administrator: return "admin, every region"
       case .eventRegion(let role): return "\(role.rawValue) of the region"
       case .requestStep:
         return
@@ -39,13 +39,13 @@ public enum WriteAuthority {
   /// author nothing.
   public static let table: [(type: String, requirement: Requirement)] = [
     (StoreCreated.type, .firstRecord),
-    (RoleGranted.type, .everyRegion(.admin)),
-    (RoleRevoked.type, .everyRegion(.admin)),
-    (PolicyChanged.type, .everyRegion(.admin)),
-    (PartnerRegistered.type, .everyRegion(.admin)),
-    (RestrictionImposed.type, .everyRegion(.admin)),
-    (RestrictionLifted.type, .everyRegion(.admin)),
-    (RestrictionWaived.type, .everyRegion(.admin)),
+    (RoleGranted.type, .administrator),
+    (RoleRevoked.type, .administrator),
+    (PolicyChanged.type, .administrator),
+    (PartnerRegistered.type, .administrator),
+    (RestrictionImposed.type, .administrator),
+    (RestrictionLifted.type, .administrator),
+    (RestrictionWaived.type, .administrator),
     (RequestRaised.type, .eventRegion(.officer)),
     (RequestStepTaken.type, .requestStep),
     (AlertAcknowledged.type, .acknowledgement),
@@ -102,8 +102,7 @@ public enum WriteAuthority {
     case .firstRecord:
       return sequence == 1
         ? nil : "a store's first record is written by 'sapm init' only; this is record \(sequence)"
-    case .everyRegion(let role):
-      guard role == .admin else { return lacks(role, nil, "write \(type)") }
+    case .administrator:
       return adminOnly("may write \(type)")
     case .eventRegion(let role):
       if let raised = event as? RequestRaised, raised.kind == .changePolicy {
