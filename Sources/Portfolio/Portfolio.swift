@@ -183,6 +183,12 @@ public struct Portfolio: Sendable {
     (requestsByProgram[program] ?? []).compactMap { requests[$0] }
   }
 
+  /// Executed requests of `kind` on `program` that have carried out no fact yet: what
+  /// a fact recorded after its request (a delivery, an amendment's line) may name.
+  public func requestsToCarryOut(_ kind: RequestKind, on program: String) -> [Request] {
+    requests(on: program).filter { $0.kind == kind && $0.state == .executed && $0.carriedOutBy == nil }
+  }
+
   public func region(ofProgram id: String) -> Region? { partner(ofProgram: id)?.region }
 
   public func partner(ofProgram id: String) -> Partner? { programs[id].flatMap { partners[$0.partner] } }

@@ -41,11 +41,20 @@ struct DemoBuilder {
   mutating func approveHistory() {
     var out: [Item] = []
     out.reserveCapacity(items.count * 2)
-    for item in items {
+    // Whether a fact is gated can depend on what came before it (a case line is an
+    // amendment once the LOA is offered): the history is folded as it is walked.
+    var folded = Portfolio()
+    func fold(_ item: Item) {
+      out.append(item)
+      let at = Timestamp(dayOrdinal: item.day.ordinal, second: 0)
+      folded.apply(
+        Envelope(context: EventContext(sequence: out.count, at: at, actor: item.actor), event: item.event))
+    }
+    for item in items.sorted(by: { ($0.day, $0.order) < ($1.day, $1.order) }) {
       guard let fact = item.event as? any RequestedFact, fact.request == nil,
-        let gate = fact.gate(in: Portfolio())
+        let gate = fact.gate(in: folded)
       else {
-        out.append(item)
+        fold(item)
         continue
       }
       let id = nextID("H")
@@ -55,8 +64,10 @@ struct DemoBuilder {
       raised.setting = gate.setting
       raised.value = gate.value
       raised.restriction = gate.restriction
+      raised.course = gate.course
+      raised.students = gate.students
       let deciders =
-        (gate.amount ?? .zero) >= .million(100)
+        (gate.amount ?? .zero) >= folded.policy.twoApproverAmount
         ? [DemoPortfolio.approver, DemoPortfolio.approver2] : [DemoPortfolio.approver]
       let policy = gate.kind == .changePolicy
       let raiser = policy ? DemoPortfolio.admin : DemoPortfolio.officer
@@ -69,8 +80,8 @@ struct DemoBuilder {
       // A waiver is carried out by an administrator (restrictions are theirs).
       let executor = gate.kind == .waiveRestriction ? DemoPortfolio.admin : raiser
       steps.append((executor, RequestStepTaken(id: id, program: gate.program, state: .executed)))
-      for (actor, event) in steps { out.append(Item(day: item.day, order: 0, actor: actor, event: event)) }
-      out.append(Item(day: item.day, order: 0, actor: item.actor, event: fact.carrying(out: id)))
+      for (actor, event) in steps { fold(Item(day: item.day, order: 0, actor: actor, event: event)) }
+      fold(Item(day: item.day, order: 0, actor: item.actor, event: fact.carrying(out: id)))
     }
     for i in out.indices { out[i].order = i }
     items = out

@@ -235,6 +235,18 @@ public enum DemoPortfolio {
           &b, id, fy: fy, available: .million(amount), obligatedShare: fy == current ? 0.3 : 1,
           disbursedShare: fy == current ? 0.1 : 0.85)
       }
+      // Last year's courses, each enrolled by an executed enroll-imet request.
+      let courses = [
+        ("Command and General Staff Officer Course", 2), ("Expanded IMET: civil-military relations", 4),
+        ("English language instructor course", 3),
+      ]
+      for (i, (course, students)) in courses.enumerated() {
+        let on = Day.endOfFiscalYear(current - 2).adding(days: 40 + 70 * i)
+        b.add(
+          IMETEnrolled(
+            program: id, course: course, students: students, cost: .million(amount * 0.1 * Double(students)),
+            on: on), on: on, subject: id)
+      }
     }
   }
 
@@ -568,6 +580,10 @@ public enum DemoPortfolio {
     b.add(
       RequestStepTaken(id: "RQ-0017", program: "NE-SC-001", state: .submitted), on: b.ago(1),
       subject: "RQ-0017", actor: officer)
+    // An EDA allocation waiting for its approver (the allocation is recorded once executed).
+    raise(
+      "RQ-0018", "UA-EDA-001", .allocateEDA, .million(24), "Allocate excess M113 armoured personnel carriers",
+      submittedAgo: 3)
   }
 
   // MARK: The rest of the portfolio, generated

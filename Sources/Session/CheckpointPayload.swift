@@ -28,10 +28,17 @@ public struct CheckpointPreview: Codable, Sendable {
 /// its length, so that each is decoded in place (no copy of a 50 MB file) and the
 /// snapshot's parts on every core at once.
 ///
-///     count (8 bytes), then per part: length (8 bytes), bytes
+///     layout (8 bytes), count (8 bytes), then per part: length (8 bytes), bytes
 ///     part 0: preview · part 1: the snapshot without programs · 2…: program chunks
 public enum CheckpointPayload {
   static let chunks = 4
+
+  /// The binary coder is positional: a payload written by a build whose stored types
+  /// had other fields would decode into nonsense, not fail. So the payload names the
+  /// layout it was written in, and a reader uses only its own (`CheckpointLayoutTests`
+  /// fails when the model's fields change and this does not).
+  /// 2: programs' enrolments.
+  public static let layout = 2
 
   /// The payload for `portfolio`: its programs copied and encoded a chunk at a time
   /// (a copy of all 100,000 at once would sit beside the fold while it is written).
@@ -46,6 +53,7 @@ public enum CheckpointPayload {
       int(part.count)
       out.append(contentsOf: part)
     }
+    int(layout)
     int(2 + starts.count)
     append(try BinaryEncoder().encode(preview))
     append(try BinaryEncoder().encode(portfolio.snapshotWithoutPrograms()))
@@ -65,7 +73,7 @@ public enum CheckpointPayload {
       at += 8
       return v <= UInt64(Int.max) ? Int(v) : nil
     }
-    guard let count = int(), count >= 2, count <= 64 else { return nil }
+    guard int() == layout, let count = int(), count >= 2, count <= 64 else { return nil }
     var ranges: [Range<Int>] = []
     for _ in 0..<count {
       guard let length = int(), length <= payload.count - at else { return nil }

@@ -33,8 +33,20 @@ import Testing
       #"{"type":"authority.notified","payload":{"program":"KE-333-1","reference":"CN 1","on":"\#(d(0))"}}"#,
       #"{"type":"program.component","payload":{"program":"KE-333-1","component":"human-rights","description":"DIILS course","on":"\#(d(0))"}}"#,
       #"{"type":"program.created","payload":{"id":"UA-EDA-1","partner":"UA","kind":"EDA","title":"EDA","start":"2024-10-01","status":"active"}}"#,
-      #"{"type":"eda.allocated","payload":{"program":"UA-EDA-1","allocation":"E-1","title":"HMMWVs","on":"\#(d(0))","grant":true,"articles":[{"item":"HMMWVs","quantity":100,"value":18000000}]}}"#,
     ]
+  }
+
+  /// Raises a request, has the demo's approver approve it, executes it: its ID.
+  func executed(_ cli: CLI, _ store: String, _ arguments: [String]) throws -> String {
+    let raised = try cli.run(
+      ["request", "new"] + arguments + ["--reason", "needed", "--submit", "--store", store])
+    #expect(raised.status == 0, "\(raised.err)")
+    let id = raised.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    let approved = try cli.run(["request", "approve", id, "--as", "l.chen", "--store", store])
+    #expect(approved.status == 0, "\(approved.err)")
+    let done = try cli.run(["request", "execute", id, "--store", store])
+    #expect(done.status == 0, "\(done.err)")
+    return id
   }
 
   func write(_ cli: CLI, _ name: String, _ lines: [String]) throws -> String {
@@ -61,20 +73,17 @@ import Testing
     #expect(r.status == 0, "\(r.err)")
     let fy = Self.fiscalYear
     let end = "\(fy)-09-30"
-    let raised = try cli.run([
-      "request", "new", "UA-PDA-1", "--kind", "release-funds", "--amount", "90000000", "--fy", String(fy),
-      "--reason", "anti-armor package", "--submit", "--store", store,
-    ])
-    #expect(raised.status == 0, "\(raised.err)")
-    let id = raised.out.trimmingCharacters(in: .whitespacesAndNewlines)
-    #expect(try cli.run(["request", "approve", id, "--as", "l.chen", "--store", store]).status == 0)
-    #expect(try cli.run(["request", "execute", id, "--store", store]).status == 0)
+    let id = try executed(
+      cli, store, ["UA-PDA-1", "--kind", "release-funds", "--amount", "90000000", "--fy", String(fy)])
+    // An EDA allocation is recorded naming the allocate-eda request that approved it.
+    let eda = try executed(cli, store, ["UA-EDA-1", "--kind", "allocate-eda", "--amount", "18000000"])
     let package = try cli.run([
       "record", "--json",
       try write(
         cli, "pk",
         [
-          #"{"type":"drawdown.package","payload":{"program":"UA-PDA-1","package":"PK-1","title":"Anti-armor","fiscalYear":\#(fy),"determined":"\#(Self.day(0))","articles":[{"item":"Javelin missiles","quantity":10,"value":90000000,"sme":true}],"request":"\#(id)"}}"#
+          #"{"type":"drawdown.package","payload":{"program":"UA-PDA-1","package":"PK-1","title":"Anti-armor","fiscalYear":\#(fy),"determined":"\#(Self.day(0))","articles":[{"item":"Javelin missiles","quantity":10,"value":90000000,"sme":true}],"request":"\#(id)"}}"#,
+          #"{"type":"eda.allocated","payload":{"program":"UA-EDA-1","allocation":"E-1","title":"HMMWVs","on":"\#(Self.day(0))","grant":true,"articles":[{"item":"HMMWVs","quantity":100,"value":18000000}],"request":"\#(eda)"}}"#,
         ]), "--store", store,
     ])
     #expect(package.status == 0, "\(package.err)")
@@ -95,6 +104,7 @@ import Testing
 
     // Refused, store byte-identical: a package past what is left of the authority, and
     // a first EDA delivery before its notification.
+    let delivery = try executed(cli, store, ["UA-EDA-1", "--kind", "deliver", "--units", "UA-U-204"])
     let before = FileManager.default.contents(atPath: store)
     let over = try cli.run([
       "record", "--json",
@@ -102,7 +112,7 @@ import Testing
         cli, "b",
         [
           #"{"type":"drawdown.package","payload":{"program":"UA-PDA-1","package":"PK-2","title":"More","fiscalYear":\#(fy),"determined":"\#(Self.day(0))","articles":[{"item":"Stinger missiles","quantity":5,"value":10000001}],"request":"\#(id)"}}"#,
-          #"{"type":"transfer.delivered","payload":{"program":"UA-EDA-1","transfer":"E-1","item":"HMMWVs","quantity":100,"on":"\#(Self.day(0))"}}"#,
+          #"{"type":"transfer.delivered","payload":{"program":"UA-EDA-1","transfer":"E-1","item":"HMMWVs","quantity":100,"on":"\#(Self.day(0))","request":"\#(delivery)"}}"#,
         ]), "--store", store,
     ])
     #expect(over.status == 3)

@@ -61,16 +61,37 @@ import Testing
 
 /// Deliveries and notifications from the Packages / Contracts / Allocations tab.
 @Suite struct DeliveryFormTests {
-  func packages(_ program: String) -> Harness {
-    var h = Harness(width: 160, height: 45)
+  func packages(_ program: String, portfolio: Portfolio = Harness.demo) -> Harness {
+    var h = Harness(width: 160, height: 45, portfolio: portfolio)
     h.type(":find \(program)")
     h.press(.enter, .enter, .character("]"), .character("]"))
     return h
   }
 
-  @Test func articlesDeliveredFromAPackage() throws {
+  /// A delivery is approved by a deliver request (docs/approvals.md): with none
+  /// executed, Enter on the typed delivery opens that request instead of recording.
+  @Test func aDeliveryWithoutItsRequestRaisesOne() throws {
     var h = packages("UA-PDA-001")
     h.press(.character("n"))
+    #expect(h.screen.contains("‹ none yet ›"), "\(h.lines)")
+    h.press(.tab)
+    h.type("6")
+    #expect(h.screen.contains("executing an approved deliver request"), "\(h.lines)")
+    #expect(!h.screen.contains("✓ Enter records it"))
+    h.press(.enter)
+    #expect(h.screen.contains("Raise a request — UA-PDA-001"), "\(h.lines)")
+    #expect(h.screen.contains("‹ deliver ›"), "\(h.lines)")
+    #expect(!h.effects.contains { if case .perform = $0 { return true } else { return false } })
+  }
+
+  @Test func articlesDeliveredFromAPackage() throws {
+    let approved = Harness.executing(
+      RequestRaised(
+        id: "RQ-0101", program: "UA-PDA-001", kind: .deliver, amount: .million(30), units: ["UA-U-204"],
+        summary: "interceptors to the brigade"), in: Harness.demo)
+    var h = packages("UA-PDA-001", portfolio: approved)
+    h.press(.character("n"))
+    #expect(h.screen.contains("‹ RQ-0101 ›"), "\(h.lines)")
     #expect(h.screen.contains("Record articles delivered — UA-PDA-001"))
     #expect(h.screen.contains("Air-defense interceptors (6 left)"))
     h.press(.tab)
@@ -87,6 +108,7 @@ import Testing
     let delivered = try #require(record.events.first?.event as? TransferDelivered)
     #expect(delivered.transfer.hasPrefix("PDA-") && delivered.item == "Air-defense interceptors")
     #expect(delivered.quantity == 6)
+    #expect(delivered.request == "RQ-0101")
   }
 
   @Test func anEDADeliveryWaitsForItsNotification() {
@@ -123,5 +145,22 @@ import Testing
     h.type("rolled back")
     h.press(.enter, .enter)
     #expect(h.screen.contains("about the store itself: run 'sapm verify'"), "\(h.lines.suffix(3))")
+  }
+}
+
+/// An IMET program's Training tab lists its enrolments, each with the request that
+/// approved it; `n` there raises an enroll-imet request (an enrolment is nothing else).
+@Suite struct TrainingTabTests {
+  @Test func enrolmentsAndTheirRequests() throws {
+    var h = Harness.on(.fmsCase, of: "KE-IMET-001")
+    #expect(h.screen.contains("Training"), "\(h.lines)")
+    let row = try #require(
+      h.lines.first { $0.contains("Command and General Staff Officer Course") }, "\(h.lines)")
+    #expect(row.contains("2 students") && row.contains("H-"), "\(row)")
+    h.press(.character("n"))
+    #expect(
+      h.screen.contains("Raise a request — KE-IMET-001") && h.screen.contains("‹ enroll-imet ›"), "\(h.lines)"
+    )
+    #expect(h.screen.contains("Course") && h.screen.contains("Students"))
   }
 }

@@ -280,7 +280,9 @@ import Testing
 @Suite struct CaseOpenAndLineFormTests {
   @Test func aCaseOpenedOnAProgramWithoutOne() throws {
     let program = try #require(
-      Harness.demo.programs.values.sorted { $0.id < $1.id }.first { $0.fmsCase == nil })
+      Harness.demo.programs.values.sorted { $0.id < $1.id }.first {
+        $0.fmsCase == nil && $0.kind == .fmf
+      })
     var h = Harness.on(.fmsCase, of: program.id)
     h.press(.character("n"))
     #expect(h.screen.contains("Open an FMS case (LOR received) — \(program.id)"), "\(h.lines)")
@@ -293,9 +295,10 @@ import Testing
   }
 
   @Test func aCaseLineFromTheStepFormsLastChoice() throws {
+    // Before the LOA is offered a case's lines are being written: recorded directly.
     let program = try #require(
       Harness.demo.programs.values.sorted { $0.id < $1.id }.first {
-        $0.fmsCase != nil && $0.fmsCase?.closed == nil
+        $0.fmsCase != nil && $0.fmsCase?.closed == nil && $0.fmsCase?.loaOffered == nil
       })
     var h = Harness.on(.fmsCase, of: program.id)
     h.press(.character("n"), .character("+"))
@@ -314,6 +317,46 @@ import Testing
     h.press(.tab)
     h.type("2.4M")
     #expect(h.screen.contains("✓ Enter records it"), "\(h.lines)")
+    #expect(!h.screen.contains("none yet"), "no request field before the offer")
+  }
+
+  /// After the LOA is offered a line is an amendment (DSCA SAMM C6.7): it names the
+  /// executed offer-loa request approving it, or Enter raises that request.
+  @Test func aLineAfterTheOfferIsAnAmendment() throws {
+    let program = try #require(
+      Harness.demo.programs.values.sorted { $0.id < $1.id }.first {
+        $0.fmsCase?.loaOffered != nil && $0.fmsCase?.closed == nil
+      })
+    func typeALine(_ h: inout Harness) {
+      h.press(.character("n"), .character("+"), .enter, .tab)
+      h.type("Javelin command launch units")
+      h.press(.tab)
+      h.type("4")
+      h.press(.tab, .right, .tab, .tab)
+      h.type("12")
+      h.press(.tab)
+      h.type("2.4M")
+    }
+    var h = Harness.on(.fmsCase, of: program.id)
+    typeALine(&h)
+    #expect(h.screen.contains("‹ none yet ›"), "\(h.lines)")
+    #expect(h.screen.contains("executing an approved offer-loa request"), "\(h.lines)")
+    h.press(.enter)
+    #expect(h.screen.contains("Raise a request — \(program.id)"), "\(h.lines)")
+    #expect(h.screen.contains("‹ offer-loa ›") && h.screen.contains("2.4M"), "\(h.lines)")
+
+    let approved = Harness.executing(
+      RequestRaised(
+        id: "RQ-0102", program: program.id, kind: .offerLOA, amount: .million(2.4), summary: "amendment"),
+      in: Harness.demo)
+    var a = Harness.on(.fmsCase, of: program.id, portfolio: approved)
+    typeALine(&a)
+    #expect(a.screen.contains("‹ RQ-0102 ›") && a.screen.contains("✓ Enter records it"), "\(a.lines)")
+    a.press(.enter)
+    let command = try #require(
+      a.effects.last.flatMap { if case .perform(let r) = $0 { return r.command } else { return nil } })
+    let line = try #require((command as? RecordEvents)?.events.first?.event as? CaseLineAdded)
+    #expect(line.request == "RQ-0102" && line.line.value == .million(2.4))
   }
 }
 
@@ -358,8 +401,8 @@ import Testing
 
 extension Harness {
   /// A harness on a program's tab, as if drilled down to it.
-  static func on(_ tab: ProgramTab, of program: String) -> Harness {
-    var h = Harness()
+  static func on(_ tab: ProgramTab, of program: String, portfolio: Portfolio = Harness.demo) -> Harness {
+    var h = Harness(portfolio: portfolio)
     h.model.stack = [Page(.overview), Page(.program(program))]
     h.model.page.tab = tab
     return h

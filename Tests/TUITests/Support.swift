@@ -23,6 +23,27 @@ struct Harness {
     return p
   }()
 
+  /// `p` with `raised` raised by the demo's officer, approved by its approvers and
+  /// executed: a request a fact recorded after it may name.
+  static func executing(_ raised: RequestRaised, in p: Portfolio) -> Portfolio {
+    var p = p
+    let steps: [(String, any EventPayload)] = [
+      (DemoPortfolio.officer, raised),
+      (DemoPortfolio.officer, RequestStepTaken(id: raised.id, program: raised.program, state: .submitted)),
+      (DemoPortfolio.approver, RequestStepTaken(id: raised.id, program: raised.program, state: .approved)),
+      (DemoPortfolio.approver2, RequestStepTaken(id: raised.id, program: raised.program, state: .approved)),
+      (DemoPortfolio.officer, RequestStepTaken(id: raised.id, program: raised.program, state: .executed)),
+    ]
+    for (actor, event) in steps {
+      p.apply(
+        Envelope(
+          context: EventContext(
+            sequence: p.lastSequence + 1, at: Timestamp(dayOrdinal: today.ordinal, hour: 10), actor: actor),
+          event: event))
+    }
+    return p
+  }
+
   var model: AppModel
   var effects: [Effect] = []
 

@@ -76,8 +76,14 @@ extension FundsObligated: CheckedEvent {
       return DeobligateFunds(program: program, fiscalYear: fiscalYear, amount: Dollars(0) - amount, on: on)
         .decide(p, actor: actor, today: today).reasons
     }
-    return ObligateFunds(program: program, fiscalYear: fiscalYear, amount: amount, on: on)
+    var reasons = ObligateFunds(program: program, fiscalYear: fiscalYear, amount: amount, on: on)
       .decide(p, actor: actor, today: today).reasons
+    // Money obligated on an earlier day and written only now: the log says why.
+    if source == nil, on < today, !(late ?? "").hasVisibleText {
+      reasons.append(
+        "an obligation dated \(on), before today (\(today)), is recorded late: say why in \"late\"")
+    }
+    return reasons
   }
 }
 

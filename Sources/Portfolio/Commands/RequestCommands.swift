@@ -95,6 +95,11 @@ public struct RaiseRequest: Command {
       }
       if amount <= .zero { reasons.append("release-funds needs an amount above $0") }
       if fiscalYear == nil { reasons.append("release-funds needs the fiscal year whose funds are released") }
+    case .allocateEDA:
+      if prog.kind != .eda {
+        reasons.append("allocate-eda is raised on an EDA program; \(program) is \(prog.kind.rawValue)")
+      }
+      if amount <= .zero { reasons.append("allocate-eda needs the articles' original value (above $0)") }
     case .offerLOA:
       if let c = prog.fmsCase {
         if let caseID, caseID != c.identifier {
@@ -277,7 +282,12 @@ public struct StepRequest: Command {
       guard let fy = r.fiscalYear, p.programs[r.program]?.kind.transferKind == nil else { return [] }
       return [FundsObligated(program: r.program, fiscalYear: fy, amount: r.amount, on: today, request: r.id)]
     case .offerLOA:
+      // On a case whose LOA is already offered, the request approves an amendment:
+      // its lines are recorded after, naming it (docs/approvals.md).
+      guard p.programs[r.program]?.fmsCase?.loaOffered == nil else { return [] }
       return [CaseMilestoneReached(program: r.program, milestone: .loaOffered, on: today, request: r.id)]
+    case .allocateEDA:
+      return []  // the allocation, with its articles, is recorded after, naming the request
     case .extendSunset:
       guard let until = r.until else { return [] }
       return [ProgramSunsetChanged(program: r.program, sunset: until, reason: note, request: r.id)]
@@ -290,7 +300,17 @@ public struct StepRequest: Command {
         RestrictionWaived(
           partner: partner, kind: restriction, program: r.program, reason: r.summary, request: r.id)
       ]
-    case .enrollIMET, .deliver:
+    case .enrollIMET:
+      let units: [any EventPayload] = r.units.filter { !assigned.contains($0) }.map {
+        UnitAssigned(program: r.program, unit: $0)
+      }
+      return units + [
+        IMETEnrolled(
+          program: r.program, course: r.course ?? "", students: r.students ?? 0, cost: r.amount, on: today,
+          request: r.id)
+      ]
+    case .deliver:
+      // The articles delivered are recorded after, naming the request.
       return r.units.filter { !assigned.contains($0) }.map { UnitAssigned(program: r.program, unit: $0) }
     }
   }

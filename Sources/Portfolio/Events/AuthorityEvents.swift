@@ -152,8 +152,11 @@ public struct EDAAllocated: EventPayload {
   public var on: Day
   public var grant: Bool
   public var articles: [TransferLine]
+  /// The executed `allocate-eda` request it carries out (docs/approvals.md).
+  public var request: String?
   public init(
-    program: String, allocation: String, title: String, on: Day, grant: Bool, articles: [TransferLine]
+    program: String, allocation: String, title: String, on: Day, grant: Bool, articles: [TransferLine],
+    request: String? = nil
   ) {
     self.program = program
     self.allocation = allocation
@@ -161,12 +164,14 @@ public struct EDAAllocated: EventPayload {
     self.on = on
     self.grant = grant
     self.articles = articles
+    self.request = request
   }
   public var programID: String? { program }
   public var summary: String {
     let value = articles.reduce(Int64(0)) { $0 &+ $1.value.amount }
     return
       "EDA \(allocation) '\(title)' allocated \(on) by \(grant ? "grant" : "sale"), original value \(Dollars(value).compact)"
+      + requestNote(request, nil)
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
@@ -186,15 +191,22 @@ public struct TransferDelivered: EventPayload {
   public var item: String
   public var quantity: Int
   public var on: Day
-  public init(program: String, transfer: String, item: String, quantity: Int, on: Day) {
+  /// The executed `deliver` request it carries out (docs/approvals.md).
+  public var request: String?
+  public init(
+    program: String, transfer: String, item: String, quantity: Int, on: Day, request: String? = nil
+  ) {
     self.program = program
     self.transfer = transfer
     self.item = item
     self.quantity = quantity
     self.on = on
+    self.request = request
   }
   public var programID: String? { program }
-  public var summary: String { "\(transfer): \(quantity) × \(item) delivered \(on)" }
+  public var summary: String {
+    "\(transfer): \(quantity) × \(item) delivered \(on)" + requestNote(request, nil)
+  }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
       guard let t = prog.transfers.firstIndex(where: { $0.id == transfer }) else {

@@ -78,13 +78,18 @@ public struct CaseLineAdded: EventPayload {
   public static let type = "case.line"
   public var program: String
   public var line: CaseLine
-  public init(program: String, line: CaseLine) {
+  /// After the LOA is offered, a line is an amendment: the executed `offer-loa`
+  /// request it carries out (docs/approvals.md).
+  public var request: String?
+  public init(program: String, line: CaseLine, request: String? = nil) {
     self.program = program
     self.line = line
+    self.request = request
   }
   public var programID: String? { program }
   public var summary: String {
     "line \(line.number): \(line.quantity) × \(line.description), \(line.usml)\(line.mde ? " MDE" : ""), \(line.value.compact)"
+      + requestNote(request, nil)
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     let existing = p.position(of: String(line.number), in: .caseLines, ofProgram: program)

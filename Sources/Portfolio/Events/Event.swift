@@ -85,6 +85,7 @@ public enum EventRegistry {
     PolicyChanged.self,
     RoleGranted.self, RoleRevoked.self, RequestRaised.self, RequestStepTaken.self,
     DrawdownPackageAnnounced.self, USAIContractAwarded.self, EDAAllocated.self, TransferDelivered.self,
+    IMETEnrolled.self,
     CongressNotified.self, ComponentAdded.self, EUMFindingRecorded.self, CaseInformalReviewStarted.self,
   ]
 

@@ -81,8 +81,12 @@ public struct FundsObligated: EventPayload {
   public var request: String?
   /// Who reported it, for figures brought in by `sapm import` (reported, not approved).
   public var source: String?
+  /// Why an obligation dated before the day it is recorded comes late: required then
+  /// (`sapm record` refuses it without), and shown as "recorded late" with it.
+  public var late: String?
   public init(
-    program: String, fiscalYear: Int, amount: Dollars, on: Day, request: String? = nil, source: String? = nil
+    program: String, fiscalYear: Int, amount: Dollars, on: Day, request: String? = nil, source: String? = nil,
+    late: String? = nil
   ) {
     self.program = program
     self.fiscalYear = fiscalYear
@@ -90,10 +94,12 @@ public struct FundsObligated: EventPayload {
     self.on = on
     self.request = request
     self.source = source
+    self.late = late
   }
   public var programID: String? { program }
   public var summary: String {
     "FY\(fiscalYear) \(amount.compact) obligated on \(on)" + requestNote(request, source)
+      + (late.map { " — recorded late: \($0)" } ?? "")
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in

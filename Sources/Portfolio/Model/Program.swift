@@ -124,6 +124,8 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
   public var components: [ProgramComponent]
   /// Golden Sentry and Blue Lantern checks and their findings.
   public var findings: [EUMFinding]
+  /// Students enrolled in courses (IMET), each by an executed request.
+  public var enrolments: [Enrolment]
 
   public init(
     id: String, partner: String, kind: ProgramKind, title: String, status: ProgramStatus, start: Day,
@@ -146,6 +148,7 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
     self.notices = []
     self.components = []
     self.findings = []
+    self.enrolments = []
   }
 
   public var available: Dollars { funding.reduce(.zero) { $0 + $1.available } }

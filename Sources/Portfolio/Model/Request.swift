@@ -11,6 +11,9 @@ public enum RequestKind: String, Codable, Sendable, CaseIterable {
   /// A waiver of a restriction in force (§7008, §7012, §620I) for one program: approved
   /// by the region's approvers, carried out by an administrator (restrictions are theirs).
   case waiveRestriction = "waive-restriction"
+  /// Excess defense articles allocated to an EDA program (FAA §516): no fiscal year's
+  /// funds, but articles of an original value, which the allocation then records.
+  case allocateEDA = "allocate-eda"
 
   /// The kinds raised on a program (the request form's choices).
   public static var onPrograms: [RequestKind] { allCases.filter { $0 != .changePolicy } }
@@ -24,6 +27,7 @@ public enum RequestKind: String, Codable, Sendable, CaseIterable {
     case .extendSunset: return "Extend past sunset"
     case .changePolicy: return "Change a policy value"
     case .waiveRestriction: return "Waive a restriction"
+    case .allocateEDA: return "Allocate excess defense articles"
     }
   }
 
@@ -37,6 +41,7 @@ public enum RequestKind: String, Codable, Sendable, CaseIterable {
     case .extendSunset: return "new sunset date"
     case .changePolicy: return "setting, value"
     case .waiveRestriction: return "the restriction (7008, 7012, 620I)"
+    case .allocateEDA: return "the articles' original value"
     }
   }
 

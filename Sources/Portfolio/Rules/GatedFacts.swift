@@ -21,6 +21,9 @@ public enum GatedFacts {
     /// For a change of policy: the setting and its value.
     public var setting: String?
     public var value: Double?
+    /// For an enrolment: the course and how many students.
+    public var course: String?
+    public var students: Int?
     /// "an obligation of $200.0M (FY2027)", for messages.
     public var what: String
   }
@@ -47,6 +50,23 @@ public enum GatedFacts {
       (
         CaseMilestoneReached.type, "an LOA offered", .offerLOA, "program",
         "AECA §36(b); DSCA SAMM C5 (LOA offer)"
+      ),
+      (
+        CaseLineAdded.type, "an LOA amendment (a case line added or restated after the offer)", .offerLOA,
+        "program, the line's value", "DSCA SAMM C6.7 (an amendment changes scope; the purchaser accepts it)"
+      ),
+      (
+        EDAAllocated.type, "an EDA allocation", .allocateEDA, "program, original value",
+        "FAA §516 (22 USC 2321j)"
+      ),
+      (
+        TransferDelivered.type, "articles delivered from a package, contract or allocation", .deliver,
+        "program",
+        "FAA §620M (22 USC 2378d) and 10 USC 362 (Leahy: the receiving units vetted before delivery)"
+      ),
+      (
+        IMETEnrolled.type, "students enrolled in a course", .enrollIMET, "program, course, students, cost",
+        "FAA §541–543 (IMET); 10 USC 362 (the students' units vetted)"
       ),
       (
         ProgramSunsetChanged.type, "a sunset changed", .extendSunset, "program, new sunset",
@@ -103,6 +123,12 @@ public enum GatedFacts {
     if let restriction = gate.restriction, r.restriction != restriction {
       problems.append("it waives \(r.restriction?.title ?? "nothing"), not \(restriction.title)")
     }
+    if let course = gate.course, r.course != course {
+      problems.append("it enrols in \(r.course ?? "no course"), not \(course)")
+    }
+    if let students = gate.students, r.students != students {
+      problems.append("it enrols \(r.students.map(String.init) ?? "no") students, not \(students)")
+    }
     if let until = gate.until, r.until != until {
       problems.append("it extends to \(r.until?.description ?? "no date"), not \(until)")
     }
@@ -153,6 +179,8 @@ public enum GatedFacts {
     if let fy = gate.fiscalYear { words.append("--fy \(fy)") }
     if let until = gate.until { words.append("--until \(until)") }
     if let restriction = gate.restriction { words.append("--restriction \(restriction.rawValue)") }
+    if let course = gate.course { words.append("--course \(shellWord(course))") }
+    if let students = gate.students { words.append("--students \(students)") }
     if let setting = gate.setting {
       words.append("--setting \(setting) --value \(gate.value.map { String($0) } ?? "V")")
     }
@@ -252,6 +280,48 @@ extension PolicyChanged: RequestedFact {
   }
 }
 
+extension CaseLineAdded: RequestedFact {
+  public func carrying(out request: String) -> any EventPayload { with { $0.request = request } }
+  /// Before the LOA is offered a case's lines are being written (direct); after, a line
+  /// added or restated changes the offer's scope: an amendment.
+  public func gate(in p: Portfolio) -> GatedFacts.Gate? {
+    guard p.programs[program]?.fmsCase?.loaOffered != nil else { return nil }
+    var gate = GatedFacts.Gate(
+      kind: .offerLOA, program: program, what: "an LOA amendment (line \(line.number), \(line.value.compact))"
+    )
+    gate.amount = line.value
+    return gate
+  }
+}
+
+extension EDAAllocated: RequestedFact {
+  public func carrying(out request: String) -> any EventPayload { with { $0.request = request } }
+  public func gate(in p: Portfolio) -> GatedFacts.Gate? {
+    var gate = GatedFacts.Gate(kind: .allocateEDA, program: program, what: "EDA allocation \(allocation)")
+    gate.amount = articlesValue(articles)
+    return gate
+  }
+}
+
+extension TransferDelivered: RequestedFact {
+  public func carrying(out request: String) -> any EventPayload { with { $0.request = request } }
+  public func gate(in p: Portfolio) -> GatedFacts.Gate? {
+    GatedFacts.Gate(
+      kind: .deliver, program: program, what: "a delivery of \(quantity) × \(item) from \(transfer)")
+  }
+}
+
+extension IMETEnrolled: RequestedFact {
+  public func carrying(out request: String) -> any EventPayload { with { $0.request = request } }
+  public func gate(in p: Portfolio) -> GatedFacts.Gate? {
+    var gate = GatedFacts.Gate(
+      kind: .enrollIMET, program: program, amount: cost, what: "an enrolment of \(students) in \(course)")
+    gate.course = course
+    gate.students = students
+    return gate
+  }
+}
+
 extension ProgramSunsetChanged: RequestedFact {
   public func carrying(out request: String) -> any EventPayload { with { $0.request = request } }
   public func gate(in p: Portfolio) -> GatedFacts.Gate? {
@@ -266,6 +336,12 @@ extension EventPayload {
     change(&copy)
     return copy
   }
+}
+
+/// `text` as one shell word, quoted when it holds anything but letters, digits and -._/.
+func shellWord(_ text: String) -> String {
+  let plain = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "-._/".contains($0) }
+  return plain ? text : "'" + text.replacing("'", with: "'\\''") + "'"
 }
 
 /// " (request RQ-0001)" or " (reported by ForeignAssistance.gov)" for summaries.

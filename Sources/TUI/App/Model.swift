@@ -41,7 +41,8 @@ public enum ProgramTab: Int, CaseIterable, Sendable {
   }
 
   /// The title on a program of `kind`: the Case tab holds a drawdown's packages, a
-  /// USAI program's contracts, an EDA program's allocations, a §333 program's notices.
+  /// USAI program's contracts, an EDA program's allocations, a §333 program's notices,
+  /// an IMET program's enrolments.
   public func title(for kind: ProgramKind?) -> String {
     guard self == .fmsCase, let kind else { return title }
     switch kind {
@@ -49,6 +50,7 @@ public enum ProgramTab: Int, CaseIterable, Sendable {
     case .usai: return "Contracts"
     case .eda: return "Allocations"
     case .section333: return "Notices"
+    case .imet: return "Training"
     default: return title
     }
   }

@@ -40,8 +40,11 @@ extension Form {
       ]))
   }
 
-  static func caseLine(program: Program) -> Form {
+  /// After the LOA is offered, a line is an amendment: it names the executed
+  /// offer-loa request approving it (the form's last field).
+  static func caseLine(program: Program, requests: [Request]) -> Form {
     let next = (program.fmsCase?.lines.map(\.number).max() ?? 0) + 1
+    let amendment = program.fmsCase?.loaOffered != nil
     return Form(
       kind: .caseLine(program: program.id),
       fields: [
@@ -53,7 +56,7 @@ extension Form {
           "D&C", .choice(["no", "yes"]), "no", hint: "design and construction services", prefilled: false),
         Field("Quantity", .text, "", hint: "a whole number"),
         Field("Value", .money, "", hint: "e.g. 1,250,000 or 1.25M"),
-      ])
+      ] + (amendment ? [requestField(requests, approving: "the amendment")] : []))
   }
 
   func caseLineCommand(_ program: String) -> Result<any Command, Rejection> {
@@ -73,6 +76,6 @@ extension Form {
     let line = CaseLine(
       number: number, description: value("Description"), usml: usml, mde: value("MDE") == "yes",
       designAndConstruction: value("D&C") == "yes", quantity: quantity, value: amount)
-    return .success(RecordEvents([("", CaseLineAdded(program: program, line: line))]))
+    return .success(RecordEvents([("", CaseLineAdded(program: program, line: line, request: namedRequest))]))
   }
 }

@@ -16,7 +16,7 @@ extension Form {
     }
   }
 
-  static func delivery(program: Program, today: Day) -> Form {
+  static func delivery(program: Program, requests: [Request], today: Day) -> Form {
     let choices = undelivered(program) + [newNotice]
     return Form(
       kind: .delivery(program: program.id),
@@ -24,7 +24,25 @@ extension Form {
         Field("Article", .choice(choices), choices.first ?? "", hint: "← → to choose", prefilled: false),
         Field("Quantity", .text, "", hint: "how many arrived"),
         Field("Delivered", .date, today.description, hint: "YYYY-MM-DD"),
+        requestField(requests, approving: "the delivery"),
       ])
+  }
+
+  /// The field naming the executed request a fact carries out (docs/approvals.md):
+  /// the ones that carried out nothing yet, or none — Enter then raises one.
+  static func requestField(_ requests: [Request], approving what: String) -> Field {
+    let choices = requests.map(\.id) + [noRequest]
+    return Field(
+      "Request", .choice(choices), choices[0], hint: "the executed request approving \(what) (← →)",
+      prefilled: false)
+  }
+
+  static let noRequest = "none yet"
+
+  /// The request the Request field names, if any.
+  var namedRequest: String? {
+    let id = value("Request")
+    return id.isEmpty || id == Form.noRequest ? nil : id
   }
 
   func deliveryCommand(_ program: String) -> Result<any Command, Rejection> {
@@ -43,7 +61,12 @@ extension Form {
     guard problems.isEmpty, let quantity, let on else { return .failure(Rejection(problems)) }
     return .success(
       RecordEvents([
-        ("", TransferDelivered(program: program, transfer: parts[0], item: item, quantity: quantity, on: on))
+        (
+          "",
+          TransferDelivered(
+            program: program, transfer: parts[0], item: item, quantity: quantity, on: on,
+            request: namedRequest)
+        )
       ]))
   }
 

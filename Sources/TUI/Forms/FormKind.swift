@@ -102,7 +102,9 @@ extension Form {
     case .inventory(let id) where value("Item") == Form.newItem:
       return portfolio.programs[id].map { Form.item(program: $0, today: today) }
     case .caseStep(let id) where value("Step") == Form.newLine:
-      return portfolio.programs[id].map { Form.caseLine(program: $0) }
+      return portfolio.programs[id].map {
+        Form.caseLine(program: $0, requests: portfolio.requestsToCarryOut(.offerLOA, on: id))
+      }
     case .delivery(let id) where value("Article") == Form.newNotice:
       return portfolio.programs[id].map { Form.notice(program: $0, today: today) }
     case .condition(let id) where value("Condition") == Form.newMeasurement:
@@ -113,6 +115,14 @@ extension Form {
       return requestForm(id, .releaseFunds, carrying: ["Amount", "Fiscal year"], portfolio, today)
     case .caseStep(let id) where value("Step") == CaseMilestone.loaOffered.rawValue && onlyARequestIsMissing:
       return requestForm(id, .offerLOA, carrying: [], portfolio, today)
+    // So are an amendment's line and a delivery: recorded after their request executed,
+    // naming it; with none to name, Enter raises one.
+    case .caseLine(let id) where onlyARequestIsMissing:
+      var request = requestForm(id, .offerLOA, carrying: [], portfolio, today)
+      request?.set("Amount", value("Value"))
+      return request
+    case .delivery(let id) where onlyARequestIsMissing:
+      return requestForm(id, .deliver, carrying: [], portfolio, today)
     case .program(let code) where value("Kind") == Form.newRestriction:
       return portfolio.partners[code].map {
         Form.restriction(partner: $0, programs: portfolio.programsByPartner[code] ?? [], today: today)

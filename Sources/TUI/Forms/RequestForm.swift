@@ -6,8 +6,13 @@ extension Form {
 
   static func request(program: Program, today: Day) -> Form {
     let kind: RequestKind =
-      program.kind == .fmf
-      ? .releaseFunds : program.kind == .fms ? .offerLOA : program.kind == .imet ? .enrollIMET : .deliver
+      switch program.kind {
+      case .fmf: .releaseFunds
+      case .fms: .offerLOA
+      case .imet: .enrollIMET
+      case .eda: .allocateEDA
+      default: .deliver
+      }
     return Form(
       kind: .request(program: program.id),
       fields: [
@@ -15,7 +20,9 @@ extension Form {
           "Kind", .choice(RequestKind.onPrograms.map(\.rawValue)), kind.rawValue, hint: "← → to choose",
           prefilled: false),
         Field(
-          "Amount", .money, "", hint: "release-funds; e.g. 1.25M (empty: $0, or the case value for offer-loa)"
+          "Amount", .money, "",
+          hint:
+            "e.g. 1.25M: the funds, the LOA's or articles' value, the training's cost (offer-loa: empty takes the case value)"
         ),
         Field(
           "Fiscal year", .year, String(program.funding.last?.fiscalYear ?? today.fiscalYear),
@@ -37,8 +44,9 @@ extension Form {
 
   /// Which of the request form's fields each kind asks for (the others are hidden).
   static let requestFields: [RequestKind: Set<String>] = [
-    .releaseFunds: ["Amount", "Fiscal year"], .offerLOA: ["Amount"],
-    .enrollIMET: ["Units", "Course", "Students"], .deliver: ["Units"], .extendSunset: ["New sunset"],
+    .releaseFunds: ["Amount", "Fiscal year"], .offerLOA: ["Amount"], .allocateEDA: ["Amount"],
+    .enrollIMET: ["Amount", "Units", "Course", "Students"], .deliver: ["Amount", "Units"],
+    .extendSunset: ["New sunset"],
     .waiveRestriction: ["Restriction"],
   ]
 
@@ -81,8 +89,7 @@ extension Form {
     return .success(
       RaiseRequest(
         program: program, kind: kind,
-        amount: kind == .releaseFunds || kind == .offerLOA || kind == .enrollIMET || kind == .deliver
-          ? amount : .zero,
+        amount: Form.requestFields[kind]?.contains("Amount") == true ? amount : .zero,
         fiscalYear: fy, units: units, course: kind == .enrollIMET ? value("Course") : nil, students: students,
         until: until, justification: value("Justification"),
         submit: value("Save") == Form.requestSaveOptions[0],

@@ -125,7 +125,11 @@ extension AppModel {
     case .fmsCase
     where program.fmsCase == nil && (program.kind.transferKind != nil || program.kind == .section333):
       return Form.undelivered(program).isEmpty
-        ? Form.notice(program: program, today: today) : Form.delivery(program: program, today: today)
+        ? Form.notice(program: program, today: today)
+        : Form.delivery(
+          program: program, requests: portfolio.requestsToCarryOut(.deliver, on: id), today: today)
+    case .fmsCase where program.fmsCase == nil && program.kind == .imet:
+      return Form.request(program: program, today: today)  // an enrolment is an executed enroll-imet request
     case .fmsCase:
       return program.fmsCase == nil
         ? Form.caseOpen(program: program, today: today) : Form.caseStep(program: program, today: today)

@@ -49,8 +49,11 @@ struct RequestCommand: ParsableCommand {
       draft → submitted → approved | rejected | returned → executed; returned goes \
       back to submitted (earlier approvals reset); rejected is final. Executing \
       records the request's effect (release-funds → an obligation, offer-loa → LOA \
-      offered, extend-sunset → the new sunset, enroll-imet and deliver → the units \
-      assigned). Exit 3 when a rule refuses the step, every reason on standard error.
+      offered, extend-sunset → the new sunset, enroll-imet → the enrolment and its \
+      units, deliver → the units assigned). A package, contract, EDA allocation, \
+      delivery or LOA amendment is recorded after, naming the executed request \
+      (docs/approvals.md). Exit 3 when a rule refuses the step, every reason on \
+      standard error.
       """,
     subcommands: [New.self, Show.self, Submit.self, Approve.self, Execute.self, Reject.self, Return.self])
 
@@ -59,9 +62,11 @@ struct RequestCommand: ParsableCommand {
       abstract: "Raise a draft request on PROGRAM; prints its ID alone.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "The program ID ('policy' for change-policy).") var program: String
-    @Option(help: "release-funds, offer-loa, enroll-imet, deliver, extend-sunset or change-policy.")
+    @Option(help: "\(RequestKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: String
-    @Option(help: "Amount in whole dollars (release-funds; also shown for others).") var amount: Int64?
+    @Option(
+      help: "Amount in whole dollars (release-funds, allocate-eda, an amendment's line; shown for others).")
+    var amount: Int64?
     @Option(help: "Fiscal year of the funds (release-funds).") var fy: Int?
     @Option(name: .customLong("case"), help: "The FMS case identifier (offer-loa).") var caseID: String?
     @Option(help: "Units, comma-separated (enroll-imet, deliver).") var units: String?

@@ -54,7 +54,8 @@ extension AppModel {
 
   /// The Case tab of a program without an FMS case: its authority's year lines, the
   /// packages, contracts or allocations with each article's deliveries, the
-  /// notifications to Congress and the components (a §333 program's human-rights training).
+  /// notifications to Congress and the components (a §333 program's human-rights
+  /// training); an IMET program's enrolments.
   func authorityTab(_ p: Program) -> TableData {
     var rows = [kvRow("Authority", p.kind.title)]
     if p.kind == .pda || p.kind == .usai {
@@ -109,6 +110,16 @@ extension AppModel {
               "\(a.delivered) of \(a.quantity) delivered · \(a.value.compact)\(a.sme ? " · SME" : "")",
             ]))
       }
+    }
+    for e in p.enrolments {
+      rows.append(
+        kvRow(
+          "Enrolled",
+          "\(e.on) · \(e.students) student\(e.students == 1 ? "" : "s") · \(e.course) · \(e.cost.compact)"
+            + (e.request.map { " · \($0)" } ?? "")))
+    }
+    if p.kind == .imet, p.enrolments.isEmpty {
+      rows.append(kvRow("Enrolled", "no students yet: N raises an enroll-imet request", "list.dim"))
     }
     if rows.count == 1, p.kind.transferKind == nil {
       return TableData(columns: kvColumns, rows: [kvRow("Case", "this program has no FMS case")])
