@@ -37,7 +37,7 @@ public enum CheckpointPayload {
   /// had other fields would decode into nonsense, not fail. So the payload names the
   /// layout it was written in, and a reader uses only its own (`CheckpointLayoutTests`
   /// fails when the model's fields change and this does not).
-  /// 2: programs' enrolments.
+  /// 2: programs' enrolments, request steps' checks.
   public static let layout = 2
 
   /// The payload for `portfolio`: its programs copied and encoded a chunk at a time

@@ -5,11 +5,12 @@ import Portfolio
 public enum RequestReports {
   /// One line per request for `sapm requests`.
   public static func line(_ r: Request, _ p: Portfolio, day: Day) -> String {
-    let failing = p.failingChecks(for: r, on: day).count
+    // A decided request's checks held (or not) when it was decided, not today.
+    let failing = r.state.isOpen ? p.failingChecks(for: r, on: day).count : 0
     let partner = p.partner(ofProgram: r.program)?.name ?? "?"
     return [
       r.id, r.state.rawValue, r.kind.rawValue, r.program, partner, r.amount.compact,
-      failing == 0 ? "checks ✔" : "\(failing) failing ✘", "by \(r.requester)",
+      !r.state.isOpen ? "decided" : failing == 0 ? "checks ✔" : "\(failing) failing ✘", "by \(r.requester)",
     ].joined(separator: "  ")
   }
 
@@ -29,10 +30,15 @@ public enum RequestReports {
     if r.state.isOpen {
       out.append("checks on \(day):")
       out += p.checks(for: r, on: day).map { "  " + $0.line }
+    } else if let step = r.lastCheckedStep, let checks = step.checks {
+      // A decided request's checks as they stood when it was decided; today's figures,
+      // which its own execution changed, would say nothing true about it.
+      out.append(
+        "checks when \(step.by) \(step.state == .executed ? "executed" : "approved") it on \(step.on):")
+      out += checks.map { "  " + $0 }
     } else {
-      // A decided request's checks held (or not) on the day it was decided; today's
-      // figures, which its own execution changed, would say nothing true about it.
-      out.append("checks: not evaluated (\(r.state.rawValue); they were checked at each step)")
+      out.append(
+        "checks: not recorded (\(r.state.rawValue) before this build kept them; checked at each step)")
     }
     out.append("history:")
     out += r.steps.map { s in
@@ -43,7 +49,8 @@ public enum RequestReports {
   }
 
   public static func json(_ r: Request, _ p: Portfolio, day: Day) -> JSONValue {
-    let checks: [JSONValue] = p.checks(for: r, on: day).map { c in
+    // Today's checks for an open request; a decided one's are on its steps, frozen.
+    let checks: [JSONValue] = (r.state.isOpen ? p.checks(for: r, on: day) : []).map { c in
       .object([
         .init("check", .string(c.kind.rawValue)),
         .init(
@@ -58,6 +65,7 @@ public enum RequestReports {
         .init("on", .string(s.on.description)),
         .init("reason", s.reason.map { .string($0) } ?? .null),
         .init("signed", .bool(s.signed == true)),
+        .init("checks", s.checks.map { .array($0.map { .string($0) }) } ?? .null),
       ])
     }
     return .object([

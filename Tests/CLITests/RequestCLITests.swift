@@ -39,7 +39,10 @@ import Testing
     #expect(try sapm(["request", "execute", id, "--as", "m.okafor"]).status == 0)
     let shown = try sapm(["request", "show", id])
     #expect(shown.out.contains("executed  by m.okafor"))
-    #expect(shown.out.contains("checks: not evaluated (executed"))
+    // Its checks frozen as they stood at execution: the funds it used were still there.
+    #expect(shown.out.contains("checks when m.okafor executed it on"), "\(shown.out)")
+    #expect(shown.out.contains("✔ Funds: $25.0M of"), "\(shown.out)")
+    #expect(try sapm(["requests", "--all"]).out.contains("\(id)  executed") == true)
     // A failing check refuses with its figures.
     let niger = try sapm(["request", "approve", "RQ-0009", "--as", "l.chen"])
     #expect(niger.status == 3)

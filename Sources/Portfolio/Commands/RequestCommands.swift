@@ -265,9 +265,12 @@ public struct StepRequest: Command {
       needs(.officer)
       reasons += p.failingChecks(for: r, on: today)
     }
+    // An approval and the execution keep the checks they were decided on.
+    let checks = state == .approved || state == .executed ? p.checks(for: r, on: today).map(\.line) : nil
     return .check(
       reasons,
-      [RequestStepTaken(id: id, program: r.program, state: state, reason: note)] + effects(of: r, p, today))
+      [RequestStepTaken(id: id, program: r.program, state: state, reason: note, checks: checks)]
+        + effects(of: r, p, today))
   }
 
   /// What executing records besides the step.

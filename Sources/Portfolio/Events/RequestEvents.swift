@@ -99,11 +99,18 @@ public struct RequestStepTaken: EventPayload {
   public var program: String
   public var state: RequestState
   public var reason: String?
-  public init(id: String, program: String, state: RequestState, reason: String? = nil) {
+  /// The checks as they stood when an approval or the execution was decided (✔/✘/–
+  /// lines): a decided request shows these, not today's figures, which its own
+  /// execution changed.
+  public var checks: [String]?
+  public init(
+    id: String, program: String, state: RequestState, reason: String? = nil, checks: [String]? = nil
+  ) {
     self.id = id
     self.program = program
     self.state = state
     self.reason = reason
+    self.checks = checks
   }
   public var programID: String? { program }
   public var summary: String { "request \(id) \(state.rawValue)" + (reason.map { ": \($0)" } ?? "") }
@@ -113,10 +120,10 @@ public struct RequestStepTaken: EventPayload {
     if let refusal = r.state.refusal(to: state) {
       throw FoldError("request \(id) cannot be \(state.rawValue): \(refusal)")
     }
-    r.steps.append(
-      RequestStep(
-        state: state, by: context.actor, on: context.day, reason: reason,
-        signed: p.isSigned ? true : nil))
+    var step = RequestStep(
+      state: state, by: context.actor, on: context.day, reason: reason, signed: p.isSigned ? true : nil)
+    step.checks = checks
+    r.steps.append(step)
     switch state {
     case .submitted:
       r.approvals = []

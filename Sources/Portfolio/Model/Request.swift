@@ -114,6 +114,8 @@ public struct RequestStep: Codable, Sendable, Hashable {
   /// True when the step's record was signed by its actor's enrolled key (in a
   /// signed store a step counts only then); nil in an unsigned store.
   public var signed: Bool?
+  /// The checks as they stood at this step (approvals and the execution record them).
+  public var checks: [String]?
 
   public init(state: RequestState, by: String, on: Day, reason: String? = nil, signed: Bool? = nil) {
     self.state = state
@@ -185,6 +187,10 @@ public struct Request: Codable, Sendable, Hashable, Identifiable {
 
   /// What a `change-policy` request is raised on: no program, the store's policy.
   public static let policyProgram = "policy"
+
+  /// The last step that recorded its checks: a decided request's checks are these,
+  /// frozen when it was decided.
+  public var lastCheckedStep: RequestStep? { steps.last { $0.checks != nil } }
 
   /// Day it was last submitted (the age of a pending request runs from here).
   public var submitted: Day? { steps.last { $0.state == .submitted }?.on }

@@ -22,8 +22,22 @@ extension AppModel {
       kvRow("Next", portfolio.nextStep(of: r)),
     ]
     if !r.state.isOpen {
-      rows.append(
-        kvRow("Checks", "not evaluated (\(r.state.rawValue); they were checked at each step)", "list.dim"))
+      // Frozen when it was decided: today's figures, which its execution changed, say nothing.
+      if let step = r.lastCheckedStep, let checks = step.checks {
+        rows.append(
+          kvRow("Checks", "as they stood when \(step.by) \(step.state.rawValue) it on \(step.on)", "list.dim")
+        )
+        for (i, line) in checks.enumerated() {
+          let failed = line.hasPrefix("✘")
+          rows.append(
+            TableData.Row(
+              key: "frozen-\(i)", cells: ["", line],
+              style: failed ? "check.fail" : line.hasPrefix("✔") ? "check.pass" : "list.dim"))
+        }
+      } else {
+        rows.append(
+          kvRow("Checks", "not recorded (\(r.state.rawValue) before this build kept them)", "list.dim"))
+      }
     }
     for (i, c) in (r.state.isOpen ? portfolio.checks(for: r, on: day) : []).enumerated() {
       let mark = c.outcome == .pass ? "✔" : c.outcome == .fail ? "✘" : "–"
