@@ -390,7 +390,7 @@ public final class Session: @unchecked Sendable {
   @discardableResult
   public func perform(_ command: any Command, today: Day) throws -> [Record] {
     guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
-    let checked: [any EventPayload]
+    var checked: [any EventPayload]
     switch command.judge(portfolio, actor: user, today: today) {
     case .reject(let rejection): throw rejection
     case .accept(let events): checked = events
@@ -410,6 +410,7 @@ public final class Session: @unchecked Sendable {
         }
       }
       let signer = try self.signer(for: self.user)
+      checked = []  // once drafted, the events are not needed while the batch is written and folded
       return try events.map { try Session.draft($0, actor: self.user, signer: signer) }
     }
   }

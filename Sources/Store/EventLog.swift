@@ -326,6 +326,9 @@ public final class EventLog: @unchecked Sendable {
     try withoutActuallyEscaping(consume) { consume in try append(consume: consume, makeDrafts) }
   }
 
+  /// How many bytes of a batch's lines are gathered before they are written.
+  static let appendChunk = 4 << 20
+
   /// With `consume` nil the catch-up only verifies: the reader's cursor stays where
   /// it is, so its owner still reads those records with `readNew`.
   private func append(consume: ((Record) throws -> Void)?, _ makeDrafts: () throws -> [RecordDraft])
@@ -359,25 +362,36 @@ public final class EventLog: @unchecked Sendable {
     guard !drafts.isEmpty else { return [] }
     var sequence = chain.sequence
     var hash = chain.hashHex
-    var bytes: [UInt8] = []
     var records: [Record] = []
     records.reserveCapacity(drafts.count)
     let now = Timestamp.now()
-    for draft in drafts {
-      sequence += 1
-      var record = Record(
-        sequence: sequence, at: draft.at ?? now, actor: draft.actor, type: draft.type, version: draft.version,
-        payload: draft.payload, prev: String(decoding: hash, as: UTF8.self))
-      if let signer = draft.signer { record = try signer.signed(record) }
-      let line = record.line
-      hash = ChainCursor.hash(line)
-      bytes.append(contentsOf: line)
-      bytes.append(0x0A)
-      records.append(record)
-    }
     let end = chain.offset
+    var written: Int64 = 0
+    // Written a few MiB at a time as the records are made (an import of 379,384
+    // events held all 150 MB of its lines at once), and synced once at the end: the
+    // batch is still all or nothing — a failure cuts the file back to where it began.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(Self.appendChunk + 64 * 1024)
     do {
+      for draft in drafts {
+        sequence += 1
+        var record = Record(
+          sequence: sequence, at: draft.at ?? now, actor: draft.actor, type: draft.type,
+          version: draft.version, payload: draft.payload, prev: String(decoding: hash, as: UTF8.self))
+        if let signer = draft.signer { record = try signer.signed(record) }
+        let line = record.line
+        hash = ChainCursor.hash(line)
+        bytes.append(contentsOf: line)
+        bytes.append(0x0A)
+        records.append(record)
+        if bytes.count >= Self.appendChunk {
+          try file.writeAll(bytes)
+          written += Int64(bytes.count)
+          bytes.removeAll(keepingCapacity: true)
+        }
+      }
       try file.writeAll(bytes)
+      written += Int64(bytes.count)
       try file.sync()
     } catch {
       // Nothing half-written may stay behind: cut back to the last complete record.
@@ -386,7 +400,7 @@ public final class EventLog: @unchecked Sendable {
       writerChain = chain
       throw error
     }
-    writerChain = ChainCursor(offset: end + Int64(bytes.count), sequence: sequence, hashHex: hash)
+    writerChain = ChainCursor(offset: end + written, sequence: sequence, hashHex: hash)
     return records
   }
 

@@ -126,6 +126,36 @@ import Testing
     }
   }
 
+  /// A batch larger than the chunk the store writes at a time (4 MiB) that fails
+  /// after its first chunks reached the file is cut back whole: the store stays
+  /// byte-identical, and the same batch without the limit lands in full.
+  @Test func aLargeBatchFailingMidwayLeavesNothingBehind() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = try demo(cli)
+    // 12,000 metrics with long names, about 900 bytes a line: some 11 MiB of lines.
+    let name = String(repeating: "x", count: 800)
+    let lines = (0..<12_000).map {
+      #"{"type":"metric.defined","payload":{"program":"UA-SC-001","id":"M-BIG-\#($0)","name":"\#(name)","unit":"%","target":90}}"#
+    }
+    let batch = cli.home + "/big.jsonl"
+    try (lines.joined(separator: "\n") + "\n").write(toFile: batch, atomically: true, encoding: .utf8)
+    let before = bytes(store)
+    let limit = (before.count + (9 << 20)) / 1024  // KiB: two chunks fit, the rest does not
+    var r = try cli.shell(
+      "trap '' XFSZ; ulimit -f \(limit); \"$SAPM\" record --json '\(batch)' --store '\(store)'")
+    #expect(r.status == 1, "\(r.err)")
+    #expect(r.err.contains("File too large"), "\(r.err)")
+    // Compared as a Bool: a failure's message would otherwise print 10 MB of bytes.
+    let unchanged = bytes(store) == before
+    #expect(unchanged, "cut back to where the batch began: \(bytes(store).count) bytes, was \(before.count)")
+    r = try cli.run(["record", "--json", batch, "--store", store])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.out.contains("recorded 12000 event(s)"), "\(r.out)")
+    #expect(bytes(store).count > before.count + (10 << 20))
+    #expect(try cli.run(["verify", "--store", store]).status == 0)
+  }
+
   /// Defect 7: a write that fails (here: the file-size limit, as a full disk would)
   /// leaves the store byte-identical and no debris; a failed init leaves no file.
   @Test func aFailedWriteLeavesNothingBehind() throws {
