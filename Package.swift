@@ -2,9 +2,12 @@
 import PackageDescription
 
 // Layers, arrows only downward (docs/architecture.md):
-//   sapm (CLI) ── Session (wiring) ─┬─ TUI ─┬─ Terminal ── CNCursesW
-//                                   │       └─ Portfolio ── CanonicalJSON
-//                                   └─ Store ── CanonicalJSON
+//   sapm (CLI) ─┬─ App (TUI/kiosk runtime) ─┬─ TUI ─┬─ Terminal ── CNCursesW
+//               │                           │       └─ Portfolio ── CanonicalJSON
+//               ├─ Output (reports, export) ┤
+//               ├─ FileImport (CSV, JSON)   ┤
+//               └───────────────────────────┴─ Session (store ⇄ portfolio) ─┬─ Store ── CanonicalJSON
+//                                                                           └─ Portfolio
 let package = Package(
   name: "sapm",
   platforms: [.macOS(.v13)],
@@ -14,7 +17,7 @@ let package = Package(
     // For the fuzzing package in Fuzz/, which builds these with libFuzzer.
     .library(
       name: "SapmParsers",
-      targets: ["CanonicalJSON", "Portfolio", "PortfolioDemo", "Store", "TUI", "Session"]),
+      targets: ["CanonicalJSON", "Portfolio", "PortfolioDemo", "Store", "TUI", "Session", "App", "FileImport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,23 +45,32 @@ let package = Package(
     ),
     .target(name: "Terminal", dependencies: ["CNCursesW"]),
     .target(name: "TUI", dependencies: ["Terminal", "Portfolio"]),
+    // The one write door: a store's log folded into a portfolio, and commands checked
+    // and appended. No screen, no terminal, no file format but the store's.
     .target(
       name: "Session",
       dependencies: [
-        "TUI", "Store", "Portfolio", "PortfolioDemo", "Terminal", "CanonicalJSON",
-        .product(name: "CSV", package: "CSV.swift"),
+        "Store", "Portfolio", "PortfolioDemo", "CanonicalJSON", .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    // The TUI and kiosk runtime over a session: terminal, keys, reloads, themes.
+    .target(name: "App", dependencies: ["Session", "Output", "TUI", "Terminal", "Store", "Portfolio"]),
+    // What the command line prints and exports.
+    .target(name: "Output", dependencies: ["Session", "Terminal", "Store", "Portfolio", "PortfolioDemo"]),
+    // Facts brought in from files: ForeignAssistance.gov's CSV, JSON lines.
+    .target(
+      name: "FileImport",
+      dependencies: ["Session", "Portfolio", "CanonicalJSON", .product(name: "CSV", package: "CSV.swift")]),
     .executableTarget(
       name: "sapm",
       dependencies: [
-        "Session", "TUI", "Portfolio", "Terminal",
+        "Session", "App", "Output", "FileImport", "TUI", "Portfolio", "Terminal", "Store",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "sapm-bench",
       dependencies: [
-        "Session", "Store", "Portfolio", "PortfolioDemo", "TUI",
+        "Session", "App", "Output", "FileImport", "Store", "Portfolio", "PortfolioDemo", "TUI", "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto"),
       ]
@@ -68,7 +80,11 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
     .testTarget(
-      name: "SessionTests", dependencies: ["Session", .product(name: "Crypto", package: "swift-crypto")]),
+      name: "SessionTests",
+      dependencies: [
+        "Session", "App", "Output", "FileImport", "TUI", "Terminal",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "Terminal", "Portfolio", "PortfolioDemo"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

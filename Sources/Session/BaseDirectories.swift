@@ -4,20 +4,20 @@ import Foundation
 /// config.toml, the signing key), state (heads each account has seen) and cache
 /// (this account's checkpoints). An
 /// environment value counts only when it is an absolute path, as the spec says.
-enum BaseDirectories {
-  static func data(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+public enum BaseDirectories {
+  public static func data(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
     base("XDG_DATA_HOME", ".local/share", environment)
   }
 
-  static func config(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+  public static func config(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
     base("XDG_CONFIG_HOME", ".config", environment)
   }
 
-  static func state(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+  public static func state(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
     base("XDG_STATE_HOME", ".local/state", environment)
   }
 
-  static func cache(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+  public static func cache(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
     base("XDG_CACHE_HOME", ".cache", environment)
   }
 

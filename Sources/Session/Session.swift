@@ -539,3 +539,19 @@ public struct ActingRefused: Error, CustomStringConvertible {
 /// module map's headers).
 @_silgen_name("malloc_trim")
 private func releaseFreeHeap(_ pad: Int) -> Int32
+
+extension Session {
+  /// Opens the store to browse it: writable when this account may write it, else
+  /// read-only (a shared store this account can only read).
+  public static func openForBrowsing(
+    _ location: StoreLocation, user: String = Identity.currentUser(), progress: LoadProgress? = nil
+  ) throws
+    -> Session
+  {
+    do {
+      return try open(location, readOnly: false, user: user, progress: progress, compact: true)
+    } catch StoreError.io(_, let operation, _) where operation == "open for writing" {
+      return try open(location, readOnly: true, user: user, progress: progress)
+    }
+  }
+}

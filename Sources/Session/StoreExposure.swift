@@ -1,5 +1,4 @@
 import Foundation
-import Terminal
 
 /// Warnings about where a store lives: who else could read, change or replace it,
 /// and whether its name can be trusted on screen. Said once, when the store opens.
@@ -31,7 +30,8 @@ enum StoreExposure {
         "\(dir): the store's directory is writable by every account, so anyone could replace or remove the store; keep stores in a directory only you (or your group) can write"
       )
     }
-    if path.unicodeScalars.contains(where: { String.isBidiControl($0) }) {
+    // Unicode's Bidi_Control set: the one the terminal's sanitiser replaces.
+    if path.unicodeScalars.contains(where: { $0.properties.isBidiControl }) {
       out.append(
         "the store path contains bidirectional-control characters (shown as �): the name on screen may not be the file's real name"
       )

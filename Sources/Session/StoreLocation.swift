@@ -48,7 +48,8 @@ public struct StoreLocation: Sendable, Hashable {
     return StoreLocation(path: path, source: .defaultPath)
   }
 
-  static func absolute(_ path: String) -> String {
+  /// `path` from the current folder, unless it is absolute already.
+  public static func absolute(_ path: String) -> String {
     if path.hasPrefix("/") { return path }
     return FileManager.default.currentDirectoryPath + "/" + path
   }

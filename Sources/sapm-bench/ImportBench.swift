@@ -1,5 +1,6 @@
 import ArgumentParser
 import CSV
+import FileImport
 import Foundation
 import Portfolio
 import Session

@@ -6,7 +6,9 @@ import Store
 import TUI
 import Testing
 
+@testable import App
 @testable import CanonicalJSON
+@testable import Output
 @testable import Session
 
 /// The derived checkpoint: used only at the exact log position it was taken at,

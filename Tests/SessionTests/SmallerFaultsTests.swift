@@ -5,6 +5,7 @@ import TUI
 import Terminal
 import Testing
 
+@testable import App
 @testable import Session
 
 /// Issue 23, item 8: the smaller faults of the second adversarial round.

@@ -2,6 +2,7 @@ import Foundation
 import Terminal
 import Testing
 
+@testable import App
 @testable import Session
 
 /// Which theme a session gets, and the reason `sapm themes` prints.

@@ -1,3 +1,4 @@
+import FileImport
 import Portfolio
 import PortfolioDemo
 import Session

@@ -1,3 +1,4 @@
+import FileImport
 import Foundation
 import Portfolio
 import Session

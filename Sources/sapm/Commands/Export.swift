@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Output
 import Portfolio
 import Session
 import Terminal
@@ -63,9 +64,9 @@ struct Export: ParsableCommand {
           Array(text.utf8), to: output, overwrite: force, protecting: session.protectedPaths)
         complain("exported to \(written)")
       } else {
-        // On a terminal a field's line break cannot fake a row (CSV.forTerminal).
+        // On a terminal a field's line break cannot fake a row (CSVWriter.forTerminal).
         let out = StandardOutput.shared
-        out.write(format == .csv && out.isTerminal ? CSV.forTerminal(text) : text)
+        out.write(format == .csv && out.isTerminal ? CSVWriter.forTerminal(text) : text)
       }
     }
   }

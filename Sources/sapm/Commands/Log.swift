@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Output
 import Portfolio
 import Session
 import Terminal

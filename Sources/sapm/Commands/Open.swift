@@ -1,5 +1,7 @@
+import App
 import ArgumentParser
 import Foundation
+import Output
 import Portfolio
 import Session
 import TUI
@@ -85,54 +87,21 @@ struct Open: ParsableCommand {
       // its start shows its progress at once, and q quits while it is read.
       let terminal = try NCursesTerminal(monochrome: chosen.monochrome)
       let options = storeOptions
-      let loader = SessionLoader { progress in try options.openForBrowsing(progress: progress) }
       let location = storeOptions.location(allowDemo: true)
-      let store = location.path
-      // Making the demo store is a write: it runs to its end, q or not.
-      let creating = location.isDemo && !FileManager.default.fileExists(atPath: store)
-      var shown = false
-      // From a checkpoint with today's figures: the overview at once, keys held for
-      // the whole model. Otherwise the progress of the read.
-      var preview: AppModel?
-      var previewDrawn = false
-      var held: [Key] = []
-      while loader.result == nil {
-        let size = terminal.size
-        if preview == nil, start == nil, let figures = loader.progress.preview {
-          preview = TUIRunner.previewModel(
-            figures, store: store, theme: chosen, width: size.width, height: size.height, today: today())
-        }
-        if var model = preview {
-          if !previewDrawn || model.width != size.width || model.height != size.height {
-            _ = model.handle(.resize(width: size.width, height: size.height))
-            terminal.draw(model.render())
-            preview = model
-            previewDrawn = true
-          }
-        } else if shown || loader.progress.current.seconds > 0.1 {
-          terminal.draw(
-            LoadingScreen.render(
-              loader.progress.current, store: store.sanitizedForTerminal, theme: chosen, width: size.width,
-              height: size.height))
-          shown = true
-        }
-        guard let key = terminal.readKey(timeout: 20) else { continue }
-        if !creating, key == .character("q") || (preview == nil && key == .escape) {
-          terminal.shutdown()
-          // Safe mid-read: the checkpoint is written after the read (to a temporary
-          // file, renamed), and a torn tail is copied before it is cut.
-          Foundation.exit(0)
-        }
-        // Type-ahead: keys wait for the whole model, as a terminal's do for a program.
-        if key != .resize { held.append(key) }
-      }
-      let session: Session
-      switch loader.result {
-      case .success(let s): session = s
-      case .failure(let error):
+      let outcome: StoreLoading.Outcome
+      do {
+        outcome = try StoreLoading.run(
+          terminal: terminal, theme: chosen, store: location.path,
+          creating: location.isDemo && !FileManager.default.fileExists(atPath: location.path),
+          previewing: start == nil, today: today
+        ) { progress in try options.openForBrowsing(progress: progress) }
+      } catch {
         terminal.shutdown()
         throw error
-      case nil: return
+      }
+      guard case .opened(let session, let held) = outcome else {
+        terminal.shutdown()
+        Foundation.exit(0)
       }
       let runner = try TUIRunner(
         session: session, terminal: terminal, theme: chosen, themes: catalog, asOf: start, clock: today,
@@ -173,62 +142,4 @@ struct Open: ParsableCommand {
 struct TerminalUnusable: Error, CustomStringConvertible {
   var reason: String
   var description: String { reason }
-}
-
-struct Themes: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "List themes, or check a theme file.",
-    discussion:
-      "Themes load from $XDG_CONFIG_HOME/sapm/themes/ first, then the bundled Themes/. --check exits 1 on an error (with line and column); unknown keys are warnings."
-  )
-
-  @Option(help: ArgumentHelp("Check this theme file.", valueName: "file"))
-  var check: String?
-
-  func run() throws {
-    let catalog = ThemeCatalog()
-    if let check {
-      do {
-        let (theme, warnings) = try catalog.check(path: check)
-        for w in warnings { say("warning: \(w)") }
-        if theme.background == nil && !theme.monochrome {
-          say("warning: \(check): no [meta] background = \"dark\" or \"light\"; contrast not checked")
-        }
-        for problem in theme.contrastProblems() { say("warning: \(check): \(problem)") }
-        say(
-          "\(check): theme '\(theme.name)' is valid\(warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))")"
-        )
-      } catch {
-        complain("\(error)")
-        throw ExitCode.failure
-      }
-      return
-    }
-    let available = catalog.available()
-    if available.isEmpty { say("default (built in)") }
-    for (name, path) in available { say("\(DisplayWidth.fit(name, 16)) \(path)") }
-    // What this terminal and environment would get, and why.
-    let env = ProcessInfo.processInfo.environment
-    let choice = ThemeChoice.choose(flag: nil, environment: env) {
-      isatty(1) != 0 ? TerminalBackground.query(input: 0, output: 1) : nil
-    }
-    if env["NO_COLOR"].map({ !$0.isEmpty }) == true {
-      say("chosen: mono (NO_COLOR is set)")
-    } else {
-      say("chosen: \(choice.name) (\(choice.reason))")
-    }
-  }
-}
-
-struct Events: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Print the event types and their payload fields as Markdown (docs/events.md).")
-  func run() throws {
-    try failing { StandardOutput.shared.write(EventCatalog.markdown) }
-  }
-}
-
-struct Keys: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Print the key map as Markdown (docs/keys.md).")
-  func run() { StandardOutput.shared.write(KeyMap.markdown) }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileImport
 import Foundation
 import Portfolio
 import Session

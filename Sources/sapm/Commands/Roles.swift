@@ -1,5 +1,6 @@
 import ArgumentParser
 import CanonicalJSON
+import Output
 import Portfolio
 import Session
 import Terminal

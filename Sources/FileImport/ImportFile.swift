@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import Portfolio
+import Session
 
 /// A file `sapm import` reads, streamed row by row (the complete ForeignAssistance.gov
 /// file is 3.2 GB): rows are folded into one figure per program and fiscal year as

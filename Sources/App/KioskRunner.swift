@@ -1,5 +1,6 @@
 import Foundation
 import Portfolio
+import Session
 import Store
 import TUI
 import Terminal

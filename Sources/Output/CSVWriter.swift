@@ -2,7 +2,7 @@
 /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return — also after leading
 /// spaces, which spreadsheets skip — is prefixed with `'` so a spreadsheet shows it
 /// instead of running it.
-public enum CSV {
+public enum CSVWriter {
   public static func field(_ text: String) -> String {
     var t = text
     let first = t.unicodeScalars.first { $0 != " " && $0 != "\u{A0}" && $0 != "\u{3000}" }

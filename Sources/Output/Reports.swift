@@ -49,7 +49,7 @@ public enum Reports {
               String($0.obligated.amount), String($0.disbursed.amount), $0.availableUntil.description,
             ]
           } ?? ["", "", "", "", "", ""]
-        lines.append((base + money + tail).map(CSV.field).joined(separator: ","))
+        lines.append((base + money + tail).map(CSVWriter.field).joined(separator: ","))
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -1,5 +1,6 @@
 import Foundation
 import Portfolio
+import Session
 import Store
 
 /// The kiosk's only access to the store: read-only, with no method that writes.

@@ -1,4 +1,5 @@
 import Foundation
+import Session
 import Store
 
 /// Why an export was not written, with what to do instead.

@@ -1,4 +1,5 @@
 import Foundation
+import Session
 import TUI
 
 /// Where themes come from: the user's `$XDG_CONFIG_HOME/sapm/themes/` first, then
