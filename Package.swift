@@ -17,7 +17,9 @@ let package = Package(
     // For the fuzzing package in Fuzz/, which builds these with libFuzzer.
     .library(
       name: "SapmParsers",
-      targets: ["CanonicalJSON", "Portfolio", "PortfolioDemo", "Store", "TUI", "Session", "App", "FileImport"]),
+      targets: [
+        "CanonicalJSON", "Portfolio", "PortfolioDemo", "Store", "TUI", "Session", "App", "FileImport",
+      ]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,7 +52,8 @@ let package = Package(
     .target(
       name: "Session",
       dependencies: [
-        "Store", "Portfolio", "PortfolioDemo", "CanonicalJSON", .product(name: "Crypto", package: "swift-crypto"),
+        "Store", "Portfolio", "PortfolioDemo", "CanonicalJSON",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The TUI and kiosk runtime over a session: terminal, keys, reloads, themes.
     .target(name: "App", dependencies: ["Session", "Output", "TUI", "Terminal", "Store", "Portfolio"]),

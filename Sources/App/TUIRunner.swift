@@ -218,7 +218,8 @@ public final class TUIRunner {
     case .export(let path, let rows, let overwrite):
       do {
         let written = try ExportFile.write(
-          Array(CSVWriter.document(rows).utf8), to: path, overwrite: overwrite, protecting: session.protectedPaths)
+          Array(CSVWriter.document(rows).utf8), to: path, overwrite: overwrite,
+          protecting: session.protectedPaths)
         dispatch(.status("exported \(rows.count - 1) rows to \(written)", error: false))
       } catch .exists(let existing) {
         dispatch(.confirmOverwrite(path: existing, rows: rows))

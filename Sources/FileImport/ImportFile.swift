@@ -2,6 +2,7 @@ import CSV
 import Foundation
 import Portfolio
 import Session
+import Synchronization
 
 /// A file `sapm import` reads, streamed row by row (the complete ForeignAssistance.gov
 /// file is 3.2 GB): rows are folded into one figure per program and fiscal year as
@@ -196,12 +197,18 @@ public enum ImportFile {
 }
 
 /// Set by the parsing thread when the input had bytes that are not UTF-8; read once the
-/// rows before it are handed over (the pipe's lock orders the two).
-final class NotUTF8: @unchecked Sendable {
-  var seen = false
+/// rows before it are handed over.
+final class NotUTF8: Sendable {
+  private let flag = Mutex(false)
+  var seen: Bool {
+    get { flag.withLock { $0 } }
+    set { flag.withLock { $0 = newValue } }
+  }
 }
 
-/// Hands the CSV reader to its parsing thread; only that thread uses it after.
+/// Hands the CSV reader to its parsing thread.
+// @unchecked: the reader (not Sendable) is made on the caller's thread and, once boxed,
+// used only by the parsing thread; the caller never touches it again.
 final class UncheckedBox<T>: @unchecked Sendable {
   let value: T
   init(_ value: T) { self.value = value }

@@ -2,6 +2,7 @@ import CanonicalJSON
 import Foundation
 import Portfolio
 import Store
+import Synchronization
 
 /// What the first frame needs, kept in the checkpoint beside the folded portfolio: the
 /// overview's figures for the day they were computed on, and the portfolio without its
@@ -122,19 +123,20 @@ public enum CheckpointPayload {
   }
 
   /// Where the task decoding the rest leaves it (read after all tasks have ended).
-  final class RestSlot: @unchecked Sendable {
-    var value: PortfolioSnapshot?
+  final class RestSlot: Sendable {
+    private let slot = Mutex<PortfolioSnapshot?>(nil)
+    var value: PortfolioSnapshot? {
+      get { slot.withLock { $0 } }
+      set { slot.withLock { $0 = newValue } }
+    }
   }
 
   /// Slots the parallel decoders fill, one each.
-  final class Results: @unchecked Sendable {
-    private(set) var values: [[Program]?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: [Program]?) {
-      lock.lock()
-      values[i] = v
-      lock.unlock()
-    }
+  final class Results: Sendable {
+    private let slots: Mutex<[[Program]?]>
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    var values: [[Program]?] { slots.withLock { $0 } }
+    func set(_ i: Int, _ v: [Program]?) { slots.withLock { $0[i] = v } }
   }
+
 }

@@ -176,6 +176,8 @@ extension SignatureReport {
 }
 
 /// A buffer written by disjoint ranges from several threads.
+// @unchecked: each task writes only its own range of the buffer, and the buffer is read
+// only after `concurrentPerform` has returned (a lock per check would cost more than it).
 private struct UncheckedBuffer: @unchecked Sendable {
   let buffer: UnsafeMutableBufferPointer<SignatureCheck>
   init(_ buffer: UnsafeMutableBufferPointer<SignatureCheck>) { self.buffer = buffer }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// OS accounts and a group made for one test (root only), removed by `tearDown`:
 /// an officer, two approvers in the group, and an outsider. The built binaries are
@@ -19,8 +20,16 @@ public struct TestAccounts {
 
   public static var canCreate: Bool { getuid() == 0 }
 
+  /// How many sets this process has made: with the process ID, a tag no other set
+  /// has (a random one collided now and then, and groupadd refused the name).
+  private static let made = Mutex(0)
+
   public init() throws {
-    let tag = String(getpid() % 100_000) + String(Int.random(in: 10...99))
+    let n = Self.made.withLock {
+      $0 += 1
+      return $0
+    }
+    let tag = String(getpid() % 100_000) + String(format: "%03d", n % 1000)
     group = "sapmg\(tag)"
     officer = "sapmo\(tag)"
     approver1 = "sapma\(tag)"
@@ -56,16 +65,31 @@ public struct TestAccounts {
     try? Self.sh("/usr/sbin/groupdel", [group])
   }
 
+  /// One account tool at a time in this process: useradd and groupadd lock
+  /// /etc/passwd and /etc/group, and one that finds them locked by another fails.
+  private static let accountTools = Mutex(())
+
   static func sh(_ tool: String, _ args: [String]) throws {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: tool)
-    p.arguments = args
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else {
-      throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(tool) \(args) failed"])
+    try accountTools.withLock { _ in
+      // A lock held by another process (exit 10: cannot lock or update the files)
+      // passes: try again for a few seconds before failing.
+      var status: Int32 = 0
+      for attempt in 0..<20 {
+        if attempt > 0 { usleep(250_000) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        status = p.terminationStatus
+        if status != 10 { break }
+      }
+      guard status == 0 else {
+        throw CocoaError(
+          .executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(tool) \(args) failed (exit \(status))"])
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Portfolio
+import Synchronization
 import Terminal
 
 /// The screens, as a stack: drilling down pushes, going back pops and restores the
@@ -523,18 +524,13 @@ public enum SortKey: Int, CaseIterable, Sendable, Hashable {
 }
 
 /// The chunks of the alerts view's search texts, filled on several cores.
-final class SearchParts: @unchecked Sendable {
-  private var parts: [[[UInt8]]]
-  private let lock = NSLock()
+final class SearchParts: Sendable {
+  private let parts: Mutex<[[[UInt8]]]>
   let count: Int
   init(count: Int) {
     self.count = count
-    parts = Array(repeating: [], count: count)
+    parts = Mutex(Array(repeating: [], count: count))
   }
-  func set(_ i: Int, _ texts: [[UInt8]]) {
-    lock.lock()
-    parts[i] = texts
-    lock.unlock()
-  }
-  func joined() -> [[UInt8]] { parts.flatMap { $0 } }
+  func set(_ i: Int, _ texts: [[UInt8]]) { parts.withLock { $0[i] = texts } }
+  func joined() -> [[UInt8]] { parts.withLock { $0.flatMap { $0 } } }
 }
