@@ -130,17 +130,10 @@ public enum KeyMap {
       if model.info.readOnly { return "read-only: recording would write to the store" }
       if model.asOf != nil { return "time travel shows the past; Esc back to now to record" }
       if let why = model.viewerReason("records facts") { return why }
-      switch model.page.screen {
-      case .overview, .partner: return nil
-      case .program(let id): return model.newFormDisabledReason(program: id)
-      case .alerts, .help, .approvals, .request, .wall, .cases, .search:
-        return "n records a fact: on a region pane (a partner), a partner (a program), or a program's tabs"
-      }
+      return model.page.screen.screen.newFormDisabledReason(model)
     case .acknowledge:
-      switch model.page.screen {
-      case .alerts: break
-      case .program where model.page.tab == .summary: break
-      default: return "x acknowledges an alert: in the alerts view (a), or on a program's Summary"
+      guard model.page.screen.screen.acknowledges(model) else {
+        return "x acknowledges an alert: in the alerts view (a), or on a program's Summary"
       }
       if model.info.readOnly { return "read-only: acknowledging would write to the store" }
       if model.asOf != nil { return "time travel shows the past; Esc back to now to acknowledge" }
@@ -149,10 +142,8 @@ public enum KeyMap {
       if case .help = model.page.screen { return "nothing to open on the help screen; Esc to go back" }
       return nil
     case .sort:
-      switch model.page.screen {
-      case .overview, .partner: return nil
-      default: return "s sorts the partners of a pane or the programs of a partner"
-      }
+      return model.page.screen.screen.sorts
+        ? nil : "s sorts the partners of a pane or the programs of a partner"
     case .newRequest:
       if model.info.readOnly { return "read-only: a request would write to the store" }
       if let why = model.viewerReason("raises requests") { return why }

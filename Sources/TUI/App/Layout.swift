@@ -40,14 +40,7 @@ public struct Layout {
       let single = Rect(x: 0, y: contentTop + 1, width: w, height: max(0, contentBottom - contentTop - 1))
       panes = (0..<4).map { $0 == m.focusedRegion ? single : Rect(x: 0, y: 0, width: 0, height: 0) }
     }
-    let headerRows: Int
-    switch m.page.screen {
-    case .overview: headerRows = 0
-    case .partner(let code): headerRows = 2 + m.authorityBlockHeight(code)
-    case .program: headerRows = 3
-    case .alerts, .help, .approvals, .request, .cases, .search: headerRows = 1
-    case .wall: headerRows = 0
-    }
+    let headerRows = m.page.screen.screen.headerRows(m)
     list = Rect(
       x: 0, y: contentTop + headerRows, width: w, height: max(0, contentBottom - contentTop - headerRows))
     if case .overview = m.page.screen {

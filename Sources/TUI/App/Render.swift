@@ -12,18 +12,7 @@ extension AppModel {
       return g
     }
     if let kiosk { renderKioskTitle(&g, kiosk) } else { renderTitle(&g) }
-    switch page.screen {
-    case .overview: renderOverview(&g, layout)
-    case .partner(let code): renderPartner(&g, layout, code)
-    case .program(let id): renderProgram(&g, layout, id)
-    case .alerts: renderAlerts(&g, layout)
-    case .help: renderHelp(&g, layout)
-    case .approvals: renderApprovals(&g, layout)
-    case .cases: renderCases(&g, layout)
-    case .search(let text): renderSearch(&g, layout, text)
-    case .request(let id): renderRequest(&g, layout, id)
-    case .wall(let step): renderWall(&g, layout, step: step)
-    }
+    page.screen.screen.draw(self, &g, layout)
     if let form { renderForm(&g, form) }
     if let detail { renderDetail(&g, detail) }
     renderMessageLine(&g)
@@ -42,20 +31,7 @@ extension AppModel {
   }
 
   var breadcrumb: [String] {
-    stack.map { p in
-      switch p.screen {
-      case .overview: return "Overview"
-      case .partner(let code): return portfolio.partners[code]?.name ?? code
-      case .program(let id): return "\(id) · \(p.tab.title(for: portfolio.programs[id]?.kind))"
-      case .alerts: return "Alerts"
-      case .help: return "Help"
-      case .approvals: return "Approvals · \(p.scope.title)"
-      case .cases: return "FMS cases"
-      case .search(let text): return "Search '\(text)'"
-      case .request(let id): return id
-      case .wall(let step): return "Wall \(step + 1)"
-      }
-    }
+    stack.map { p in p.screen.screen.crumb(self, p) }
   }
 
   func renderTitle(_ g: inout CellGrid) {

@@ -19,17 +19,6 @@ extension AppModel {
       unfiltered.page.filter = page.filter
       if unfiltered == tableIdentity { return previous.filtered(page.filter) }
     }
-    switch page.screen {
-    case .overview: return overviewTable(Region.allCases[focusedRegion]).filtered(page.filter)
-    case .partner(let code): return partnerTable(code).filtered(page.filter)
-    case .alerts: return alertsTable().filtered(page.filter)
-    case .help: return helpTable().filtered(page.filter)
-    case .program(let id): return programTable(id, tab: page.tab).filtered(page.filter)
-    case .approvals: return approvalsTable(page.scope).filtered(page.filter)
-    case .cases: return casesTable().filtered(page.filter)
-    case .search(let text): return searchTable(text).filtered(page.filter)
-    case .request(let id): return requestTable(id).filtered(page.filter)
-    case .wall: return nil
-    }
+    return page.screen.screen.table(self)?.filtered(page.filter)
   }
 }

@@ -103,12 +103,11 @@ extension AppModel {
       focusedRegion = i
     case .nextPane, .previousPane:
       let step = action == .nextPane ? 1 : -1
-      switch page.screen {
-      case .overview: focusedRegion = (focusedRegion + step + 4) % 4
-      case .program(let id): return switchTab(by: step, program: id)
-      case .approvals: switchScope(by: step)
-      default: fail("Tab moves between panes on the overview, tabs on a program and lists on approvals")
+      guard let effects = page.screen.screen.tab(&self, by: step) else {
+        fail("Tab moves between panes on the overview, tabs on a program and lists on approvals")
+        return []
       }
+      return effects
     case .up: move(by: -1)
     case .down: move(by: 1)
     case .pageUp: move(by: -max(1, listHeight - 1))
@@ -160,14 +159,7 @@ extension AppModel {
       inputText = ""
     case .new:
       // Each screen says which form n opens there.
-      let made: Form?
-      switch page.screen {
-      case .overview: made = newFormOnOverview()
-      case .partner(let code): made = newFormOnPartner(code)
-      case .program(let id): made = newFormOnProgram(id)
-      case .alerts, .help, .approvals, .request, .wall, .cases, .search: made = nil
-      }
-      guard var f = made else { return [] }
+      guard var f = page.screen.screen.newForm(self) else { return [] }
       f.validate(portfolio, actor: info.user, today: today)
       form = f
     case .approvals:
@@ -221,32 +213,7 @@ extension AppModel {
   }
 
   /// Enter (or → or l): each screen says where it leads.
-  mutating func drill() -> [Effect] {
-    switch page.screen {
-    case .overview: return drillFromOverview()
-    case .partner: return drillFromPartner()
-    case .alerts: return drillFromAlerts()
-    case .approvals: return drillFromApprovals()
-    case .cases: return drillFromCases()
-    case .search: return drillFromSearch()
-    case .program(let id):
-      if page.tab == .requests, let r = selectedRequest(), portfolio.requests[r.id]?.program == id {
-        stack.append(Page(.request(r.id)))
-        return []
-      }
-      // Nothing below a program's row: show the row in full instead.
-      if let d = detailOfSelectedRow() {
-        detail = d
-      } else {
-        fail("this is the most detailed level; [ and ] switch tabs")
-      }
-      return []
-    case .request:
-      if let d = detailOfSelectedRow() { detail = d }
-      return []
-    case .help, .wall: return []
-    }
-  }
+  mutating func drill() -> [Effect] { page.screen.screen.drill(&self) }
 
   mutating func openProgram(_ id: String) -> [Effect] {
     history = []

@@ -63,3 +63,15 @@ extension AppModel {
     return openProgram(alert.subject.program)
   }
 }
+
+/// Every open alert, most severe first (a).
+struct AlertsScreen: Screen {
+  func crumb(_ m: AppModel, _ page: Page) -> String { "Alerts" }
+  func table(_ m: AppModel) -> TableData? { m.alertsTable() }
+  func draw(_ m: AppModel, _ g: inout CellGrid, _ layout: Layout) { m.renderAlerts(&g, layout) }
+  func footer(_ m: AppModel) -> String {
+    KeyMap.footer([.drill, .acknowledge, .filter, .detail, .back, .home, .help])
+  }
+  func drill(_ m: inout AppModel) -> [Effect] { m.drillFromAlerts() }
+  func acknowledges(_ m: AppModel) -> Bool { true }
+}

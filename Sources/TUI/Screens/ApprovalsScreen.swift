@@ -53,14 +53,7 @@ extension AppModel {
 
   /// The request a step key acts on: the one on screen, or the selected row of a
   /// list of requests.
-  func selectedRequest() -> Request? {
-    switch page.screen {
-    case .request(let id): return portfolio.requests[id]
-    case .approvals: return selectedRow().flatMap { portfolio.requests[$0.key] }
-    case .program where page.tab == .requests: return selectedRow().flatMap { portfolio.requests[$0.key] }
-    default: return nil
-    }
-  }
+  func selectedRequest() -> Request? { page.screen.screen.selectedRequest(self) }
 
   /// A R B S E: says why not in the status line, or asks (y/n, or the reason).
   mutating func startStep(_ state: RequestState) {
@@ -98,4 +91,20 @@ extension AppModel {
 extension String {
   /// "approve" → "Approve": a step's verb at the start of a question.
   var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+/// The approval queue (p): waiting on me, raised by me, all.
+struct ApprovalsScreen: Screen {
+  func crumb(_ m: AppModel, _ page: Page) -> String { "Approvals · \(page.scope.title)" }
+  func table(_ m: AppModel) -> TableData? { m.approvalsTable(m.page.scope) }
+  func draw(_ m: AppModel, _ g: inout CellGrid, _ layout: Layout) { m.renderApprovals(&g, layout) }
+  func footer(_ m: AppModel) -> String {
+    "Tab lists · " + KeyMap.footer([.drill] + AppModel.stepActions + [.filter, .back])
+  }
+  func drill(_ m: inout AppModel) -> [Effect] { m.drillFromApprovals() }
+  func tab(_ m: inout AppModel, by step: Int) -> [Effect]? {
+    m.switchScope(by: step)
+    return []
+  }
+  func selectedRequest(_ m: AppModel) -> Request? { m.selectedRow().flatMap { m.portfolio.requests[$0.key] } }
 }

@@ -55,3 +55,14 @@ extension AppModel {
     return []
   }
 }
+
+/// Every FMS case against its §36(b) thresholds (c).
+struct CasesScreen: Screen {
+  func crumb(_ m: AppModel, _ page: Page) -> String { "FMS cases" }
+  func table(_ m: AppModel) -> TableData? { m.casesTable() }
+  func draw(_ m: AppModel, _ g: inout CellGrid, _ layout: Layout) { m.renderCases(&g, layout) }
+  func footer(_ m: AppModel) -> String {
+    KeyMap.footer([.drill, .filter, .alerts, .approvals, .back, .home, .help])
+  }
+  func drill(_ m: inout AppModel) -> [Effect] { m.drillFromCases() }
+}

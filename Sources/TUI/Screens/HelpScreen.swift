@@ -23,3 +23,12 @@ extension AppModel {
     drawTable(&g, currentTable() ?? helpTable(), layout.list, page.list, active: true)
   }
 }
+
+/// The key map (?).
+struct HelpScreen: Screen {
+  func crumb(_ m: AppModel, _ page: Page) -> String { "Help" }
+  func table(_ m: AppModel) -> TableData? { m.helpTable() }
+  func draw(_ m: AppModel, _ g: inout CellGrid, _ layout: Layout) { m.renderHelp(&g, layout) }
+  func footer(_ m: AppModel) -> String { KeyMap.footer([.filter, .back, .quit]) }
+  func drill(_ m: inout AppModel) -> [Effect] { [] }
+}

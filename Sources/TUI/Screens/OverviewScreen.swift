@@ -116,3 +116,23 @@ extension AppModel {
   /// n: register a partner in the focused region.
   func newFormOnOverview() -> Form? { Form.partner(region: Region.allCases[focusedRegion]) }
 }
+
+/// The four region panes.
+struct OverviewScreen: Screen {
+  func crumb(_ m: AppModel, _ page: Page) -> String { "Overview" }
+  func table(_ m: AppModel) -> TableData? { m.overviewTable(Region.allCases[m.focusedRegion]) }
+  func draw(_ m: AppModel, _ g: inout CellGrid, _ layout: Layout) { m.renderOverview(&g, layout) }
+  func headerRows(_ m: AppModel) -> Int { 0 }
+  func footer(_ m: AppModel) -> String {
+    "1-4 pane · "
+      + KeyMap.footer([.drill, .new, .filter, .approvals, .alerts, .cases, .timeTravel, .help, .quit])
+  }
+  func drill(_ m: inout AppModel) -> [Effect] { m.drillFromOverview() }
+  func newForm(_ m: AppModel) -> Form? { m.newFormOnOverview() }
+  func newFormDisabledReason(_ m: AppModel) -> String? { nil }
+  func tab(_ m: inout AppModel, by step: Int) -> [Effect]? {
+    m.focusedRegion = (m.focusedRegion + step + 4) % 4
+    return []
+  }
+  var sorts: Bool { true }
+}

@@ -104,3 +104,19 @@ extension AppModel {
   /// n: a new program for this partner.
   func newFormOnPartner(_ code: String) -> Form? { Form.program(partner: code, today: today) }
 }
+
+/// One partner: its authorities side by side, then its programs.
+struct PartnerScreen: Screen {
+  let code: String
+  func crumb(_ m: AppModel, _ page: Page) -> String { m.portfolio.partners[code]?.name ?? code }
+  func table(_ m: AppModel) -> TableData? { m.partnerTable(code) }
+  func draw(_ m: AppModel, _ g: inout CellGrid, _ layout: Layout) { m.renderPartner(&g, layout, code) }
+  func headerRows(_ m: AppModel) -> Int { 2 + m.authorityBlockHeight(code) }
+  func footer(_ m: AppModel) -> String {
+    KeyMap.footer([.drill, .new, .sort, .filter, .approvals, .alerts, .back, .home, .help])
+  }
+  func drill(_ m: inout AppModel) -> [Effect] { m.drillFromPartner() }
+  func newForm(_ m: AppModel) -> Form? { m.newFormOnPartner(code) }
+  func newFormDisabledReason(_ m: AppModel) -> String? { nil }
+  var sorts: Bool { true }
+}

@@ -175,3 +175,44 @@ func bar(_ share: Double, _ width: Int) -> String {
 }
 
 func trim(_ d: Double) -> String { d.rounded() == d ? String(Int(d)) : String(d) }
+
+/// One program, tab by tab.
+struct ProgramScreen: Screen {
+  let id: String
+  func crumb(_ m: AppModel, _ page: Page) -> String {
+    "\(id) · \(page.tab.title(for: m.portfolio.programs[id]?.kind))"
+  }
+  func table(_ m: AppModel) -> TableData? { m.programTable(id, tab: m.page.tab) }
+  func draw(_ m: AppModel, _ g: inout CellGrid, _ layout: Layout) { m.renderProgram(&g, layout, id) }
+  func headerRows(_ m: AppModel) -> Int { 3 }
+  func footer(_ m: AppModel) -> String {
+    let tabs = "[ ] tabs · "
+    switch m.page.tab {
+    case .requests: return tabs + KeyMap.footer([.drill, .newRequest] + AppModel.stepActions + [.back])
+    case .summary:
+      return tabs + KeyMap.footer([.acknowledge, .new, .newRequest, .detail, .back, .home, .help])
+    case .funding, .fmsCase, .units, .oversight, .eum, .history:
+      return tabs + KeyMap.footer([.new, .newRequest, .detail, .approvals, .alerts, .back, .home, .help])
+    }
+  }
+  func drill(_ m: inout AppModel) -> [Effect] {
+    if m.page.tab == .requests, let r = m.selectedRequest(), m.portfolio.requests[r.id]?.program == id {
+      m.stack.append(Page(.request(r.id)))
+      return []
+    }
+    // Nothing below a program's row: show the row in full instead.
+    if let d = m.detailOfSelectedRow() {
+      m.detail = d
+    } else {
+      m.fail("this is the most detailed level; [ and ] switch tabs")
+    }
+    return []
+  }
+  func newForm(_ m: AppModel) -> Form? { m.newFormOnProgram(id) }
+  func newFormDisabledReason(_ m: AppModel) -> String? { m.newFormDisabledReason(program: id) }
+  func tab(_ m: inout AppModel, by step: Int) -> [Effect]? { m.switchTab(by: step, program: id) }
+  func acknowledges(_ m: AppModel) -> Bool { m.page.tab == .summary }
+  func selectedRequest(_ m: AppModel) -> Request? {
+    m.page.tab == .requests ? m.selectedRow().flatMap { m.portfolio.requests[$0.key] } : nil
+  }
+}

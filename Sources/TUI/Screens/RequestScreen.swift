@@ -67,3 +67,17 @@ extension AppModel {
     drawTable(&g, currentTable() ?? requestTable(id), layout.list, page.list, active: true)
   }
 }
+
+/// One request: its fields, checks, approvals and history.
+struct RequestScreen: Screen {
+  let id: String
+  func crumb(_ m: AppModel, _ page: Page) -> String { id }
+  func table(_ m: AppModel) -> TableData? { m.requestTable(id) }
+  func draw(_ m: AppModel, _ g: inout CellGrid, _ layout: Layout) { m.renderRequest(&g, layout, id) }
+  func footer(_ m: AppModel) -> String { KeyMap.footer(AppModel.stepActions + [.detail, .back, .help]) }
+  func drill(_ m: inout AppModel) -> [Effect] {
+    if let d = m.detailOfSelectedRow() { m.detail = d }
+    return []
+  }
+  func selectedRequest(_ m: AppModel) -> Request? { m.portfolio.requests[id] }
+}

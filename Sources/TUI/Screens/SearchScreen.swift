@@ -90,3 +90,13 @@ extension AppModel {
     return []
   }
 }
+
+/// What matches a text across the regions (:find).
+struct SearchScreen: Screen {
+  let text: String
+  func crumb(_ m: AppModel, _ page: Page) -> String { "Search '\(text)'" }
+  func table(_ m: AppModel) -> TableData? { m.searchTable(text) }
+  func draw(_ m: AppModel, _ g: inout CellGrid, _ layout: Layout) { m.renderSearch(&g, layout, text) }
+  func footer(_ m: AppModel) -> String { KeyMap.footer([.drill, .filter, .back, .home, .help]) }
+  func drill(_ m: inout AppModel) -> [Effect] { m.drillFromSearch() }
+}

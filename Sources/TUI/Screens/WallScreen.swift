@@ -111,3 +111,16 @@ extension AppModel {
 
   func wallTitle(_ step: Int) -> String { step < 4 ? Region.allCases[step].title : "alerts" }
 }
+
+/// The kiosk's wall: a region (0–3) or the alerts summary (4).
+struct WallScreen: Screen {
+  let step: Int
+  func crumb(_ m: AppModel, _ page: Page) -> String { "Wall \(step + 1)" }
+  func table(_ m: AppModel) -> TableData? { nil }
+  func draw(_ m: AppModel, _ g: inout CellGrid, _ layout: Layout) { m.renderWall(&g, layout, step: step) }
+  func headerRows(_ m: AppModel) -> Int { 0 }
+  func footer(_ m: AppModel) -> String {
+    "read-only kiosk · arrows, Enter, Esc, 1–4 and a browse · it returns to the wall when left alone"
+  }
+  func drill(_ m: inout AppModel) -> [Effect] { [] }
+}
