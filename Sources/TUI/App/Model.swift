@@ -165,16 +165,20 @@ public struct AppModel: Sendable {
   /// to the portfolio by whoever hands it in.
   public var redaction: Redaction?
 
-  /// Derived from the portfolio once per change, not once per key. The alerts carry
-  /// no text: `message(of:)` builds it when a row is drawn (there can be 350,000).
-  public private(set) var alerts: [Alert] = []
-  public private(set) var summary = PortfolioSummary()
-  /// For each program whose alerts may change with no event (a deadline passing), the
-  /// first day they may: a day's rollover re-evaluates those programs only.
-  public private(set) var nextChange: [String: Day] = [:]
+  /// The alerts in order and the figures made from them, derived once per change (not
+  /// once per key) and in proportion to it (`AlertBook`).
+  public private(set) var book: AlertBook
+  public var alerts: [Alert] { book.alerts }
+  public var summary: PortfolioSummary { book.summary }
+  public var nextChange: [String: Day] { book.nextChange }
   /// The alerts view's lowercased row texts, parallel to `alerts`: made at the first
   /// filter on that view (they need every alert's text), then kept up to date.
-  public private(set) var alertSearch: [[UInt8]]?
+  public var alertSearch: [[UInt8]]? { book.searchTexts }
+  public var incrementalUpdates: Int { book.incrementalUpdates }
+  var inPlaceLimit: Int {
+    get { book.inPlaceLimit }
+    set { book.inPlaceLimit = newValue }
+  }
   /// Requests per approvals list (waiting, mine, all), counted once per change, not per frame.
   public private(set) var requestCounts: [Int] = [0, 0, 0]
   /// The current page's filtered table, rebuilt after every message so that
@@ -193,7 +197,8 @@ public struct AppModel: Sendable {
     self.width = width
     self.height = height
     self.redaction = redaction
-    recompute()
+    book = AlertBook(self.portfolio, day: today, redaction: redaction)
+    finishUpdate()
   }
 
   /// The overview from a checkpoint's figures, drawn while the programs are still
@@ -209,7 +214,7 @@ public struct AppModel: Sendable {
     self.theme = theme
     self.width = width
     self.height = height
-    self.summary = summary
+    book = AlertBook(preview: summary)
     finishUpdate()
   }
 
@@ -222,166 +227,25 @@ public struct AppModel: Sendable {
   }
 
   public mutating func setPortfolio(_ p: Portfolio, asOf: Day?, today: Day) {
-    // The same fold, moved on, on the same day or a later one: update what the new
-    // events touched and the programs whose alerts the passing days change.
-    let previous = computedFrom
-    let previousPortfolio = portfolio
+    let previous = portfolio
     portfolio = p
     self.asOf = asOf
     self.today = today
-    if let previous, redaction == nil, asOf == nil, previous.asOf == nil, previous.day <= day,
-      previous.lineage == p.journal.lineage, let touches = p.journal.touches(since: previous.revision),
-      let reach = p.reach(of: touches)
-    {
-      var programs = reach.programs
-      var partners = reach.partners
-      if previous.day < day {
-        // Texts count days ("in 3 days"): the filter's copies are made again when needed.
-        alertSearch = nil
-        for (id, change) in nextChange where change <= day { programs.insert(id) }
-        // The overview's money is this fiscal year's: a new one changes every partner.
-        if previous.day.fiscalYear != day.fiscalYear { partners.formUnion(p.partners.keys) }
-        for id in programs { if let code = p.programs[id]?.partner { partners.insert(code) } }
-      }
-      if !programs.isEmpty || !partners.isEmpty {
-        update(programs, partners, previous: previousPortfolio, previousDay: previous.day)
-      }
-      finishUpdate()
-      incrementalUpdates += 1
-      return
-    }
-    recompute()
+    let model = self
+    book.follow(p, previous: previous, day: day, asOf: asOf) { model.alertSearchText($0, message: $1) }
+    finishUpdate()
   }
 
-  /// What every update ends with, incremental or not: the request counts, what the
-  /// derived values were computed from, a new version for the table cache.
+  /// What every update ends with: the request counts and a new version for the table cache.
   mutating func finishUpdate() {
     requestCounts = Portfolio.RequestScope.allCases.map { portfolio.requestCount($0, user: info.user) }
-    computedFrom = (portfolio.journal.lineage, portfolio.journal.revision, day, asOf)
     portfolioVersion += 1
-  }
-
-  /// The fold, revision, day and date of time travel the derived values were computed
-  /// from; nil before the first computation.
-  var computedFrom: (lineage: UInt64, revision: Int, day: Day, asOf: Day?)?
-  /// How many portfolio changes took the incremental path (for tests and benchmarks).
-  public private(set) var incrementalUpdates = 0
-
-  /// Replaces the touched programs' alerts (kept in order: most severe, then oldest,
-  /// then by id) and updates the figures of their partners and regions. A few alerts
-  /// are found by binary search and moved in place; many (a partner's 500 programs)
-  /// are merged in one pass.
-  mutating func update(
-    _ programs: Set<String>, _ partners: Set<String>, previous: Portfolio, previousDay: Day
-  ) {
-    var stale: [Alert] = []
-    var fresh: [Alert] = []
-    // The texts only when the filter's search texts are kept.
-    let texts = alertSearch != nil
-    for id in programs {
-      stale += previous.evaluate(programID: id, on: previousDay, messages: false).alerts
-      let (alerts, change) = portfolio.evaluate(programID: id, on: day, messages: texts)
-      fresh += alerts
-      nextChange[id] = change
-    }
-    Alert.sort(&fresh)
-    let freshTexts = texts ? fresh.map { alertSearchText($0, message: $0.message) } : []
-    if texts { for i in fresh.indices { fresh[i].message = "" } }
-    if stale.count + fresh.count <= inPlaceLimit {
-      // Remove from the end, so that earlier positions stay put.
-      let positions = stale.compactMap(position(of:)).sorted(by: >)
-      for i in positions {
-        alerts.remove(at: i)
-        alertSearch?.remove(at: i)
-      }
-      for (n, a) in fresh.enumerated() {
-        let i = insertionPoint(of: a)
-        alerts.insert(a, at: i)
-        alertSearch?.insert(freshTexts[n], at: i)
-      }
-    } else {
-      // Compact the untouched alerts to the front (moves, not copies), then merge the
-      // fresh ones in from the back; through the buffers, so that reading an alert to
-      // compare it copies none of its strings.
-      var search = alertSearch ?? []
-      alertSearch = nil  // held uniquely below, so moved in place
-      var kept = 0
-      alerts.withUnsafeMutableBufferPointer { a in
-        search.withUnsafeMutableBufferPointer { s in
-          for i in 0..<a.count where !programs.contains(a[i].subject.program) {
-            if kept != i {
-              a.swapAt(kept, i)
-              if texts { s.swapAt(kept, i) }
-            }
-            kept += 1
-          }
-        }
-      }
-      alerts.removeLast(alerts.count - kept)
-      alerts.append(contentsOf: fresh)  // room at the end; overwritten by the merge
-      if texts {
-        search.removeLast(search.count - kept)
-        search.append(contentsOf: freshTexts)
-      }
-      alerts.withUnsafeMutableBufferPointer { a in
-        search.withUnsafeMutableBufferPointer { s in
-          fresh.withUnsafeBufferPointer { f in
-            var i = kept - 1
-            var j = f.count - 1
-            var k = a.count - 1
-            while j >= 0 {
-              if i >= 0, Alert.precedes(f[j], a[i]) {
-                a.swapAt(k, i)
-                if texts { s.swapAt(k, i) }
-                i -= 1
-              } else {
-                a[k] = f[j]
-                if texts { s[k] = freshTexts[j] }
-                j -= 1
-              }
-              k -= 1
-            }
-          }
-        }
-      }
-      if texts { alertSearch = search }
-    }
-    summary.update(programs: programs, fresh: fresh, partners: partners, portfolio, day: day)
-  }
-
-  /// Up to this many alerts changed, they are moved in place one by one; more, and
-  /// they are merged in one pass (a test sets 0 to hold the merge to the same result).
-  var inPlaceLimit = 64
-
-  /// Where `a` is in the ordered alerts (nil when it is not there).
-  func position(of a: Alert) -> Int? {
-    let i = insertionPoint(of: a)
-    return i < alerts.count && alerts[i].id == a.id ? i : nil
-  }
-
-  /// The first position whose alert does not precede `a`.
-  func insertionPoint(of a: Alert) -> Int {
-    var lo = 0
-    var hi = alerts.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if Alert.precedes(alerts[mid], a) { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
   }
 
   /// One program's alerts, as the screens show them (redacted on the kiosk).
   func programAlerts(_ id: String) -> [Alert] {
     let list = portfolio.alerts(forProgram: id, on: day)
     return redaction.map { r in list.map(r.apply(to:)) } ?? list
-  }
-
-  mutating func recompute() {
-    (alerts, nextChange) = portfolio.alertState(on: day)
-    if let redaction { alerts = alerts.map(redaction.apply(to:)) }
-    summary = PortfolioSummary(portfolio, alerts: alerts, day: day)
-    alertSearch = nil
-    finishUpdate()
   }
 
   /// The text of one of `alerts`, as it stands on the model's day (redacted on the kiosk).
@@ -427,7 +291,7 @@ public struct AppModel: Sendable {
       }
       parts.set(n, texts)
     }
-    alertSearch = parts.joined()
+    book.adoptSearchTexts(parts.joined())
   }
 
   /// What the current table depends on; the cache is valid while this is unchanged.
