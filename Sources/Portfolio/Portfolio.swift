@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// The portfolio as it stands after a sequence of events: a pure fold.
 ///
 /// Nothing here reads a file or a clock. The caller feeds envelopes in log order

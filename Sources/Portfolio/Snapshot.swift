@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// The folded portfolio as plain arrays, for a derived checkpoint: saving it spares a
 /// large store the full replay on open. The log stays the only truth; a snapshot is
 /// only ever used at the exact log position it was taken at.

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Portfolio
 
 /// Accumulates the demo portfolio's events with their days and actors. An event is

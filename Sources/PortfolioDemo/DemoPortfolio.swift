@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Portfolio
 
 /// The bundled demo portfolio: deterministic for a given day, built on REFERENCE.md's

@@ -114,12 +114,15 @@ public final class Session: @unchecked Sendable {
     // A large replay is worth saving; the checkpoint is derived and never required. It
     // is this account's own file (its cache), so a read-only session keeps one too.
     if read >= threshold, session.writesCache, session.checkpointPlace != nil {
+      var written = false
       do {
         try session.writeCheckpoint()
-        if compact { session.refoldFromCheckpoint() }
+        written = true
       } catch {
         session.notices.append("could not write the checkpoint: \(error)")
       }
+      // Outside the catch: a failed re-read fails the open (never an empty portfolio).
+      if written, compact { try session.refoldFromCheckpoint() }
     }
     // A large read leaves the heap with room it no longer needs (parsed records, the
     // checkpoint's bytes): give it back, so that the views built next start from there.
@@ -133,7 +136,7 @@ public final class Session: @unchecked Sendable {
   /// parsed records' leftovers; the checkpoint's decode is exactly sized (1M events:
   /// the first open's peak under 400 MB). Nothing changes if the checkpoint is not
   /// there or not of this position.
-  func refoldFromCheckpoint() {
+  func refoldFromCheckpoint() throws {
     guard let place = checkpointPlace, let checkpoint = Checkpoint.load(place).loaded,
       checkpoint.cursor == log.cursor
     else {
@@ -146,9 +149,10 @@ public final class Session: @unchecked Sendable {
     }) {
       portfolio = Portfolio(snapshot: decoded)
     } else {
-      // Not expected (it was just written and checked); the log is the truth: read it.
+      // Not expected (it was just written and checked); the log is the truth: read it
+      // again — and if that fails, the open fails, rather than go on with nothing.
       log.restart()
-      _ = try? readAndFold()
+      try readAndFold()
     }
     checkHead()  // the store's integrity findings are not in a checkpoint
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CSV
+import CanonicalJSON
 import FileImport
 import Foundation
 import Portfolio

@@ -39,10 +39,18 @@ import Testing
     #expect(checkpoints(tmux).isEmpty)
   }
 
+  /// When the read ends the overview replaces the progress frame, with every record
+  /// of the store folded in (the status line counts them).
   @Test func theOverviewFollowsTheProgress() throws {
     let tmux = try Tmux(width: 120, height: 35, term: "xterm-256color")
     let store = try largeStore(tmux, events: 30_000)
-    try tmux.launch(store: store)
+    let records = try String(contentsOfFile: store, encoding: .utf8).split(separator: "\n").count
+    #expect(records > 30_000)
+    try tmux.type("\(Tmux.binary) --store \(store)")
+    try tmux.keys("Enter")
+    let (screen, _) = try tmux.waitForOverview(timeout: 60)
+    #expect(!screen.contains("sapm — opening"), "the progress frame is gone")
+    #expect(screen.contains("│ \(records) events"), "every record folded: \(screen)")
     try tmux.quit()
   }
 

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Portfolio
 
 /// Builds a portfolio event by event, the way the store would feed it.

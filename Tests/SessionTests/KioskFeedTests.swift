@@ -1,4 +1,5 @@
 import App
+import CanonicalJSON
 import Foundation
 import Portfolio
 import Session

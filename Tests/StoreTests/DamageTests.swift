@@ -18,12 +18,12 @@ import Testing
   @Test func tornTailAtEveryByteOffsetOfTheLastRecord() throws {
     let (dir, path) = try store(4)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let full = fileBytes(path)
+    let full = try fileBytes(path)
     let last = try #require(lineRanges(full).last)
     for cut in last.lowerBound..<last.upperBound + 1 {  // up to the whole line without its newline
       let torn = Array(full[..<cut])
       let tornBytes = cut - last.lowerBound
-      writeBytes(torn, to: path)
+      try writeBytes(torn, to: path)
       for file in try FileManager.default.contentsOfDirectory(atPath: dir) where file.contains(".torn-") {
         try FileManager.default.removeItem(atPath: dir + "/" + file)
       }
@@ -34,7 +34,7 @@ import Testing
       if tornBytes > 0 {
         #expect(ro.warnings == [.incompleteTail(path: path, bytes: tornBytes)])
       }
-      #expect(fileBytes(path) == torn)
+      #expect(try fileBytes(path) == torn)
 
       // A writer sets it aside and carries on.
       let rw = try EventLog.open(at: path, readOnly: false)
@@ -43,7 +43,7 @@ import Testing
       let aside = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".torn-") }
       if tornBytes > 0 {
         #expect(aside.count == 1)
-        #expect(fileBytes(dir + "/" + aside[0]) == Array(full[last.lowerBound..<cut]))
+        #expect(try fileBytes(dir + "/" + aside[0]) == Array(full[last.lowerBound..<cut]))
         let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/" + aside[0])
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         guard case .tornTailSetAside(_, let bytes, _)? = rw.warnings.first else {
@@ -65,8 +65,8 @@ import Testing
   @Test func appendAfterATornTailSetsItAsideFirst() throws {
     let (dir, path) = try store(2)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let full = fileBytes(path)
-    writeBytes(full + Array(#"{"actor":"x","at":"#.utf8), to: path)
+    let full = try fileBytes(path)
+    try writeBytes(full + Array(#"{"actor":"x","at":"#.utf8), to: path)
     let log = try EventLog.open(at: path, readOnly: false)
     try log.append(draft(3))  // without reading first
     #expect(try log.verify().isSound)
@@ -76,7 +76,7 @@ import Testing
   @Test func flippedByteInAPastRecordIsNamed() throws {
     let (dir, path) = try store(6)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    var bytes = fileBytes(path)
+    var bytes = try fileBytes(path)
     let third = lineRanges(bytes)[2]
     // Change the digit inside the payload text: still valid JSON, wrong hash.
     let needle = Array("record 3".utf8)
@@ -85,7 +85,7 @@ import Testing
         Array(bytes[$0..<$0 + needle.count]) == needle
       })
     bytes[start + needle.count - 1] = UInt8(ascii: "7")
-    writeBytes(bytes, to: path)
+    try writeBytes(bytes, to: path)
     let report = try EventLog.open(at: path, readOnly: true).verify()
     #expect(report.firstBad?.line == 4)  // record 4's 'prev' no longer matches record 3
     #expect(report.firstBad?.reason.contains("chain broken") == true)
@@ -100,10 +100,10 @@ import Testing
   @Test func garbageInAPastRecordIsNamed() throws {
     let (dir, path) = try store(5)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    var bytes = fileBytes(path)
+    var bytes = try fileBytes(path)
     let second = lineRanges(bytes)[1]
     bytes[second.lowerBound] = UInt8(ascii: "X")
-    writeBytes(bytes, to: path)
+    try writeBytes(bytes, to: path)
     let report = try EventLog.open(at: path, readOnly: true).verify()
     #expect(report.firstBad?.line == 2)
     #expect(report.firstBad?.reason.contains("not valid JSON") == true)
@@ -112,10 +112,10 @@ import Testing
   @Test func reorderedRecordsAreDetected() throws {
     let (dir, path) = try store(5)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let bytes = fileBytes(path)
+    let bytes = try fileBytes(path)
     var lines = lineRanges(bytes).map { Array(bytes[$0]) }
     lines.swapAt(1, 2)
-    writeBytes(lines.flatMap { $0 + [UInt8(0x0A)] }, to: path)
+    try writeBytes(lines.flatMap { $0 + [UInt8(0x0A)] }, to: path)
     let report = try EventLog.open(at: path, readOnly: true).verify()
     #expect(report.firstBad?.line == 2)
     #expect(report.firstBad?.reason.contains("sequence 3 where 2 was expected") == true)
@@ -124,10 +124,10 @@ import Testing
   @Test func deletedRecordIsDetected() throws {
     let (dir, path) = try store(5)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let bytes = fileBytes(path)
+    let bytes = try fileBytes(path)
     var lines = lineRanges(bytes).map { Array(bytes[$0]) }
     lines.remove(at: 2)
-    writeBytes(lines.flatMap { $0 + [UInt8(0x0A)] }, to: path)
+    try writeBytes(lines.flatMap { $0 + [UInt8(0x0A)] }, to: path)
     let report = try EventLog.open(at: path, readOnly: true).verify()
     #expect(report.firstBad?.line == 3)
     #expect(report.records == 2)
@@ -140,7 +140,7 @@ import Testing
     var records = try readAll(reader)
     records[0].actor = "mallory"
     let bytes: [UInt8] = records.flatMap { $0.line + [UInt8(0x0A)] }
-    writeBytes(bytes, to: path)
+    try writeBytes(bytes, to: path)
     let report = try EventLog.open(at: path, readOnly: true).verify()
     #expect(report.firstBad?.line == 2)
   }

@@ -63,10 +63,10 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/a.sapm"
     try EventLog.create(at: path).append(draft(1))
-    let before = fileBytes(path)
+    let before = try fileBytes(path)
     let ro = try EventLog.open(at: path, readOnly: true)
     #expect(throws: StoreError.self) { try ro.append(draft(2)) }
-    #expect(fileBytes(path) == before)
+    #expect(try fileBytes(path) == before)
   }
 
   @Test func linesAreCanonicalJSON() throws {
@@ -74,7 +74,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/a.sapm"
     try EventLog.create(at: path).append(draft(1))
-    let text = String(decoding: fileBytes(path), as: UTF8.self)
+    let text = String(decoding: try fileBytes(path), as: UTF8.self)
     #expect(text.hasPrefix(#"{"actor":"tester","at":""#))
     #expect(text.contains(#","payload":{"n":1,"text":"record 1 — Україна"},"prev":"0000"#))
     #expect(text.hasSuffix("\"seq\":1,\"type\":\"test.event\",\"v\":1}\n"))

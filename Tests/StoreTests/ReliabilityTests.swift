@@ -23,7 +23,7 @@ import Testing
     let copy = dir + "/copy"
     try FileManager.default.copyItem(atPath: path, toPath: copy)
     #expect(rename(copy, path) == 0)
-    let before = fileBytes(path)
+    let before = try fileBytes(path)
     #expect(writer.pathStatus() == .replaced)
     #expect {
       try writer.append(draft(4))
@@ -31,7 +31,7 @@ import Testing
       guard case StoreError.replaced = error else { return false }
       return "\(error)".contains("replaced")
     }
-    #expect(fileBytes(path) == before)
+    #expect(try fileBytes(path) == before)
   }
 
   @Test func appendRefusedAfterTheStoreWasDeleted() throws {
@@ -57,7 +57,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/t.txt"
     let secret = Array("SECRET".utf8)
-    writeBytes(secret, to: path)
+    try writeBytes(secret, to: path)
     let link = dir + "/link.sapm"
     try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
     for target in [path, link] {
@@ -69,14 +69,14 @@ import Testing
         return reason.contains("left untouched")
       }
       #expect(throws: StoreError.self) { try log.append(draft(1)) }
-      #expect(fileBytes(path) == secret)
+      #expect(try fileBytes(path) == secret)
     }
     // A line of text with a newline is no store either.
-    writeBytes(Array("SECRET\nmore".utf8), to: path)
+    try writeBytes(Array("SECRET\nmore".utf8), to: path)
     let log = try EventLog.open(at: path, readOnly: false)
     #expect(throws: StoreError.self) { try log.readNew { _ in } }
     #expect(throws: StoreError.self) { try log.append(draft(1)) }
-    #expect(fileBytes(path) == Array("SECRET\nmore".utf8))
+    #expect(try fileBytes(path) == Array("SECRET\nmore".utf8))
     let aside = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".torn-") }
     #expect(aside.isEmpty)
   }
@@ -105,14 +105,14 @@ import Testing
     let dir = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/e.sapm"
-    writeBytes([], to: path)
+    try writeBytes([], to: path)
     let log = try EventLog.open(at: path, readOnly: true)
     #expect {
       try log.verify()
     } throws: { error in
       "\(error)".contains("not a sapm store: empty")
     }
-    writeBytes(Array("SECRET".utf8), to: path)
+    try writeBytes(Array("SECRET".utf8), to: path)
     #expect(throws: StoreError.self) { try EventLog.open(at: path, readOnly: true).verify() }
   }
 
@@ -149,10 +149,10 @@ import Testing
     #expect(sequenceWhenAsked == 4)
     #expect(written.map(\.sequence) == [5])
     // A refusal while deciding writes nothing.
-    let before = fileBytes(path)
+    let before = try fileBytes(path)
     struct Refused: Error {}
     #expect(throws: Refused.self) { try a.append(catchingUp: { _ in }) { throw Refused() } }
-    #expect(fileBytes(path) == before)
+    #expect(try fileBytes(path) == before)
     #expect(try a.verify().records == 5)
   }
 }
@@ -167,7 +167,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/s.sapm"
     try EventLog.create(at: path).append((1...12).map { draft($0) })
-    let original = fileBytes(path)
+    let original = try fileBytes(path)
     let lastStart = try #require(lineRanges(original).last).lowerBound
     var tried = 0
     var undetectedInLast = 0
@@ -175,7 +175,7 @@ import Testing
       for bit in [0x01, 0x20, 0x80] as [UInt8] {
         var bytes = original
         bytes[position] ^= bit
-        writeBytes(bytes, to: path)
+        try writeBytes(bytes, to: path)
         tried += 1
         let sound: Bool
         do {

@@ -21,12 +21,14 @@ func readAll(_ log: EventLog) throws -> [Record] {
   return out
 }
 
-func fileBytes(_ path: String) -> [UInt8] {
-  (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))) ?? []
+/// The file's bytes; a file that cannot be read fails the test (an unreadable file
+/// must never pass for one left unchanged).
+func fileBytes(_ path: String) throws -> [UInt8] {
+  [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
 }
 
-func writeBytes(_ bytes: [UInt8], to path: String) {
-  try? Data(bytes).write(to: URL(fileURLWithPath: path))
+func writeBytes(_ bytes: [UInt8], to path: String) throws {
+  try Data(bytes).write(to: URL(fileURLWithPath: path))
 }
 
 /// Byte ranges of the lines of a file (without their newlines).

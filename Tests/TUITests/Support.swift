@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Portfolio
 import PortfolioDemo
 import TUI

@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// Facts given as events (`sapm record`, imports): all or nothing. Each event is
 /// checked against the portfolio as it would stand after the ones before it — by the
 /// rules of the command it stands for, where there is one, and by the fold — and any

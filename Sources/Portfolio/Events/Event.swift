@@ -1,4 +1,4 @@
-@_exported import CanonicalJSON
+import CanonicalJSON
 
 /// One change to the portfolio. Every change is exactly one event; the portfolio is
 /// the fold of its events, so history and time travel come for free.

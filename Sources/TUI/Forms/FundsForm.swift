@@ -33,6 +33,10 @@ extension Form {
     let day = Day(value("Date"))
     let action = value("What")
     if action == "obligated" || action == "de-obligated", day == nil { problems.append("Date: YYYY-MM-DD") }
+    // A disbursement's date may be left empty (unknown); one typed is the one recorded.
+    if action == "disbursed", !value("Date").isEmpty, day == nil {
+      problems.append("Date: YYYY-MM-DD, or empty")
+    }
     var until: Day?
     if action == "made available", !value("Available until").isEmpty {
       until = Day(value("Available until"))
@@ -48,7 +52,7 @@ extension Form {
       guard let day else { return .failure(Rejection(problems)) }
       return .success(DeobligateFunds(program: program, fiscalYear: fy, amount: amount, on: day))
     case "disbursed":
-      return .success(DisburseFunds(program: program, fiscalYear: fy, amount: amount))
+      return .success(DisburseFunds(program: program, fiscalYear: fy, amount: amount, on: day))
     case "committed":
       return .success(
         RecordEvents([("", FundsCommitted(program: program, fiscalYear: fy, amount: amount))]))
