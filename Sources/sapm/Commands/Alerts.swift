@@ -25,21 +25,13 @@ struct Alerts: ParsableCommand {
     @Flag(help: "Include acknowledged alerts.")
     var all = false
 
-    @Option(
-      name: .customLong("as-of"),
-      help: ArgumentHelp("Evaluate on this day, over the events recorded by then.", valueName: "YYYY-MM-DD"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
       let critical = try failing { () -> Bool in
         let session = try storeOptions.open(readOnly: true)
         printNotices(session)
-        var day = today()
-        var portfolio = session.portfolio
-        if let asOf {
-          day = try parseDay(asOf, option: "--as-of")
-          portfolio = try session.portfolio(asOf: day)
-        }
+        let (portfolio, day) = try asOf.portfolio(of: session)
         var alerts = portfolio.alerts(on: day)
         if !all { alerts.removeAll { !$0.isListed } }  // in place: 350,000 alerts at scale
         if json {

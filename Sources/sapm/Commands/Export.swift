@@ -22,10 +22,7 @@ struct Export: ParsableCommand {
       "Only this region: europe, indo-pacific, middle-east-africa, ukraine.", valueName: "region"))
   var region: String?
 
-  @Option(
-    name: .customLong("as-of"),
-    help: ArgumentHelp("The portfolio as it stood on this day.", valueName: "YYYY-MM-DD"))
-  var asOf: String?
+  @OptionGroup var asOf: AsOfOption
 
   @Option(
     name: [.short, .long],
@@ -49,12 +46,7 @@ struct Export: ParsableCommand {
       }
       let session = try storeOptions.open(readOnly: true)
       printNotices(session)
-      var day = today()
-      var portfolio = session.portfolio
-      if let asOf {
-        day = try parseDay(asOf, option: "--as-of")
-        portfolio = try session.portfolio(asOf: day)
-      }
+      let (portfolio, day) = try asOf.portfolio(of: session)
       let text =
         format == .csv
         ? Reports.csv(portfolio, region: only, day: day)

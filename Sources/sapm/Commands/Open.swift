@@ -20,10 +20,7 @@ struct Open: ParsableCommand {
   @Option(help: ArgumentHelp("Colour theme (see 'sapm themes').", valueName: "name"))
   var theme: String?
 
-  @Option(
-    name: .customLong("as-of"),
-    help: ArgumentHelp("Start time-travelling at this day.", valueName: "YYYY-MM-DD"))
-  var asOf: String?
+  @OptionGroup var asOf: AsOfOption
 
   @Flag(
     help: ArgumentHelp(
@@ -44,7 +41,7 @@ struct Open: ParsableCommand {
     if kiosk, storeOptions.actAs != nil {
       throw ValidationError("--as has no meaning in the kiosk: it writes nothing")
     }
-    if kiosk, asOf != nil {
+    if kiosk, asOf.text != nil {
       throw ValidationError("the kiosk shows the store as it is now; --as-of is not for it")
     }
   }
@@ -75,7 +72,7 @@ struct Open: ParsableCommand {
       return
     }
     try failing {
-      let start = try asOf.map { try parseDay($0, option: "--as-of") }
+      let start = try asOf.day()
       let env = ProcessInfo.processInfo.environment
       let catalog = ThemeCatalog(environment: env)
       let forcedMono = env["NO_COLOR"].map { !$0.isEmpty } == true

@@ -10,21 +10,13 @@ struct Overview: ParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
-  @Option(
-    name: .customLong("as-of"),
-    help: ArgumentHelp("Show the portfolio as it stood on this day.", valueName: "YYYY-MM-DD"))
-  var asOf: String?
+  @OptionGroup var asOf: AsOfOption
 
   func run() throws {
     try failing {
       let session = try storeOptions.open(readOnly: true)
       printNotices(session)
-      var day = today()
-      var portfolio = session.portfolio
-      if let asOf {
-        day = try parseDay(asOf, option: "--as-of")
-        portfolio = try session.portfolio(asOf: day)
-      }
+      let (portfolio, day) = try asOf.portfolio(of: session)
       // The same figures the TUI's panes show, from the same summary.
       let summary = PortfolioSummary(portfolio, alerts: portfolio.alerts(on: day), day: day)
       let mode = session.isDemo ? "  [DEMO]" : ""
