@@ -8,6 +8,7 @@ import PackageDescription
 //               ├─ FileImport (CSV, JSON)   ┤
 //               └───────────────────────────┴─ Session (store ⇄ portfolio) ─┬─ Store ── CanonicalJSON
 //                                                                           └─ Portfolio
+// and under them all Basics (Timestamp, the checkpoint's binary coder).
 let package = Package(
   name: "sapm",
   platforms: [.macOS(.v13)],
@@ -37,28 +38,33 @@ let package = Package(
       name: "CSodium",
       providers: [.apt(["libsodium-dev"])]
     ),
+    // What is shared below everything and is not JSON: Timestamp, and the compact
+    // positional binary coder of derived files (the checkpoint).
+    .target(name: "Basics"),
     .target(name: "CanonicalJSON"),
-    .target(name: "Portfolio", dependencies: ["CanonicalJSON"]),
+    .target(name: "Portfolio", dependencies: ["CanonicalJSON", "Basics"]),
     // The bundled demo portfolio: data, kept out of the domain core.
-    .target(name: "PortfolioDemo", dependencies: ["Portfolio"]),
+    .target(name: "PortfolioDemo", dependencies: ["Portfolio", "Basics"]),
     .target(
       name: "Store",
-      dependencies: ["CanonicalJSON", "CSodium", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: ["CanonicalJSON", "Basics", "CSodium", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(name: "Terminal", dependencies: ["CNCursesW"]),
-    .target(name: "TUI", dependencies: ["Terminal", "Portfolio"]),
+    .target(name: "TUI", dependencies: ["Terminal", "Portfolio", "Basics"]),
     // The one write door: a store's log folded into a portfolio, and commands checked
     // and appended. No screen, no terminal, no file format but the store's.
     .target(
       name: "Session",
       dependencies: [
-        "Store", "Portfolio", "PortfolioDemo", "CanonicalJSON",
+        "Store", "Portfolio", "PortfolioDemo", "CanonicalJSON", "Basics",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The TUI and kiosk runtime over a session: terminal, keys, reloads, themes.
-    .target(name: "App", dependencies: ["Session", "Output", "TUI", "Terminal", "Store", "Portfolio"]),
+    .target(
+      name: "App", dependencies: ["Basics", "Session", "Output", "TUI", "Terminal", "Store", "Portfolio"]),
     // What the command line prints and exports.
-    .target(name: "Output", dependencies: ["Session", "Terminal", "Store", "Portfolio", "PortfolioDemo"]),
+    .target(
+      name: "Output", dependencies: ["Basics", "Session", "Terminal", "Store", "Portfolio", "PortfolioDemo"]),
     // Facts brought in from files: ForeignAssistance.gov's CSV, JSON lines.
     .target(
       name: "FileImport",
@@ -66,7 +72,7 @@ let package = Package(
     .executableTarget(
       name: "sapm",
       dependencies: [
-        "Session", "App", "Output", "FileImport", "TUI", "Portfolio", "Terminal", "Store",
+        "Session", "App", "Output", "FileImport", "TUI", "Portfolio", "Terminal", "Store", "Basics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -74,21 +80,22 @@ let package = Package(
       name: "sapm-bench",
       dependencies: [
         "Session", "App", "Output", "FileImport", "Store", "Portfolio", "PortfolioDemo", "TUI", "Terminal",
+        "Basics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
-    .testTarget(name: "PortfolioTests", dependencies: ["Portfolio", "PortfolioDemo"]),
+    .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON", "Basics"]),
+    .testTarget(name: "PortfolioTests", dependencies: ["Portfolio", "PortfolioDemo", "Basics"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
     .testTarget(
       name: "SessionTests",
       dependencies: [
-        "Session", "App", "Output", "FileImport", "TUI", "Terminal",
+        "Session", "App", "Output", "FileImport", "TUI", "Terminal", "Basics",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
-    .testTarget(name: "TUITests", dependencies: ["TUI", "Terminal", "Portfolio", "PortfolioDemo"]),
+    .testTarget(name: "TUITests", dependencies: ["TUI", "Terminal", "Portfolio", "PortfolioDemo", "Basics"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ]

@@ -1,3 +1,4 @@
+import Basics
 import CanonicalJSON
 
 /// The portfolio as it stands after a sequence of events: a pure fold.

@@ -1,3 +1,4 @@
+import Basics
 import CanonicalJSON
 
 /// The folded portfolio as plain arrays, for a derived checkpoint: saving it spares a

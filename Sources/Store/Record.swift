@@ -1,3 +1,4 @@
+import Basics
 import CanonicalJSON
 
 /// One line of the store: an event with its place in the chain.

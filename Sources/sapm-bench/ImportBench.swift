@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import CSV
 import CanonicalJSON
 import FileImport

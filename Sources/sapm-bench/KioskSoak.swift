@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Basics
 import CanonicalJSON
 import Foundation
 import Portfolio

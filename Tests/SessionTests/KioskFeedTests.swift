@@ -1,4 +1,5 @@
 import App
+import Basics
 import CanonicalJSON
 import Foundation
 import Portfolio

@@ -1,3 +1,4 @@
+import Basics
 import FileImport
 import Portfolio
 import PortfolioDemo

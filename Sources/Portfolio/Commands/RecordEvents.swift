@@ -1,3 +1,4 @@
+import Basics
 import CanonicalJSON
 
 /// Facts given as events (`sapm record`, imports): all or nothing. Each event is

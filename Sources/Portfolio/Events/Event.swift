@@ -1,3 +1,4 @@
+import Basics
 import CanonicalJSON
 
 /// One change to the portfolio. Every change is exactly one event; the portfolio is

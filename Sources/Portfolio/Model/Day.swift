@@ -1,3 +1,4 @@
+import Basics
 import CanonicalJSON
 
 /// A calendar day (UTC), counted from 1970-01-01.
