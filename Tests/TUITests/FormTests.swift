@@ -459,14 +459,14 @@ extension Harness {
     where program.fmsCase != nil && program.fmsCase?.loaOffered == nil {
       var h = Harness.on(.fmsCase, of: program.id)
       var form = Form.caseStep(program: program, today: Harness.today)
-      form.set("Step", CaseMilestone.loaOffered.rawValue)
+      form.set(.step, CaseMilestone.loaOffered.rawValue)
       form.validate(h.model.portfolio, actor: h.model.info.user, today: Harness.today)
       guard !form.problems.isEmpty, form.problems.allSatisfy({ $0.contains("is written only by executing") })
       else { continue }  // refused for another reason too (no notification): not this test's case
       h.model.form = form
       h.press(.enter)
       #expect(h.model.form?.kind == .request(program: program.id), "\(h.lines)")
-      #expect(h.model.form?.value("Kind") == "offer-loa")
+      #expect(h.model.form?.value(.kind) == "offer-loa")
       #expect(h.statusLine.contains("an LOA offer is written by executing an approved request"))
       opened += 1
     }
@@ -484,14 +484,14 @@ extension Harness {
     #expect(h.screen.contains("Fiscal year") && !h.screen.contains("Students"), "\(h.lines)")
     h.press(.right)  // offer-loa
     h.press(.right)  // enroll-imet
-    #expect(h.model.form?.value("Kind") == "enroll-imet")
+    #expect(h.model.form?.value(.kind) == "enroll-imet")
     #expect(h.screen.contains("Students") && h.screen.contains("Course") && !h.screen.contains("Fiscal year"))
     h.press(.right, .right)  // extend-sunset
     #expect(h.screen.contains("New sunset") && !h.screen.contains("Students"), "\(h.lines)")
     h.press(.down)  // the new sunset
     h.type("next spring")
-    #expect(h.model.form?.value("New sunset") == "", "letters are refused in a date")
+    #expect(h.model.form?.value(.newSunset) == "", "letters are refused in a date")
     h.type("2031-09-30")
-    #expect(h.model.form?.value("New sunset") == "2031-09-30")
+    #expect(h.model.form?.value(.newSunset) == "2031-09-30")
   }
 }

@@ -15,26 +15,26 @@ extension Form {
     return Form(
       kind: .caseStep(program: program.id),
       fields: [
-        Field("Step", .choice(steps), next.rawValue, hint: "← → to choose", prefilled: false),
-        Field("Date", .date, today.description, hint: "YYYY-MM-DD"),
-        Field("Offer expires", .date, "", hint: "LOA offered only; empty: the policy's period"),
-        Field("Transmittal", .text, "", hint: "notified only, e.g. 25-04"),
+        Field(.step, .choice(steps), next.rawValue, hint: "← → to choose", prefilled: false),
+        Field(.date, .date, today.description, hint: "YYYY-MM-DD"),
+        Field(.offerExpires, .date, "", hint: "LOA offered only; empty: the policy's period"),
+        Field(.transmittal, .text, "", hint: "notified only, e.g. 25-04"),
       ])
   }
 
   func caseCommand(_ program: String) -> Result<any Command, Rejection> {
     var problems: [String] = []
-    let step = value("Step")
+    let step = value(.step)
     if step == Form.newLine { return .failure(Rejection(["Step: Enter opens the form for a case line"])) }
-    let on = day("Date", &problems)
-    let offerExpires = day("Offer expires", &problems, optional: true)
-    if step == Form.notified, !value("Transmittal").hasVisibleText {
+    let on = day(.date, &problems)
+    let offerExpires = day(.offerExpires, &problems, optional: true)
+    if step == Form.notified, !value(.transmittal).hasVisibleText {
       problems.append("Transmittal: the transmittal number, e.g. 25-04")
     }
     guard problems.isEmpty, let on else { return .failure(Rejection(problems)) }
     let event: any EventPayload
     if step == Form.notified {
-      event = CaseNotified(program: program, transmittal: value("Transmittal"), delivered: on)
+      event = CaseNotified(program: program, transmittal: value(.transmittal), delivered: on)
     } else {
       let milestone = CaseMilestone(rawValue: step) ?? .lorValidated
       event = CaseMilestoneReached(

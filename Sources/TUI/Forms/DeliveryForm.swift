@@ -21,9 +21,9 @@ extension Form {
     return Form(
       kind: .delivery(program: program.id),
       fields: [
-        Field("Article", .choice(choices), choices.first ?? "", hint: "← → to choose", prefilled: false),
-        Field("Quantity", .text, "", hint: "how many arrived"),
-        Field("Delivered", .date, today.description, hint: "YYYY-MM-DD"),
+        Field(.article, .choice(choices), choices.first ?? "", hint: "← → to choose", prefilled: false),
+        Field(.quantity, .text, "", hint: "how many arrived"),
+        Field(.delivered, .date, today.description, hint: "YYYY-MM-DD"),
         requestField(requests, approving: "the delivery"),
       ])
   }
@@ -33,7 +33,7 @@ extension Form {
   static func requestField(_ requests: [Request], approving what: String) -> Field {
     let choices = requests.map(\.id) + [noRequest]
     return Field(
-      "Request", .choice(choices), choices[0], hint: "the executed request approving \(what) (← →)",
+      .request, .choice(choices), choices[0], hint: "the executed request approving \(what) (← →)",
       prefilled: false)
   }
 
@@ -41,13 +41,13 @@ extension Form {
 
   /// The request the Request field names, if any.
   var namedRequest: String? {
-    let id = value("Request")
+    let id = value(.request)
     return id.isEmpty || id == Form.noRequest ? nil : id
   }
 
   func deliveryCommand(_ program: String) -> Result<any Command, Rejection> {
     var problems: [String] = []
-    let choice = value("Article")
+    let choice = value(.article)
     // "TRANSFER · item (n left)" back to its transfer and item.
     let parts = choice.split(separator: " · ", maxSplits: 1).map(String.init)
     var item = parts.count == 2 ? parts[1] : ""
@@ -55,9 +55,9 @@ extension Form {
     if choice == Form.newNotice || parts.count < 2 {
       problems.append("Article: Enter opens the form for a notification to Congress")
     }
-    let quantity = Int(value("Quantity"))
+    let quantity = Int(value(.quantity))
     if quantity == nil { problems.append("Quantity: a whole number") }
-    let on = day("Delivered", &problems)
+    let on = day(.delivered, &problems)
     guard problems.isEmpty, let quantity, let on else { return .failure(Rejection(problems)) }
     return .success(
       RecordEvents([
@@ -75,25 +75,27 @@ extension Form {
     return Form(
       kind: .notice(program: program.id),
       fields: [
-        Field("Reference", .text, "", hint: "the notification's number or title"),
-        Field("Notified", .date, today.description, hint: "YYYY-MM-DD"),
-        Field("Amount", .money, "", hint: "USAI: the obligations it covers; empty otherwise"),
-        Field("For", .choice(transfers), "", hint: "EDA: the allocation it notifies (← →)", prefilled: false),
+        Field(.reference, .text, "", hint: "the notification's number or title"),
+        Field(.notified, .date, today.description, hint: "YYYY-MM-DD"),
+        Field(.amount, .money, "", hint: "USAI: the obligations it covers; empty otherwise"),
+        Field(
+          .forTransfer, .choice(transfers), "", hint: "EDA: the allocation it notifies (← →)",
+          prefilled: false),
       ])
   }
 
   func noticeCommand(_ program: String) -> Result<any Command, Rejection> {
     var problems: [String] = []
-    let reference = value("Reference")
+    let reference = value(.reference)
     if !reference.hasVisibleText { problems.append("Reference: the notification's number or title") }
-    let on = day("Notified", &problems)
+    let on = day(.notified, &problems)
     var amount: Dollars?
-    if !value("Amount").isEmpty {
-      amount = parseDollars(value("Amount"))
+    if !value(.amount).isEmpty {
+      amount = parseDollars(value(.amount))
       if amount == nil { problems.append("Amount: a dollar figure such as 50M, or empty") }
     }
     guard problems.isEmpty, let on else { return .failure(Rejection(problems)) }
-    let transfer = value("For")
+    let transfer = value(.forTransfer)
     return .success(
       RecordEvents([
         (

@@ -97,33 +97,33 @@ extension Form {
   /// the "+ …" entries (a new unit, item, case line, measurement or restriction).
   func followUp(_ portfolio: Portfolio, today: Day) -> Form? {
     switch kind {
-    case .vetting(let id) where value("Unit") == Form.newUnit:
+    case .vetting(let id) where value(.unit) == Form.newUnit:
       return portfolio.programs[id].map { Form.unit(program: $0) }
-    case .inventory(let id) where value("Item") == Form.newItem:
+    case .inventory(let id) where value(.item) == Form.newItem:
       return portfolio.programs[id].map { Form.item(program: $0, today: today) }
-    case .caseStep(let id) where value("Step") == Form.newLine:
+    case .caseStep(let id) where value(.step) == Form.newLine:
       return portfolio.programs[id].map {
         Form.caseLine(program: $0, requests: portfolio.requestsToCarryOut(.offerLOA, on: id))
       }
-    case .delivery(let id) where value("Article") == Form.newNotice:
+    case .delivery(let id) where value(.article) == Form.newNotice:
       return portfolio.programs[id].map { Form.notice(program: $0, today: today) }
-    case .condition(let id) where value("Condition") == Form.newMeasurement:
+    case .condition(let id) where value(.condition) == Form.newMeasurement:
       return portfolio.programs[id].map { Form.metric(program: $0, today: today) }
     // Money and LOA offers are written by executing an approved request
     // (docs/approvals.md): typed here, they become that request, filled in from them.
-    case .funds(let id, _) where ["obligated", "committed"].contains(value("What")) && onlyARequestIsMissing:
-      return requestForm(id, .releaseFunds, carrying: ["Amount", "Fiscal year"], portfolio, today)
-    case .caseStep(let id) where value("Step") == CaseMilestone.loaOffered.rawValue && onlyARequestIsMissing:
+    case .funds(let id, _) where ["obligated", "committed"].contains(value(.what)) && onlyARequestIsMissing:
+      return requestForm(id, .releaseFunds, carrying: [.amount, .fiscalYear], portfolio, today)
+    case .caseStep(let id) where value(.step) == CaseMilestone.loaOffered.rawValue && onlyARequestIsMissing:
       return requestForm(id, .offerLOA, carrying: [], portfolio, today)
     // So are an amendment's line and a delivery: recorded after their request executed,
     // naming it; with none to name, Enter raises one.
     case .caseLine(let id) where onlyARequestIsMissing:
       var request = requestForm(id, .offerLOA, carrying: [], portfolio, today)
-      request?.set("Amount", value("Value"))
+      request?.set(.amount, value(.value))
       return request
     case .delivery(let id) where onlyARequestIsMissing:
       return requestForm(id, .deliver, carrying: [], portfolio, today)
-    case .program(let code) where value("Kind") == Form.newRestriction:
+    case .program(let code) where value(.kind) == Form.newRestriction:
       return portfolio.partners[code].map {
         Form.restriction(partner: $0, programs: portfolio.programsByPartner[code] ?? [], today: today)
       }
@@ -141,13 +141,14 @@ extension Form {
   /// The request form of `kind` on `program`, carrying the fields `labels` from this
   /// form, with the justification (what is left to say) focused.
   func requestForm(
-    _ program: String, _ kind: RequestKind, carrying labels: [String], _ portfolio: Portfolio, _ today: Day
+    _ program: String, _ kind: RequestKind, carrying labels: [FieldLabel], _ portfolio: Portfolio,
+    _ today: Day
   ) -> Form? {
     guard let program = portfolio.programs[program] else { return nil }
     var request = Form.request(program: program, today: today)
-    request.set("Kind", kind.rawValue)
+    request.set(.kind, kind.rawValue)
     for label in labels { request.set(label, value(label)) }
-    request.focus = request.fields.firstIndex { $0.label == "Justification" } ?? 0
+    request.focus = request.fields.firstIndex { $0.label == .justification } ?? 0
     return request
   }
 
@@ -161,11 +162,11 @@ extension Form {
   }
 
   /// A field problem when `text` is not a day.
-  func day(_ label: String, _ problems: inout [String], optional: Bool = false) -> Day? {
+  func day(_ label: FieldLabel, _ problems: inout [String], optional: Bool = false) -> Day? {
     let text = value(label)
     if optional, text.isEmpty { return nil }
     guard let d = Day(text) else {
-      problems.append("\(label): YYYY-MM-DD\(optional ? ", or empty" : "")")
+      problems.append("\(label.rawValue): YYYY-MM-DD\(optional ? ", or empty" : "")")
       return nil
     }
     return d

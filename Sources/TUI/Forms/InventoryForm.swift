@@ -8,23 +8,23 @@ extension Form {
       kind: .inventory(program: program.id),
       fields: [
         Field(
-          "Item", .choice(ids), selected.flatMap { ids.contains($0) ? $0 : nil } ?? ids.first ?? "",
+          .item, .choice(ids), selected.flatMap { ids.contains($0) ? $0 : nil } ?? ids.first ?? "",
           hint: "← → to choose", prefilled: false),
-        Field("Inventoried", .date, today.description, hint: "YYYY-MM-DD"),
-        Field("Serials counted", .text, "", hint: "enhanced EUM: serial numbers found; empty if not counted"),
+        Field(.inventoried, .date, today.description, hint: "YYYY-MM-DD"),
+        Field(.serialsCounted, .text, "", hint: "enhanced EUM: serial numbers found; empty if not counted"),
       ])
   }
 
   func inventoryCommand(_ program: String) -> Result<any Command, Rejection> {
     var problems: [String] = []
-    let item = value("Item")
+    let item = value(.item)
     if item.isEmpty || item == Form.newItem {
       problems.append("Item: Enter opens the form for an item received")
     }
-    let on = day("Inventoried", &problems)
+    let on = day(.inventoried, &problems)
     var counted: Int?
-    if !value("Serials counted").isEmpty {
-      counted = Int(value("Serials counted"))
+    if !value(.serialsCounted).isEmpty {
+      counted = Int(value(.serialsCounted))
       if counted == nil { problems.append("Serials counted: a whole number, or empty") }
     }
     guard problems.isEmpty, let on else { return .failure(Rejection(problems)) }

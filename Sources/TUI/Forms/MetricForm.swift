@@ -10,19 +10,19 @@ extension Form {
     return Form(
       kind: .metric(program: program.id),
       fields: [
-        Field("Metric", .choice(ids), ids.first ?? "", hint: "← → to choose", prefilled: false),
-        Field("Actual", .text, "", hint: "the measured value"),
-        Field("Measured", .date, today.description, hint: "YYYY-MM-DD"),
+        Field(.metric, .choice(ids), ids.first ?? "", hint: "← → to choose", prefilled: false),
+        Field(.actual, .text, "", hint: "the measured value"),
+        Field(.measured, .date, today.description, hint: "YYYY-MM-DD"),
       ])
   }
 
   func metricCommand(_ program: String) -> Result<any Command, Rejection> {
     var problems: [String] = []
-    let id = value("Metric")
+    let id = value(.metric)
     if id.isEmpty { problems.append("Metric: this program defines no metric") }
-    let actual = Double(value("Actual"))
+    let actual = Double(value(.actual))
     if actual == nil || !(actual?.isFinite ?? false) { problems.append("Actual: a number") }
-    let on = day("Measured", &problems)
+    let on = day(.measured, &problems)
     guard problems.isEmpty, let actual, let on else { return .failure(Rejection(problems)) }
     return .success(RecordEvents([("", MetricMeasured(program: program, id: id, actual: actual, on: on))]))
   }

@@ -11,24 +11,24 @@ extension Form {
       kind: .restriction(partner: partner.code),
       fields: [
         Field(
-          "Action", .choice(["impose", "lift", "waive"]), "impose", hint: "← → to choose", prefilled: false),
+          .action, .choice(["impose", "lift", "waive"]), "impose", hint: "← → to choose", prefilled: false),
         Field(
-          "Restriction", .choice(RestrictionKind.allCases.map(\.rawValue)), RestrictionKind.coup.rawValue,
+          .restriction, .choice(RestrictionKind.allCases.map(\.rawValue)), RestrictionKind.coup.rawValue,
           hint: "7008 coup · 7012 Brooke · 620I", prefilled: false),
-        Field("Date", .date, today.description, hint: "YYYY-MM-DD (impose, lift)"),
-        Field("Program", .choice(programs), programs.first ?? "", hint: "waive only", prefilled: false),
-        Field("Note", .text, "", hint: "impose: a note; waive: the justification"),
+        Field(.date, .date, today.description, hint: "YYYY-MM-DD (impose, lift)"),
+        Field(.program, .choice(programs), programs.first ?? "", hint: "waive only", prefilled: false),
+        Field(.note, .text, "", hint: "impose: a note; waive: the justification"),
       ])
   }
 
   func restrictionCommand(_ partner: String) -> Result<any Command, Rejection> {
     var problems: [String] = []
-    let kind = RestrictionKind(rawValue: value("Restriction")) ?? .coup
-    let action = value("Action")
-    let on = day("Date", &problems, optional: action == "waive")
+    let kind = RestrictionKind(rawValue: value(.restriction)) ?? .coup
+    let action = value(.action)
+    let on = day(.date, &problems, optional: action == "waive")
     if action == "waive" {
-      if value("Program").isEmpty { problems.append("Program: the partner has no program to waive it for") }
-      if !value("Note").hasVisibleText { problems.append("Note: a waiver needs its justification") }
+      if value(.program).isEmpty { problems.append("Program: the partner has no program to waive it for") }
+      if !value(.note).hasVisibleText { problems.append("Note: a waiver needs its justification") }
     }
     guard problems.isEmpty else { return .failure(Rejection(problems)) }
     let event: any EventPayload
@@ -38,11 +38,11 @@ extension Form {
       event = RestrictionLifted(partner: partner, kind: kind, on: on)
     case "waive":
       event = RestrictionWaived(
-        partner: partner, kind: kind, program: value("Program"), reason: value("Note"))
+        partner: partner, kind: kind, program: value(.program), reason: value(.note))
     default:
       guard let on else { return .failure(Rejection(problems)) }
       event = RestrictionImposed(
-        partner: partner, kind: kind, since: on, note: value("Note").isEmpty ? nil : value("Note"))
+        partner: partner, kind: kind, since: on, note: value(.note).isEmpty ? nil : value(.note))
     }
     return .success(RecordEvents([("", event)]))
   }

@@ -9,17 +9,17 @@ extension Form {
     return Form(
       kind: .status(program: program.id),
       fields: [
-        Field("Status", .choice(statuses), program.status.rawValue, hint: "← → to choose", prefilled: false),
-        Field("Reason", .text, "", hint: "why, for the program's history"),
+        Field(.status, .choice(statuses), program.status.rawValue, hint: "← → to choose", prefilled: false),
+        Field(.reason, .text, "", hint: "why, for the program's history"),
       ])
   }
 
   func statusCommand(_ program: String) -> Result<any Command, Rejection> {
     var problems: [String] = []
-    if !value("Reason").hasVisibleText { problems.append("Reason: why the status changes") }
-    let status = ProgramStatus(rawValue: value("Status")) ?? .active
+    if !value(.reason).hasVisibleText { problems.append("Reason: why the status changes") }
+    let status = ProgramStatus(rawValue: value(.status)) ?? .active
     guard problems.isEmpty else { return .failure(Rejection(problems)) }
     return .success(
-      RecordEvents([("", ProgramStatusChanged(program: program, status: status, reason: value("Reason")))]))
+      RecordEvents([("", ProgramStatusChanged(program: program, status: status, reason: value(.reason)))]))
   }
 }

@@ -11,25 +11,25 @@ extension Form {
       kind: .vetting(program: program.id),
       fields: [
         Field(
-          "Unit", .choice(ids), selected.flatMap { ids.contains($0) ? $0 : nil } ?? ids.first ?? "",
+          .unit, .choice(ids), selected.flatMap { ids.contains($0) ? $0 : nil } ?? ids.first ?? "",
           hint: "← → to choose", prefilled: false),
         Field(
-          "Result", .choice(VettingStatus.allCases.map(\.rawValue)), VettingStatus.approved.rawValue,
+          .result, .choice(VettingStatus.allCases.map(\.rawValue)), VettingStatus.approved.rawValue,
           hint: "← → to choose", prefilled: false),
-        Field("Certified", .date, today.description, hint: "the certification date, YYYY-MM-DD"),
-        Field("Expires", .date, "", hint: "empty: certification + the policy's validity"),
+        Field(.certified, .date, today.description, hint: "the certification date, YYYY-MM-DD"),
+        Field(.expires, .date, "", hint: "empty: certification + the policy's validity"),
       ])
   }
 
   func vettingCommand() -> Result<any Command, Rejection> {
     var problems: [String] = []
-    let unit = value("Unit")
+    let unit = value(.unit)
     if unit.isEmpty || unit == Form.newUnit {
       problems.append("Unit: Enter opens the form to register a new unit")
     }
-    let status = VettingStatus(rawValue: value("Result")) ?? .submitted
-    let certified = day("Certified", &problems, optional: status != .approved)
-    let expires = day("Expires", &problems, optional: true)
+    let status = VettingStatus(rawValue: value(.result)) ?? .submitted
+    let certified = day(.certified, &problems, optional: status != .approved)
+    let expires = day(.expires, &problems, optional: true)
     guard problems.isEmpty else { return .failure(Rejection(problems)) }
     return .success(
       RecordEvents([

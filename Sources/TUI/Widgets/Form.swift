@@ -12,7 +12,7 @@ public struct Form: Sendable {
       case text, date, money, year
       case choice([String])
     }
-    public var label: String
+    public var label: FieldLabel
     public var kind: Kind
     public var editor: LineEditor
     public var hint: String
@@ -21,7 +21,7 @@ public struct Form: Sendable {
     public var hidden = false
 
     public init(
-      _ label: String, _ kind: Kind, _ value: String = "", hint: String = "", prefilled: Bool = true
+      _ label: FieldLabel, _ kind: Kind, _ value: String = "", hint: String = "", prefilled: Bool = true
     ) {
       self.label = label
       self.kind = kind
@@ -48,10 +48,12 @@ public struct Form: Sendable {
 
   public var title: String { kind.title }
 
-  public func value(_ label: String) -> String { fields.first { $0.label == label }?.text ?? "" }
+  /// The text of the field `label`; "" when this form has no such field (a Request
+  /// field shown only after an LOA is offered, say).
+  public func value(_ label: FieldLabel) -> String { fields.first { $0.label == label }?.text ?? "" }
 
   /// Fills in the field `label` (a form opened from another, carrying what was typed).
-  public mutating func set(_ label: String, _ text: String) {
+  public mutating func set(_ label: FieldLabel, _ text: String) {
     guard let i = fields.firstIndex(where: { $0.label == label }) else { return }
     fields[i].editor = LineEditor(text, prefilled: false)
   }

@@ -6,7 +6,7 @@ extension AppModel {
   /// A form as a dialog over the screen, sized to fit 80×24.
   func renderForm(_ g: inout CellGrid, _ f: Form) {
     let w = min(76, width - 2)
-    let labelWidth = (f.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
+    let labelWidth = (f.fields.map { DisplayWidth.of($0.label.rawValue) }.max() ?? 0) + 2
     let problemLines = Array(f.problems.flatMap { wrap("✗ " + $0, to: min(76, width - 2) - 4) }.prefix(6))
     let shown = f.fields.filter { !$0.hidden }.count
     let h = min(height - 3, shown + problemLines.count + 6)
@@ -28,7 +28,7 @@ extension AppModel {
       let marker = focused ? "›" : " "
       var cx = x + 2
       cx += g.put(
-        marker + DisplayWidth.fit(field.label, labelWidth - 1), x: cx, y: row,
+        marker + DisplayWidth.fit(field.label.rawValue, labelWidth - 1), x: cx, y: row,
         style: theme.style(focused ? "list.selected" : "list.header"), limit: inner)
       let value: String
       if case .choice = field.kind {
