@@ -1,12 +1,10 @@
 /// Someone has seen an alert that holds today and says what is being done.
 public struct AcknowledgeAlert: Command {
-  public var alert: String
-  public var note: String
+  public var event: AlertAcknowledged
+  public var alert: String { event.alert }
+  public var note: String { event.note }
 
-  public init(alert: String, note: String) {
-    self.alert = alert
-    self.note = note
-  }
+  public init(alert: String, note: String) { event = AlertAcknowledged(alert: alert, note: note) }
 
   public var title: String { "acknowledge \(alert)" }
 
@@ -29,6 +27,6 @@ public struct AcknowledgeAlert: Command {
     } else {
       reasons.append("'\(alert)' is not an alert id; copy one from 'sapm alerts'")
     }
-    return .check(reasons, [AlertAcknowledged(alert: alert, note: note)])
+    return .check(reasons, [event])
   }
 }

@@ -1,15 +1,14 @@
-/// Obligate funds of a program's fiscal year (a contract, an LOA's funding).
+/// Obligate funds of a program's fiscal year (a contract, an LOA's funding). The
+/// command holds the event it writes: what it checks is what is recorded.
 public struct ObligateFunds: Command {
-  public var program: String
-  public var fiscalYear: Int
-  public var amount: Dollars
-  public var on: Day
+  public var event: FundsObligated
+  public var program: String { event.program }
+  public var fiscalYear: Int { event.fiscalYear }
+  public var amount: Dollars { event.amount }
+  public var on: Day { event.on }
 
   public init(program: String, fiscalYear: Int, amount: Dollars, on: Day) {
-    self.program = program
-    self.fiscalYear = fiscalYear
-    self.amount = amount
-    self.on = on
+    event = FundsObligated(program: program, fiscalYear: fiscalYear, amount: amount, on: on)
   }
 
   public var title: String { "obligate \(amount.compact) of \(program) FY\(fiscalYear)" }
@@ -34,23 +33,21 @@ public struct ObligateFunds: Command {
         "\(program) FY\(fiscalYear): \(amount) would bring obligations to \(overflow ? "beyond any figure" : Dollars(total).description) against \(funds.available) available (\(funds.unobligated) unobligated)"
       )
     }
-    return .check(reasons, [FundsObligated(program: program, fiscalYear: fiscalYear, amount: amount, on: on)])
+    return .check(reasons, [event])
   }
 }
 
 /// Record a disbursement (an outlay) against what a fiscal year has obligated.
 public struct DisburseFunds: Command {
-  public var program: String
-  public var fiscalYear: Int
-  public var amount: Dollars
+  public var event: FundsDisbursed
+  public var program: String { event.program }
+  public var fiscalYear: Int { event.fiscalYear }
+  public var amount: Dollars { event.amount }
   /// The day of the outlay; nil: today.
-  public var on: Day?
+  public var on: Day? { event.on }
 
   public init(program: String, fiscalYear: Int, amount: Dollars, on: Day? = nil) {
-    self.program = program
-    self.fiscalYear = fiscalYear
-    self.amount = amount
-    self.on = on
+    event = FundsDisbursed(program: program, fiscalYear: fiscalYear, amount: amount, on: on)
   }
 
   public var title: String { "disburse \(amount.compact) of \(program) FY\(fiscalYear)" }
@@ -74,7 +71,7 @@ public struct DisburseFunds: Command {
         "\(program) FY\(fiscalYear): \(amount) would bring disbursements to \(overflow ? "beyond any figure" : Dollars(total).description) against \(funds.obligated) obligated"
       )
     }
-    return .check(reasons, [FundsDisbursed(program: program, fiscalYear: fiscalYear, amount: amount, on: on)])
+    return .check(reasons, [event])
   }
 }
 
@@ -96,16 +93,16 @@ func fundsLine(_ p: Portfolio, _ program: String, _ fiscalYear: Int, _ reasons: 
 
 /// Give back obligated funds (a de-obligation: recorded as a negative obligation).
 public struct DeobligateFunds: Command {
-  public var program: String
-  public var fiscalYear: Int
-  public var amount: Dollars
-  public var on: Day
+  /// A negative obligation of the amount given back.
+  public var event: FundsObligated
+  public var program: String { event.program }
+  public var fiscalYear: Int { event.fiscalYear }
+  /// What is given back, as a positive amount.
+  public var amount: Dollars { Dollars(0) - event.amount }
+  public var on: Day { event.on }
 
   public init(program: String, fiscalYear: Int, amount: Dollars, on: Day) {
-    self.program = program
-    self.fiscalYear = fiscalYear
-    self.amount = amount
-    self.on = on
+    event = FundsObligated(program: program, fiscalYear: fiscalYear, amount: Dollars(0) - amount, on: on)
   }
 
   public var title: String { "de-obligate \(amount.compact) of \(program) FY\(fiscalYear)" }
@@ -129,8 +126,6 @@ public struct DeobligateFunds: Command {
         "\(program) FY\(fiscalYear): only \(funds.obligated - funds.disbursed) is obligated and not yet disbursed; \(amount) cannot be de-obligated"
       )
     }
-    return .check(
-      reasons, [FundsObligated(program: program, fiscalYear: fiscalYear, amount: Dollars(0) - amount, on: on)]
-    )
+    return .check(reasons, [event])
   }
 }

@@ -1,17 +1,15 @@
 /// Give a user a role, optionally for some regions. Only an administrator grants,
 /// and nobody grants to themselves.
 public struct GrantRole: Command {
-  public var user: String
-  public var role: Role
-  public var regions: [Region]
+  public var event: RoleGranted
+  public var user: String { event.user }
+  public var role: Role { event.role }
+  public var regions: [Region] { event.regions }
   /// The user's public key (`sapm identity --public`), enrolled with the grant.
-  public var key: String?
+  public var key: String? { event.key }
 
   public init(user: String, role: Role, regions: [Region] = [], key: String? = nil) {
-    self.user = user
-    self.role = role
-    self.regions = regions
-    self.key = key
+    event = RoleGranted(user: user, role: role, regions: regions, key: key)
   }
 
   public var title: String { "grant \(RoleGrant(user: user, role: role, regions: regions).title) to \(user)" }
@@ -29,7 +27,7 @@ public struct GrantRole: Command {
     if let key, let holder = p.roster.keys.first(where: { $0.value == key && $0.key != user })?.key {
       reasons.append("that key is already \(holder)'s; each person signs with their own")
     }
-    return .check(reasons, [RoleGranted(user: user, role: role, regions: regions, key: key)])
+    return .check(reasons, [event])
   }
 }
 
@@ -40,6 +38,8 @@ public struct RevokeRole: Command {
   public var role: Role
   public var regions: [Region]
 
+  /// The event's role is optional (an older build revoked every role at once); the
+  /// command always names one.
   public init(user: String, role: Role, regions: [Region] = []) {
     self.user = user
     self.role = role
