@@ -41,6 +41,10 @@ enum DemoPartners {
     "JP", "AU", "DE", "NO", "NZ", "IN", "KR", "FI", "IL", "EG", "JO", "TW", "PL", "UA",
   ]
 
+  /// Partners that receive no grant training or security-sector reform assistance
+  /// (high-income partners that buy their own: no IMET, no SSR program is generated).
+  static let noGrantTraining: Set<String> = ["JP", "AU", "KR", "NZ", "DE", "NO", "FI", "IL", "TW"]
+
   /// Small FMF recipients: a few million a year, not tens.
   static let smallFMF: Set<String> = ["FJ", "MN", "DJ", "SN", "MD", "XK", "BA", "MK", "LK"]
 }

@@ -64,7 +64,8 @@ public enum DemoPortfolio {
     // Israel: FY2019–28 MOU, $3.3B FMF + $0.5B missile defense a year; $3.5B supplemental (P.L. 118-50).
     // The demo's fiscal years follow its "today": the current FY carries MOU-level money.
     let t = b.today
-    let years = (t.fiscalYear - 2)...t.fiscalYear
+    // Every fiscal year the demo shows: FY2022 to the current one.
+    let years = 2022...max(2022, t.fiscalYear)
     let ilFMF = fmf(&b, "IL", "FMF under the FY2019–28 MOU", start: "2018-10-01", sunset: "2028-09-30")
     for fy in years {
       money(
@@ -123,8 +124,9 @@ public enum DemoPortfolio {
       implemented: "2024-05-01",
       lines: [(1, "Patrol-craft upgrade kits", 6, false, 12, .million(129))])
 
-    // Jordan: the FY2023–29 MOU's $1.45B a year is total bilateral assistance; FMF is
-    // $425M a year of it. 16 F-16 Block 70, $4.21B (2022).
+    // Jordan: the FY2018–22 MOU ($1.275B a year, $350M of it FMF), then the FY2023–29
+    // MOU's $1.45B a year of total bilateral assistance, $425M of it FMF. 16 F-16 Block 70,
+    // $4.21B (2022).
     let joFMF = fmf(
       &b, "JO", "FMF under the FY2023–29 MOU ($425M of $1.45B bilateral)", start: "2022-10-01",
       sunset: "2029-09-30")
@@ -134,6 +136,14 @@ public enum DemoPortfolio {
         &b, joFMF, fy: fy, available: .million(425), obligatedShare: fy == t.fiscalYear ? 0.6 : 0.9,
         disbursedShare: 0.5)
     }
+    // The previous MOU's last year, spent and closed out.
+    let joOld = fmf(
+      &b, "JO", "FMF under the FY2018–22 MOU ($350M of $1.275B bilateral)", start: "2017-10-01",
+      sunset: "2023-09-30")
+    money(&b, joOld, fy: 2022, available: .million(350), obligatedShare: 1, disbursedShare: 1)
+    b.add(
+      ProgramStatusChanged(program: joOld, status: .completed, reason: "MOU ended; FY2022 funds disbursed"),
+      on: b.day("2023-10-01"), subject: joOld)
     _ = fms(
       &b, "JO", "F-16 Block 70 (16 aircraft)", caseID: "JO-D-SAF", lor: "2021-09-01", validated: "2021-09-03",
       notified: ("22-06", "2022-02-03"), offered: "2022-05-01", accepted: "2022-07-15",
@@ -523,7 +533,7 @@ public enum DemoPortfolio {
       "RQ-0007", "NG-SC-001", .deliver, .million(2), units: ["NG-U-011"],
       "Deliver equipment to 11th SF Battalion", submittedAgo: 5)
     raise(
-      "RQ-0008", "UA-SC-001", .enrollIMET, .million(0.4), units: ["UA-U-093"],
+      "RQ-0008", "UA-IMET-001", .enrollIMET, .million(0.4), units: ["UA-U-093"],
       course: "Command and General Staff",
       students: 4, "Enroll 93rd Brigade officers in staff course", submittedAgo: 3)
     // Restrictions: partner restricted (fail) / not restricted (pass).
@@ -616,6 +626,9 @@ public enum DemoPortfolio {
       for k in 0..<count {
         n += 1
         let kindRoll = (n + k) % 5
+        // IMET and SSR only where they go: a partner that receives neither gets the same
+        // figures as cooperation it pays its share of (same draws: the rest stays put).
+        let grantTraining = !DemoPartners.noGrantTraining.contains(p.code)
         let startDaysAgo = 300 + Int(b.rng.next() % 2200)
         let start = b.ago(startDaysAgo)
         let sunset = b.ahead(365 + Int(b.rng.next() % 1500))
@@ -661,14 +674,15 @@ public enum DemoPortfolio {
             implemented: lor.adding(days: 190).description,
             lines: [(1, item.0, item.1, item.2, qty, value)])
         case 2:
-          let id = b.nextID("\(p.code)-IMET")
+          let course = ["English language training", "Expanded IMET", "Professional military education"][
+            n % 3]
+          let id = b.nextID("\(p.code)-\(grantTraining ? "IMET" : "SC")")
           program(
             &b,
             ProgramCreated(
-              id: id, partner: p.code, kind: .imet,
-              title:
-                "IMET \(["English language training", "Expanded IMET", "Professional military education"][n % 3])",
-              start: start, sunset: sunset))
+              id: id, partner: p.code, kind: grantTraining ? .imet : .securityCooperation,
+              title: grantTraining ? "IMET \(course)" : "Military education exchanges", start: start,
+              sunset: sunset))
           for fy in (t.fiscalYear - 1)...t.fiscalYear {
             money(
               &b, id, fy: fy, available: Dollars(Int64(300 + b.rng.next() % 2500) * 1000),
@@ -692,12 +706,13 @@ public enum DemoPortfolio {
             MetricMeasured(program: id, id: "M1", actual: Double(50 + b.rng.next() % 900), on: b.ago(90)),
             on: b.ago(90), subject: id)
         default:
-          let id = b.nextID("\(p.code)-SSR")
+          let id = b.nextID("\(p.code)-\(grantTraining ? "SSR" : "SC")")
           program(
             &b,
             ProgramCreated(
-              id: id, partner: p.code, kind: .ssr, title: ssrTitles[n % ssrTitles.count], start: start,
-              sunset: sunset))
+              id: id, partner: p.code, kind: grantTraining ? .ssr : .securityCooperation,
+              title: grantTraining ? ssrTitles[n % ssrTitles.count] : "Defense institution cooperation",
+              start: start, sunset: sunset))
           money(
             &b, id, fy: t.fiscalYear - 1, available: Dollars(Int64(1 + b.rng.next() % 12) * 1_000_000),
             obligatedShare: 0.8, disbursedShare: 0.5)

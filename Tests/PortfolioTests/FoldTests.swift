@@ -146,9 +146,31 @@ import Testing
     #expect(missileDefense?.funding.first { $0.fiscalYear == fy }?.available == .million(500))
     #expect(fmf("EG", "Annual")?.funding.first { $0.fiscalYear == fy }?.available == .billion(1.3))
     // Jordan's $1.45B MOU is total bilateral assistance; FMF is $425M a year.
-    let jordan = try #require(fmf("JO", "MOU"))
+    let jordan = try #require(fmf("JO", "FY2023–29 MOU"))
     #expect(jordan.funding.allSatisfy { $0.available == .million(425) }, "\(jordan.funding.map(\.available))")
     #expect(jordan.funding.contains { $0.fiscalYear == fy })
+    // Every fiscal year the demo shows, FY2022 to today's, carries the annual FMF of
+    // Israel ($3.3B), Egypt ($1.3B) and Jordan ($350M under the FY2018–22 MOU, $425M after).
+    for year in 2022...fy {
+      func annual(_ partner: String) -> Dollars {
+        p.programs(of: partner).filter {
+          $0.kind == .fmf && $0.title.contains(partner == "EG" ? "Annual" : "MOU")
+        }
+        .flatMap(\.funding).filter { $0.fiscalYear == year }.reduce(.zero) { $0 + $1.available }
+      }
+      #expect(annual("IL") == .billion(3.3), "Israel FY\(year)")
+      #expect(annual("EG") == .billion(1.3), "Egypt FY\(year)")
+      #expect(annual("JO") == (year == 2022 ? .million(350) : .million(425)), "Jordan FY\(year)")
+    }
+    // IMET and SSR only to partners that receive them.
+    for code in ["JP", "KR", "AU", "IL", "NZ", "DE", "NO", "FI", "TW"] {
+      #expect(
+        !p.programs(of: code).contains { $0.kind == .imet || $0.kind == .ssr }, "\(code) has IMET or SSR")
+    }
+    // Each request sits on a program of its own kind.
+    for r in p.requests.values where r.kind == .enrollIMET {
+      #expect(p.programs[r.program]?.kind == .imet, "\(r.id) enrols on \(r.program)")
+    }
     // Egypt's $320M conditioned tranche is part of the $1.3B, not a program on top.
     #expect(!p.programs(of: "EG").contains { $0.available == .million(320) })
     #expect(fmf("EG", "Annual")?.conditions.contains { $0.text.contains("$320M") } == true)
