@@ -45,9 +45,31 @@ import Testing
     #expect(fired == required)
     if fired {
       let alert = l.alerts(on: "2024-02-01").first { $0.rule == .notificationRequired }
-      #expect(alert?.severity == .critical)
+      // At the LOR-validated stage it is work to do, not an alarm (issue 27).
+      #expect(alert?.severity == .info)
       #expect(alert?.message.contains(tier.title) == true)
     }
+  }
+
+  /// The alert's severity by stage, at each edge: info while the LOR is worked and the
+  /// informal review runs (20 days), a warning from the day that review ends with no
+  /// transmittal, critical from the day an LOA is offered without one.
+  @Test func theNotificationAlertRisesWithTheCasesStage() {
+    var l = caseLedger(tier: .other, lines: [line(1, mde: true, value: .million(20))])
+    func severity(_ day: String) -> Severity? {
+      l.alerts(on: day).first { $0.rule == .notificationRequired }?.severity
+    }
+    #expect(severity("2024-01-10") == .info)
+    l.add(CaseInformalReviewStarted(program: "P1", on: l.day("2024-02-01")), on: "2024-02-01")
+    #expect(severity("2024-02-20") == .info, "the review's last day")
+    #expect(severity("2024-02-21") == .warning, "the day it ended")
+    l.add(
+      CaseMilestoneReached(program: "P1", milestone: .loaOffered, on: l.day("2024-03-01")), on: "2024-03-01")
+    #expect(severity("2024-02-29") == .warning, "as it stood before the offer")
+    #expect(severity("2024-03-01") == .critical, "offered without a transmittal")
+    let critical = l.alerts(on: "2024-03-01").first { $0.rule == .notificationRequired }
+    #expect(critical?.began == l.day("2024-03-01"))
+    #expect(critical?.message.contains("offered 2024-03-01 without it") == true)
   }
 
   @Test func constructionThresholdDiffersByTier() {

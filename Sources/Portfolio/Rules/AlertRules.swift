@@ -220,10 +220,20 @@ final class AlertRules {
           : c.mdeValue >= t.mde || c.value - construction >= t.articles
             ? "meets the \(partner.tier.title) §36(b) threshold (MDE \(t.mde.compact) / total \(t.articles.compact))"
             : "has \(construction.compact) of design and construction, at or over the \(partner.tier.title) §36(b) threshold for it (\(t.construction.compact))"
-        add(
-          .notificationRequired, .critical, c.lorReceived,
+        // By stage (issue 27): work to do while the LOR is worked and the informal
+        // review runs; a warning once that review has ended with no transmittal; critical
+        // only when the LOA was offered without one (the commands refuse that offer; a
+        // record of it can still come in, or a case can be imported so).
+        let text =
           "case \(c.identifier) \(c.value.compact) (MDE \(c.mdeValue.compact)) \(crossed); no transmittal delivered"
-        )
+        if let offered = c.loaOffered, day >= offered {
+          add(.notificationRequired, .critical, offered, text + "; the LOA was offered \(offered) without it")
+        } else if let started = c.informalReview, day >= started.adding(days: policy.informalReviewDays) {
+          let ended = started.adding(days: policy.informalReviewDays)
+          add(.notificationRequired, .warning, ended, text + "; the informal review ended \(ended)")
+        } else {
+          add(.notificationRequired, .info, c.lorReceived, text + "; to deliver before the LOA is offered")
+        }
       }
       // Notified at some values, grown since: more MDE, or a higher total, needs a new
       // notification before the LOA reflects it (AECA §36(b)(5)(C)).
