@@ -279,12 +279,16 @@ public enum DemoPortfolio {
         id: uaTrain, partner: "UA", kind: .securityCooperation, title: "Combined-arms training support",
         start: b.ago(700), sunset: b.ahead(500)))
     money(&b, uaTrain, fy: t.fiscalYear, available: .million(85), obligatedShare: 0.5, disbursedShare: 0.3)
-    for (id, name, status, expiresIn) in uaUnits {
+    for (n, (id, name, status, expiresIn)) in uaUnits.enumerated() {
       b.add(UnitRegistered(id: id, partner: "UA", name: name), on: b.ago(800), subject: id)
       let expires = t.adding(days: expiresIn)
+      let certified = expires.adding(days: -365)
       b.add(
-        UnitVetted(unit: id, status: status, certified: expires.adding(days: -365), expires: expires),
-        on: expires.adding(days: -365), subject: id)
+        UnitVetted(
+          unit: id, status: status, certified: certified, expires: expires,
+          invest: "KYIV-\(certified.description.prefix(4))-\(4100 + 37 * n)",
+          note: n == 0 ? "renewal submitted to post; awaiting INVEST clearance" : nil),
+        on: certified, subject: id)
       b.add(UnitAssigned(program: uaTrain, unit: id), on: b.ago(300), subject: uaTrain)
     }
     let ngSC = b.nextID("NG-SC")

@@ -98,6 +98,8 @@ import Testing
     let unitNames = demo.units.values.map(\.name)
     let notes =
       demo.acknowledgements.values.map(\.note) + demo.programs.values.flatMap { $0.findings.map(\.note) }
+      + demo.units.values.compactMap(\.vetting?.note) + demo.units.values.compactMap(\.vetting?.invest)
+    #expect(demo.units.values.contains { $0.vetting?.invest != nil }, "the demo has INVEST numbers to hide")
     let reasons =
       demo.requests.values.map(\.summary) + demo.requests.values.flatMap { $0.steps.compactMap(\.reason) }
     let people = [
@@ -148,6 +150,7 @@ import Testing
     for note in notes where note.count > 3 { #expect(!text.contains(note), "note \(note)") }
     for reason in reasons where reason.count > 3 { #expect(!text.contains(reason), "reason \(reason)") }
     for person in people { #expect(!text.contains(person), "actor \(person)") }
+    #expect(!text.contains("expires in"), "a vetting's expiry, counted in days")
     #expect(text.contains("UA-U-093"))  // units by ID
     #expect(text.contains("(restricted)"))
   }
@@ -182,5 +185,34 @@ import Testing
     #expect(p.roster.isEmpty)
     // Nothing restricted, nothing changed.
     #expect(Redaction([]).apply(to: Harness.demo).units["UA-U-093"]?.name == "93rd Mechanized Brigade")
+  }
+}
+
+/// The Units tab says how long a cleared unit stays cleared when that is soon, and
+/// shows the INVEST case number and note recorded with the vetting (issue 27, item 5).
+@Suite struct VettingDepthTests {
+  @Test func aClearedUnitSaysWhenItExpiresAndItsINVESTCase() throws {
+    var h = Harness(width: 160, height: 45)
+    h.model.stack = [Page(.overview), Page(.program("UA-SC-001"))]
+    h.model.page.tab = .units
+    h.send(.resize(width: 160, height: 45))
+    let soon = try #require(h.lines.first { $0.contains("UA-U-047") }, "\(h.lines)")
+    #expect(soon.contains("✓ cleared · expires in 12 days"), "\(soon)")
+    #expect(soon.contains("INVEST KYIV-"), "\(soon)")
+    let later = try #require(h.lines.first { $0.contains("UA-U-204") })
+    #expect(later.contains("✓ cleared") && !later.contains("expires in"), "\(later)")
+  }
+
+  @Test func theVettingFormRecordsTheINVESTCaseAndNote() throws {
+    var h = Harness(width: 160, height: 45)
+    h.model.stack = [Page(.overview), Page(.program("UA-SC-001"))]
+    h.model.page.tab = .units
+    h.press(.character("n"))
+    #expect(h.screen.contains("INVEST case"), "\(h.lines)")
+    h.model.form?.set(.investCase, "KYIV-2026-0042")
+    h.model.form?.set(.note, "cleared by post")
+    let command = try #require(try h.model.form?.command().get() as? RecordEvents)
+    let vetted = try #require(command.events.first?.event as? UnitVetted)
+    #expect(vetted.invest == "KYIV-2026-0042" && vetted.note == "cleared by post")
   }
 }

@@ -25,14 +25,24 @@ public struct UnitVetted: EventPayload {
   public var certified: Day?
   /// Defaults to certification + the policy's validity when approved.
   public var expires: Day?
-  public init(unit: String, status: VettingStatus, certified: Day? = nil, expires: Day? = nil) {
+  /// The INVEST case number (restricted: hidden in kiosk mode with the other details).
+  public var invest: String?
+  /// The officer's note on the result (restricted).
+  public var note: String?
+  public init(
+    unit: String, status: VettingStatus, certified: Day? = nil, expires: Day? = nil, invest: String? = nil,
+    note: String? = nil
+  ) {
     self.unit = unit
     self.status = status
     self.certified = certified
     self.expires = expires
+    self.invest = invest
+    self.note = note
   }
   public var summary: String {
     "unit \(unit) vetting \(status.rawValue)" + (certified.map { ", certified \($0)" } ?? "")
+      + (invest.map { ", INVEST \($0)" } ?? "")
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     guard var u = p.units[unit] else { throw FoldError("no unit '\(unit)'") }
@@ -43,7 +53,7 @@ public struct UnitVetted: EventPayload {
     if expiry == nil, status == .approved, let certifiedOn {
       expiry = certifiedOn.adding(days: p.policy.vettingValidityDays)
     }
-    u.vetting = Vetting(status: status, certified: certifiedOn, expires: expiry)
+    u.vetting = Vetting(status: status, certified: certifiedOn, expires: expiry, invest: invest, note: note)
     p.setUnit(u)
   }
 }

@@ -12,11 +12,20 @@ public struct Vetting: Codable, Sendable, Hashable {
   public var status: VettingStatus
   public var certified: Day?
   public var expires: Day?
+  /// The INVEST case number the result came under (restricted, as vetting details are).
+  public var invest: String?
+  /// What the officer noted with it (restricted).
+  public var note: String?
 
-  public init(status: VettingStatus, certified: Day? = nil, expires: Day? = nil) {
+  public init(
+    status: VettingStatus, certified: Day? = nil, expires: Day? = nil, invest: String? = nil,
+    note: String? = nil
+  ) {
     self.status = status
     self.certified = certified
     self.expires = expires
+    self.invest = invest
+    self.note = note
   }
 
   /// Whether the vetting clears the unit on `day`: approved and not yet expired.

@@ -23,6 +23,7 @@ public enum FieldLabel: String, Sendable, Hashable, CaseIterable {
   case fiscalYear = "Fiscal year"
   case forTransfer = "For"
   case id = "Id"
+  case investCase = "INVEST case"
   case inventoried = "Inventoried"
   case item = "Item"
   case itemID = "Item id"

@@ -18,6 +18,8 @@ extension Form {
           hint: "← → to choose", prefilled: false),
         Field(.certified, .date, today.description, hint: "the certification date, YYYY-MM-DD"),
         Field(.expires, .date, "", hint: "empty: certification + the policy's validity"),
+        Field(.investCase, .text, "", hint: "the INVEST case number, if any"),
+        Field(.note, .text, "", hint: "optional"),
       ])
   }
 
@@ -31,9 +33,16 @@ extension Form {
     let certified = day(.certified, &problems, optional: status != .approved)
     let expires = day(.expires, &problems, optional: true)
     guard problems.isEmpty else { return .failure(Rejection(problems)) }
+    let invest = value(.investCase)
+    let note = value(.note)
     return .success(
       RecordEvents([
-        ("", UnitVetted(unit: unit, status: status, certified: certified, expires: expires))
+        (
+          "",
+          UnitVetted(
+            unit: unit, status: status, certified: certified, expires: expires,
+            invest: invest.isEmpty ? nil : invest, note: note.isEmpty ? nil : note)
+        )
       ]))
   }
 }

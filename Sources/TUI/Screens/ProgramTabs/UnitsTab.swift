@@ -11,7 +11,13 @@ extension AppModel {
       if let v, v.status.blocks {
         (state, style) = ("‼ BLOCKED", "alert.critical")
       } else if let v, v.clears(on: day) {
-        (state, style) = ("✓ cleared", nil)
+        // Cleared, and for how long when that is soon (not on the kiosk: a restricted date).
+        let left = v.expires.map { day.days(until: $0) }
+        if let left, !hidden, left <= portfolio.policy.vettingExpiringLeadDays {
+          (state, style) = ("✓ cleared · expires in \(left) day\(left == 1 ? "" : "s")", "alert.warning")
+        } else {
+          (state, style) = ("✓ cleared", nil)
+        }
       } else if v?.status == .approved {
         (state, style) = ("‼ expired", "alert.critical")
       } else {
@@ -23,14 +29,18 @@ extension AppModel {
           u.id, u.name, v?.status.rawValue ?? "none",
           hidden ? Redaction.placeholder : v?.certified?.description ?? "—",
           hidden ? Redaction.placeholder : v?.expires?.description ?? "—", state,
+          hidden
+            ? Redaction.placeholder
+            : [v?.invest.map { "INVEST \($0)" }, v?.note].compactMap { $0 }.joined(separator: " · "),
         ], style: style)
     }
     return TableData(
       columns: [
         .init("Unit", 10), .init("Name", 16, flexible: true), .init("Vetting", 10), .init("Certified", 10),
-        .init("Expires", 10), .init("State", 13),
+        .init("Expires", 10), .init("State", 30), .init("INVEST · note", 16, flexible: true),
       ],
-      rows: rows.isEmpty ? [.init(key: "none", cells: ["—", "no recipient units", "", "", "", ""])] : rows)
+      rows: rows.isEmpty
+        ? [.init(key: "none", cells: ["—", "no recipient units", "", "", "", "", ""])] : rows)
 
   }
 }
