@@ -25,6 +25,10 @@ public enum EventCatalog {
       ConditionWaived(program: "EG-FMF-001", id: "C1", on: today, reason: "national security waiver"),
       PolicyChanged(
         setting: "approval.two.amount", value: 200_000_000, reason: "raised threshold", request: "RQ-0012"),
+      ADAViolationReported(
+        program: "LB-FMF-001", fiscalYear: today.fiscalYear,
+        reference: "ADA case 2026-07, letter to OMB and Congress",
+        on: today),
     ]
     for e in extra where samples[Swift.type(of: e).type] == nil { samples[Swift.type(of: e).type] = e }
 

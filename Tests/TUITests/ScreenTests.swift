@@ -162,6 +162,25 @@ import Testing
     #expect(alert == h.model.alerts[0].id.description)
   }
 
+  /// x on an over-obligation asks for its ADA report's reference, not a note, and
+  /// records the report (issue 27: reported, never acknowledged away).
+  @Test func anOverObligationIsReportedNotAcknowledged() throws {
+    var h = Harness(width: 160, height: 45)
+    h.press(.character("a"), .character("/"))
+    h.type("over-obligation")
+    h.press(.enter)
+    let id = try #require(h.model.currentTable()?.rows.first?.key)
+    #expect(id.hasPrefix("over-obligation/"), "\(id)")
+    h.press(.character("x"))
+    #expect(h.statusLine.contains("ADA violation report for \(id), its reference:"), "\(h.statusLine)")
+    h.type("ADA 26-03, letter to OMB")
+    h.press(.enter)
+    let command = try #require(
+      h.effects.last.flatMap { if case .perform(let r) = $0 { return r.command } else { return nil } })
+    let report = try #require(command as? ReportADAViolation)
+    #expect(report.event.alert.description == id && report.event.reference == "ADA 26-03, letter to OMB")
+  }
+
   @Test func filterNarrowsTheList() {
     var h = Harness()
     h.press(.character("a"), .character("/"))

@@ -11,6 +11,7 @@ public struct AcknowledgeAlert: Command {
   public func decide(_ portfolio: Portfolio, actor: String, today: Day) -> Decision {
     var reasons: [String] = []
     if let problem = AlertAcknowledged.problem(withNote: note) { reasons.append(problem) }
+    if let refusal = AlertAcknowledged.notAcknowledged(alert) { reasons.append(refusal) }
     if let id = AlertID(alert) {
       // The store's own alerts (rollback, fork, records without authority) name no program.
       let holding =

@@ -129,8 +129,17 @@ public struct AlertAcknowledged: EventPayload {
     note.hasVisibleText ? nil : "an acknowledgement needs a note saying what is being done"
   }
 
+  /// Why `alert` is not settled by an acknowledgement: an over-obligation is an
+  /// Antideficiency Act violation, reported (`funds.ada-reported`), not acknowledged.
+  public static func notAcknowledged(_ alert: String) -> String? {
+    guard AlertID(alert)?.rule == .overObligation else { return nil }
+    return
+      "\(alert) is an Antideficiency Act violation: it is reported, not acknowledged (x on it asks for the report's reference; 'sapm record' of funds.ada-reported)"
+  }
+
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     if let problem = Self.problem(withNote: note) { throw FoldError(problem) }
+    if let refusal = Self.notAcknowledged(alert) { throw FoldError(refusal) }
     p.setAcknowledgement(Acknowledgement(alert: alert, by: context.actor, on: context.day, note: note))
   }
 }

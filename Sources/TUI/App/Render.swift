@@ -126,6 +126,8 @@ extension AppModel {
       case .filter: prompt = "/"
       case .command: prompt = ":"
       case .date: prompt = "as of (YYYY-MM-DD, empty for now): "
+      case .note(let alert) where AlertID(alert)?.rule == .overObligation:
+        prompt = "ADA violation report for \(alert), its reference: "
       case .note(let alert): prompt = "note for \(alert): "
       case .confirmOverwrite(let path, _): prompt = "\(path) exists; replace it? (y/n) "
       case .confirmStep(let id, let state), .stepReason(let id, let state): prompt = stepPrompt(id, state)

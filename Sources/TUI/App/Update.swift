@@ -375,6 +375,9 @@ extension AppModel {
         return []
       }
       return [.travel(to: d)]
+    case .note(let alert) where AlertID(alert)?.rule == .overObligation:
+      guard let report = ReportADAViolation(alert: alert, reference: text, on: today) else { return [] }
+      return [.perform(CommandRequest(report))]
     case .note(let alert):
       if let problem = AlertAcknowledged.problem(withNote: text) {
         fail("\(problem); x to try again")
