@@ -90,7 +90,8 @@ public struct PortfolioSummary: Sendable {
     let fy = day.fiscalYear
     for program in p.programs(of: code) {
       f.programs += 1
-      f.value = f.value + program.value
+      // A case paid with FMF counts once: the FMF program's money already holds it.
+      f.value = f.value + program.value - (program.fmsCase?.fmfFinanced ?? .zero)
       // A drawdown authority is not money: it stays out of the fiscal year's totals.
       for line in program.funding where line.fiscalYear == fy && program.kind.isAppropriated {
         f.available = f.available + line.available

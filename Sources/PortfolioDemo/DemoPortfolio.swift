@@ -110,6 +110,10 @@ public enum DemoPortfolio {
         (1, "Armored tactical vehicles", 7, true, 450, .million(160)),
         (2, "Spares and support", 7, false, 1, .million(40)),
       ])
+    // Paid with Egypt's FMF.
+    b.add(
+      CaseFinanced(program: egVeh, fmfProgram: egFMF, fmfAmount: .million(200)), on: b.day("2024-04-20"),
+      subject: egVeh)
     // Grown since its notification: spares added a month ago (renotification-required).
     b.add(
       CaseLineAdded(
@@ -144,7 +148,7 @@ public enum DemoPortfolio {
     b.add(
       ProgramStatusChanged(program: joOld, status: .completed, reason: "MOU ended; FY2022 funds disbursed"),
       on: b.day("2023-10-01"), subject: joOld)
-    _ = fms(
+    let joF16 = fms(
       &b, "JO", "F-16 Block 70 (16 aircraft)", caseID: "JO-D-SAF", lor: "2021-09-01", validated: "2021-09-03",
       notified: ("22-06", "2022-02-03"), offered: "2022-05-01", accepted: "2022-07-15",
       implemented: "2022-08-01",
@@ -152,6 +156,11 @@ public enum DemoPortfolio {
         (1, "F-16 Block 70 aircraft", 8, true, 16, .billion(3.1)),
         (2, "Engines, munitions, support", 19, true, 1, .billion(1.11)),
       ])
+    // Paid in part with the FMF above (four years of it), the rest national funds: the
+    // partner's value counts the FMF once.
+    b.add(
+      CaseFinanced(program: joF16, fmfProgram: joFMF, fmfAmount: .billion(1.7)), on: b.day("2022-10-03"),
+      subject: joF16)
 
     // Taiwan: first FMF $80M (Aug 2023); $300M FMF FY2024 (P.L. 118-47); MIDS JTRS $265M (Transmittal 25-04).
     let twFMF = fmf(

@@ -39,7 +39,8 @@ public enum CheckpointPayload {
   /// had other fields would decode into nonsense, not fail. So the payload names the
   /// layout it was written in, and a reader uses only its own (`CheckpointLayoutTests`
   /// fails when the model's fields change and this does not).
-  /// 2: programs' enrolments, request steps' checks, vettings' INVEST case and note.
+  /// 2: programs' enrolments, request steps' checks, vettings' INVEST case and note,
+  /// cases' financing.
   public static let layout = 2
 
   /// The payload for `portfolio`: its programs copied and encoded a chunk at a time

@@ -1,4 +1,43 @@
 /// An LOR arrives and an FMS case opens on the program.
+/// How an FMS case is paid: FMF of a named program (up to an amount) and the rest the
+/// partner's national funds. Without it a case is taken as paid with national funds.
+public struct CaseFinanced: EventPayload {
+  public static let type = "case.financed"
+  public var program: String
+  /// The FMF program paying for it; nil: national funds only.
+  public var fmfProgram: String?
+  public var fmfAmount: Dollars?
+  public init(program: String, fmfProgram: String?, fmfAmount: Dollars? = nil) {
+    self.program = program
+    self.fmfProgram = fmfProgram
+    self.fmfAmount = fmfAmount
+  }
+  public var programID: String? { program }
+  public var summary: String {
+    guard let fmfProgram else { return "case paid with national funds" }
+    return
+      "case paid with FMF of \(fmfProgram) up to \((fmfAmount ?? .zero).compact), the rest national funds"
+  }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    let partner = try p.requireProgram(program).partner
+    if let fmfProgram {
+      guard let fmf = p.programs[fmfProgram], fmf.kind == .fmf else {
+        throw FoldError("'\(fmfProgram)' is not an FMF program")
+      }
+      guard fmf.partner == partner else {
+        throw FoldError("\(fmfProgram) is \(fmf.partner)'s FMF, not \(partner)'s")
+      }
+      guard let amount = fmfAmount, amount > .zero else {
+        throw FoldError("a case paid with FMF names the amount (above $0)")
+      }
+    }
+    try p.updateCase(program) { (c: inout FMSCase) throws(FoldError) in
+      c.fmfProgram = fmfProgram
+      c.fmfAmount = fmfProgram == nil ? nil : fmfAmount
+    }
+  }
+}
+
 public struct CaseOpened: EventPayload {
   public static let type = "case.opened"
   public var program: String

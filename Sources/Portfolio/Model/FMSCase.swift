@@ -150,6 +150,10 @@ public struct FMSCase: Codable, Sendable, Hashable {
   /// The day informal (tiered) review with the committees began, before formal notice.
   public var informalReview: Day?
   public var notification: Notification?
+  /// How the case is paid: up to `fmfAmount` from the FMF program `fmfProgram`, the rest
+  /// the partner's national funds (nil: not recorded, taken as national funds).
+  public var fmfProgram: String?
+  public var fmfAmount: Dollars?
 
   public init(
     identifier: String, type: CaseType, training: Bool = false, buildingPartnerCapacity: Bool = false,
@@ -164,6 +168,9 @@ public struct FMSCase: Codable, Sendable, Hashable {
   }
 
   public var value: Dollars { lines.reduce(.zero) { $0 + $1.value } }
+  /// The part of the case paid with FMF: already counted as the FMF program's money, so
+  /// a partner's value counts it once.
+  public var fmfFinanced: Dollars { fmfProgram == nil ? .zero : min(fmfAmount ?? .zero, value) }
   public var mdeValue: Dollars { lines.filter(\.mde).reduce(.zero) { $0 + $1.value } }
   /// USML Category I (firearms) lines, which have their own $1M threshold (§36(c)).
   public var firearmsValue: Dollars { lines.filter { $0.usml.number == 1 }.reduce(.zero) { $0 + $1.value } }

@@ -10,6 +10,12 @@ extension AppModel {
         "\(c.identifier) (\(c.type.rawValue)\(c.training ? ", training" : "")\(c.buildingPartnerCapacity ? ", BPC" : ""))"
       ), kvRow("Value", "\(c.value.description); MDE \(c.mdeValue.description)"),
       kvRow("LOR received", c.lorReceived.description),
+      kvRow(
+        "Financing",
+        c.fmfProgram.map {
+          "FMF \($0) \(c.fmfFinanced.compact); national funds \((c.value - c.fmfFinanced).compact)"
+        }
+          ?? "national funds (no FMF recorded)"),
     ]
     for m in CaseMilestone.allCases {
       rows.append(kvRow(m.title, c.date(of: m)?.description ?? "—"))
