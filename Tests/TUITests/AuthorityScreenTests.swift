@@ -164,3 +164,21 @@ import Testing
     #expect(h.screen.contains("Course") && h.screen.contains("Students"))
   }
 }
+
+/// A drawdown program shows its authority, the packages drawn on it and what has been
+/// delivered — not "available, obligated, disbursed": an authority is not money
+/// (issue 27, item 2).
+@Suite struct DrawdownIsNotMoneyTests {
+  @Test func summaryAndFundingSpeakOfAuthority() throws {
+    var h = Harness.on(.summary, of: "UA-PDA-001")
+    h.send(.resize(width: 160, height: 45))
+    #expect(h.screen.contains("Authority") && h.screen.contains("of the authority"), "\(h.lines)")
+    #expect(h.screen.contains("Delivered") && h.screen.contains("of the packages"))
+    #expect(!h.lines.contains { $0.contains("Disbursed") || $0.contains("Committed") }, "\(h.lines)")
+    h.model.page.tab = .funding
+    h.send(.resize(width: 160, height: 45))
+    let header = try #require(
+      h.lines.first { $0.contains("Authority") && $0.contains("Packages") }, "\(h.lines)")
+    #expect(header.contains("Delivered") && !header.contains("Disbursed"), "\(header)")
+  }
+}

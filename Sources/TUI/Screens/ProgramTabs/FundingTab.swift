@@ -3,6 +3,7 @@ import Portfolio
 extension AppModel {
   /// The program screen's Funding tab.
   func fundingTab(_ p: Program) -> TableData {
+    if p.kind == .pda { return authorityYears(p) }
     let rows = p.funding.map { f -> TableData.Row in
       let share = f.available.amount > 0 ? Double(f.obligated.amount) / Double(f.available.amount) : 0
       return .init(
@@ -25,5 +26,29 @@ extension AppModel {
       rows: rows.isEmpty
         ? [.init(key: "none", cells: ["—", "", "", "", "", "", "no funds recorded"])] : rows)
 
+  }
+
+  /// A drawdown program's years: the authority, the packages drawn on it and what of
+  /// them has been delivered — never "available, obligated, disbursed" (it is not money).
+  func authorityYears(_ p: Program) -> TableData {
+    let rows = p.funding.map { f -> TableData.Row in
+      let share = f.available.amount > 0 ? Double(f.obligated.amount) / Double(f.available.amount) : 0
+      let delivered = p.transfers.filter { $0.fiscalYear == f.fiscalYear }.reduce(Dollars.zero) {
+        $0 + $1.deliveredValue
+      }
+      return .init(
+        key: "FY\(f.fiscalYear)",
+        cells: [
+          "FY\(f.fiscalYear)", f.available.compact, f.obligated.compact, delivered.compact,
+          f.availableUntil.description, bar(share, 10) + " " + percent(f.obligated, of: f.available),
+        ],
+        style: f.obligated > f.available ? "alert.critical" : nil)
+    }
+    return TableData(
+      columns: [
+        .init("FY", 6), .init("Authority", 10, right: true), .init("Packages", 10, right: true),
+        .init("Delivered", 10, right: true), .init("Until", 12), .init("Authority used", 16, flexible: true),
+      ],
+      rows: rows.isEmpty ? [.init(key: "none", cells: ["—", "", "", "", "", "no authority recorded"])] : rows)
   }
 }

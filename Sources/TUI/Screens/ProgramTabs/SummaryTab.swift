@@ -9,11 +9,26 @@ extension AppModel {
       kvRow("Partner", "\(partner?.name ?? p.partner) (\(p.partner)), \(partner?.region.title ?? "")"),
       kvRow("Status", p.status.rawValue), kvRow("Start", p.start.description),
       kvRow("Sunset", p.sunset?.description ?? "none"),
-      kvRow("Value", p.value.description), kvRow("Available", p.available.description),
-      kvRow("Committed", p.committed.description),
-      kvRow("Obligated", "\(p.obligated.description) (\(percent(p.obligated, of: p.available)))"),
-      kvRow("Disbursed", p.disbursed.description),
+      kvRow("Value", p.value.description),
     ]
+    if p.kind == .pda {
+      // A drawdown authority is not money: what is used of it, and what has arrived.
+      let delivered = p.transfers.reduce(Dollars.zero) { $0 + $1.deliveredValue }
+      rows += [
+        kvRow("Authority", p.available.description),
+        kvRow(
+          "Packages", "\(p.obligated.description) (\(percent(p.obligated, of: p.available)) of the authority)"
+        ),
+        kvRow(
+          "Delivered", "\(delivered.description) (\(percent(delivered, of: p.obligated)) of the packages)"),
+      ]
+    } else {
+      rows += [
+        kvRow("Available", p.available.description), kvRow("Committed", p.committed.description),
+        kvRow("Obligated", "\(p.obligated.description) (\(percent(p.obligated, of: p.available)))"),
+        kvRow("Disbursed", p.disbursed.description),
+      ]
+    }
     if let c = p.fmsCase { rows.append(kvRow("FMS case", "\(c.identifier), \(c.stage)")) }
     for r in partner?.activeRestrictions(on: day) ?? [] {
       let waived = r.waivedPrograms.contains(p.id) ? " (waived for this program)" : ""
