@@ -186,6 +186,19 @@ public struct Portfolio: Sendable {
     (requestsByProgram[program] ?? []).compactMap { requests[$0] }
   }
 
+  /// LOAs offered by their Anticipated Offer Date, of those offered with one: the SCIP
+  /// metric (DSCA 11-46), against `Policy.offerOnTimeGoalPercent`.
+  public var offersOnTime: (onTime: Int, offered: Int) {
+    var onTime = 0
+    var offered = 0
+    for p in programs.values {
+      guard let onTimeOffer = p.fmsCase?.offeredOnTime else { continue }
+      offered += 1
+      if onTimeOffer { onTime += 1 }
+    }
+    return (onTime, offered)
+  }
+
   /// Executed requests of `kind` on `program` that have carried out no fact yet: what
   /// a fact recorded after its request (a delivery, an amendment's line) may name.
   public func requestsToCarryOut(_ kind: RequestKind, on program: String) -> [Request] {

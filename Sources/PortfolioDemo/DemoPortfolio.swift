@@ -332,13 +332,15 @@ public enum DemoPortfolio {
     b.add(UnitAssigned(program: ngSC, unit: "NG-U-031"), on: b.ago(15), subject: ngSC)
 
     // §36(b): required and missing (other tier, $62M > $50M); review open (NATO+5, 15 days).
-    _ = fms(
+    let vnCase = fms(
       &b, "VN", "Coastal patrol vessels", caseID: "VM-P-SAC", lor: b.ago(150).description,
       validated: b.ago(146).description, notified: nil, offered: nil, accepted: nil, implemented: nil,
       lines: [
         (1, "Patrol vessels", 6, true, 3, .million(48)),
         (2, "Training and spares", 6, false, 1, .million(14)),
       ])
+    // Its Anticipated Offer Date has passed with no offer (offer-late).
+    b.add(CaseAnticipatedOffer(program: vnCase, on: b.ago(16)), on: b.ago(146), subject: vnCase)
     _ = fms(
       &b, "RO", "Patriot missile reload", caseID: "RO-D-WPR", lor: b.ago(120).description,
       validated: b.ago(118).description, notified: ("26-03", b.ago(6).description), offered: nil,
@@ -679,13 +681,18 @@ public enum DemoPortfolio {
           let threshold = Policy().notification(for: p.tier)
           let needsNotice = item.2 ? value >= threshold.mde : value >= threshold.articles
           let caseID = "\(p.code)-B-\(String(n, radix: 36).uppercased().leftPad(3))"
-          _ = fms(
+          let id = fms(
             &b, p.code, item.0, caseID: caseID,
             lor: lor.description, validated: lor.adding(days: 3).description,
             notified: needsNotice ? ("G-\(caseID.suffix(3))", lor.adding(days: 60).description) : nil,
             offered: lor.adding(days: 120).description, accepted: lor.adding(days: 170).description,
             implemented: lor.adding(days: 190).description,
             lines: [(1, item.0, item.1, item.2, qty, value)])
+          // DSAMS's anticipated offer date, set at validation: most offers (at 120 days)
+          // on time, one in four late — the SCIP metric has something to say.
+          b.add(
+            CaseAnticipatedOffer(program: id, on: lor.adding(days: n % 4 == 0 ? 110 : 130)),
+            on: lor.adding(days: 3), subject: id)
         case 2:
           let course = ["English language training", "Expanded IMET", "Professional military education"][
             n % 3]

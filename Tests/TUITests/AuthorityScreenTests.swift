@@ -182,3 +182,17 @@ import Testing
     #expect(header.contains("Delivered") && !header.contains("Disbursed"), "\(header)")
   }
 }
+
+/// The Cases view (c) says how many LOAs were offered by their Anticipated Offer Date,
+/// against the goal (DSCA 11-46).
+@Suite struct OffersOnTimeTests {
+  @Test func theCasesViewShowsTheShareOnTime() throws {
+    var h = Harness(width: 200, height: 45)
+    h.press(.character("c"))
+    let (onTime, offered) = h.model.portfolio.offersOnTime
+    #expect(offered > 0 && onTime < offered, "the demo has offers on time and late")
+    #expect(
+      h.screen.contains("offers on time: \(onTime) of \(offered) (\(onTime * 100 / offered)%, goal 85%)"),
+      "\(h.lines.prefix(3))")
+  }
+}

@@ -38,6 +38,28 @@ public struct CaseFinanced: EventPayload {
   }
 }
 
+/// The case's Anticipated Offer Date, as DSAMS sets it when the LOR is validated (and
+/// as it is re-set): the day the LOA is due to be offered by.
+public struct CaseAnticipatedOffer: EventPayload {
+  public static let type = "case.aod"
+  public var program: String
+  public var on: Day
+  public init(program: String, on: Day) {
+    self.program = program
+    self.on = on
+  }
+  public var programID: String? { program }
+  public var summary: String { "anticipated offer date \(on)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    try p.updateCase(program) { (c: inout FMSCase) throws(FoldError) in
+      guard on >= c.lorReceived else {
+        throw FoldError("the anticipated offer date \(on) is before the LOR (\(c.lorReceived))")
+      }
+      c.anticipatedOffer = on
+    }
+  }
+}
+
 public struct CaseOpened: EventPayload {
   public static let type = "case.opened"
   public var program: String

@@ -86,7 +86,7 @@ public enum EventRegistry {
     PolicyChanged.self,
     RoleGranted.self, RoleRevoked.self, RequestRaised.self, RequestStepTaken.self,
     DrawdownPackageAnnounced.self, USAIContractAwarded.self, EDAAllocated.self, TransferDelivered.self,
-    IMETEnrolled.self, ADAViolationReported.self, CaseFinanced.self,
+    IMETEnrolled.self, ADAViolationReported.self, CaseFinanced.self, CaseAnticipatedOffer.self,
     CongressNotified.self, ComponentAdded.self, EUMFindingRecorded.self, CaseInformalReviewStarted.self,
   ]
 

@@ -154,6 +154,8 @@ public struct FMSCase: Codable, Sendable, Hashable {
   /// the partner's national funds (nil: not recorded, taken as national funds).
   public var fmfProgram: String?
   public var fmfAmount: Dollars?
+  /// The Anticipated Offer Date (DSAMS): the LOA is due to be offered by it (DSCA 11-46).
+  public var anticipatedOffer: Day?
 
   public init(
     identifier: String, type: CaseType, training: Bool = false, buildingPartnerCapacity: Bool = false,
@@ -168,6 +170,13 @@ public struct FMSCase: Codable, Sendable, Hashable {
   }
 
   public var value: Dollars { lines.reduce(.zero) { $0 + $1.value } }
+  /// Whether the LOA was offered on or before its Anticipated Offer Date; nil until both
+  /// are known.
+  public var offeredOnTime: Bool? {
+    guard let aod = anticipatedOffer, let offered = loaOffered else { return nil }
+    return offered <= aod
+  }
+
   /// The part of the case paid with FMF: already counted as the FMF program's money, so
   /// a partner's value counts it once.
   public var fmfFinanced: Dollars { fmfProgram == nil ? .zero : min(fmfAmount ?? .zero, value) }

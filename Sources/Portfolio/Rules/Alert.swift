@@ -35,6 +35,8 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
   case lorNotValidated = "lor-not-validated"
   case offerExpiring = "offer-expiring"
   case offerLapsed = "offer-lapsed"
+  /// The LOA is not offered by the case's Anticipated Offer Date.
+  case offerLate = "offer-late"
   case fundsExpiring = "funds-expiring"
   case overObligation = "over-obligation"
   case disbursementLag = "disbursement-lag"
@@ -87,6 +89,7 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
     case .lorNotValidated: return "LOR not validated"
     case .offerExpiring: return "Offer expiring"
     case .offerLapsed: return "Offer lapsed"
+    case .offerLate: return "Offer past its AOD"
     case .fundsExpiring: return "Funds expiring"
     case .overObligation: return "Over-obligation"
     case .disbursementLag: return "Disbursement lag"

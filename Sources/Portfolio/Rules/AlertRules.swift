@@ -267,6 +267,12 @@ final class AlertRules {
           "LOR received \(c.lorReceived), not validated after \(c.lorReceived.days(until: day.forText)) days (goal \(policy.lorValidationGoalDays))"
         )
       }
+      if c.loaOffered == nil, let aod = c.anticipatedOffer, day > aod {
+        add(
+          .offerLate, .warning, aod.adding(days: 1),
+          "LOA not offered by its anticipated offer date \(aod) (\(aod.days(until: day.forText)) days late; goal: \(policy.offerOnTimeGoalPercent)% offered on time)"
+        )
+      }
       if c.loaOffered != nil, c.accepted == nil, let oed = c.offerExpiration {
         if day > oed {
           add(.offerLapsed, .critical, oed.adding(days: 1), "LOA offer expired \(oed) without acceptance")

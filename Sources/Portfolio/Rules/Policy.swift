@@ -29,6 +29,8 @@ public struct Policy: Codable, Sendable, Hashable {
   public var offerExpiringLeadDays = 10
   public var closureTargetMonths = 24
   public var closureTargetTrainingMonths = 36
+  /// The share of LOAs to offer on or before their Anticipated Offer Date (DSCA 11-46).
+  public var offerOnTimeGoalPercent = 85
 
   // Funds [GAO-05-734SP].
   public var fundsExpiringLeadDays = 90
@@ -134,6 +136,10 @@ public struct Policy: Codable, Sendable, Hashable {
     days("offer.expiring.days", "warn before offer expires", \.offerExpiringLeadDays),
     days("closure.months", "case closure target after SSC", \.closureTargetMonths),
     days("closure.training.months", "closure target, training cases", \.closureTargetTrainingMonths),
+    Setting(
+      name: "offer.ontime.percent", summary: "goal: share of LOAs offered by their AOD (percent)",
+      range: 1...100, get: { Double($0.offerOnTimeGoalPercent) }, set: { $0.offerOnTimeGoalPercent = Int($1) }
+    ),
     days("funds.expiring.days", "warn before unobligated funds expire", \.fundsExpiringLeadDays),
     days("funds.expired.years", "years expired authority stays before cancellation", \.expiredAuthorityYears),
     days("disbursement.lag.days", "age of first obligation for the lag rule", \.disbursementLagDays),

@@ -36,8 +36,13 @@ extension AppModel {
   func renderCases(_ g: inout CellGrid, _ layout: Layout) {
     let table = currentTable() ?? casesTable()
     let open = table.rows.filter { $0.style == "alert.critical" }.count
+    let (onTime, offered) = portfolio.offersOnTime
+    let share =
+      offered > 0
+      ? " · offers on time: \(onTime) of \(offered) (\(onTime * 100 / offered)%, goal \(portfolio.policy.offerOnTimeGoalPercent)%)"
+      : ""
     g.put(
-      "FMS cases on \(day) against their §36(b) thresholds (MDE / articles and services): \(open) required and not notified first · Enter opens the case",
+      "FMS cases on \(day) against their §36(b) thresholds (MDE / articles and services): \(open) required and not notified first\(share) · Enter opens the case",
       x: 1, y: 1, style: theme.style("title"), limit: width - 2)
     drawTable(&g, table, layout.list, page.list, active: true)
   }

@@ -19,6 +19,13 @@ extension AppModel {
     ]
     for m in CaseMilestone.allCases {
       rows.append(kvRow(m.title, c.date(of: m)?.description ?? "—"))
+      if m == .loaOffered, let aod = c.anticipatedOffer {
+        let verdict = c.offeredOnTime.map { $0 ? " — offered on time" : " — offered late" } ?? ""
+        rows.append(
+          kvRow(
+            "Anticipated offer (AOD)", aod.description + verdict,
+            c.offeredOnTime == false ? "alert.warning" : nil))
+      }
       if m == .loaOffered, let oed = c.offerExpiration {
         rows.append(kvRow("Offer expiration (OED)", oed.description))
       }
