@@ -25,6 +25,8 @@ public enum EventCatalog {
       ConditionWaived(program: "EG-FMF-001", id: "C1", on: today, reason: "national security waiver"),
       PolicyChanged(
         setting: "approval.two.amount", value: 200_000_000, reason: "raised threshold", request: "RQ-0012"),
+      CaseModified(
+        program: "TW-FMS-001", line: 2, value: .million(33), reason: "repricing of integration services"),
       ADAViolationReported(
         program: "LB-FMF-001", fiscalYear: today.fiscalYear,
         reference: "ADA case 2026-07, letter to OMB and Congress",

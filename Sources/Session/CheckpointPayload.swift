@@ -40,7 +40,7 @@ public enum CheckpointPayload {
   /// layout it was written in, and a reader uses only its own (`CheckpointLayoutTests`
   /// fails when the model's fields change and this does not).
   /// 2: programs' enrolments, request steps' checks, vettings' INVEST case and note,
-  /// cases' financing and anticipated offer date, the on-time goal.
+  /// cases' financing, anticipated offer date and changes, the on-time goal.
   public static let layout = 2
 
   /// The payload for `portfolio`: its programs copied and encoded a chunk at a time

@@ -1,4 +1,40 @@
 /// An LOR arrives and an FMS case opens on the program.
+/// A line of an offered LOA re-priced without a change of scope: a modification,
+/// unilateral [SAMM C6.7]. It changes the case's value, so the §36(b) rules see it (a
+/// notified case grown past its notified values needs notice again).
+public struct CaseModified: EventPayload {
+  public static let type = "case.modified"
+  public var program: String
+  public var line: Int
+  public var value: Dollars
+  public var reason: String
+  public init(program: String, line: Int, value: Dollars, reason: String) {
+    self.program = program
+    self.line = line
+    self.value = value
+    self.reason = reason
+  }
+  public var programID: String? { program }
+  public var summary: String { "line \(line) modified to \(value.compact): \(reason)" }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    guard reason.hasVisibleText else { throw FoldError("a modification says why (the reason)") }
+    guard value >= .zero else { throw FoldError("line values must not be negative") }
+    try p.updateCase(program) { (c: inout FMSCase) throws(FoldError) in
+      guard c.loaOffered != nil else {
+        throw FoldError("case \(c.identifier) is not offered yet: restate its line instead (case.line)")
+      }
+      guard let i = c.lines.firstIndex(where: { $0.number == line }) else {
+        throw FoldError("case \(c.identifier) has no line \(line); a new line is an amendment (case.line)")
+      }
+      c.changes.append(
+        CaseChange(
+          kind: .modification, line: line, from: c.lines[i].value, to: value, on: context.day, reason: reason)
+      )
+      c.lines[i].value = value
+    }
+  }
+}
+
 /// How an FMS case is paid: FMF of a named program (up to an amount) and the rest the
 /// partner's national funds. Without it a case is taken as paid with national funds.
 public struct CaseFinanced: EventPayload {
@@ -157,6 +193,13 @@ public struct CaseLineAdded: EventPayload {
     try p.updateCase(program) { (c: inout FMSCase) throws(FoldError) in
       guard line.value >= .zero, line.quantity >= 0 else {
         throw FoldError("line values must not be negative")
+      }
+      // After the offer, a line added or restated is an amendment: kept as one.
+      if c.loaOffered != nil {
+        c.changes.append(
+          CaseChange(
+            kind: .amendment, line: line.number, from: existing.map { c.lines[$0].value }, to: line.value,
+            on: context.day, reason: request.map { "request \($0)" }))
       }
       if let i = existing {
         c.lines[i] = line  // an amendment restates the line

@@ -76,6 +76,29 @@ public struct USMLCategory: Hashable, Sendable, Codable, CustomStringConvertible
   }
 }
 
+/// A change to an offered LOA: an amendment (a line added or restated: scope, accepted
+/// by the purchaser, approved by an offer-loa request) or a modification (a line
+/// re-priced without a change of scope: unilateral) [SAMM C6.7].
+public struct CaseChange: Codable, Sendable, Hashable {
+  public enum Kind: String, Codable, Sendable { case amendment, modification }
+  public var kind: Kind
+  public var line: Int
+  /// The line's value before (nil: a new line) and after.
+  public var from: Dollars?
+  public var to: Dollars
+  public var on: Day
+  public var reason: String?
+
+  public init(kind: Kind, line: Int, from: Dollars?, to: Dollars, on: Day, reason: String? = nil) {
+    self.kind = kind
+    self.line = line
+    self.from = from
+    self.to = to
+    self.on = on
+    self.reason = reason
+  }
+}
+
 /// One line of an LOA.
 public struct CaseLine: Codable, Sendable, Hashable {
   public var number: Int
@@ -156,6 +179,8 @@ public struct FMSCase: Codable, Sendable, Hashable {
   public var fmfAmount: Dollars?
   /// The Anticipated Offer Date (DSAMS): the LOA is due to be offered by it (DSCA 11-46).
   public var anticipatedOffer: Day?
+  /// Amendments and modifications since the offer, in order.
+  public var changes: [CaseChange] = []
 
   public init(
     identifier: String, type: CaseType, training: Bool = false, buildingPartnerCapacity: Bool = false,

@@ -51,6 +51,14 @@ extension AppModel {
           "§36(b) transmittal", needed ? "REQUIRED — none delivered" : "not required (under threshold)",
           needed ? "alert.critical" : nil))
     }
+    for (i, change) in c.changes.enumerated() {
+      let from = change.from.map { "\($0.compact) → " } ?? "new line, "
+      rows.append(
+        kvRow(
+          "\(change.kind == .amendment ? "Amendment" : "Modification") \(i + 1)",
+          "\(change.on) · line \(change.line): \(from)\(change.to.compact)"
+            + (change.reason.map { " · \($0)" } ?? "")))
+    }
     for l in c.lines {
       rows.append(
         .init(
