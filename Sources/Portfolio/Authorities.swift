@@ -50,7 +50,18 @@ extension Portfolio {
           if t.fiscalYear == fiscalYear { f.yearUsed = f.yearUsed + t.value }
           f.delivered = (f.delivered ?? .zero) + t.deliveredValue
         }
-      case .pda, .usai:
+      case .pda:
+        // Its own authorities (supplemental acts) and, once for the partner, FAA
+        // §506(a)(1)'s annual cap with what every partner has drawn on it.
+        if f.programs == 1 {
+          f.yearAvailable = (f.yearAvailable ?? .zero) + policy.drawdownAnnualCap
+          f.yearUsed = f.yearUsed + annualDrawdownUsed(fiscalYear)
+        }
+        f.yearAvailable = (f.yearAvailable ?? .zero) + (year?.available ?? .zero)
+        f.yearUsed = f.yearUsed + (year?.obligated ?? .zero)
+        f.lifeUsed = f.lifeUsed + program.transfers.reduce(.zero) { $0 + $1.value }
+        f.delivered = (f.delivered ?? .zero) + program.transfers.reduce(.zero) { $0 + $1.deliveredValue }
+      case .usai:
         f.yearAvailable = (f.yearAvailable ?? .zero) + (year?.available ?? .zero)
         f.yearUsed = f.yearUsed + (year?.obligated ?? .zero)
         f.lifeUsed = f.lifeUsed + program.obligated

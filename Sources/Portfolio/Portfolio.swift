@@ -74,6 +74,22 @@ public struct Portfolio: Sendable {
   /// Positions in `skipped` of the events about each program.
   public internal(set) var skippedByProgram: [String: [Int]] = [:]
 
+  /// One package drawn on FAA §506(a)(1)'s annual cap.
+  public struct AnnualDraw: Sendable, Hashable {
+    public var program: String
+    public var package: String
+    public var on: Day
+    public var value: Dollars
+  }
+  /// The packages drawn on §506(a)(1)'s annual cap, by fiscal year, whichever partner
+  /// (derived: rebuilt from the programs when a snapshot is read).
+  public internal(set) var annualDrawdown: [Int: [AnnualDraw]] = [:]
+
+  /// What is drawn on §506(a)(1)'s cap in `fiscalYear`, across every partner.
+  public func annualDrawdownUsed(_ fiscalYear: Int) -> Dollars {
+    (annualDrawdown[fiscalYear] ?? []).reduce(.zero) { $0 + $1.value }
+  }
+
   /// Folds one event in. An event that cannot apply (it names a program that does
   /// not exist, say) is recorded in `skipped` and changes nothing.
   public mutating func apply(_ envelope: Envelope) {

@@ -107,5 +107,15 @@ extension Portfolio {
     }
     skippedCount = s.skippedCount
     unauthorizedCount = s.unauthorizedCount
+    // Derived from the programs' packages, not stored.
+    for program in programs.values where program.kind == .pda {
+      for t in program.transfers where t.drawsOnAnnualCap {
+        annualDrawdown[t.fiscalYear, default: []].append(
+          AnnualDraw(program: program.id, package: t.id, on: t.on, value: t.value))
+      }
+    }
+    for fy in annualDrawdown.keys {
+      annualDrawdown[fy]?.sort { ($0.on, $0.program, $0.package) < ($1.on, $1.program, $1.package) }
+    }
   }
 }

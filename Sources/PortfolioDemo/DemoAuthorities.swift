@@ -46,9 +46,9 @@ extension DemoPortfolio {
       ProgramCreated(
         id: pda, partner: "UA", kind: .pda, title: "Presidential drawdowns (FAA §506) for Ukraine",
         start: b.day("2021-08-27")))
-    // FY2022: the $100M §506(a)(1) authority, raised by supplementals (P.L. 117-103,
-    // P.L. 117-128: *confirm* figures in REFERENCE.md).
-    line(&b, pda, fy: 2022, .million(100), on: b.day("2021-10-01"), source: "FAA §506(a)(1)")
+    // FY2022: FAA §506(a)(1)'s annual cap (a policy value, one figure for every
+    // partner) and the supplementals' own authority (P.L. 117-103, P.L. 117-128:
+    // *confirm* figures in REFERENCE.md).
     line(&b, pda, fy: 2022, .billion(3), on: b.day("2022-03-15"), source: "P.L. 117-103")
     line(&b, pda, fy: 2022, .billion(11), on: b.day("2022-05-21"), source: "P.L. 117-128")
     b.add(
@@ -80,7 +80,6 @@ extension DemoPortfolio {
       deliver(&b, pda, "PDA-2022-03-16", item, n, on: b.day("2022-04-15"))
     }
     // FY2024: $7.8B of authority in the April 2024 supplemental (P.L. 118-50, *confirm*).
-    line(&b, pda, fy: 2024, .million(100), on: b.day("2023-10-01"), source: "FAA §506(a)(1)")
     line(&b, pda, fy: 2024, .billion(7.8), on: b.day("2024-04-24"), source: "P.L. 118-50")
     b.add(
       DrawdownPackageAnnounced(
@@ -100,15 +99,11 @@ extension DemoPortfolio {
     ] {
       deliver(&b, pda, "PDA-2024-04-24", item, n, on: b.day("2024-06-10"))
     }
-    // Recent years on the §506(a)(1) authority alone: a package still arriving 200
-    // days on (delivery-lag), and this year's authority 92% used (drawdown-authority-used).
+    // Recent years on §506(a)(1)'s annual cap alone: a package still arriving 200 days
+    // on (delivery-lag), and this year's cap drawn to 92% by Ukraine — 97% with
+    // Taiwan's package below (drawdown-authority-used on both: the cap is shared).
     let lagging = b.ago(200)
     let recent = b.ago(40)
-    for fy in Set([lagging.fiscalYear, recent.fiscalYear]).sorted() where fy > 2024 {
-      line(
-        &b, pda, fy: fy, .million(100), on: max(fyStart(fy, b), b.day("2024-10-01")), source: "FAA §506(a)(1)"
-      )
-    }
     let lagID = "PDA-\(lagging)"
     b.add(
       DrawdownPackageAnnounced(
@@ -130,6 +125,19 @@ extension DemoPortfolio {
           TransferLine(item: "Spares and ammunition", quantity: 1, value: .million(22)),
         ]), on: recent, subject: pda)
     deliver(&b, pda, recentID, "Stinger missiles", 150, on: b.ago(20))
+    // Taiwan draws on the same cap (FAA §506(a)(1) drawdowns for Taiwan began in 2023).
+    let twPDA = b.nextID("TW-PDA")
+    program(
+      &b,
+      ProgramCreated(
+        id: twPDA, partner: "TW", kind: .pda, title: "Presidential drawdowns (FAA §506(a)(1)) for Taiwan",
+        start: b.day("2023-07-28")))
+    b.add(
+      DrawdownPackageAnnounced(
+        program: twPDA, package: "PDA-TW-\(b.ago(25))", title: "Training ammunition and spares",
+        fiscalYear: b.ago(25).fiscalYear, determined: b.ago(25), basis: "FAA §506(a)(1)",
+        articles: [TransferLine(item: "Training ammunition and spares", quantity: 1, value: .million(5))]),
+      on: b.ago(25), subject: twPDA)
 
     // Enhanced end-use monitoring of what the drawdowns delivered: items without an
     // inventory (overdue), a count that found serial numbers missing, one routine item.

@@ -82,7 +82,7 @@ import Testing
       try write(
         cli, "pk",
         [
-          #"{"type":"drawdown.package","payload":{"program":"UA-PDA-1","package":"PK-1","title":"Anti-armor","fiscalYear":\#(fy),"determined":"\#(Self.day(0))","articles":[{"item":"Javelin missiles","quantity":10,"value":90000000,"sme":true}],"request":"\#(id)"}}"#,
+          #"{"type":"drawdown.package","payload":{"program":"UA-PDA-1","package":"PK-1","title":"Anti-armor","fiscalYear":\#(fy),"determined":"\#(Self.day(0))","basis":"FAA §506(a)(1), P.L. 119-1","articles":[{"item":"Javelin missiles","quantity":10,"value":90000000,"sme":true}],"request":"\#(id)"}}"#,
           #"{"type":"eda.allocated","payload":{"program":"UA-EDA-1","allocation":"E-1","title":"HMMWVs","on":"\#(Self.day(0))","grant":true,"articles":[{"item":"HMMWVs","quantity":100,"value":18000000}],"request":"\#(eda)"}}"#,
         ]), "--store", store,
     ])
@@ -111,7 +111,7 @@ import Testing
       try write(
         cli, "b",
         [
-          #"{"type":"drawdown.package","payload":{"program":"UA-PDA-1","package":"PK-2","title":"More","fiscalYear":\#(fy),"determined":"\#(Self.day(0))","articles":[{"item":"Stinger missiles","quantity":5,"value":10000001}],"request":"\#(id)"}}"#,
+          #"{"type":"drawdown.package","payload":{"program":"UA-PDA-1","package":"PK-2","title":"More","fiscalYear":\#(fy),"determined":"\#(Self.day(0))","basis":"FAA §506(a)(1), P.L. 119-1","articles":[{"item":"Stinger missiles","quantity":5,"value":10000001}],"request":"\#(id)"}}"#,
           #"{"type":"transfer.delivered","payload":{"program":"UA-EDA-1","transfer":"E-1","item":"HMMWVs","quantity":100,"on":"\#(Self.day(0))","request":"\#(delivery)"}}"#,
         ]), "--store", store,
     ])

@@ -27,10 +27,48 @@ import Testing
   )
     -> DrawdownPackageAnnounced
   {
+    // On the program's own authority (an act's), not §506(a)(1)'s annual cap.
     DrawdownPackageAnnounced(
       program: "P1", package: id, title: "Package", fiscalYear: fiscalYear,
-      determined: Day(day) ?? .init(ordinal: 0),
+      determined: Day(day) ?? .init(ordinal: 0), basis: "FAA §506(a)(1), P.L. 118-50",
       articles: [TransferLine(item: "Javelin missiles", quantity: quantity, value: value, sme: true)])
+  }
+
+  /// FAA §506(a)(1)'s annual cap is one figure for every partner: two partners'
+  /// packages draw on the same $100M, the third that would pass it is refused, and both
+  /// programs carry the alert once 90% is drawn.
+  @Test func theAnnualCapIsSharedByEveryPartner() throws {
+    var l = Ledger.withProgram(partner: "UA", tier: .other, kind: .pda, start: "2024-10-01")
+    l.add(PartnerRegistered(code: "TW", name: "Taiwan", region: .indoPacific, tier: .other), on: "2024-10-01")
+    l.add(
+      ProgramCreated(id: "P2", partner: "TW", kind: .pda, title: "Drawdowns", start: l.day("2024-10-01")),
+      on: "2024-10-01")
+    func onCap(_ program: String, _ id: String, _ value: Dollars, _ day: String) -> DrawdownPackageAnnounced {
+      DrawdownPackageAnnounced(
+        program: program, package: id, title: "Package", fiscalYear: 2025, determined: l.day(day),
+        basis: "FAA §506(a)(1)", articles: [TransferLine(item: "Ammunition", quantity: 1, value: value)])
+    }
+    l.add(onCap("P1", "UA-1", .million(60), "2025-01-10"), on: "2025-01-10")
+    #expect(!l.rules(on: "2025-01-20").contains(.drawdownAuthorityUsed))
+    l.add(onCap("P2", "TW-1", .million(30), "2025-02-01"), on: "2025-02-01")
+    #expect(l.portfolio.annualDrawdownUsed(2025) == .million(90))
+    for program in ["P1", "P2"] {
+      let a = try #require(
+        l.alerts(on: "2025-02-02").first {
+          $0.rule == .drawdownAuthorityUsed && $0.subject.program == program
+        })
+      #expect(a.id.detail == "506a1-FY2025" && a.began == l.day("2025-02-01"), "\(a.id)")
+      #expect(a.message.contains("90% used"), "\(a.message)")
+    }
+    #expect(!l.rules(on: "2025-10-01").contains(.drawdownAuthorityUsed), "the year is over")
+    // $10M left for every partner: a dollar more is refused, whichever partner.
+    #expect(Self.refusals(l, onCap("P1", "UA-2", .million(10), "2025-03-01"), today: "2025-03-01").isEmpty)
+    let over = Self.refusals(
+      l, onCap("P1", "UA-2", .million(10) + Dollars(1), "2025-03-01"), today: "2025-03-01")
+    #expect(over.contains { $0.contains("exceeds what is left of FAA §506(a)(1)'s FY2025 cap") }, "\(over)")
+    // The program's own funding is untouched: the cap is not its money.
+    #expect(l.portfolio.programs["P1"]?.funding.isEmpty == true)
+    #expect(l.portfolio.programs["P1"]?.value == .million(60))
   }
 
   // MARK: Presidential drawdown
@@ -337,8 +375,9 @@ import Testing
     #expect(fmf.delivered == .million(20))
     #expect(fmf.pending == .million(30))
     let pda = try #require(figures.last)
-    #expect(pda.yearAvailable == .million(100))
-    #expect(pda.yearShare == 0.92)
+    // Its own authority ($100M, an act's) and §506(a)(1)'s cap ($100M, nothing drawn).
+    #expect(pda.yearAvailable == .million(200))
+    #expect(pda.yearShare == 0.46)
     #expect(pda.delivered == .million(46))
     #expect(pda.pending == .million(46))
   }

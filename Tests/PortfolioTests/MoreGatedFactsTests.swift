@@ -138,9 +138,18 @@ import Testing
 
   /// An obligation dated before the day it is recorded says why, and shows it.
   @Test func aLateObligationSaysWhy() throws {
-    let fy = try #require(Self.demo.programs["UA-PDA-001"]?.funding.last?.fiscalYear)
+    // A USAI program with money still open: release-funds on it writes no obligation
+    // (its contract does), so one can be recorded after, naming the request.
+    let usai = try #require(
+      Self.demo.programs.values.sorted { $0.id < $1.id }.first { p in
+        p.kind == .usai
+          && p.funding.contains { $0.availableUntil >= Self.today && $0.unobligated >= .million(1) }
+      })
+    let program = usai.id
+    let fy = try #require(
+      usai.funding.first { $0.availableUntil >= Self.today && $0.unobligated >= .million(1) }?.fiscalYear)
     let raise = RaiseRequest(
-      program: "UA-PDA-001", kind: .releaseFunds, amount: .million(1), fiscalYear: fy,
+      program: program, kind: .releaseFunds, amount: .million(1), fiscalYear: fy,
       justification: "spares",
       submit: true)
     var p = applying(
@@ -153,7 +162,7 @@ import Testing
       try judge(StepRequest(id: id, to: .executed), p, DemoPortfolio.officer).get(), to: p,
       as: DemoPortfolio.officer)
     var late = FundsObligated(
-      program: "UA-PDA-001", fiscalYear: fy, amount: .million(1), on: Self.today.adding(days: -3), request: id
+      program: program, fiscalYear: fy, amount: .million(1), on: Self.today.adding(days: -3), request: id
     )
     #expect(
       reasons(judge(RecordEvents([("", late)]), p, DemoPortfolio.officer)).contains(

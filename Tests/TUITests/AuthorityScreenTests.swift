@@ -19,8 +19,9 @@ import Testing
     #expect(h.lines[0].contains("Ukraine"))
     #expect(h.screen.contains("FY27 cap/appr"))
     let pda = try #require(h.lines.first { $0.contains("PDA Presidential drawdown") })
-    // This year's §506(a)(1) authority: $100M, $92M of it in a package, 92% used.
-    #expect(pda.contains("$100.0M") && pda.contains("$92.0M") && pda.contains("92%"), "\(pda)")
+    // This year's §506(a)(1) cap, one for every partner: $100M, $97M drawn (Ukraine's
+    // $92M package and Taiwan's $5M), 97% used.
+    #expect(pda.contains("$100.0M") && pda.contains("$97.0M") && pda.contains("97%"), "\(pda)")
     for kind in ["FMF Foreign", "USAI Ukraine", "EDA Excess", "IMET International"] {
       #expect(h.lines.contains { $0.contains(kind) }, "\(kind) missing")
     }
@@ -172,7 +173,8 @@ import Testing
   @Test func summaryAndFundingSpeakOfAuthority() throws {
     var h = Harness.on(.summary, of: "UA-PDA-001")
     h.send(.resize(width: 160, height: 45))
-    #expect(h.screen.contains("Authority") && h.screen.contains("of the authority"), "\(h.lines)")
+    #expect(h.screen.contains("§506(a)(1) FY") && h.screen.contains("for every partner"), "\(h.lines)")
+    #expect(h.screen.contains("Own authority") && h.screen.contains("Packages"))
     #expect(h.screen.contains("Delivered") && h.screen.contains("of the packages"))
     #expect(!h.lines.contains { $0.contains("Disbursed") || $0.contains("Committed") }, "\(h.lines)")
     h.model.page.tab = .funding

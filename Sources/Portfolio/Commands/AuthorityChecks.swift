@@ -36,10 +36,27 @@ private func againstFiscalYear(
 
 extension DrawdownPackageAnnounced: CheckedEvent {
   public func problems(in p: Portfolio, actor: String, today: Day) -> [String] {
-    notInFuture("determination", determined, today)
-      + againstFiscalYear(
-        p, program: program, fiscalYear: fiscalYear, on: determined, lines: articles,
-        what: "package \(package)")
+    guard Transfer.drawsOnAnnualCap(kind: .drawdown, basis: basis) else {
+      return notInFuture("determination", determined, today)
+        + againstFiscalYear(
+          p, program: program, fiscalYear: fiscalYear, on: determined, lines: articles,
+          what: "package \(package)")
+    }
+    // FAA §506(a)(1)'s cap is one figure a year for every partner: what any partner's
+    // packages drew on it that year counts.
+    var reasons = notInFuture("determination", determined, today)
+    if determined > Day.endOfFiscalYear(fiscalYear) {
+      reasons.append("package \(package) is determined \(determined), after FY\(fiscalYear) ended")
+    }
+    let cap = p.policy.drawdownAnnualCap
+    let used = p.annualDrawdownUsed(fiscalYear)
+    let value = articlesValue(articles)
+    if value > cap - used {
+      reasons.append(
+        "package \(package) \(value.compact) exceeds what is left of FAA §506(a)(1)'s FY\(fiscalYear) cap (\(cap.compact) for every partner): \((cap - used).compact) left, \(used.compact) drawn"
+      )
+    }
+    return reasons
   }
 }
 

@@ -38,7 +38,7 @@ extension Program {
       }
       total = try total.plus(line.value, "\(t.id) value")
     }
-    if t.kind != .eda {
+    if t.kind != .eda, !t.drawsOnAnnualCap {
       guard let i = funding.firstIndex(where: { $0.fiscalYear == t.fiscalYear }) else {
         throw FoldError(
           "\(id) has no FY\(t.fiscalYear) \(kind == .pda ? "drawdown authority" : "appropriation"); record funds.available first"
@@ -96,6 +96,16 @@ public struct DrawdownPackageAnnounced: EventPayload {
           id: package, kind: .drawdown, title: title, fiscalYear: fiscalYear, on: determined, basis: basis,
           articles: []), lines: articles)
     }
+    if Transfer.drawsOnAnnualCap(kind: .drawdown, basis: basis) {
+      p.annualDrawdown[fiscalYear, default: []].append(
+        Portfolio.AnnualDraw(
+          program: program, package: package, on: determined, value: articlesValue(articles)))
+    }
+  }
+
+  /// A package on the annual cap changes what every drawdown program's alerts say.
+  public func touch(in portfolio: Portfolio) -> Touch {
+    Transfer.drawsOnAnnualCap(kind: .drawdown, basis: basis) ? .everything : .program(program)
   }
 }
 

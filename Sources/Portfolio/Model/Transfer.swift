@@ -42,6 +42,14 @@ public struct TransferArticle: Codable, Sendable, Hashable {
 
 /// A drawdown package, a USAI contract or an EDA allocation on a program.
 public struct Transfer: Codable, Sendable, Hashable, Identifiable {
+  /// Whether a drawdown package draws on FAA §506(a)(1)'s annual cap, one figure for
+  /// every partner (`drawdown.annual.amount`), rather than on an authority a law gave
+  /// the program (its basis cites the act: "FAA §506(a)(1), P.L. 117-103").
+  public static func drawsOnAnnualCap(kind: TransferKind, basis: String?) -> Bool {
+    kind == .drawdown && !(basis ?? "").contains("P.L.")
+  }
+  public var drawsOnAnnualCap: Bool { Self.drawsOnAnnualCap(kind: kind, basis: basis) }
+
   public var id: String
   public var kind: TransferKind
   public var title: String

@@ -23,7 +23,9 @@ extension AlertRules {
       // It began with the package that crossed the threshold.
       var used = Dollars.zero
       var began = program.start
-      for t in program.transfers.filter({ $0.fiscalYear == f.fiscalYear }).sorted(by: { $0.on < $1.on }) {
+      for t in program.transfers.filter({ $0.fiscalYear == f.fiscalYear && !$0.drawsOnAnnualCap })
+        .sorted(by: { $0.on < $1.on })
+      {
         used = used + t.value
         if Double(used.amount) >= threshold {
           began = t.on
@@ -36,6 +38,37 @@ extension AlertRules {
         .drawdownAuthorityUsed, .warning, began,
         "FY\(f.fiscalYear) drawdown authority \(f.available.compact) is \(share)% used (\(f.obligated.compact)); \(f.unobligated.compact) left until \(f.availableUntil)",
         detail: "FY\(f.fiscalYear)")
+    }
+    annualCap()
+  }
+
+  /// FAA §506(a)(1)'s annual cap, one figure for every partner, nearly used: said on
+  /// each drawdown program that drew on it that year, while the year runs.
+  private func annualCap() {
+    let cap = policy.drawdownAnnualCap
+    guard cap > .zero else { return }
+    let years = Set(program.transfers.filter(\.drawsOnAnnualCap).map(\.fiscalYear))
+    for fy in years.sorted() where day <= Day.endOfFiscalYear(fy) {
+      let threshold = Double(cap.amount) * Double(policy.drawdownAuthorityWarnPercent) / 100
+      // It began with the package, any partner's, that crossed the threshold.
+      var used = Dollars.zero
+      var began: Day?
+      for d in (portfolio.annualDrawdown[fy] ?? []).sorted(by: {
+        ($0.on, $0.program, $0.package) < ($1.on, $1.program, $1.package)
+      }) {
+        used = used + d.value
+        if began == nil, Double(used.amount) >= threshold { began = d.on }
+      }
+      guard let began, began <= day else { continue }
+      let mine = program.transfers.filter { $0.drawsOnAnnualCap && $0.fiscalYear == fy }.reduce(Dollars.zero)
+      {
+        $0 + $1.value
+      }
+      let share = Int((Double(used.amount) * 100 / Double(cap.amount)).rounded(.down))
+      add(
+        .drawdownAuthorityUsed, used > cap ? .critical : .warning, began,
+        "FY\(fy) FAA §506(a)(1) cap \(cap.compact), for every partner, is \(share)% used (\(used.compact), \(mine.compact) of it by this program); \((used > cap ? .zero : cap - used).compact) left until \(Day.endOfFiscalYear(fy))",
+        detail: "506a1-FY\(fy)")
     }
   }
 

@@ -45,6 +45,8 @@ public struct Policy: Codable, Sendable, Hashable {
   // Other authorities [REFERENCE.md "Other authorities"; *confirm* figures are policy values].
   /// Warn when this share (percent) of a year's drawdown authority is used.
   public var drawdownAuthorityWarnPercent = 90
+  /// FAA §506(a)(1)'s annual cap, one figure for every partner [22 USC 2318(a)(1)].
+  public var drawdownAnnualCap = Dollars.million(100)
   /// A drawdown package comes from stock: undelivered after this many days lags.
   public var drawdownDeliveryDays = 120
   /// A USAI contract is new production: undelivered after this many days lags.
@@ -153,6 +155,7 @@ public struct Policy: Codable, Sendable, Hashable {
       range: 1...100, get: { Double($0.drawdownAuthorityWarnPercent) },
       set: { $0.drawdownAuthorityWarnPercent = Int($1) }),
     days("drawdown.delivery.days", "a drawdown package undelivered after this lags", \.drawdownDeliveryDays),
+    money("drawdown.annual.amount", "FAA §506(a)(1) annual drawdown cap, all partners", \.drawdownAnnualCap),
     days("contract.delivery.days", "a USAI contract undelivered after this lags", \.contractDeliveryDays),
     days("usai.notify.days", "USAI: notify Congress this many days before obligating", \.usaiNotifyDays),
     days("s333.notify.days", "§333: notify Congress this many days before start", \.section333NotifyDays),

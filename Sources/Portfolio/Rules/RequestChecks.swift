@@ -144,6 +144,26 @@ extension Portfolio {
     guard let fy = r.fiscalYear else {
       return RequestCheck(kind: .funds, outcome: .fail, detail: "no fiscal year given")
     }
+    // A drawdown program without an authority of its own that year draws on FAA
+    // §506(a)(1)'s annual cap, shared by every partner.
+    if program.kind == .pda, !program.funding.contains(where: { $0.fiscalYear == fy }) {
+      let left = policy.drawdownAnnualCap - annualDrawdownUsed(fy)
+      if day > Day.endOfFiscalYear(fy) {
+        return RequestCheck(
+          kind: .funds, outcome: .fail,
+          detail: "FY\(fy)'s §506(a)(1) authority ended \(Day.endOfFiscalYear(fy))")
+      }
+      return r.amount > left
+        ? RequestCheck(
+          kind: .funds, outcome: .fail,
+          detail:
+            "\(r.amount.compact) asked; FAA §506(a)(1)'s FY\(fy) cap has \(left.compact) left of \(policy.drawdownAnnualCap.compact) for every partner"
+        )
+        : RequestCheck(
+          kind: .funds, outcome: .pass,
+          detail:
+            "\(r.amount.compact) of \(left.compact) left of FAA §506(a)(1)'s FY\(fy) cap (every partner's)")
+    }
     guard let f = program.funding.first(where: { $0.fiscalYear == fy }) else {
       return RequestCheck(kind: .funds, outcome: .fail, detail: "\(program.id) has no FY\(fy) funds")
     }

@@ -31,19 +31,39 @@ extension AppModel {
   /// A drawdown program's years: the authority, the packages drawn on it and what of
   /// them has been delivered — never "available, obligated, disbursed" (it is not money).
   func authorityYears(_ p: Program) -> TableData {
-    let rows = p.funding.map { f -> TableData.Row in
-      let share = f.available.amount > 0 ? Double(f.obligated.amount) / Double(f.available.amount) : 0
-      let delivered = p.transfers.filter { $0.fiscalYear == f.fiscalYear }.reduce(Dollars.zero) {
-        $0 + $1.deliveredValue
-      }
+    // FAA §506(a)(1)'s cap for the years this program drew on it: every partner's use.
+    let capYears = Set(p.transfers.filter(\.drawsOnAnnualCap).map(\.fiscalYear)).sorted()
+    let cap = portfolio.policy.drawdownAnnualCap
+    let capRows = capYears.map { fy -> TableData.Row in
+      let used = portfolio.annualDrawdownUsed(fy)
+      let share = cap.amount > 0 ? Double(used.amount) / Double(cap.amount) : 0
+      let mine = p.transfers.filter { $0.drawsOnAnnualCap && $0.fiscalYear == fy }
       return .init(
-        key: "FY\(f.fiscalYear)",
+        key: "506a1-FY\(fy)",
         cells: [
-          "FY\(f.fiscalYear)", f.available.compact, f.obligated.compact, delivered.compact,
-          f.availableUntil.description, bar(share, 10) + " " + percent(f.obligated, of: f.available),
+          "FY\(fy)", "\(cap.compact) §506", mine.reduce(Dollars.zero) { $0 + $1.value }.compact,
+          mine.reduce(Dollars.zero) { $0 + $1.deliveredValue }.compact, Day.endOfFiscalYear(fy).description,
+          bar(share, 10) + " " + percent(used, of: cap) + " (all partners)",
         ],
-        style: f.obligated > f.available ? "alert.critical" : nil)
+        style: used > cap ? "alert.critical" : nil)
     }
+    let rows =
+      capRows
+      + p.funding.map { f -> TableData.Row in
+        let share = f.available.amount > 0 ? Double(f.obligated.amount) / Double(f.available.amount) : 0
+        let delivered = p.transfers.filter { $0.fiscalYear == f.fiscalYear && !$0.drawsOnAnnualCap }.reduce(
+          Dollars.zero
+        ) {
+          $0 + $1.deliveredValue
+        }
+        return .init(
+          key: "FY\(f.fiscalYear)",
+          cells: [
+            "FY\(f.fiscalYear)", f.available.compact, f.obligated.compact, delivered.compact,
+            f.availableUntil.description, bar(share, 10) + " " + percent(f.obligated, of: f.available),
+          ],
+          style: f.obligated > f.available ? "alert.critical" : nil)
+      }
     return TableData(
       columns: [
         .init("FY", 6), .init("Authority", 10, right: true), .init("Packages", 10, right: true),

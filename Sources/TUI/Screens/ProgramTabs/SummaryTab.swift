@@ -14,13 +14,24 @@ extension AppModel {
     if p.kind == .pda {
       // A drawdown authority is not money: what is used of it, and what has arrived.
       let delivered = p.transfers.reduce(Dollars.zero) { $0 + $1.deliveredValue }
+      let packages = p.transfers.reduce(Dollars.zero) { $0 + $1.value }
+      let fy = day.fiscalYear
+      let cap = portfolio.policy.drawdownAnnualCap
+      let used = portfolio.annualDrawdownUsed(fy)
+      let mine = p.transfers.filter { $0.drawsOnAnnualCap && $0.fiscalYear == fy }.reduce(Dollars.zero) {
+        $0 + $1.value
+      }
       rows += [
-        kvRow("Authority", p.available.description),
         kvRow(
-          "Packages", "\(p.obligated.description) (\(percent(p.obligated, of: p.available)) of the authority)"
+          "§506(a)(1) FY\(fy)",
+          "\(cap.description) for every partner; \(used.description) drawn (\(percent(used, of: cap))), \(mine.description) of it by this program"
         ),
         kvRow(
-          "Delivered", "\(delivered.description) (\(percent(delivered, of: p.obligated)) of the packages)"),
+          "Own authority",
+          "\(p.available.description) (acts for this program), \(percent(p.obligated, of: p.available)) of it used"
+        ),
+        kvRow("Packages", packages.description),
+        kvRow("Delivered", "\(delivered.description) (\(percent(delivered, of: packages)) of the packages)"),
       ]
     } else {
       rows += [
