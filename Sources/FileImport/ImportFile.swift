@@ -357,7 +357,8 @@ struct ForeignAssistanceRows: RowParser {
   var sums: [Key: Sums] = [:]
   var programs:
     [String: (
-      country: ForeignAssistance.Country, account: ForeignAssistance.Account, title: String, start: Day?
+      country: ForeignAssistance.Country, account: ForeignAssistance.Account, title: String, start: Day?,
+      former: String?
     )] = [:]
   /// Lookups by the exact text of the file: a 3.2 GB file repeats a few hundred
   /// account names and country codes millions of times.
@@ -402,17 +403,22 @@ struct ForeignAssistanceRows: RowParser {
     guard let country = cachedCountry else {
       let name = cleanText(columns.value(row, "Country Name"), limit: 60)
       let lower = name.lowercased()
-      if code.isEmpty || lower.contains("region") || lower.contains("world") || lower.contains("global") {
-        counts.notACountry[name.isEmpty ? "(no name)" : name, default: 0] += 1
+      // A regional or worldwide row, or a well-formed code no country has (the files use
+      // such codes for regions): counted by code and name, never a stop.
+      let wellFormed = (2...3).contains(code.count) && code.allSatisfy { $0.isASCII && $0.isLetter }
+      if code.isEmpty || wellFormed || lower.contains("region") || lower.contains("world")
+        || lower.contains("global")
+      {
+        counts.notACountry[
+          "\(name.isEmpty ? "(no name)" : name) (\(code.isEmpty ? "no code" : code))", default: 0] += 1
         return
       }
       throw problem(
-        line, "Country Code", code, "not a country code sapm knows (\(name))",
-        "use ISO 3166-1 alpha-3 (UKR) or alpha-2 (UA); a country missing from sapm's table goes in Sources/Portfolio/Import/ForeignAssistance.swift"
-      )
+        line, "Country Code", code, "not a country code (\(name))",
+        "ISO 3166-1 alpha-3 (UKR) or alpha-2 (UA): two or three letters")
     }
     guard country.region != nil else {
-      counts.outsideRegions[country.name, default: 0] += 1
+      counts.outsideRegions["\(country.name) (\(country.alpha3))", default: 0] += 1
       return
     }
     let fyText = columns.value(row, "Fiscal Year")
@@ -456,7 +462,11 @@ struct ForeignAssistanceRows: RowParser {
           line, "Activity Start Date", startText, "not a date that exists",
           "YYYY-MM-DD (or M/D/YYYY), a real day; empty or NULL when unknown")
       }
-      programs[program] = (country, account, "\(account.short): \(title.isEmpty ? activity : title)", start)
+      let former = Self.programID(country: country.alpha2, account: account, activity: activity, former: true)
+      programs[program] = (
+        country, account, "\(account.short): \(title.isEmpty ? activity : title)", start,
+        former == program ? nil : former
+      )
     }
     var s = sums[Key(program: program, fiscalYear: fy)] ?? Sums()
     if isObligation {
@@ -467,12 +477,20 @@ struct ForeignAssistanceRows: RowParser {
     sums[Key(program: program, fiscalYear: fy)] = s
   }
 
-  /// `UA-USAI-<activity>`: stable across editions, so a later file updates the same program.
-  static func programID(country: String, account: ForeignAssistance.Account, activity: String) -> String {
+  /// `UA-USAI-<activity>`: stable across editions, so a later file updates the same
+  /// program. An activity ID that begins with the account ("FMF-JOR-2023") is not
+  /// prefixed with it again (`JO-FMF-JOR-2023`, not `JO-FMF-FMF-JOR-2023`); `former`
+  /// gives the ID earlier builds made, which a store may hold.
+  static func programID(
+    country: String, account: ForeignAssistance.Account, activity: String, former: Bool = false
+  ) -> String {
     let short = account.short.filter { $0.isLetter || $0.isNumber }
     var key = String(activity.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
     while key.contains("--") { key = key.replacingOccurrences(of: "--", with: "-") }
     key = key.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    if !former, key.uppercased().hasPrefix(short.uppercased() + "-") {
+      key = String(key.dropFirst(short.count + 1))
+    }
     if key.isEmpty { key = "NA" }
     if key.count > 28 {
       var h: UInt64 = 1_469_598_103_934_665_603
@@ -497,7 +515,7 @@ struct ForeignAssistanceRows: RowParser {
           tier: meta.country.tier,
           program: key.program, kind: meta.account.kind, title: meta.title, start: min(start, today),
           fiscalYear: key.fiscalYear, available: obligated, obligated: obligated,
-          disbursed: Dollars(max(0, s.disbursed))))
+          disbursed: Dollars(max(0, s.disbursed)), formerProgram: meta.former))
     }
     // The earliest start of a program across its years, for every one of its rows.
     var starts: [String: Day] = [:]

@@ -13,7 +13,10 @@ public enum ForeignAssistance {
   }
 
   /// `ALPHA3 ALPHA2 R[+] Name`: R is E (Europe/NATO), I (Indo-Pacific), M (Middle
-  /// East/Africa), U (Ukraine) or O (outside the four); + marks NATO+5 (§36(b)).
+  /// East/Africa), U (Ukraine) or O (outside the four); + marks NATO+5 (§36(b)). Every
+  /// ISO 3166-1 code is here (the last lines: territories and the rest, outside the four
+  /// regions), and Kosovo's XKX as the published files write it: a real file's valid
+  /// code never stops an import (`ForeignAssistanceTableTests` holds the list whole).
   static let table = """
     ALB AL E+ Albania|AND AD E Andorra|AUT AT E Austria|BLR BY E Belarus|BEL BE E+ Belgium
     BIH BA E Bosnia and Herzegovina|BGR BG E+ Bulgaria|HRV HR E+ Croatia|CYP CY E Cyprus|CZE CZ E+ Czechia
@@ -53,6 +56,24 @@ public enum ForeignAssistance {
     HND HN O Honduras|JAM JM O Jamaica|MEX MX O Mexico|NIC NI O Nicaragua|PAN PA O Panama|PRY PY O Paraguay
     PER PE O Peru|KNA KN O Saint Kitts and Nevis|LCA LC O Saint Lucia|VCT VC O Saint Vincent and the Grenadines
     SUR SR O Suriname|TTO TT O Trinidad and Tobago|URY UY O Uruguay|VEN VE O Venezuela
+    ABW AW O Aruba|AIA AI O Anguilla|ALA AX O Åland Islands|ASM AS O American Samoa|ATA AQ O Antarctica
+    ATF TF O French Southern Territories|ATG AG O Antigua and Barbuda
+    BES BQ O Bonaire, Sint Eustatius and Saba|BLM BL O Saint Barthélemy|BMU BM O Bermuda
+    BVT BV O Bouvet Island|CCK CC O Cocos (Keeling) Islands|COK CK O Cook Islands|CUW CW O Curaçao
+    CXR CX O Christmas Island|CYM KY O Cayman Islands|ESH EH O Western Sahara
+    FLK FK O Falkland Islands (Malvinas)|FRO FO O Faroe Islands|GGY GG O Guernsey|GIB GI O Gibraltar
+    GLP GP O Guadeloupe|GRL GL O Greenland|GUF GF O French Guiana|GUM GU O Guam|HKG HK O Hong Kong
+    HMD HM O Heard Island and McDonald Islands|IMN IM O Isle of Man
+    IOT IO O British Indian Ocean Territory|JEY JE O Jersey|MAC MO O Macao
+    MAF MF O Saint Martin (French part)|MNP MP O Northern Mariana Islands|MSR MS O Montserrat
+    MTQ MQ O Martinique|MYT YT O Mayotte|NCL NC O New Caledonia|NFK NF O Norfolk Island|NIU NU O Niue
+    PCN PN O Pitcairn|PRI PR O Puerto Rico|PYF PF O French Polynesia|REU RE O Réunion
+    SGS GS O South Georgia and the South Sandwich Islands
+    SHN SH O Saint Helena, Ascension and Tristan da Cunha|SJM SJ O Svalbard and Jan Mayen
+    SPM PM O Saint Pierre and Miquelon|SXM SX O Sint Maarten (Dutch part)
+    TCA TC O Turks and Caicos Islands|TKL TK O Tokelau|UMI UM O United States Minor Outlying Islands
+    USA US O United States|VAT VA O Holy See (Vatican City State)|VGB VG O Virgin Islands, British
+    VIR VI O Virgin Islands, U.S.|WLF WF O Wallis and Futuna
     """
 
   /// Every country, by alpha-3 and by alpha-2 (the published files use alpha-3;

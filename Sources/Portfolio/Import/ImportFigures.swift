@@ -18,13 +18,17 @@ public struct ReportedFigures: Sendable, Hashable {
   public var obligated: Dollars
   public var disbursed: Dollars
   public var availableUntil: Day?
+  /// The ID an earlier build gave the same program (its account twice): a store
+  /// imported then keeps its programs, and a later file updates them.
+  public var formerProgram: String?
 
   public init(
     partner: String, partnerName: String, region: Region, tier: NotificationTier, program: String,
     kind: ProgramKind, title: String, status: ProgramStatus = .active, start: Day, sunset: Day? = nil,
     fiscalYear: Int?, available: Dollars, committed: Dollars = .zero, obligated: Dollars, disbursed: Dollars,
-    availableUntil: Day? = nil
+    availableUntil: Day? = nil, formerProgram: String? = nil
   ) {
+    self.formerProgram = formerProgram
     self.partner = partner
     self.partnerName = partnerName
     self.region = region
@@ -77,7 +81,10 @@ public struct ImportFigures: Command {
     var plan = Plan()
     var partners = Set<String>()
     var programs = Set<String>()
-    for f in figures {
+    for var f in figures {
+      if p.programs[f.program] == nil, let former = f.formerProgram, p.programs[former] != nil {
+        f.program = former
+      }
       let origin = f.fiscalYear.map { "\(f.program) FY\($0)" } ?? f.program
       if p.partners[f.partner] == nil, partners.insert(f.partner).inserted {
         plan.events.append(
