@@ -49,6 +49,14 @@ public struct PortfolioSummary: Sendable {
     programAlerts[a.subject.program, default: [0, 0, 0]][a.severity.rawValue] += 1
   }
 
+  /// The same figures with `fiscalYear`'s money (the alert and request counts stay):
+  /// what the overview shows for another fiscal year.
+  public func forFiscalYear(_ fiscalYear: Int, _ p: Portfolio) -> PortfolioSummary {
+    var s = self
+    s.finish(p, Day.endOfFiscalYear(fiscalYear))
+    return s
+  }
+
   /// The partners' and regions' figures, once the alerts are counted.
   mutating func finish(_ p: Portfolio, _ day: Day) {
     for region in Region.allCases { partnersByRegion[region] = p.partners(in: region) }

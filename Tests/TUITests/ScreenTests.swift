@@ -397,3 +397,36 @@ import Testing
     #expect(t.screen.contains("[1] Europe/NATO"))
   }
 }
+
+/// Issue 26, item 5: the overview and partner screens show any fiscal year's money —
+/// `<` `>` step it, `:fy 2024` names it, `:fy now` returns — and the title says which.
+@Suite struct FiscalYearShownTests {
+  @Test func stepAndNameTheFiscalYear() throws {
+    var h = Harness(width: 160, height: 45)
+    let current = Harness.today.fiscalYear
+    #expect(h.screen.contains("FY\(current % 100) avail"))
+    h.press(.character("<"))
+    #expect(h.screen.contains("FY\((current - 1) % 100) avail"), "\(h.lines.prefix(4))")
+    #expect(h.lines[0].contains("figures of FY\(current - 1)"))
+    h.press(.character(":"))
+    h.type("fy 2024")
+    h.press(.enter)
+    #expect(h.screen.contains("FY24 avail") && h.lines[0].contains("figures of FY2024"))
+    // The Middle East pane's FY2024 money is Israel's, Egypt's and Jordan's of that year.
+    let me = try #require(h.model.shownSummary.regions[.middleEastAfrica])
+    var expected = Dollars.zero
+    for code in h.model.shownSummary.partnersByRegion[.middleEastAfrica]?.map(\.code) ?? [] {
+      for p in h.model.portfolio.programs(of: code) where p.kind.isAppropriated {
+        expected = expected + (p.funding.first { $0.fiscalYear == 2024 }?.available ?? .zero)
+      }
+    }
+    #expect(me.available == expected && expected > .billion(8), "\(me.available) vs \(expected)")
+    h.press(.character(":"))
+    h.type("fy now")
+    h.press(.enter)
+    #expect(h.model.shownFiscalYear == nil && !h.lines[0].contains("figures of FY"))
+    // Where there are no such figures, the key says why.
+    h.press(.character("a"), .character("<"))
+    #expect(h.statusLine.contains("< and > change the fiscal year"), "\(h.statusLine)")
+  }
+}

@@ -12,6 +12,7 @@ public enum Action: Hashable, Sendable {
   case alerts, timeTravel, acknowledge, new
   case approvals, newRequest, step(RequestState), cases
   case help, quit, redraw
+  case previousYear, nextYear
 }
 
 /// A key binding as data (k9s): the help screen is generated from this list, and
@@ -69,6 +70,10 @@ public enum KeyMap {
     Binding([.character("a")], .alerts, "Views", "alerts"),
     Binding([.character("c")], .cases, "Views", "FMS cases against their §36(b) thresholds"),
     Binding(
+      [.character("<")], .previousYear, "Views",
+      "the overview's and a partner's figures for the fiscal year before (:fy YEAR, :fy now)"),
+    Binding([.character(">")], .nextYear, "Views", "the figures for the fiscal year after"),
+    Binding(
       [.character("t")], .timeTravel, "Views",
       "time travel: the portfolio as of a past date, or projected to a future one (Esc returns to now)"),
     Binding([.character("x")], .acknowledge, "Act", "acknowledge the selected alert (asks for a note)"),
@@ -104,7 +109,7 @@ public enum KeyMap {
     .acknowledge: "ack", .new: "record", .newRequest: "request", .step(.approved): "approve",
     .step(.rejected): "reject", .step(.returned): "return", .step(.submitted): "submit",
     .step(.executed): "execute", .help: "help", .quit: "quit", .nextTab: "tab", .previousTab: "tab",
-    .nextPane: "next",
+    .nextPane: "next", .previousYear: "FY−1", .nextYear: "FY+1",
   ]
 
   /// "Enter open · x ack · …" for the given actions, each with its first key from the
@@ -141,6 +146,9 @@ public enum KeyMap {
     case .drill:
       if case .help = model.page.screen { return "nothing to open on the help screen; Esc to go back" }
       return nil
+    case .previousYear, .nextYear:
+      return model.page.screen.screen.sorts
+        ? nil : "< and > change the fiscal year of the overview's and a partner's figures; go there first"
     case .sort:
       return model.page.screen.screen.sorts
         ? nil : "s sorts the partners of a pane or the programs of a partner"

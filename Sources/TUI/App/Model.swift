@@ -181,6 +181,23 @@ public struct AppModel: Sendable {
     get { book.inPlaceLimit }
     set { book.inPlaceLimit = newValue }
   }
+  /// The fiscal year whose money the overview and partner screens show; nil: the
+  /// current one (of the day shown). `<` `>` and `:fy` set it.
+  public private(set) var shownFiscalYear: Int?
+  /// The figures with that year's money, made when it is set and after each change.
+  public private(set) var fiscalYearSummary: PortfolioSummary?
+  /// The fiscal year the figures are of.
+  public var fiscalYearShown: Int { shownFiscalYear ?? day.fiscalYear }
+  /// The figures the overview and partner screens show.
+  public var shownSummary: PortfolioSummary { fiscalYearSummary ?? summary }
+
+  /// Shows `fiscalYear`'s money (nil: the current year's again).
+  public mutating func showFiscalYear(_ fiscalYear: Int?) {
+    shownFiscalYear = fiscalYear == day.fiscalYear ? nil : fiscalYear
+    fiscalYearSummary = shownFiscalYear.map { summary.forFiscalYear($0, portfolio) }
+    portfolioVersion += 1
+  }
+
   /// Requests per approvals list (waiting, mine, all), counted once per change, not per frame.
   public private(set) var requestCounts: [Int] = [0, 0, 0]
   /// The current page's filtered table, rebuilt after every message so that
@@ -241,6 +258,7 @@ public struct AppModel: Sendable {
   /// What every update ends with: the request counts and a new version for the table cache.
   mutating func finishUpdate() {
     requestCounts = Portfolio.RequestScope.allCases.map { portfolio.requestCount($0, user: info.user) }
+    fiscalYearSummary = shownFiscalYear.map { summary.forFiscalYear($0, portfolio) }
     portfolioVersion += 1
   }
 

@@ -41,6 +41,7 @@ extension AppModel {
     var right: [(String, String)] = []
     if info.demo { right.append((" DEMO ", "title.demo")) }
     if let asOf { right.append((" \(asOf.label(today: today)) ", "title.asof")) }
+    if let fy = shownFiscalYear { right.append((" figures of FY\(fy) ", "title.asof")) }
     var rx = width
     for (text, style) in right.reversed() {
       rx -= DisplayWidth.of(text) + 1

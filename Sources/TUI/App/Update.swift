@@ -166,6 +166,9 @@ extension AppModel {
       openApprovals()
     case .cases:
       jump(to: .cases)
+    case .previousYear, .nextYear:
+      showFiscalYear(fiscalYearShown + (action == .nextYear ? 1 : -1))
+      message = "figures of FY\(fiscalYearShown)" + (shownFiscalYear == nil ? " (the current year)" : "")
     case .newRequest:
       guard case .program(let id) = page.screen, let program = portfolio.programs[id] else { return [] }
       var f = Form.request(program: program, today: today)
@@ -413,6 +416,19 @@ extension AppModel {
     case "quit", "q":
       shouldQuit = true
       return [.quit]
+    case "fy":
+      if argument.isEmpty || argument == "now" {
+        showFiscalYear(nil)
+      } else if let fy = Int(
+        argument.hasPrefix("FY") || argument.hasPrefix("fy") ? String(argument.dropFirst(2)) : argument),
+        (1946...2100).contains(fy)
+      {
+        showFiscalYear(fy)
+      } else {
+        fail("'\(argument)' is not a fiscal year; try :fy 2024, or :fy now")
+        return []
+      }
+      message = "figures of FY\(fiscalYearShown)" + (shownFiscalYear == nil ? " (the current year)" : "")
     case "region", "r":
       guard let region = Region(loose: argument), let i = Region.allCases.firstIndex(of: region) else {
         fail("unknown region '\(argument)'; try europe, indo-pacific, middle-east-africa or ukraine")

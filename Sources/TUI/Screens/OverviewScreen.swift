@@ -5,8 +5,8 @@ import Terminal
 extension AppModel {
   public func overviewTable(_ region: Region) -> TableData {
     let sort = stack[0].sort
-    let figures = { (p: Partner) in self.summary.partners[p.code] ?? PortfolioSummary.Figures() }
-    let partners = sorted(summary.partnersByRegion[region] ?? [], by: sort, name: \.name) { p in
+    let figures = { (p: Partner) in self.shownSummary.partners[p.code] ?? PortfolioSummary.Figures() }
+    let partners = sorted(shownSummary.partnersByRegion[region] ?? [], by: sort, name: \.name) { p in
       let f = figures(p)
       return (
         f.value, f.available.amount > 0 ? Double(f.obligated.amount) / Double(f.available.amount) : -1,
@@ -14,7 +14,7 @@ extension AppModel {
       )
     }
     let rows = partners.map { p -> TableData.Row in
-      let f = summary.partners[p.code] ?? PortfolioSummary.Figures()
+      let f = shownSummary.partners[p.code] ?? PortfolioSummary.Figures()
       let restricted = p.activeRestrictions(on: day).isEmpty ? "" : " ⚠"
       return TableData.Row(
         key: p.code,
@@ -28,7 +28,7 @@ extension AppModel {
       columns: [
         .init(marked("Partner", false), 14, flexible: true), .init("Prog", 4, right: true),
         .init(marked("Value", sort == .value), 9, right: true),
-        .init(marked("FY\(day.fiscalYear % 100) obl", sort == .obligated), 8, right: true),
+        .init(marked("FY\(fiscalYearShown % 100) obl", sort == .obligated), 8, right: true),
         .init(marked("Alerts", sort == .alerts), 9),
       ], rows: rows)
   }
@@ -62,14 +62,14 @@ extension AppModel {
       title, x: r.x + 2, y: r.y, style: theme.style(focused ? "pane.title.focus" : "pane.title"),
       limit: r.width - 4)
 
-    let f = summary.regions[region] ?? PortfolioSummary.Figures()
-    let partners = summary.partnersByRegion[region]?.count ?? 0
+    let f = shownSummary.regions[region] ?? PortfolioSummary.Figures()
+    let partners = shownSummary.partnersByRegion[region]?.count ?? 0
     let inner = r.width - 4
     // Whole figures only: the segments that fit, none cut in the middle.
     var line1 = ""
     for segment in [
       counted(partners, "partner"), counted(f.programs, "program"),
-      "FY\(day.fiscalYear % 100) avail \(f.available.compact)",
+      "FY\(fiscalYearShown % 100) avail \(f.available.compact)",
       "obl \(percent(f.obligated, of: f.available))",
       "disb \(f.disbursed.compact)",
     ] {

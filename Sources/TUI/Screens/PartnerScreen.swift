@@ -8,11 +8,11 @@ extension AppModel {
     let programs = sorted(portfolio.programs(of: code), by: sort, name: \.id) { p in
       (
         p.value, p.available.amount > 0 ? Double(p.obligated.amount) / Double(p.available.amount) : -1,
-        self.summary.programAlerts[p.id] ?? [0, 0, 0]
+        self.shownSummary.programAlerts[p.id] ?? [0, 0, 0]
       )
     }
     let rows = programs.map { p -> TableData.Row in
-      let counts = summary.programAlerts[p.id] ?? [0, 0, 0]
+      let counts = shownSummary.programAlerts[p.id] ?? [0, 0, 0]
       return TableData.Row(
         key: p.id,
         cells: [
@@ -35,7 +35,7 @@ extension AppModel {
       g.put("No partner \(code) on \(day).", x: 1, y: 1, style: theme.style("status.error"))
       return
     }
-    let f = summary.partners[code] ?? PortfolioSummary.Figures()
+    let f = shownSummary.partners[code] ?? PortfolioSummary.Figures()
     g.put(
       "\(p.name) (\(p.code)) · \(p.region.title) · §36(b) tier \(p.tier.title) · \(counted(f.programs, "program")) · \(f.value.compact) · alerts \(alertCounts(f.alerts).isEmpty ? "none" : alertCounts(f.alerts))",
       x: 1, y: 1, style: theme.style("title"), limit: width - 2)
@@ -60,7 +60,7 @@ extension AppModel {
   /// The partner's authorities side by side: the year's cap or appropriation and how
   /// much of it is used, the lives' use, what has arrived and what is to come.
   public func authorityTable(_ code: String) -> TableData {
-    let fy = day.fiscalYear
+    let fy = fiscalYearShown
     let yy = "FY\(fy % 100)"
     let rows = portfolio.authorities(of: code, fiscalYear: fy).map { a -> TableData.Row in
       TableData.Row(
