@@ -203,6 +203,18 @@ import Testing
     #expect(later.contains("✓ cleared") && !later.contains("expires in"), "\(later)")
   }
 
+  /// At 80 columns the state keeps its words; the certification day and the INVEST
+  /// case give way (v shows the row in full).
+  @Test func onANarrowTerminalTheStateKeepsItsWords() throws {
+    var h = Harness(width: 80, height: 24)
+    h.model.stack = [Page(.overview), Page(.program("UA-SC-001"))]
+    h.model.page.tab = .units
+    h.send(.resize(width: 80, height: 24))
+    let soon = try #require(h.lines.first { $0.contains("UA-U-047") }, "\(h.lines)")
+    #expect(soon.contains("✓ cleared · expires in 12 days"), "\(soon)")
+    #expect(!h.screen.contains("INVEST"))
+  }
+
   @Test func theVettingFormRecordsTheINVESTCaseAndNote() throws {
     var h = Harness(width: 160, height: 45)
     h.model.stack = [Page(.overview), Page(.program("UA-SC-001"))]

@@ -4,6 +4,7 @@ extension AppModel {
   /// The program screen's Units & vetting tab.
   func unitsTab(_ p: Program) -> TableData {
     let hidden = redaction?.hidesVettingDetails == true
+    let wide = width >= 120
     let rows = p.units.compactMap { portfolio.units[$0] }.map { u -> TableData.Row in
       let v = u.vetting
       let state: String
@@ -23,24 +24,35 @@ extension AppModel {
       } else {
         (state, style) = ("✗ not cleared", "alert.warning")
       }
+      let investNote =
+        hidden
+        ? Redaction.placeholder
+        : [v?.invest.map { "INVEST \($0)" }, v?.note].compactMap { $0 }.joined(separator: " · ")
+      let cells = [
+        u.id, u.name, v?.status.rawValue ?? "none",
+        hidden ? Redaction.placeholder : v?.certified?.description ?? "—",
+        hidden ? Redaction.placeholder : v?.expires?.description ?? "—", state, investNote,
+      ]
+      // On a narrow terminal the state keeps its words; the certification day and the
+      // INVEST case give way (`v` shows the row in full).
       return .init(
         key: u.id,
-        cells: [
-          u.id, u.name, v?.status.rawValue ?? "none",
-          hidden ? Redaction.placeholder : v?.certified?.description ?? "—",
-          hidden ? Redaction.placeholder : v?.expires?.description ?? "—", state,
-          hidden
-            ? Redaction.placeholder
-            : [v?.invest.map { "INVEST \($0)" }, v?.note].compactMap { $0 }.joined(separator: " · "),
-        ], style: style)
+        cells: wide ? cells : cells.enumerated().filter { ![3, 6].contains($0.offset) }.map(\.element),
+        style: style)
     }
+    let columns: [TableData.Column] = [
+      .init("Unit", 10), .init("Name", 12, flexible: true), .init("Vetting", 10), .init("Certified", 10),
+      .init("Expires", 10), .init("State", 30), .init("INVEST · note", 16, flexible: true),
+    ]
     return TableData(
-      columns: [
-        .init("Unit", 10), .init("Name", 16, flexible: true), .init("Vetting", 10), .init("Certified", 10),
-        .init("Expires", 10), .init("State", 30), .init("INVEST · note", 16, flexible: true),
-      ],
+      columns: wide ? columns : columns.enumerated().filter { ![3, 6].contains($0.offset) }.map(\.element),
       rows: rows.isEmpty
-        ? [.init(key: "none", cells: ["—", "no recipient units", "", "", "", "", ""])] : rows)
+        ? [
+          .init(
+            key: "none",
+            cells: ["—", "no recipient units", "", "", "", "", ""].prefix(wide ? 7 : 5).map { $0 })
+        ]
+        : rows)
 
   }
 }
