@@ -191,11 +191,17 @@ import Testing
 /// The Units tab says how long a cleared unit stays cleared when that is soon, and
 /// shows the INVEST case number and note recorded with the vetting (issue 27, item 5).
 @Suite struct VettingDepthTests {
-  @Test func aClearedUnitSaysWhenItExpiresAndItsINVESTCase() throws {
-    var h = Harness(width: 160, height: 45)
+  /// UA-SC-001's Units tab (the demo's three Ukrainian units) at this size.
+  func unitsTab(width: Int, height: Int) -> Harness {
+    var h = Harness(width: width, height: height)
     h.model.stack = [Page(.overview), Page(.program("UA-SC-001"))]
     h.model.page.tab = .units
-    h.send(.resize(width: 160, height: 45))
+    h.send(.resize(width: width, height: height))
+    return h
+  }
+
+  @Test func aClearedUnitSaysWhenItExpiresAndItsINVESTCase() throws {
+    let h = unitsTab(width: 160, height: 45)
     let soon = try #require(h.lines.first { $0.contains("UA-U-047") }, "\(h.lines)")
     #expect(soon.contains("✓ cleared · expires in 12 days"), "\(soon)")
     #expect(soon.contains("INVEST KYIV-"), "\(soon)")
@@ -206,19 +212,14 @@ import Testing
   /// At 80 columns the state keeps its words; the certification day and the INVEST
   /// case give way (v shows the row in full).
   @Test func onANarrowTerminalTheStateKeepsItsWords() throws {
-    var h = Harness(width: 80, height: 24)
-    h.model.stack = [Page(.overview), Page(.program("UA-SC-001"))]
-    h.model.page.tab = .units
-    h.send(.resize(width: 80, height: 24))
+    let h = unitsTab(width: 80, height: 24)
     let soon = try #require(h.lines.first { $0.contains("UA-U-047") }, "\(h.lines)")
     #expect(soon.contains("✓ cleared · expires in 12 days"), "\(soon)")
     #expect(!h.screen.contains("INVEST"))
   }
 
   @Test func theVettingFormRecordsTheINVESTCaseAndNote() throws {
-    var h = Harness(width: 160, height: 45)
-    h.model.stack = [Page(.overview), Page(.program("UA-SC-001"))]
-    h.model.page.tab = .units
+    var h = unitsTab(width: 160, height: 45)
     h.press(.character("n"))
     #expect(h.screen.contains("INVEST case"), "\(h.lines)")
     h.model.form?.set(.investCase, "KYIV-2026-0042")
