@@ -134,7 +134,7 @@ public struct AlertAcknowledged: EventPayload {
   public static func notAcknowledged(_ alert: String) -> String? {
     guard AlertID(alert)?.rule == .overObligation else { return nil }
     return
-      "\(alert) is an Antideficiency Act violation: it is reported, not acknowledged (x on it asks for the report's reference; 'sapm record' of funds.ada-reported)"
+      "\(alert) is an Antideficiency Act violation: it is reported, not acknowledged (x on it asks for the report's reference; 'sapm alerts report \(alert) --reference TEXT')"
   }
 
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {

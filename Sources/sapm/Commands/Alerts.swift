@@ -10,7 +10,7 @@ struct Alerts: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List open alerts, most severe first (exit 2 when a critical alert is open).",
     discussion: "For cron: exit 0 no critical alert open, 2 at least one critical alert open, 1 error.",
-    subcommands: [List.self, Ack.self],
+    subcommands: [List.self, Ack.self, Report.self],
     defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
@@ -75,6 +75,34 @@ struct Alerts: ParsableCommand {
         printNotices(session)
         try session.perform(AcknowledgeAlert(alert: id, note: note), today: today())
         say("acknowledged \(id) as \(session.user)")
+      }
+    }
+  }
+
+  /// An over-obligation is an Antideficiency Act violation: reported, never acknowledged.
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Record the Antideficiency Act report of an over-obligation alert (it is not acknowledged).")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: "The over-obligation alert's id (e.g. over-obligation/LB-FMF-001/FY2026).")
+    var id: String
+
+    @Option(help: "The report's reference: the ADA case number, or the letter's date and addressee.")
+    var reference: String
+
+    func run() throws {
+      try failing {
+        let day = today()
+        guard let report = ReportADAViolation(alert: id, reference: reference, on: day) else {
+          throw ValidationError(
+            "'\(id)' is not an over-obligation alert; only those are reported (others: sapm alerts ack)")
+        }
+        let session = try storeOptions.open(readOnly: false)
+        printNotices(session)
+        try session.perform(report, today: day)
+        say("reported \(id) as an Antideficiency Act violation, as \(session.user)")
       }
     }
   }
