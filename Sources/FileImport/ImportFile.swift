@@ -506,16 +506,17 @@ struct ForeignAssistanceRows: RowParser {
     for (key, s) in sums {
       guard let meta = programs[key.program], let region = meta.country.region else { continue }
       if s.disbursed > s.obligated { r.obligationsRaisedToDisbursed += 1 }
-      if s.obligated < 0 && s.disbursed <= 0 { r.netDeobligations += 1 }
-      let obligated = Dollars(max(0, s.obligated, s.disbursed))
+      if s.obligated < 0 { r.netDeobligations += 1 }
       let start = meta.start ?? Day.endOfFiscalYear(key.fiscalYear - 1).adding(days: 1)
-      figures.append(
-        ReportedFigures(
-          partner: meta.country.alpha2, partnerName: meta.country.name, region: region,
-          tier: meta.country.tier,
-          program: key.program, kind: meta.account.kind, title: meta.title, start: min(start, today),
-          fiscalYear: key.fiscalYear, available: obligated, obligated: obligated,
-          disbursed: Dollars(max(0, s.disbursed)), formerProgram: meta.former))
+      // The file's sums exactly, negative ones included: reported history.
+      var f = ReportedFigures(
+        partner: meta.country.alpha2, partnerName: meta.country.name, region: region,
+        tier: meta.country.tier,
+        program: key.program, kind: meta.account.kind, title: meta.title, start: min(start, today),
+        fiscalYear: key.fiscalYear, available: .zero, obligated: Dollars(s.obligated),
+        disbursed: Dollars(s.disbursed), formerProgram: meta.former)
+      f.asReported = true
+      figures.append(f)
     }
     // The earliest start of a program across its years, for every one of its rows.
     var starts: [String: Day] = [:]
@@ -571,21 +572,27 @@ struct ExportRows: RowParser {
     var fy: Int?
     var money: [Dollars] = [.zero, .zero, .zero, .zero]
     var until: Day?
+    // A year as a source reported it: no availability, commitment or end (empty).
+    let reported =
+      !fyText.isEmpty && columns.value(row, "available").isEmpty && columns.value(row, "committed").isEmpty
+      && columns.value(row, "available_until").isEmpty
     if !fyText.isEmpty {
       fy = try need("fiscal_year", { Int($0) }, "a year such as 2026")
-      for (i, column) in ["available", "committed", "obligated", "disbursed"].enumerated() {
+      for (i, column) in ["available", "committed", "obligated", "disbursed"].enumerated()
+      where !(reported && i < 2) {
         money[i] = try need(column, { Int64($0).map(Dollars.init) }, "whole dollars")
       }
-      until = try need("available_until", { Day($0) }, "YYYY-MM-DD")
+      if !reported { until = try need("available_until", { Day($0) }, "YYYY-MM-DD") }
     }
     if !columns.value(row, "case").isEmpty { reading.casesNotImported += 1 }
-    reading.figures.append(
-      ReportedFigures(
-        partner: code, partnerName: cleanText(columns.value(row, "partner"), limit: 60), region: region,
-        tier: ForeignAssistance.country(code)?.tier ?? .other, program: program, kind: kind,
-        title: cleanText(columns.value(row, "title"), limit: 120), status: status, start: start,
-        sunset: sunset,
-        fiscalYear: fy, available: money[0], committed: money[1], obligated: money[2], disbursed: money[3],
-        availableUntil: until))
+    var figures = ReportedFigures(
+      partner: code, partnerName: cleanText(columns.value(row, "partner"), limit: 60), region: region,
+      tier: ForeignAssistance.country(code)?.tier ?? .other, program: program, kind: kind,
+      title: cleanText(columns.value(row, "title"), limit: 120), status: status, start: start,
+      sunset: sunset,
+      fiscalYear: fy, available: money[0], committed: money[1], obligated: money[2], disbursed: money[3],
+      availableUntil: until)
+    figures.asReported = reported
+    reading.figures.append(figures)
   }
 }

@@ -25,6 +25,9 @@ public enum EventCatalog {
       ConditionWaived(program: "EG-FMF-001", id: "C1", on: today, reason: "national security waiver"),
       PolicyChanged(
         setting: "approval.two.amount", value: 200_000_000, reason: "raised threshold", request: "RQ-0012"),
+      FundsReported(
+        program: "JO-FMF-JOR-2023", fiscalYear: 2023, obligated: .million(420), disbursed: .million(300),
+        source: "ForeignAssistance.gov"),
       CaseModified(
         program: "TW-FMS-001", line: 2, value: .million(33), reason: "repricing of integration services"),
       ADAViolationReported(

@@ -40,7 +40,16 @@ public enum Reports {
       let tail =
         [c?.identifier ?? "", c?.stage ?? "", c.map { String($0.value.amount) } ?? "", partner.tier.rawValue]
         + notification + [String(openAlerts(p, program.id, day))]
-      let funding = program.funding.isEmpty ? [nil] : program.funding.map { Optional($0) }
+      let funding =
+        program.funding.isEmpty && program.reported.isEmpty ? [nil] : program.funding.map { Optional($0) }
+      // Reported years: the source's obligations and disbursements as reported; their
+      // availability, commitments and end are not reported (empty).
+      for r in program.reported {
+        let money = [
+          String(r.fiscalYear), "", "", String(r.obligated.amount), String(r.disbursed.amount), "",
+        ]
+        lines.append((base + money + tail).map(CSVWriter.field).joined(separator: ","))
+      }
       for f in funding {
         let money =
           f.map {

@@ -106,6 +106,11 @@ public struct PortfolioSummary: Sendable {
         f.obligated = f.obligated + line.obligated
         f.disbursed = f.disbursed + line.disbursed
       }
+      // Reported history counts in the year's obligations and disbursements as reported.
+      for r in program.reported where r.fiscalYear == fy && program.kind.isAppropriated {
+        f.obligated = f.obligated + r.obligated
+        f.disbursed = f.disbursed + r.disbursed
+      }
       if let counts = programAlerts[program.id] { for s in 0..<3 { f.alerts[s] += counts[s] } }
       f.pending += p.requests(on: program.id).filter { $0.state.isPending }.count
     }

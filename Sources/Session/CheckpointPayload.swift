@@ -41,7 +41,7 @@ public enum CheckpointPayload {
   /// fails when the model's fields change and this does not).
   /// 2: programs' enrolments, request steps' checks, vettings' INVEST case and note,
   /// cases' financing, anticipated offer date and changes; the on-time goal and the
-  /// §506(a)(1) cap.
+  /// §506(a)(1) cap; programs' reported years.
   public static let layout = 2
 
   /// The payload for `portfolio`: its programs copied and encoded a chunk at a time

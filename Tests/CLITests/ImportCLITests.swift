@@ -27,7 +27,8 @@ import Testing
 
     let real = try cli.run(["import", Self.fixture, "--store", store])
     #expect(real.status == 0, "\(real.err)")
-    #expect(real.out.contains("imported: 153 events"))
+    // 9 partners, 43 programs, and each program-year's figures as reported (43).
+    #expect(real.out.contains("imported: 95 events"), "\(real.out)")
     let once = try Data(contentsOf: URL(fileURLWithPath: store))
     let again = try cli.run(["import", Self.fixture, "--store", store])
     #expect(again.out.contains("nothing to import"))
@@ -169,6 +170,69 @@ import Testing
     let long = try attempt(
       "long.csv", Array((header + good + good.replacingOccurrences(of: "Spares", with: huge)).utf8))
     #expect(long.err.contains("long.csv:3: field 5 of this line is longer than 1 MiB"), "\(long.err)")
+  }
+
+  /// Issue 26: the store's figures are the file's, to the dollar — per country, account
+  /// and fiscal year, obligations and disbursements summed as reported, de-obligations
+  /// below zero included, disbursements in a year without obligations not turned into
+  /// availability — and no funds-control alert fires on reported history.
+  @Test func theFiguresAreTheFilesToTheDollar() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/s.sapm"
+    #expect(try cli.run(["init", "--store", store]).status == 0)
+    let header =
+      "Country Code,Country Name,Funding Acount ID,Funding Account Name,Activity ID,Activity Name,Activity Description,Activity Start Date,Transaction Type Name,Fiscal Year,Current Dollar Amount,Constant Dollar Amount"
+    // (code, account, activity, type, fiscal year, amount)
+    let rows: [(String, String, String, String, Int, String)] = [
+      ("JOR", "Foreign Military Financing Program", "FMF-JOR-1", "Obligations", 2023, "425000000"),
+      ("JOR", "Foreign Military Financing Program", "FMF-JOR-1", "Obligations", 2023, "-5000000.50"),
+      ("JOR", "Foreign Military Financing Program", "FMF-JOR-1", "Disbursements", 2023, "300000000"),
+      ("JOR", "Foreign Military Financing Program", "FMF-JOR-1", "Obligations", 2024, "-2000000"),
+      ("UKR", "Ukraine Security Assistance Initiative", "USAI-1", "Obligations", 2024, "300000000"),
+      ("UKR", "Ukraine Security Assistance Initiative", "USAI-1", "Disbursements", 2025, "120000000"),
+      ("POL", "International Military Education and Training", "IMET-1", "Obligations", 1976, "100000"),
+      ("MEX", "Foreign Military Financing Program", "FMF-MEX-1", "Obligations", 2024, "5000000"),
+      ("USA", "Foreign Military Financing Program", "FMF-W-1", "Obligations", 2024, "7000000"),
+      ("", "Foreign Military Financing Program", "FMF-R-1", "Obligations", 2024, "9000000"),
+    ]
+    var text = header + "\r\n"
+    for (code, account, activity, type, fy, amount) in rows {
+      text +=
+        "\(code),\(code),1,\(account),\(activity),Name \(activity),,\(fy - 1)-10-01,\(type),\(fy),\(amount),0\r\n"
+    }
+    let file = cli.home + "/built.csv"
+    try text.write(toFile: file, atomically: true, encoding: .utf8)
+    let run = try cli.run(["import", file, "--store", store])
+    #expect(run.status == 0, "\(run.err)")
+    // The export's obligated and disbursed per partner, program and year.
+    let csv = try cli.run(["export", "--format", "csv", "--store", store]).out
+    var got: [String: (Int64, Int64)] = [:]
+    let lines = csv.split(separator: "\n").map(String.init)
+    let head = lines[0].split(separator: ",").map(String.init)
+    let at = { (name: String) in head.firstIndex(of: name) ?? 0 }
+    for line in lines.dropFirst() {
+      let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      guard f.count == head.count, !f[at("fiscal_year")].isEmpty else { continue }
+      got["\(f[at("program")]) FY\(f[at("fiscal_year")])"] = (
+        Int64(f[at("obligated")]) ?? -1, Int64(f[at("disbursed")]) ?? -1
+      )
+      #expect(f[at("available")].isEmpty, "availability is not reported: \(line)")
+    }
+    // What the file says, summed row by row as sapm reads each amount, in whole dollars
+    // (half a dollar away from zero: -5,000,000.50 is -5,000,001).
+    #expect(got["JO-FMF-JOR-1 FY2023"]! == (419_999_999, 300_000_000), "\(got)")
+    #expect(got["JO-FMF-JOR-1 FY2024"]! == (-2_000_000, 0), "\(got)")
+    #expect(got["UA-USAI-1 FY2024"]! == (300_000_000, 0), "\(got)")
+    #expect(got["UA-USAI-1 FY2025"]! == (0, 120_000_000), "\(got)")
+    #expect(got["PL-IMET-1 FY1976"]! == (100_000, 0), "\(got)")
+    #expect(got.count == 5, "Mexico, the world row and the regional row are counted, not placed: \(got)")
+    #expect(run.out.contains("Mexico") && run.out.contains("United States"), "\(run.out)")
+    // No funds-control alert on reported history (no lag, expiry or over-obligation).
+    let alerts = try cli.run(["alerts", "--json", "--store", store]).out
+    for rule in ["disbursement-lag", "funds-expiring", "over-obligation"] {
+      #expect(!alerts.contains(rule), "\(rule) on imported history: \(alerts)")
+    }
   }
 
   @Test func anExportImportsBackToTheSamePortfolio() throws {

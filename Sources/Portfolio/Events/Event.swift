@@ -87,7 +87,7 @@ public enum EventRegistry {
     RoleGranted.self, RoleRevoked.self, RequestRaised.self, RequestStepTaken.self,
     DrawdownPackageAnnounced.self, USAIContractAwarded.self, EDAAllocated.self, TransferDelivered.self,
     IMETEnrolled.self, ADAViolationReported.self, CaseFinanced.self, CaseAnticipatedOffer.self,
-    CaseModified.self,
+    CaseModified.self, FundsReported.self,
     CongressNotified.self, ComponentAdded.self, EUMFindingRecorded.self, CaseInformalReviewStarted.self,
   ]
 

@@ -115,6 +115,43 @@ public struct FundsObligated: EventPayload {
   }
 }
 
+/// A fiscal year's obligations and disbursements as a source reports them (an import
+/// of ForeignAssistance.gov): the year's figures are set to these, whatever they were,
+/// so a later edition replaces them and the same file twice records nothing new.
+public struct FundsReported: EventPayload {
+  public static let type = "funds.reported"
+  public var program: String
+  public var fiscalYear: Int
+  /// Net obligations (de-obligations make it smaller, even below zero).
+  public var obligated: Dollars
+  public var disbursed: Dollars
+  public var source: String
+  public init(program: String, fiscalYear: Int, obligated: Dollars, disbursed: Dollars, source: String) {
+    self.program = program
+    self.fiscalYear = fiscalYear
+    self.obligated = obligated
+    self.disbursed = disbursed
+    self.source = source
+  }
+  public var programID: String? { program }
+  public var summary: String {
+    "FY\(fiscalYear) as reported by \(source): obligated \(obligated.compact), disbursed \(disbursed.compact)"
+  }
+  public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    guard source.hasVisibleText else { throw FoldError("reported figures name their source") }
+    try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
+      let year = ReportedYear(
+        fiscalYear: fiscalYear, obligated: obligated, disbursed: disbursed, source: source)
+      if let i = prog.reported.firstIndex(where: { $0.fiscalYear == fiscalYear }) {
+        prog.reported[i] = year
+      } else {
+        prog.reported.append(year)
+        prog.reported.sort { $0.fiscalYear < $1.fiscalYear }
+      }
+    }
+  }
+}
+
 public struct FundsDisbursed: EventPayload {
   public static let type = "funds.disbursed"
   public var program: String

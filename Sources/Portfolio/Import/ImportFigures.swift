@@ -21,6 +21,9 @@ public struct ReportedFigures: Sendable, Hashable {
   /// The ID an earlier build gave the same program (its account twice): a store
   /// imported then keeps its programs, and a later file updates them.
   public var formerProgram: String?
+  /// Figures as the source reports them (ForeignAssistance.gov): recorded as reported
+  /// history (`funds.reported`), not as availability and obligations.
+  public var asReported = false
 
   public init(
     partner: String, partnerName: String, region: Region, tier: NotificationTier, program: String,
@@ -103,6 +106,19 @@ public struct ImportFigures: Command {
         plan.newPrograms += 1
       }
       guard let fy = f.fiscalYear else { continue }
+      if f.asReported {
+        let known = p.programs[f.program]?.reported.first { $0.fiscalYear == fy }
+        if known?.obligated != f.obligated || known?.disbursed != f.disbursed {
+          plan.events.append(
+            (
+              origin,
+              FundsReported(
+                program: f.program, fiscalYear: fy, obligated: f.obligated, disbursed: f.disbursed,
+                source: source)
+            ))
+        }
+        continue
+      }
       let line = p.programs[f.program]?.funding.first { $0.fiscalYear == fy }
       let a = line?.available ?? .zero
       let c = line?.committed ?? .zero

@@ -126,6 +126,8 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
   public var findings: [EUMFinding]
   /// Students enrolled in courses (IMET), each by an executed request.
   public var enrolments: [Enrolment]
+  /// Years as a source reported them (an import), in fiscal-year order.
+  public var reported: [ReportedYear] = []
 
   public init(
     id: String, partner: String, kind: ProgramKind, title: String, status: ProgramStatus, start: Day,
@@ -155,6 +157,9 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
   public var committed: Dollars { funding.reduce(.zero) { $0 + $1.committed } }
   public var obligated: Dollars { funding.reduce(.zero) { $0 + $1.obligated } }
   public var disbursed: Dollars { funding.reduce(.zero) { $0 + $1.disbursed } }
+  /// Net obligations and disbursements as reported, over every year reported.
+  public var reportedObligated: Dollars { reported.reduce(.zero) { $0 + $1.obligated } }
+  public var reportedDisbursed: Dollars { reported.reduce(.zero) { $0 + $1.disbursed } }
 
   /// The headline value: the case value for FMS, the packages drawn down (not the
   /// authority) for PDA, the articles' original value for EDA, otherwise the money
@@ -163,7 +168,9 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
     if let c = fmsCase, c.value > .zero { return c.value }
     switch kind {
     case .pda, .eda: return transfers.reduce(.zero) { $0 + $1.value }
-    default: return available
+    default:
+      // A program known only from a source's report is worth what it reports obligated.
+      return funding.isEmpty && !reported.isEmpty ? max(.zero, reportedObligated) : available
     }
   }
 

@@ -46,6 +46,8 @@ public enum WriteAuthority {
     (RestrictionImposed.type, .administrator),
     (RestrictionLifted.type, .administrator),
     (RestrictionWaived.type, .administrator),
+    // Figures a source reports come in by an import, which is an administrator's.
+    (FundsReported.type, .administrator),
     (RequestRaised.type, .eventRegion(.officer)),
     (RequestStepTaken.type, .requestStep),
     (AlertAcknowledged.type, .acknowledgement),

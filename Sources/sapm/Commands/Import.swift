@@ -117,11 +117,11 @@ struct Import: ParsableCommand {
     counted("regions or the world, not a country", r.notACountry)
     if r.obligationsRaisedToDisbursed > 0 {
       say(
-        "note: \(r.obligationsRaisedToDisbursed) program-years disbursed more than that year's obligations (paying earlier years'); recorded obligated at the disbursed figure"
+        "note: \(r.obligationsRaisedToDisbursed) program-years disbursed more than that year's obligations (paying earlier years'); recorded as reported"
       )
     }
     if r.netDeobligations > 0 {
-      say("note: \(r.netDeobligations) program-years had net de-obligations; recorded at zero")
+      say("note: \(r.netDeobligations) program-years had net de-obligations; recorded as reported (negative)")
     }
     if r.casesNotImported > 0 {
       say(

@@ -4,7 +4,7 @@ extension AppModel {
   /// The program screen's Funding tab.
   func fundingTab(_ p: Program) -> TableData {
     if p.kind == .pda { return authorityYears(p) }
-    let rows = p.funding.map { f -> TableData.Row in
+    let lines = p.funding.map { f -> TableData.Row in
       let share = f.available.amount > 0 ? Double(f.obligated.amount) / Double(f.available.amount) : 0
       return .init(
         key: "FY\(f.fiscalYear)",
@@ -17,6 +17,16 @@ extension AppModel {
         ],
         style: f.obligated > f.available ? "alert.critical" : nil)
     }
+    // Years as a source reported them: its obligations and disbursements, no availability.
+    let reportedRows = p.reported.map { r -> TableData.Row in
+      .init(
+        key: "reported-FY\(r.fiscalYear)",
+        cells: [
+          "FY\(r.fiscalYear)", "not reported", "—", r.obligated.compact, r.disbursed.compact,
+          "reported by \(r.source)", "",
+        ], style: "list.dim")
+    }
+    let rows = lines + reportedRows
     return TableData(
       columns: [
         .init("FY", 6), .init("Available", 10, right: true), .init("Committed", 10, right: true),
