@@ -358,7 +358,7 @@ struct ForeignAssistanceRows: RowParser {
   var programs:
     [String: (
       country: ForeignAssistance.Country, account: ForeignAssistance.Account, title: String, start: Day?,
-      former: String?
+      former: String?, ended: Day?
     )] = [:]
   /// Lookups by the exact text of the file: a 3.2 GB file repeats a few hundred
   /// account names and country codes millions of times.
@@ -462,10 +462,22 @@ struct ForeignAssistanceRows: RowParser {
           line, "Activity Start Date", startText, "not a date that exists",
           "YYYY-MM-DD (or M/D/YYYY), a real day; empty or NULL when unknown")
       }
+      // The published file's `Activity End Date` (optional): an activity that ended is a
+      // closed program, not an active one.
+      let endText = columns.value(row, "Activity End Date")
+      let ended: Day?
+      switch parseDate(endText) {
+      case .absent: ended = nil
+      case .day(let d): ended = d
+      case .unreadable:
+        throw problem(
+          line, "Activity End Date", endText, "not a date that exists",
+          "YYYY-MM-DD (or M/D/YYYY), a real day; empty or NULL when unknown")
+      }
       let former = Self.programID(country: country.alpha2, account: account, activity: activity, former: true)
       programs[program] = (
         country, account, "\(account.short): \(title.isEmpty ? activity : title)", start,
-        former == program ? nil : former
+        former == program ? nil : former, ended
       )
     }
     var s = sums[Key(program: program, fiscalYear: fy)] ?? Sums()
@@ -512,7 +524,8 @@ struct ForeignAssistanceRows: RowParser {
       var f = ReportedFigures(
         partner: meta.country.alpha2, partnerName: meta.country.name, region: region,
         tier: meta.country.tier,
-        program: key.program, kind: meta.account.kind, title: meta.title, start: min(start, today),
+        program: key.program, kind: meta.account.kind, title: meta.title,
+        status: meta.ended.map { $0 < today } == true ? .closed : .active, start: min(start, today),
         fiscalYear: key.fiscalYear, available: .zero, obligated: Dollars(s.obligated),
         disbursed: Dollars(s.disbursed), formerProgram: meta.former)
       f.asReported = true

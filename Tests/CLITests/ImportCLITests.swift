@@ -235,6 +235,29 @@ import Testing
     }
   }
 
+  /// Issue 26, item 4: an activity that ended (`Activity End Date` before today) is a
+  /// closed program; one without an end stays active.
+  @Test func anEndedActivityIsAClosedProgram() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/s.sapm"
+    #expect(try cli.run(["init", "--store", store]).status == 0)
+    let text = """
+      Country Code,Country Name,Funding Account Name,Activity ID,Activity Name,Activity Start Date,Activity End Date,Transaction Type Name,Fiscal Year,Current Dollar Amount\r
+      JOR,Jordan,Foreign Military Financing Program,OLD-1,Old activity,2015-10-01,2020-09-30,Obligations,2016,1000000\r
+      JOR,Jordan,Foreign Military Financing Program,NEW-1,New activity,2023-10-01,NULL,Obligations,2024,2000000\r
+
+      """
+    let file = cli.home + "/ended.csv"
+    try text.write(toFile: file, atomically: true, encoding: .utf8)
+    let run = try cli.run(["import", file, "--store", store])
+    #expect(run.status == 0, "\(run.err)")
+    let csv = try cli.run(["export", "--format", "csv", "--store", store]).out
+    let old = try #require(csv.split(separator: "\n").first { $0.contains("JO-FMF-OLD-1") })
+    let new = try #require(csv.split(separator: "\n").first { $0.contains("JO-FMF-NEW-1") })
+    #expect(old.contains(",closed,") && new.contains(",active,"), "\(old)\n\(new)")
+  }
+
   @Test func anExportImportsBackToTheSamePortfolio() throws {
     let cli = CLI()
     defer { cli.cleanUp() }
