@@ -157,6 +157,16 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
   public var committed: Dollars { funding.reduce(.zero) { $0 + $1.committed } }
   public var obligated: Dollars { funding.reduce(.zero) { $0 + $1.obligated } }
   public var disbursed: Dollars { funding.reduce(.zero) { $0 + $1.disbursed } }
+  /// This program's packages on FAA §506(a)(1)'s annual cap in `fiscalYear`.
+  public func annualCapPackages(_ fiscalYear: Int) -> [Transfer] {
+    transfers.filter { $0.drawsOnAnnualCap && $0.fiscalYear == fiscalYear }
+  }
+
+  /// What this program drew on the annual cap in `fiscalYear`.
+  public func annualCapDrawn(_ fiscalYear: Int) -> Dollars {
+    annualCapPackages(fiscalYear).reduce(.zero) { $0 + $1.value }
+  }
+
   /// Net obligations and disbursements as reported, over every year reported.
   public var reportedObligated: Dollars { reported.reduce(.zero) { $0 + $1.obligated } }
   public var reportedDisbursed: Dollars { reported.reduce(.zero) { $0 + $1.disbursed } }

@@ -60,10 +60,7 @@ extension AlertRules {
         if began == nil, Double(used.amount) >= threshold { began = d.on }
       }
       guard let began, began <= day else { continue }
-      let mine = program.transfers.filter { $0.drawsOnAnnualCap && $0.fiscalYear == fy }.reduce(Dollars.zero)
-      {
-        $0 + $1.value
-      }
+      let mine = program.annualCapDrawn(fy)
       let share = Int((Double(used.amount) * 100 / Double(cap.amount)).rounded(.down))
       add(
         .drawdownAuthorityUsed, used > cap ? .critical : .warning, began,

@@ -47,12 +47,12 @@ extension AppModel {
     let capRows = capYears.map { fy -> TableData.Row in
       let used = portfolio.annualDrawdownUsed(fy)
       let share = cap.amount > 0 ? Double(used.amount) / Double(cap.amount) : 0
-      let mine = p.transfers.filter { $0.drawsOnAnnualCap && $0.fiscalYear == fy }
       return .init(
         key: "506a1-FY\(fy)",
         cells: [
-          "FY\(fy)", "\(cap.compact) §506", mine.reduce(Dollars.zero) { $0 + $1.value }.compact,
-          mine.reduce(Dollars.zero) { $0 + $1.deliveredValue }.compact, Day.endOfFiscalYear(fy).description,
+          "FY\(fy)", "\(cap.compact) §506", p.annualCapDrawn(fy).compact,
+          p.annualCapPackages(fy).reduce(Dollars.zero) { $0 + $1.deliveredValue }.compact,
+          Day.endOfFiscalYear(fy).description,
           bar(share, 10) + " " + percent(used, of: cap) + " (all partners)",
         ],
         style: used > cap ? "alert.critical" : nil)

@@ -18,9 +18,7 @@ extension AppModel {
       let fy = day.fiscalYear
       let cap = portfolio.policy.drawdownAnnualCap
       let used = portfolio.annualDrawdownUsed(fy)
-      let mine = p.transfers.filter { $0.drawsOnAnnualCap && $0.fiscalYear == fy }.reduce(Dollars.zero) {
-        $0 + $1.value
-      }
+      let mine = p.annualCapDrawn(fy)
       rows += [
         kvRow(
           "§506(a)(1) FY\(fy)",
