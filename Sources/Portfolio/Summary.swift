@@ -9,6 +9,9 @@ public struct PortfolioSummary: Sendable {
     public var disbursed = Dollars.zero
     public var alerts = [0, 0, 0]  // info, warning, critical (open only)
     public var pending = 0
+    /// LOAs offered by their Anticipated Offer Date, of those offered with one.
+    public var offersOnTime = 0
+    public var offersWithAOD = 0
 
     public var alertTotal: Int { alerts.reduce(0, +) }
 
@@ -113,6 +116,10 @@ public struct PortfolioSummary: Sendable {
       }
       if let counts = programAlerts[program.id] { for s in 0..<3 { f.alerts[s] += counts[s] } }
       f.pending += p.requests(on: program.id).filter { $0.state.isPending }.count
+      if let onTime = program.fmsCase?.offeredOnTime {
+        f.offersWithAOD += 1
+        if onTime { f.offersOnTime += 1 }
+      }
     }
     return f
   }
@@ -129,6 +136,8 @@ public struct PortfolioSummary: Sendable {
       r.disbursed = r.disbursed + f.disbursed
       for s in 0..<3 { r.alerts[s] += f.alerts[s] }
       r.pending += f.pending
+      r.offersOnTime += f.offersOnTime
+      r.offersWithAOD += f.offersWithAOD
     }
     return r
   }

@@ -36,7 +36,10 @@ extension AppModel {
   func renderCases(_ g: inout CellGrid, _ layout: Layout) {
     let table = currentTable() ?? casesTable()
     let open = table.rows.filter { $0.style == "alert.critical" }.count
-    let (onTime, offered) = portfolio.offersOnTime
+    // Counted with the other figures, once per change: not every program on every frame.
+    let regions = summary.regions.values
+    let onTime = regions.reduce(0) { $0 + $1.offersOnTime }
+    let offered = regions.reduce(0) { $0 + $1.offersWithAOD }
     let share =
       offered > 0
       ? " · offers on time: \(onTime) of \(offered) (\(onTime * 100 / offered)%, goal \(portfolio.policy.offerOnTimeGoalPercent)%)"
