@@ -4,7 +4,12 @@ extension AppModel {
   /// The program screen's Units & vetting tab.
   func unitsTab(_ p: Program) -> TableData {
     let hidden = redaction?.hidesVettingDetails == true
+    // On a narrow terminal the certification day and the INVEST case (columns 3 and 6)
+    // give way, so the state keeps its words (`v` shows the row in full).
     let wide = width >= 120
+    func shown<T>(_ all: [T]) -> [T] {
+      wide ? all : all.enumerated().filter { ![3, 6].contains($0.offset) }.map(\.element)
+    }
     let rows = p.units.compactMap { portfolio.units[$0] }.map { u -> TableData.Row in
       let v = u.vetting
       let state: String
@@ -33,11 +38,9 @@ extension AppModel {
         hidden ? Redaction.placeholder : v?.certified?.description ?? "—",
         hidden ? Redaction.placeholder : v?.expires?.description ?? "—", state, investNote,
       ]
-      // On a narrow terminal the state keeps its words; the certification day and the
-      // INVEST case give way (`v` shows the row in full).
       return .init(
         key: u.id,
-        cells: wide ? cells : cells.enumerated().filter { ![3, 6].contains($0.offset) }.map(\.element),
+        cells: shown(cells),
         style: style)
     }
     let columns: [TableData.Column] = [
@@ -45,12 +48,12 @@ extension AppModel {
       .init("Expires", 10), .init("State", 30), .init("INVEST · note", 16, flexible: true),
     ]
     return TableData(
-      columns: wide ? columns : columns.enumerated().filter { ![3, 6].contains($0.offset) }.map(\.element),
+      columns: shown(columns),
       rows: rows.isEmpty
         ? [
           .init(
             key: "none",
-            cells: ["—", "no recipient units", "", "", "", "", ""].prefix(wide ? 7 : 5).map { $0 })
+            cells: shown(["—", "no recipient units", "", "", "", "", ""]))
         ]
         : rows)
 
