@@ -114,8 +114,5 @@ extension Portfolio {
           AnnualDraw(program: program.id, package: t.id, on: t.on, value: t.value))
       }
     }
-    for fy in annualDrawdown.keys {
-      annualDrawdown[fy]?.sort { ($0.on, $0.program, $0.package) < ($1.on, $1.program, $1.package) }
-    }
   }
 }
