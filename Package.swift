@@ -38,6 +38,11 @@ let package = Package(
       name: "CSodium",
       providers: [.apt(["libsodium-dev"])]
     ),
+    // PostgreSQL's client library, for a store kept by a server (docs/teams.md).
+    .systemLibrary(
+      name: "CLibPQ",
+      providers: [.apt(["libpq-dev"])]
+    ),
     // What is shared below everything and is not JSON: Timestamp, and the compact
     // positional binary coder of derived files (the checkpoint).
     .target(name: "Basics"),
@@ -49,6 +54,8 @@ let package = Package(
       name: "Store",
       dependencies: ["CanonicalJSON", "Basics", "CSodium", .product(name: "Crypto", package: "swift-crypto")]
     ),
+    // The same log kept by a PostgreSQL server: the second implementation of RecordLog.
+    .target(name: "PostgresStore", dependencies: ["Store", "Basics", "CLibPQ"]),
     .target(name: "Terminal", dependencies: ["CNCursesW"]),
     .target(name: "TUI", dependencies: ["Terminal", "Portfolio", "Basics"]),
     // The one write door: a store's log folded into a portfolio, and commands checked
@@ -56,7 +63,7 @@ let package = Package(
     .target(
       name: "Session",
       dependencies: [
-        "Store", "Portfolio", "PortfolioDemo", "CanonicalJSON", "Basics",
+        "Store", "PostgresStore", "Portfolio", "PortfolioDemo", "CanonicalJSON", "Basics",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The TUI and kiosk runtime over a session: terminal, keys, reloads, themes.
@@ -72,8 +79,8 @@ let package = Package(
     .executableTarget(
       name: "sapm",
       dependencies: [
-        "Session", "App", "Output", "FileImport", "TUI", "Portfolio", "Terminal", "Store", "Basics",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Session", "App", "Output", "FileImport", "TUI", "Portfolio", "Terminal", "Store", "PostgresStore",
+        "Basics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(

@@ -27,8 +27,8 @@ public struct SeenHeads {
 
   /// The store's identity: the hash of its first record (its name, creator, time and
   /// key), the same in every copy of it.
-  static func storeID(_ log: EventLog) -> String? {
-    (try? log.record(sequence: 1))?.lineHashHex ?? storeID(path: log.path)
+  static func storeID(_ log: any RecordLog) -> String? {
+    log.storeID ?? storeID(path: log.name)
   }
 
   /// The same, read from the file's first line (for a reader that has not read it).
@@ -84,25 +84,28 @@ public struct SeenHeads {
   /// The last record whose signatures this account's `sapm verify` found sound, kept
   /// beside the heads (`ID.verified`), so the next audit checks only what came after.
   public func verified(path: String) -> Head? {
-    guard let id = Self.storeID(path: path) else { return nil }
-    return remembered(id + ".verified")
+    Self.storeID(path: path).flatMap { verified(id: $0) }
   }
+
+  public func verified(id: String) -> Head? { remembered(id + ".verified") }
 
   public func rememberVerified(path: String, through head: Head) {
     guard let id = Self.storeID(path: path) else { return }
-    remember(id + ".verified", head)
+    rememberVerified(id: id, through: head)
   }
+
+  public func rememberVerified(id: String, through head: Head) { remember(id + ".verified", head) }
 
   /// Compares the log's head with what this account saw; remembers the new head when
   /// it extends the old one, and returns what is wrong when it does not (the old
   /// head is then kept, so the finding stays until someone looks into it).
-  public func check(_ log: EventLog, id: String, today: Day) -> IntegrityFinding? {
+  public func check(_ log: any RecordLog, id: String, today: Day) -> IntegrityFinding? {
     var problem: String?
     return check(log, id: id, today: today, problem: &problem)
   }
 
   /// The same; `problem` says why the new head could not be saved.
-  public func check(_ log: EventLog, id: String, today: Day, problem: inout String?) -> IntegrityFinding? {
+  public func check(_ log: any RecordLog, id: String, today: Day, problem: inout String?) -> IntegrityFinding? {
     let head = Head(
       sequence: log.cursor.sequence, hash: String(decoding: log.cursor.hashHex, as: UTF8.self), seenOn: today)
     guard let seen = remembered(id) else {

@@ -3,6 +3,7 @@ import CanonicalJSON
 import Foundation
 import Portfolio
 import PortfolioDemo
+import PostgresStore
 import Store
 
 /// A store and the portfolio folded from it: the one place where records become
@@ -17,7 +18,7 @@ import Store
 /// has finished; the background checkpoint writer is given values, not the session.
 public final class Session: @unchecked Sendable {
   public let location: StoreLocation
-  public let log: EventLog
+  public let log: any RecordLog
   /// Who acts: the OS account of the real uid; on a demo store, `act(as:)` may change it.
   public private(set) var user: String
   public private(set) var portfolio = Portfolio()
@@ -27,7 +28,7 @@ public final class Session: @unchecked Sendable {
   public var isReadOnly: Bool { log.isReadOnly }
   public var isDemo: Bool { location.isDemo || portfolio.isDemo }
 
-  public init(location: StoreLocation, log: EventLog, user: String) {
+  public init(location: StoreLocation, log: any RecordLog, user: String) {
     self.location = location
     self.log = log
     self.user = user
@@ -42,7 +43,7 @@ public final class Session: @unchecked Sendable {
   /// The key, read from `keyPath` at the first signed write, not at every one.
   private var key: RecordSigner?
   /// The store's identity for the seen heads: the hash of record 1, read once.
-  private lazy var storeID = SeenHeads.storeID(log)
+  private lazy var storeID = log.storeID ?? (location.isServer ? nil : SeenHeads.storeID(path: location.path))
   /// Where this account remembers the newest record it saw of each store (rollback
   /// and fork detection); nil checks nothing.
   public var seenHeads: SeenHeads? = SeenHeads()
@@ -79,14 +80,14 @@ public final class Session: @unchecked Sendable {
     checkpointAfter threshold: Int = 20_000, seenHeads: SeenHeads? = SeenHeads(),
     progress: LoadProgress? = nil, compact: Bool = false, checkpoint use: CheckpointUse = .readAndWrite
   ) throws -> Session {
-    let log = try EventLog.open(at: location.path, readOnly: readOnly)
+    let log = try location.openLog(readOnly: readOnly, mirror: use != .readOnly || !readOnly)
     guard try log.size() > 0 else {
       throw StoreError.notAStore(path: location.path, reason: Session.emptyReason)
     }
     let session = Session(location: location, log: log, user: user)
     session.seenHeads = seenHeads
     session.loadProgress = progress
-    session.notices += StoreExposure.warnings(for: location.path)
+    if !location.isServer { session.notices += StoreExposure.warnings(for: location.path) }
     session.checkpointPlace = use == .ignore ? nil : session.findCheckpointPlace(create: use == .readAndWrite)
     session.writesCache = use == .readAndWrite
     let reading = session.checkpointPlace.map(Checkpoint.load) ?? .none
@@ -112,6 +113,7 @@ public final class Session: @unchecked Sendable {
     }
     let read = try session.refresh()
     if read == 0 { session.checkHead() }  // resumed at the head from a checkpoint
+    (log as? PostgresLog)?.writesAsOwner = session.isDemo
     // A large replay is worth saving; the checkpoint is derived and never required. It
     // is this account's own file (its cache), so a read-only session keeps one too.
     if read >= threshold, session.writesCache, session.checkpointPlace != nil {
@@ -166,7 +168,8 @@ public final class Session: @unchecked Sendable {
   public static func checkpointPlace(for location: StoreLocation, keyPath: String = IdentityKey.path())
     -> Checkpoint.Place?
   {
-    guard let id = SeenHeads.storeID(path: location.path),
+    let id = location.isServer ? (try? location.openLog(readOnly: true))?.storeID : SeenHeads.storeID(path: location.path)
+    guard let id,
       let key = try? IdentityKey.loadOrCreate(path: keyPath)
     else { return nil }
     return try? CheckpointPlace.place(storeID: id, storePath: location.path, key: key, create: true)
@@ -272,7 +275,13 @@ public final class Session: @unchecked Sendable {
     // A real store is signed from its first record: the creator's key is in it.
     // (`signed: false` makes a store as older versions did, for tests of the rest.)
     let key = demo || !signed ? nil : try IdentityKey.loadOrCreate(path: keyPath)
-    let log = try EventLog.create(at: location.path, group: group)
+    let log: any RecordLog
+    if let address = try location.serverAddress() {
+      try PostgresLog.createSchema(address)
+      log = try PostgresLog.open(address, mirrorPath: location.mirrorPath(address), readOnly: false, allowEmpty: true)
+    } else {
+      log = try EventLog.create(at: location.path, group: group)
+    }
     let session = Session(location: location, log: log, user: user)
     session.keyPath = keyPath
     session.key = key
@@ -282,15 +291,17 @@ public final class Session: @unchecked Sendable {
       try session.append { [first] }
     } catch {
       // A store that could not get its first record is no store: leave nothing behind.
-      unlink(location.path)
+      if !location.isServer { unlink(location.path) }
       throw error
     }
-    session.notices += StoreExposure.warnings(for: location.path)
+    if !location.isServer { session.notices += StoreExposure.warnings(for: location.path) }
     return session
   }
 
   /// Files an export must never replace: the store and its checkpoint.
-  public var protectedPaths: [String] { [location.path] + (checkpointPlace.map { [$0.path] } ?? []) }
+  public var protectedPaths: [String] {
+    [location.path] + (checkpointPlace.map { [$0.path] } ?? []) + ((log as? PostgresLog)?.mirrorPath.map { [$0] } ?? [])
+  }
 
   /// Opens the store afresh at the same path: after another process replaced the file.
   public func reopened() throws -> Session {
@@ -472,10 +483,13 @@ public final class Session: @unchecked Sendable {
     group: gid_t? = nil
   ) throws -> Session {
     let session = try create(location, name: name, demo: true, user: user, group: group)
+    // Its history is in the names of the demo's people: on a server, only the schema's
+    // owner may write that (docs/teams.md).
+    (session.log as? PostgresLog)?.writesAsOwner = true
     do {
       try session.recordHistory(DemoPortfolio.events(today: today).map { ($0.at, $0.actor, $0.event) })
     } catch {
-      unlink(location.path)
+      if !location.isServer { unlink(location.path) }
       throw error
     }
     return session
@@ -501,7 +515,10 @@ public final class Session: @unchecked Sendable {
 
   /// The portfolio as it stood at the end of `day`, re-read from the log.
   public func portfolio(asOf day: Day) throws -> Portfolio {
-    let reader = try EventLog.open(at: location.path, readOnly: true)
+    // This machine's copy of the records: the file, or the server store's mirror.
+    let reader: any RecordLog =
+      try (log as? PostgresLog)?.mirrorPath.map { try EventLog.open(at: $0, readOnly: true) }
+      ?? location.openLog(readOnly: true)
     var past = Portfolio()
     let end = Timestamp(dayOrdinal: day.ordinal + 1)
     try reader.readNew { record in

@@ -79,7 +79,7 @@ extension SignatureReport {
   static func auditOnce(
     _ location: StoreLocation, skip: SeenHeads.Head?, progress: (Int, Int64) -> Void
   ) throws -> SignatureReport {
-    let log = try EventLog.open(at: location.path, readOnly: true)
+    let log = try location.openLog(readOnly: true, mirror: false)
     var report = SignatureReport()
     report.skip = skip
     var batch: [Record] = []

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresStore
 
 /// Where the store is, and why there: `--store`, else `SAPM_STORE`, else the
 /// default under `$XDG_DATA_HOME`. With nothing at the default path, sapm uses a
@@ -8,14 +9,36 @@ public struct StoreLocation: Sendable, Hashable {
     case flag, environment, defaultPath, demo
   }
 
+  /// The file's path; for a server store, its address without password (for messages).
   public var path: String
   public var source: Source
+  /// A PostgreSQL store's address as given (`postgresql://…`); nil: a file at `path`.
+  public var serverURI: String?
 
   public var isDemo: Bool { source == .demo }
+  /// Kept by a PostgreSQL server (docs/teams.md), not in a file on this machine.
+  public var isServer: Bool { serverURI != nil }
 
   public init(path: String, source: Source) {
     self.path = path
     self.source = source
+  }
+
+  /// A server store at `uri` (libpq's URI syntax); shown without its password.
+  public init(serverURI uri: String, source: Source) {
+    serverURI = uri
+    self.source = source
+    path = (try? ServerAddress(uri).display) ?? "postgresql://(an address libpq cannot read)"
+  }
+
+  /// The server's address, parsed by libpq; its error says what is wrong with it.
+  public func serverAddress() throws -> ServerAddress? {
+    guard let serverURI else { return nil }
+    do {
+      return try ServerAddress(serverURI)
+    } catch {
+      throw StoreLocationProblem(message: "--store \(path): \(error)")
+    }
   }
 
   /// `$XDG_DATA_HOME/sapm/portfolio.sapm`, `~/.local/share/sapm/portfolio.sapm` by default.
@@ -37,8 +60,12 @@ public struct StoreLocation: Sendable, Hashable {
   public static func resolve(
     flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment, allowDemo: Bool
   ) -> StoreLocation {
-    if let flag, !flag.isEmpty { return StoreLocation(path: absolute(flag), source: .flag) }
+    if let flag, !flag.isEmpty {
+      if ServerAddress.isServerAddress(flag) { return StoreLocation(serverURI: flag, source: .flag) }
+      return StoreLocation(path: absolute(flag), source: .flag)
+    }
     if let env = environment["SAPM_STORE"], !env.isEmpty {
+      if ServerAddress.isServerAddress(env) { return StoreLocation(serverURI: env, source: .environment) }
       return StoreLocation(path: absolute(env), source: .environment)
     }
     let path = defaultPath(environment: environment)
@@ -53,4 +80,10 @@ public struct StoreLocation: Sendable, Hashable {
     if path.hasPrefix("/") { return path }
     return FileManager.default.currentDirectoryPath + "/" + path
   }
+}
+
+/// A store address that cannot be used as given.
+public struct StoreLocationProblem: Error, CustomStringConvertible {
+  public var message: String
+  public var description: String { message }
 }

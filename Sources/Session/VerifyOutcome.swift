@@ -32,16 +32,18 @@ public struct VerifyOutcome: Sendable {
   ) throws
     -> VerifyOutcome
   {
-    let report = try EventLog.open(at: location.path, readOnly: true).verify(progress: progress)
+    let log = try location.openLog(readOnly: true, mirror: false)
+    let report = try log.verify(progress: progress)
     var outcome = VerifyOutcome(
       records: report.records, bytes: report.bytes, firstBad: report.firstBad,
       incompleteTailBytes: report.incompleteTailBytes)
     if report.isSound {
-      let through = full ? nil : seen?.verified(path: location.path)
+      let id = log.storeID
+      let through = full ? nil : id.flatMap { seen?.verified(id: $0) }
       let signatures = try SignatureReport.audit(location, verifiedThrough: through)
-      if signatures.problemCount == 0, let seen, let head = signatures.head {
+      if signatures.problemCount == 0, let seen, let head = signatures.head, let id {
         seen.rememberVerified(
-          path: location.path,
+          id: id,
           through: SeenHeads.Head(
             sequence: head.sequence, hash: head.hash, seenOn: Day(ordinal: Timestamp.now().dayOrdinal)))
       }

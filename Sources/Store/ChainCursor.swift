@@ -20,7 +20,7 @@ public struct ChainCursor: Sendable, Hashable {
   }
 
   /// Checks one line against the cursor and advances past it.
-  mutating func accept(line: UnsafeBufferPointer<UInt8>) throws(RecordError) -> Record {
+  public mutating func accept(line: UnsafeBufferPointer<UInt8>) throws(RecordError) -> Record {
     let record = try Record.parse(line: line)
     guard record.sequence == sequence + 1 else {
       throw RecordError(
@@ -65,7 +65,7 @@ public struct ChainCursor: Sendable, Hashable {
     return out
   }
 
-  static func hash(_ line: [UInt8]) -> [UInt8] {
+  public static func hash(_ line: [UInt8]) -> [UInt8] {
     line.withUnsafeBytes { hex(SHA256.hash(data: $0)) }
   }
 }

@@ -11,7 +11,7 @@
 /// `@unchecked Sendable` with unlocked state (the inotify descriptor, the last size and
 /// mtime): each is made and polled by the one loop that follows the store (the TUI's,
 /// the kiosk's, `sapm log --follow`), never shared between threads.
-public final class ChangeWatcher: @unchecked Sendable {
+public final class ChangeWatcher: StoreWatcher, @unchecked Sendable {
   private let path: String
   private let name: String
   private var inotifyFD: Int32 = -1

@@ -36,7 +36,7 @@ public enum Checkpoint {
   public static func legacyPath(for store: String) -> String { store + ".checkpoint" }
 
   /// Writes the checkpoint for the log's current position, atomically (temp + rename).
-  public static func write(to place: Place, for log: EventLog, payload: [UInt8]) throws(StoreError) {
+  public static func write(to place: Place, for log: any RecordLog, payload: [UInt8]) throws(StoreError) {
     try write(to: place, at: log.cursor, offsets: log.recordOffsets, payload: payload)
   }
 
@@ -106,7 +106,7 @@ public enum Checkpoint {
 
     /// Positions `log`'s reader after the checkpointed records, if the record there is
     /// still the one the checkpoint was taken after. False: replay from the start.
-    public func resume(_ log: EventLog) -> Bool {
+    public func resume(_ log: any RecordLog) -> Bool {
       (try? log.resume(at: cursor, offsets: offsets)) == true
     }
   }

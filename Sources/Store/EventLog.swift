@@ -16,7 +16,7 @@ import CanonicalJSON
 /// thread uses it at a time — its session's; a large read hands it to the session's
 /// reading thread while the session only folds what the pipe brings, and takes it back
 /// once the pipe is finished (`Session.readAndFold`).
-public final class EventLog: @unchecked Sendable {
+public final class EventLog: RecordLog, @unchecked Sendable {
   public let path: String
   public let isReadOnly: Bool
   let file: FileDescriptor
@@ -135,15 +135,14 @@ public final class EventLog: @unchecked Sendable {
     return EventLog(path: path, fd: fd, readOnly: readOnly)
   }
 
-  /// Whether the path still names the file this log has open.
-  public enum PathStatus: Sendable, Hashable {
-    /// The path names the open file.
-    case same
-    /// Another file now has the store's name (a copy renamed over it, say).
-    case replaced
-    /// Nothing has the store's name any more.
-    case missing
-  }
+  public typealias PathStatus = StorePathStatus
+
+  public var name: String { path }
+
+  /// A file is there or it is not: it has no offline state.
+  public var availability: StoreAvailability { .available }
+
+  public func makeWatcher() -> any StoreWatcher { ChangeWatcher(path: path) }
 
   /// Compares the device and inode of the path with those of the open descriptor.
   public func pathStatus() -> PathStatus {
@@ -422,6 +421,93 @@ public final class EventLog: @unchecked Sendable {
   public func append(_ draft: RecordDraft) throws(StoreError) -> Record {
     let records = try append([draft])
     return records[0]
+  }
+
+  // MARK: Verbatim lines
+
+  /// The file's last complete record and where it ends, found from the end of the file
+  /// (nothing before it is read): what a mirror of another store is caught up to.
+  public func lastRecord() throws -> (record: Record?, cursor: ChainCursor) {
+    let size = try file.size()
+    var end = size
+    // Bytes after the last newline are an incomplete record: not counted.
+    var chunk = Int64(64 * 1024)
+    var found: (start: Int64, end: Int64)?
+    var lastNewline: Int64?
+    while found == nil {
+      let from = max(0, end - chunk)
+      let bytes = try file.read(count: Int(end - from), at: from)
+      var i = bytes.count - 1
+      while i >= 0 {
+        if bytes[i] == 0x0A {
+          if lastNewline == nil {
+            lastNewline = from + Int64(i)
+          } else {
+            found = (from + Int64(i) + 1, lastNewline ?? 0)
+            break
+          }
+        }
+        i -= 1
+      }
+      if found == nil {
+        if from == 0 {
+          guard let nl = lastNewline else { return (nil, ChainCursor()) }
+          found = (0, nl)
+        } else if lastNewline == nil {
+          end = from
+        } else {
+          chunk *= 2
+          end = size
+          lastNewline = nil
+        }
+      }
+    }
+    guard let (start, stop) = found else { return (nil, ChainCursor()) }
+    let line = try file.read(count: Int(stop - start), at: start)
+    let record = try line.withUnsafeBufferPointer { (b) throws(RecordError) in try Record.parse(line: b) }
+    return (record, ChainCursor(offset: stop + 1, sequence: record.sequence, hashHex: ChainCursor.hash(line)))
+  }
+
+  /// Appends lines exactly as given, after checking under the lock that they extend the
+  /// file's last record: another store's records copied here (this account's mirror of
+  /// a server store, `sapm log --raw`). Lines the file already holds (another process
+  /// of this account copied them first) are skipped; an incomplete last record is cut
+  /// off first (the file is a copy, the original is elsewhere). `durable`: synced before
+  /// returning. Returns how many lines were written.
+  @discardableResult
+  public func appendVerbatim(_ lines: [[UInt8]], firstSequence: Int, durable: Bool = false) throws -> Int {
+    guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+    try file.lock(exclusive: true)
+    defer { file.unlock() }
+    try requireSameFile()
+    let (_, tail) = try lastRecord()
+    if try file.size() > tail.offset { try file.truncate(to: tail.offset) }
+    let skip = tail.sequence - (firstSequence - 1)
+    guard skip >= 0 else {
+      throw StoreError.damaged(
+        path: path, line: tail.sequence + 1,
+        reason: "the copy ends at record \(tail.sequence) but the records to add start at \(firstSequence)")
+    }
+    guard skip < lines.count else { return 0 }
+    var chain = tail
+    var bytes: [UInt8] = []
+    for line in lines[skip...] {
+      do {
+        _ = try line.withUnsafeBufferPointer { (b) throws(RecordError) in try chain.accept(line: b) }
+      } catch {
+        throw StoreError.damaged(path: path, line: chain.sequence + 1, reason: error.reason)
+      }
+      bytes.append(contentsOf: line)
+      bytes.append(0x0A)
+    }
+    do {
+      try file.writeAll(bytes)
+      if durable { try file.sync() }
+    } catch {
+      _ = ftruncate(file.fd, off_t(tail.offset))
+      throw error
+    }
+    return lines.count - skip
   }
 
   /// Takes the lock and sets aside a torn tail, if there is one after what this

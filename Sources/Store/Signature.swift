@@ -63,7 +63,7 @@ public struct RecordSigner: Sendable {
   }
 
   /// The record with `key` set and signed over its `signedBytes`.
-  func signed(_ record: Record) throws(StoreError) -> Record {
+  public func signed(_ record: Record) throws(StoreError) -> Record {
     var r = record
     r.key = publicKeyHex
     r.sig = nil

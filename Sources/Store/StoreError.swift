@@ -15,6 +15,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
   case replaced(path: String)
   /// The store file was removed while this process had it open.
   case deleted(path: String)
+  /// A server store's server cannot be reached (`store` is its address, without password).
+  case offline(store: String, since: String, reason: String)
+  /// A server store's server refused or failed what was asked.
+  case server(store: String, reason: String)
 
   public var description: String {
     switch self {
@@ -35,6 +39,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case .replaced(let path):
       return
         "\(path): the store file was replaced by another file since sapm opened it; nothing was written — reopen the store and try again"
+    case .offline(let store, let since, let reason):
+      return
+        "\(store): offline since \(since) — nothing was recorded; the server cannot be reached (\(reason)); sapm reconnects by itself and catches up"
+    case .server(let store, let reason):
+      return "\(store): \(reason)"
     case .deleted(let path):
       return
         "\(path): the store file was deleted since sapm opened it; nothing was written — restore it from a backup or run 'sapm init'"

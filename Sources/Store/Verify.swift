@@ -13,6 +13,13 @@ public struct VerifyReport: Sendable, Hashable {
 
   public var isSound: Bool { firstBad == nil }
 
+  public init(records: Int, bytes: Int64, firstBad: (line: Int, reason: String)?, incompleteTailBytes: Int) {
+    self.records = records
+    self.bytes = bytes
+    self.firstBad = firstBad
+    self.incompleteTailBytes = incompleteTailBytes
+  }
+
   public static func == (a: VerifyReport, b: VerifyReport) -> Bool {
     a.records == b.records && a.bytes == b.bytes && a.firstBad?.line == b.firstBad?.line
       && a.firstBad?.reason == b.firstBad?.reason && a.incompleteTailBytes == b.incompleteTailBytes
@@ -60,4 +67,9 @@ extension EventLog {
       throw StoreError.io(path: path, operation: "verify", errno: EIO)
     }
   }
+}
+
+extension RecordLog {
+  /// Re-reads and re-hashes every record, with no one told of the progress.
+  public func verify() throws -> VerifyReport { try verify(progress: { _, _ in }) }
 }

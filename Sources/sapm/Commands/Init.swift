@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Portfolio
+import PostgresStore
 import Session
 
 struct Init: ParsableCommand {
@@ -11,6 +12,11 @@ struct Init: ParsableCommand {
       first admin. With --group, the store is shared by that group's members: the file \
       0660 and group-owned, a directory created for it setgid 2770; you must belong to \
       the group. Grant the members their roles with 'sapm roles grant'.
+
+      With --store postgresql://…, the store is kept by a PostgreSQL server \
+      (docs/teams.md): sapm creates its schema, function and roles in that database \
+      (the login must be allowed to), or --sql prints that SQL for a database \
+      administrator to run first.
       """
   )
 
@@ -25,7 +31,14 @@ struct Init: ParsableCommand {
   @Option(help: "A name for the store.")
   var name: String?
 
+  @Flag(help: "Print the SQL that makes a PostgreSQL database a sapm store, and create nothing.")
+  var sql = false
+
   func run() throws {
+    if sql {
+      print(Schema.sql)
+      return
+    }
     try failing {
       let location = storeOptions.location(allowDemo: false)
       let gid = try group.map { try Identity.group(named: $0) }
