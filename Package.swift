@@ -99,7 +99,7 @@ let package = Package(
     .testTarget(
       name: "SessionTests",
       dependencies: [
-        "Session", "App", "Output", "FileImport", "TUI", "Terminal", "Basics",
+        "Session", "App", "Output", "FileImport", "TUI", "Terminal", "Basics", "TestSupport", "PostgresStore",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "Terminal", "Portfolio", "PortfolioDemo", "Basics"]),

@@ -28,6 +28,12 @@ public final class KioskFeed {
     stamp = Self.stamp(location.path)
   }
 
+  /// Wakes the wall's loop when the store may have changed: the file's folder watched,
+  /// or the server's NOTIFY.
+  public func makeWatcher() -> any StoreWatcher {
+    location.isServer ? session.log.makeWatcher() : ChangeWatcher(path: location.path)
+  }
+
   /// What a poll found.
   public enum Change: Equatable {
     case none
@@ -40,6 +46,7 @@ public final class KioskFeed {
   /// Looks at the store once: new records, a replaced, shrunk, edited, unreadable or
   /// missing file. Cheap when nothing changed (a stat and a size).
   public func poll(now: Timestamp) -> Change {
+    if location.isServer { return pollServer(now: now) }
     let path = location.path
     guard let current = Self.stamp(path) else { return fail(now, "the file is missing") }
     if !current.readable { return fail(now, "the file cannot be read (permissions)") }
@@ -58,6 +65,25 @@ public final class KioskFeed {
     stamp = current
     do {
       return try session.refresh() > 0 ? .updated : .none
+    } catch {
+      return fail(now, "\(error)")
+    }
+  }
+
+  /// A server store: what the server has beyond the last read; while it cannot be
+  /// reached the wall keeps its last good view (the log reconnects by itself).
+  private func pollServer(now: Timestamp) -> Change {
+    do {
+      let read = try session.refresh()
+      if case .offline(let since, let reason) = session.log.availability {
+        unavailableSince = unavailableSince ?? since
+        problem = "the server cannot be reached (\(reason))"
+        return .unavailable(since: unavailableSince ?? since, reason: problem ?? reason)
+      }
+      let wasUnavailable = unavailableSince != nil
+      unavailableSince = nil
+      problem = nil
+      return read > 0 || wasUnavailable ? .updated : .none
     } catch {
       return fail(now, "\(error)")
     }

@@ -40,7 +40,7 @@ public final class KioskRunner {
 
   /// Runs until SIGTERM, SIGHUP or SIGINT; no key stops it. Restores the terminal.
   public func run() {
-    let watcher = ChangeWatcher(path: feed.location.path)
+    let watcher = feed.makeWatcher()
     defer { terminal.shutdown() }
     var dirty = true
     var lastPoll = Date.distantPast

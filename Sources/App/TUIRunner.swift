@@ -71,7 +71,8 @@ public final class TUIRunner {
 
   /// Runs until `q`, `:quit` or SIGTERM/SIGINT/SIGHUP; restores the terminal on the way out.
   public func run() {
-    let watcher = ChangeWatcher(path: session.location.path)
+    let watcher = session.log.makeWatcher()
+    _ = followAvailability()
     var checkpointWriter: Thread?
     defer {
       terminal.shutdown()
@@ -131,7 +132,8 @@ public final class TUIRunner {
     do {
       let n = try session.refresh()
       let today = clock()
-      guard n > 0 || today != model.today else { return false }
+      let connection = followAvailability()
+      guard n > 0 || today != model.today else { return connection }
       if model.asOf == nil {
         dispatch(.portfolio(session.portfolio, asOf: nil, today: today))
       }
@@ -140,6 +142,36 @@ public final class TUIRunner {
       dispatch(.status("store: \(error)", error: true))
       return true
     }
+  }
+
+  /// A server store lost or back: the status bar says since when, writes are refused
+  /// meanwhile (`AppModel.writeBlocked`), and the screen keeps the last good view.
+  /// True when the state changed.
+  func followAvailability() -> Bool {
+    var since: String?
+    var reason = ""
+    if case .offline(let t, let why) = session.log.availability {
+      since = Self.clockTime(t)
+      reason = why
+    }
+    guard since != model.info.offlineSince else { return false }
+    let wasOffline = model.info.offlineSince != nil
+    dispatch(.connection(offlineSince: since))
+    if let since {
+      dispatch(
+        .status(
+          "offline since \(since): the server cannot be reached (\(reason)) — showing the last good view; sapm reconnects by itself",
+          error: true))
+    } else if wasOffline {
+      dispatch(.status("back online: caught up with the server", error: false))
+    }
+    return true
+  }
+
+  /// HH:MM UTC of a timestamp.
+  static func clockTime(_ t: Timestamp) -> String {
+    let parts = t.description.split(separator: "T")
+    return parts.count == 2 ? String(parts[1].prefix(5)) + " UTC" : t.description
   }
 
   /// Opens the store afresh at its path and shows what the new file holds.

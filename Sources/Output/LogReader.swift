@@ -31,12 +31,14 @@ public struct LogEntry: Sendable {
 /// Reads a store's records for `sapm log`, read-only, and follows it: to the new
 /// file when the store is replaced (saying so), waiting when it is deleted.
 public final class LogReader {
+  let location: StoreLocation
   let path: String
-  var log: EventLog
+  var log: any RecordLog
 
   public init(_ location: StoreLocation) throws {
+    self.location = location
     path = location.path
-    log = try EventLog.open(at: path, readOnly: true)
+    log = try location.openLog(readOnly: true)
   }
 
   /// Every record not read yet; with `tail`, only the last `tail` of them.
@@ -53,16 +55,34 @@ public final class LogReader {
     records.suffix(tail).forEach { emit(LogEntry($0)) }
   }
 
+  /// Every record not read yet, each line exactly as stored with its newline: a copy
+  /// of the store that `sapm verify` accepts, byte for byte (`sapm log --raw`).
+  public func readRaw(_ emit: ([UInt8]) throws -> Void) throws {
+    var chunk: [UInt8] = []
+    chunk.reserveCapacity(1 << 20)
+    try log.readNewLines { _, line in
+      chunk.append(contentsOf: line)
+      chunk.append(0x0A)
+      if chunk.count >= 1 << 20 {
+        try emit(chunk)
+        chunk.removeAll(keepingCapacity: true)
+      }
+    }
+    if !chunk.isEmpty { try emit(chunk) }
+  }
+
   /// What the reader noticed (an incomplete last record, say).
   public var warnings: [String] { log.warnings.map(\.description) }
 
   /// Prints what other processes append, for as long as it runs. `notice` hears
-  /// about a replaced or deleted store; `flush` runs after each batch.
+  /// about a replaced or deleted store, or a server lost and back; `flush` runs after
+  /// each batch.
   public func follow(
     _ emit: (LogEntry) -> Void, notice: (String) -> Void, flush: () throws -> Void
   ) throws -> Never {
-    let watcher = ChangeWatcher(path: path)
+    let watcher = log.makeWatcher()
     var missing = false
+    var offline = false
     while true {
       _ = watcher.wait(milliseconds: 1000)
       switch log.pathStatus() {
@@ -74,9 +94,9 @@ public final class LogReader {
         continue
       case .replaced:
         missing = false
-        let next: EventLog
+        let next: any RecordLog
         do {
-          next = try EventLog.open(at: path, readOnly: true)
+          next = try location.openLog(readOnly: true)
         } catch {
           notice("\(path): the store file was replaced and cannot be read: \(error)")
           continue
@@ -91,6 +111,14 @@ public final class LogReader {
         log = next
       }
       try log.readNew { emit(LogEntry($0)) }
+      switch log.availability {
+      case .available:
+        if offline { notice("\(path): the server is back; following it again") }
+        offline = false
+      case .offline(_, let reason):
+        if !offline { notice("\(path): the server cannot be reached (\(reason)); waiting for it") }
+        offline = true
+      }
       try flush()
     }
   }

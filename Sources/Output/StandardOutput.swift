@@ -48,6 +48,14 @@ public final class StandardOutput: @unchecked Sendable {
     if buffer.count >= 1 << 16 { drain() }
   }
 
+  /// Writes bytes exactly as given: never to a terminal (the caller refuses that).
+  public func writeBytes(_ bytes: [UInt8]) throws(OutputError) {
+    guard !isTerminal else { throw OutputError(errno: ENOTTY) }
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { drain() }
+    if let failure { throw OutputError(errno: failure) }
+  }
+
   /// Sends what is buffered; throws the first write error met since the start.
   public func flush() throws(OutputError) {
     drain()

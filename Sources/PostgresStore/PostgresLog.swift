@@ -111,13 +111,21 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
 
   /// Creates the schema in an empty database (the login must be allowed to create a
   /// schema and roles; else `sapm init --sql` gives a database administrator the SQL).
-  public static func createSchema(_ address: ServerAddress) throws {
-    let connection = try Connection.connect(address.conninfo)
+  /// `allowExisting`: a store already there is no error (a migration taken up again).
+  public static func createSchema(_ address: ServerAddress, allowExisting: Bool = false) throws {
+    let connection: Connection
+    do {
+      connection = try Connection.connect(address.conninfo)
+    } catch {
+      throw StoreError.server(store: address.display, reason: "cannot connect: \(error.message)")
+    }
     defer { connection.close() }
     let exists = try connection.execute("SELECT 1 FROM pg_namespace WHERE nspname = 'sapm'")
     if exists.count > 0 {
       let head = try? connection.execute("SELECT seq FROM sapm.head")
-      if let head, head.count == 1, head.text(0, 0) != "0" { throw StoreError.alreadyExists(path: address.display) }
+      if !allowExisting, let head, head.count == 1, head.text(0, 0) != "0" {
+        throw StoreError.alreadyExists(path: address.display)
+      }
       return  // made by the administrator, still empty: sapm init writes its first record
     }
     do {
@@ -257,13 +265,18 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
   /// holds and tries to reconnect, without waiting on the server.
   @discardableResult
   public func readNew(_ body: (Record) throws -> Void) throws -> Int {
+    try readNewLines { record, _ in try body(record) }
+  }
+
+  @discardableResult
+  public func readNewLines(_ body: (Record, UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Int {
     if lostSince != nil { tryReconnect() }
     guard let mirror else { return try readDirect(body) }
-    var count = try mirror.readNew(body)
+    var count = try mirror.readNewLines(body)
     guard lostSince == nil, headIsDue() else { return count }
     do {
       try askHead()
-      while try pullIntoMirror() > 0 { count += try mirror.readNew(body) }
+      while try pullIntoMirror() > 0 { count += try mirror.readNewLines(body) }
     } catch StoreError.offline {
       return count  // the last good view stays; `availability` says why
     }
@@ -305,7 +318,7 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
   }
 
   /// Without a mirror: straight from the server, verified against the chain.
-  private func readDirect(_ body: (Record) throws -> Void) throws -> Int {
+  private func readDirect(_ body: (Record, UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Int {
     guard lostSince == nil, directCursor.sequence == 0 || headIsDue() else { return 0 }
     var count = 0
     do {
@@ -325,7 +338,7 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
           }
           directOffsets.append(offset)
           count += 1
-          try body(record)
+          try line.withUnsafeBufferPointer { try body(record, $0) }
         }
       }
     } catch StoreError.offline {
@@ -505,7 +518,7 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
     var count = 0
     var lastReport: Int64 = 0
     do {
-      try fresh.readDirect { _ in
+      try fresh.readDirect { _, _ in
         count += 1
         if fresh.directCursor.offset - lastReport >= 8 << 20 {
           lastReport = fresh.directCursor.offset

@@ -175,6 +175,13 @@ public final class EventLog: RecordLog, @unchecked Sendable {
   /// a torn last record first; a read-only reader ignores it and warns.
   @discardableResult
   public func readNew(_ body: (Record) throws -> Void) throws -> Int {
+    try readNewLines { record, _ in try body(record) }
+  }
+
+  /// The same, with each record's line exactly as the file holds it (without its
+  /// newline), valid during the call: for copies that must be byte for byte.
+  @discardableResult
+  public func readNewLines(_ body: (Record, UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Int {
     var count = 0
     let end = try file.size()
     if end < cursor.offset {
@@ -182,10 +189,10 @@ public final class EventLog: RecordLog, @unchecked Sendable {
         path: path, line: cursor.sequence,
         reason: "the file shrank below what was already read (truncated or replaced)")
     }
-    let tail = try Self.scan(file, from: cursor, to: end) { (record, offset) in
+    let tail = try Self.scan(file, from: cursor, to: end) { (record, offset, line) in
       offsets.append(offset)
       count += 1
-      try body(record)
+      try body(record, line)
     } cursorOut: {
       cursor = $0
     }
@@ -252,7 +259,7 @@ public final class EventLog: RecordLog, @unchecked Sendable {
   /// the last newline (an incomplete record).
   static func scan(
     _ file: FileDescriptor, from start: ChainCursor, to end: Int64,
-    _ body: (Record, Int64) throws -> Void, cursorOut: (ChainCursor) -> Void
+    _ body: (Record, Int64, UnsafeBufferPointer<UInt8>) throws -> Void, cursorOut: (ChainCursor) -> Void
   ) throws -> Int {
     var cursor = start
     defer { cursorOut(cursor) }
@@ -281,8 +288,9 @@ public final class EventLog: RecordLog, @unchecked Sendable {
           let lineEnd = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
           let offset = cursor.offset
           let record: Record
+          let line = UnsafeBufferPointer(rebasing: b[consumed..<lineEnd])
           do {
-            record = try cursor.accept(line: UnsafeBufferPointer(rebasing: b[consumed..<lineEnd]))
+            record = try cursor.accept(line: line)
           } catch let error as RecordError {
             if cursor.sequence == 0 {
               throw StoreError.notAStore(
@@ -291,7 +299,7 @@ public final class EventLog: RecordLog, @unchecked Sendable {
             }
             throw StoreError.damaged(path: file.path, line: cursor.sequence + 1, reason: error.reason)
           }
-          try body(record, offset)
+          try body(record, offset, line)
           consumed = lineEnd + 1
         }
       }
@@ -346,7 +354,7 @@ public final class EventLog: RecordLog, @unchecked Sendable {
         reason: "the file shrank below what was already read (truncated or replaced)")
     }
     if size > chain.offset {
-      let tail = try Self.scan(file, from: chain, to: size) { (record, offset) in
+      let tail = try Self.scan(file, from: chain, to: size) { (record, offset, _) in
         if let consume {
           offsets.append(offset)
           try consume(record)

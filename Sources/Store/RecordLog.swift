@@ -27,6 +27,10 @@ public protocol RecordLog: AnyObject, Sendable {
   /// Reads every record after the cursor, verified against the chain, in order.
   @discardableResult
   func readNew(_ body: (Record) throws -> Void) throws -> Int
+  /// The same, with each record's line exactly as stored (without its newline), valid
+  /// during the call: for copies that must be byte for byte (`sapm migrate`, `log --raw`).
+  @discardableResult
+  func readNewLines(_ body: (Record, UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Int
   /// A record already read by this reader.
   func record(sequence: Int) throws -> Record?
   /// Positions the reader after a record known to be good (a checkpoint's), if the
@@ -85,4 +89,16 @@ extension RecordLog {
   /// The store's identity: the SHA-256 of record 1 (its name, creator, time and key),
   /// the same in every copy of it — a file, a server, a migrated copy.
   public var storeID: String? { (try? record(sequence: 1))?.lineHashHex }
+}
+
+extension RecordLog {
+  /// Appends one record (see `append(_:)` for a batch).
+  @discardableResult
+  public func append(_ draft: RecordDraft) throws -> Record {
+    let records = try append([draft])
+    guard let first = records.first else {
+      throw StoreError.server(store: name, reason: "the record was not appended")
+    }
+    return first
+  }
 }

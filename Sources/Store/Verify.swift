@@ -44,7 +44,7 @@ extension EventLog {
     var last = ChainCursor()
     var lastReport: Int64 = 0
     do {
-      let tail = try Self.scan(file, from: ChainCursor(), to: total) { (_, offset) in
+      let tail = try Self.scan(file, from: ChainCursor(), to: total) { (_, offset, _) in
         count += 1
         if offset - lastReport >= 8 << 20 {
           lastReport = offset

@@ -132,7 +132,7 @@ public enum KeyMap {
       if case .program = model.page.screen { return nil }
       return "[ and ] switch tabs on the program screen; drill into a program first"
     case .new:
-      if model.info.readOnly { return "read-only: recording would write to the store" }
+      if let why = model.writeBlocked("recording") { return why }
       if model.asOf != nil { return "time travel shows the past; Esc back to now to record" }
       if let why = model.viewerReason("records facts") { return why }
       return model.page.screen.screen.newFormDisabledReason(model)
@@ -140,7 +140,7 @@ public enum KeyMap {
       guard model.page.screen.screen.acknowledges(model) else {
         return "x acknowledges an alert: in the alerts view (a), or on a program's Summary"
       }
-      if model.info.readOnly { return "read-only: acknowledging would write to the store" }
+      if let why = model.writeBlocked("acknowledging") { return why }
       if model.asOf != nil { return "time travel shows the past; Esc back to now to acknowledge" }
       return model.viewerReason("acknowledges alerts")
     case .drill:
@@ -153,13 +153,13 @@ public enum KeyMap {
       return model.page.screen.screen.sorts
         ? nil : "s sorts the partners of a pane or the programs of a partner"
     case .newRequest:
-      if model.info.readOnly { return "read-only: a request would write to the store" }
+      if let why = model.writeBlocked("a request") { return why }
       if let why = model.viewerReason("raises requests") { return why }
       if model.asOf != nil { return "time travel shows the past; Esc back to now to raise a request" }
       if case .program = model.page.screen { return nil }
       return "N raises a request on a program: open one first"
     case .step(let state):
-      if model.info.readOnly { return "read-only: \(state.verb) would write to the store" }
+      if let why = model.writeBlocked(state.verb) { return why }
       if model.asOf != nil { return "time travel shows the past; Esc back to now to \(state.verb)" }
       if model.selectedRequest() == nil {
         return "\(state.verb) acts on a request: p for approvals, or a program's Requests tab"
@@ -203,5 +203,17 @@ extension AppModel {
     guard role == nil || role == .viewer else { return nil }
     return
       "\(info.user) holds \(portfolio.roster.describe(info.user)): a viewer \(what) in no region; an administrator grants roles (sapm roles grant)"
+  }
+}
+
+extension AppModel {
+  /// Why nothing can be written now: a read-only store, or a server store that cannot
+  /// be reached (docs/teams.md).
+  func writeBlocked(_ what: String) -> String? {
+    if info.readOnly { return "read-only: \(what) would write to the store" }
+    if let since = info.offlineSince {
+      return "offline since \(since): \(what) cannot be recorded until the server is back (sapm reconnects by itself)"
+    }
+    return nil
   }
 }

@@ -21,6 +21,8 @@ public enum Message: Sendable {
   case tick(Timestamp)
   /// The kiosk's store became unreadable (since when), or readable again (nil).
   case storeUnavailable(since: Timestamp?)
+  /// A server store's connection was lost (since HH:MM UTC), or is back (nil).
+  case connection(offlineSince: String?)
 }
 
 /// What the application asks the caller to do: the I/O that `update` never does.

@@ -121,6 +121,8 @@ public struct SessionInfo: Sendable, Hashable {
   public var role: String
   public var demo: Bool
   public var readOnly: Bool
+  /// A server store that cannot be reached: since when (HH:MM UTC); nil while it can.
+  public var offlineSince: String?
 
   public init(store: String, user: String, role: String, demo: Bool, readOnly: Bool) {
     self.store = store

@@ -177,6 +177,9 @@ extension AppModel {
     if kiosk != nil { modes.append((" KIOSK ", "kiosk.banner")) }
     if info.demo { modes.append((" DEMO ", "status.mode.demo")) }
     if info.readOnly { modes.append((" READ-ONLY ", "status.mode.readonly")) }
+    if let since = info.offlineSince {
+      modes.append((" OFFLINE since \(since) — showing the last good view ", "status.error"))
+    }
     if let asOf { modes.append((" \(asOf.label(today: today)) ", "status.asof")) }
     for (text, style) in modes { x += g.put(text, x: x, y: y, style: theme.style(style)) + 1 }
     let newest = portfolio.newest.map { String($0.description.prefix(16)).replacingT() } ?? "none"

@@ -48,6 +48,9 @@ extension AppModel {
       self.message = text
       messageIsError = error
       return []
+    case .connection(let since):
+      info.offlineSince = since
+      return []
     case .theme(let t):
       theme = t
       return []

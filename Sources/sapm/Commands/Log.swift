@@ -21,6 +21,12 @@ struct Log: ParsableCommand {
   @Option(help: "Print only the last N events (before following).")
   var tail: Int?
 
+  @Flag(
+    help:
+      "Write the records exactly as stored, byte for byte: a file store 'sapm verify' accepts (redirect it to a file)."
+  )
+  var raw = false
+
   func run() throws {
     try failing {
       let location = storeOptions.location(allowDemo: true)
@@ -28,6 +34,14 @@ struct Log: ParsableCommand {
         _ = try storeOptions.open(readOnly: false)
       }
       let reader = try LogReader(location)
+      if raw {
+        guard !StandardOutput.shared.isTerminal else {
+          throw ValidationError("--raw writes the store's bytes: redirect it to a file ('sapm log --raw > copy.sapm')")
+        }
+        try reader.readRaw { chunk in try StandardOutput.shared.writeBytes(chunk) }
+        for w in reader.warnings { complain("warning: \(w)") }
+        return
+      }
       func emit(_ entry: LogEntry) {
         if json {
           say(entry.line)
