@@ -17,7 +17,7 @@ enum Backend: String, CaseIterable, Sendable, CustomStringConvertible {
 struct TestStore {
   let backend: Backend
   private let dir: String
-  private let database: String?
+  let database: String?
 
   init(_ backend: Backend, owner: String = "admin") throws {
     self.backend = backend

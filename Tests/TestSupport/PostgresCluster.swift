@@ -34,8 +34,17 @@ public final class PostgresCluster: Sendable {
   }
   private static let started = Mutex(State())
 
+  /// A cluster of the caller's own (a test that stops and starts its server), removed
+  /// with `stopAndRemove()`.
+  public static func makePrivate() throws -> PostgresCluster { try PostgresCluster() }
+
+  public func stopAndRemove() {
+    stop(immediate: true)
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
   private static func stopShared() {
-    started.withLock { $0.cluster?.stop() }
+    started.withLock { $0.cluster?.stopAndRemove() }
   }
 
   public struct ClusterError: Error, CustomStringConvertible {
