@@ -160,7 +160,7 @@ public final class TUIRunner {
     if let since {
       dispatch(
         .status(
-          "offline since \(since): the server cannot be reached (\(reason)) — showing the last good view; sapm reconnects by itself",
+          "offline since \(since) — showing the last good view; sapm reconnects by itself (\(reason))",
           error: true))
     } else if wasOffline {
       dispatch(.status("back online: caught up with the server", error: false))

@@ -85,7 +85,9 @@ final class Connection {
 
   var lastMessage: String {
     guard let handle, let text = PQerrorMessage(handle) else { return "no connection" }
-    return String(cString: text).trimmingCharacters(in: " \n")
+    // libpq's first line says what happened; the rest is advice for psql's users.
+    let whole = String(cString: text)
+    return String(whole.split(separator: "\n").first ?? "").trimmingCharacters(in: " \t")
   }
 
   func close() {

@@ -234,7 +234,7 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
     if let connection, connection.readable(), connection.drainNotifications(channel: Schema.channel) {
       notified = true
     }
-    if let connection, !connection.isOK { goOffline("the connection was closed") }
+    if let connection, !connection.isOK { goOffline(connection.lastMessage) }
     return notified || monotonic() - headCheckedAt >= headPollInterval
   }
 

@@ -40,7 +40,7 @@ public final class PostgresCluster: Sendable {
 
   public func stopAndRemove() {
     stop(immediate: true)
-    try? FileManager.default.removeItem(atPath: folder)
+    if ProcessInfo.processInfo.environment["SAPM_KEEP_PG"] == nil { try? FileManager.default.removeItem(atPath: folder) }
   }
 
   private static func stopShared() {

@@ -177,14 +177,13 @@ extension AppModel {
     if kiosk != nil { modes.append((" KIOSK ", "kiosk.banner")) }
     if info.demo { modes.append((" DEMO ", "status.mode.demo")) }
     if info.readOnly { modes.append((" READ-ONLY ", "status.mode.readonly")) }
-    if let since = info.offlineSince {
-      modes.append((" OFFLINE since \(since) — showing the last good view ", "status.error"))
-    }
+    if let since = info.offlineSince { modes.append((" OFFLINE since \(since) ", "status.error")) }
     if let asOf { modes.append((" \(asOf.label(today: today)) ", "status.asof")) }
     for (text, style) in modes { x += g.put(text, x: x, y: y, style: theme.style(style)) + 1 }
     let newest = portfolio.newest.map { String($0.description.prefix(16)).replacingT() } ?? "none"
     let who = kiosk == nil ? " \(info.user) (\(info.role)) │" : ""
-    let text = "\(who) \(info.store) │ \(portfolio.eventCount) events, newest \(newest) UTC"
+    // The figures before the store's name: a long name (a server's address) gives way first.
+    let text = "\(who) \(portfolio.eventCount) events, newest \(newest) UTC │ \(info.store)"
     g.put(text, x: x, y: y, style: theme.style("status"), limit: width - x)
   }
 }
