@@ -87,7 +87,9 @@ let package = Package(
       name: "sapm-bench",
       dependencies: [
         "Session", "App", "Output", "FileImport", "Store", "Portfolio", "PortfolioDemo", "TUI", "Terminal",
-        "Basics",
+        "Basics", "PostgresStore",
+        // The throwaway PostgreSQL cluster the tests use, for `sapm-bench postgres`.
+        "TestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto"),
       ]

@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
     abstract: "sapm benchmarks (see docs/performance.md) and store stress helpers.",
     subcommands: [
       Run.self, TUIBench.self, PerformBench.self, KioskSoak.self, ImportBench.self, SignatureBench.self,
-      Generate.self, FirstFrameBench.self, Append.self, AppendRaw.self,
+      Generate.self, FirstFrameBench.self, PostgresBench.self, Append.self, AppendRaw.self,
     ],
     defaultSubcommand: Run.self)
 }

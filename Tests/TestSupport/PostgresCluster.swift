@@ -9,6 +9,8 @@ import Synchronization
 public final class PostgresCluster: Sendable {
   public let folder: String
   public let binaries: String
+  /// fsync on (a benchmark's durable figures); the tests run with it off.
+  public let durable: Bool
   private let databases = Mutex(0)
 
   /// The process's cluster, started at first use.
@@ -36,7 +38,9 @@ public final class PostgresCluster: Sendable {
 
   /// A cluster of the caller's own (a test that stops and starts its server), removed
   /// with `stopAndRemove()`.
-  public static func makePrivate() throws -> PostgresCluster { try PostgresCluster() }
+  public static func makePrivate(durable: Bool = false) throws -> PostgresCluster {
+    try PostgresCluster(durable: durable)
+  }
 
   public func stopAndRemove() {
     stop(immediate: true)
@@ -52,7 +56,8 @@ public final class PostgresCluster: Sendable {
     public var description: String { message }
   }
 
-  private init() throws {
+  private init(durable: Bool = false) throws {
+    self.durable = durable
     guard getuid() == 0 else {
       throw ClusterError(message: "the PostgreSQL tests start a cluster as the postgres account: run them as root")
     }
@@ -78,7 +83,7 @@ public final class PostgresCluster: Sendable {
   public func start() throws {
     try runAsPostgres([
       binaries + "/pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-o",
-      "-k \(folder) -c listen_addresses='' -c fsync=off -c max_connections=200", "start",
+      "-k \(folder) -c listen_addresses='' -c max_connections=200" + (durable ? "" : " -c fsync=off"), "start",
     ])
   }
 
