@@ -65,4 +65,57 @@ import Testing
     try tmux.waitFor("back online") { !$0.contains("OFFLINE since") }
     try tmux.quit()
   }
+
+  /// The wall on a server store, as a login that may only read: it follows another
+  /// session's event live, keeps its last good view while the server is down, and writes
+  /// nothing anywhere — no file is opened for writing.
+  @Test func theKioskFollowsAServerStoreAsAReader() throws {
+    let cluster = try PostgresCluster.makePrivate()
+    defer { cluster.stopAndRemove() }
+    let user = String(cString: getpwuid(getuid()).pointee.pw_name)
+    let database = try cluster.createDatabase(owner: user)
+    let uri = cluster.uri(database: database, user: user)
+    try cluster.createLogin("kiosk", writer: false)
+    let tmux = try Tmux(term: "xterm-256color")
+    let (made, text) = try sapm(tmux, ["init", "--demo", "--store", uri])
+    #expect(made == 0, "\(text)")
+    try tmux.type("\(Tmux.binary) --kiosk --store '\(cluster.uri(database: database, user: "kiosk"))'")
+    try tmux.keys("Enter")
+    let (screen, _) = try tmux.waitFor("events, newest")
+    let count = try #require(
+      screen.range(of: #"(\d+) events"#, options: .regularExpression).map {
+        Int(screen[$0].split(separator: " ")[0]) ?? 0
+      })
+    let pid = try KioskProcess.pid(tmux)
+    let (status, out) = try sapm(tmux, ["alerts", "ack", "restriction-active/ZW-SC-001/7012", "--note", "wall", "--store", uri])
+    #expect(status == 0, "\(out)")
+    let (_, waited) = try tmux.waitFor("\(count + 1) events", timeout: 5)
+    #expect(waited < 2.0, "took \(waited) s")
+    // The server goes: the last good view stays, and says since when.
+    cluster.stop(immediate: true)
+    try tmux.waitFor("store unavailable since", timeout: 10)
+    #expect(try tmux.screen().contains("\(count + 1) events"))
+    try cluster.start()
+    try tmux.waitFor("back", timeout: 10) { !$0.contains("store unavailable") }
+    // Keys that would write anywhere else do nothing here.
+    try tmux.type("nxA:export /tmp/kiosk-server-leak.csv")
+    try tmux.keys("Enter")
+    Thread.sleep(forTimeInterval: 0.5)
+    #expect(!FileManager.default.fileExists(atPath: "/tmp/kiosk-server-leak.csv"))
+    let writable = KioskProcess.writableFiles(pid)
+    #expect(writable.isEmpty, "\(writable)")
+    kill(pid, SIGTERM)
+    try tmux.waitFor("E2E$", timeout: 10) { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
+  }
+}
+
+/// The kiosk's process in a tmux pane, and the files it could write.
+enum KioskProcess {
+  static func pid(_ tmux: Tmux) throws -> Int32 { try KioskEndToEndTests.kioskPID(tmux) }
+
+  /// Regular files open for writing (not the terminal, pipes or sockets).
+  static func writableFiles(_ pid: Int32) -> [String] {
+    KioskEndToEndTests.openFiles(pid).filter { $0.writable && $0.path.hasPrefix("/") && !$0.path.hasPrefix("/dev/") }
+      .map(\.path)
+  }
 }

@@ -119,7 +119,7 @@ struct Open: ParsableCommand {
       let forcedMono = env["NO_COLOR"].map { !$0.isEmpty } == true
       let chosen = forcedMono ? Theme.monochromeBuiltIn : try catalog.load(theme ?? "kiosk")
       let location = storeOptions.location(allowDemo: true)
-      guard FileManager.default.fileExists(atPath: location.path) else {
+      guard location.isServer || FileManager.default.fileExists(atPath: location.path) else {
         throw ValidationError(
           "no store at \(location.path): the kiosk only reads; create it first ('sapm init', or 'sapm init --demo --store PATH')"
         )
