@@ -415,9 +415,17 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
     guard !isReadOnly, let mirror else { throw StoreError.readOnly(path: address.display) }
     if lostSince != nil { tryReconnect() }
     guard lostSince == nil else { throw offlineError() }
+    var reconnected = false
     for _ in 0..<Self.attempts {
-      // Catch up with everything the server has.
-      try askHead()
+      // Catch up with everything the server has. A connection found dead here (the
+      // server restarted since the last read) is worth one reconnect, as a command would.
+      do {
+        try askHead()
+      } catch StoreError.offline {
+        guard !reconnected, reconnectNow() else { throw offlineError() }
+        reconnected = true
+        try askHead()
+      }
       while try pullIntoMirror() > 0 {}
       let chain: ChainCursor
       if let consume {
@@ -484,17 +492,30 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
   /// One reconnect (waiting, as a command would) and a look at the record that would be ours.
   private func settle(_ lines: [[UInt8]], after chain: ChainCursor, error: PostgresError) throws -> Sent {
     goOffline(error.message)
-    guard let again = try? Connection.connect(address.conninfo) else { throw offlineError() }
-    connection = again
-    lostSince = nil
-    lostReason = ""
-    try listen()
+    guard reconnectNow() else { throw offlineError() }
     let there = try fetch(after: chain.sequence, limit: 1)
     if let first = there.first {
       if first == lines[0] { return .committed }  // it had committed: never append twice
       return .headMoved  // someone else's record is there: decide again
     }
     return .headMoved  // nothing committed: decide again on the log as it is
+  }
+
+  /// Connects again, waiting for the answer (a write in progress, not the screen's
+  /// loop); true when the server is back and listened to.
+  private func reconnectNow() -> Bool {
+    goOffline(lostReason.isEmpty ? "the connection was lost" : lostReason)
+    do {
+      connection = try Connection.connect(address.conninfo)
+      lostSince = nil
+      lostReason = ""
+      try listen()
+      notified = true
+      return true
+    } catch {
+      goOffline("\(error)")
+      return false
+    }
   }
 
   /// Copies records as they are, from another store (`sapm migrate`; the schema's

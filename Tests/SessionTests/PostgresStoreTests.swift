@@ -232,6 +232,64 @@ import Testing
     #expect(first.log.availability == .available)
     #expect(first.portfolio.programs["P1"]?.disbursed == .million(5))
   }
+
+  /// The writer's connection is cut just before it appends (the server ended its
+  /// backend): the outcome is settled by reconnecting and reading, and the command is
+  /// recorded exactly once.
+  @Test func aConnectionLostBeforeTheAppendIsSettledWithoutADuplicate() throws {
+    let store = try fundedStore(officers: ["officer"])
+    defer { store.remove() }
+    let cluster = try PostgresCluster.shared()
+    let database = try #require(store.database)
+    let s = try Session.open(try store.location(for: "officer"), readOnly: false, user: "officer", seenHeads: nil)
+    let before = try store.count()
+    try cluster.sql(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND usename = 'officer'")
+    try s.perform(DisburseFunds(program: "P1", fiscalYear: 2025, amount: .million(5), on: day), today: day)
+    #expect(try store.count() == before + 1)
+    #expect(s.portfolio.programs["P1"]?.disbursed == .million(5))
+    #expect(s.log.availability == .available)
+    #expect(try VerifyOutcome.verify(try store.location(for: "admin"), seen: nil).isSound)
+  }
+
+  /// Records cut off on the server (an owner who dropped the trigger, an older backup
+  /// restored): an account whose mirror holds more refuses to go on and says so.
+  @Test func recordsCutOffOnTheServerAreNamed() throws {
+    let store = try fundedStore(officers: ["officer"])
+    defer { store.remove() }
+    let cluster = try PostgresCluster.shared()
+    let database = try #require(store.database)
+    let location = try store.location(for: "officer")
+    let seen = try Session.open(location, readOnly: false, user: "officer", seenHeads: nil)
+    let head = seen.portfolio.lastSequence
+    try cluster.sql(
+      """
+      ALTER TABLE sapm.records DISABLE TRIGGER USER; ALTER TABLE sapm.head DISABLE TRIGGER USER;
+      DELETE FROM sapm.records WHERE seq = \(head);
+      UPDATE sapm.head SET seq = \(head - 1),
+        hash = (SELECT encode(sha256(line), 'hex') FROM sapm.records WHERE seq = \(head - 1));
+      """, database: database)
+    #expect {
+      _ = try Session.open(location, readOnly: false, user: "officer", seenHeads: nil)
+    } throws: { error in
+      "\(error)".contains("the server's log ends at record \(head - 1), but this machine's copy holds \(head)")
+    }
+  }
+
+  /// A login that may not create the schema is told what to ask for.
+  @Test func initWithoutTheRightToCreateTheSchemaSaysWhatToAsk() throws {
+    let store = try TestStore(.postgres)
+    defer { store.remove() }
+    let cluster = try PostgresCluster.shared()
+    try cluster.createLogin("newcomer", writer: true)
+    let database = try #require(store.database)
+    let location = StoreLocation(serverURI: cluster.uri(database: database, user: "newcomer"), source: .flag)
+    #expect {
+      _ = try Session.create(location, name: "t", demo: false, user: "newcomer", signed: false)
+    } throws: { error in
+      "\(error)".contains("sapm init --sql")
+    }
+  }
 }
 
 /// `sapm log --raw`'s bytes, through the Output target's reader.
