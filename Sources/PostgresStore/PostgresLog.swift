@@ -212,6 +212,17 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
     }
   }
 
+  public var storeID: String? {
+    if let id = mirror?.storeID { return id }
+    // Record 1, from the server (the mirror has none yet, or there is no mirror).
+    guard lostSince == nil,
+      let r = try? run({ c throws(PostgresError) in
+        try c.execute("SELECT line FROM sapm.records WHERE seq = 1", binary: true)
+      }), r.count == 1
+    else { return nil }
+    return String(decoding: ChainCursor.hash(r.bytes(0, 0)), as: UTF8.self)
+  }
+
   public var availability: StoreAvailability {
     lostSince.map { .offline(since: $0, reason: lostReason) } ?? .available
   }

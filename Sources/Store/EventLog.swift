@@ -144,6 +144,18 @@ public final class EventLog: RecordLog, @unchecked Sendable {
 
   public func makeWatcher() -> any StoreWatcher { ChangeWatcher(path: path) }
 
+  public var storeID: String? {
+    if let first = try? record(sequence: 1) { return first.lineHashHex }
+    // Not read yet: the first line, from the file (up to 1 MiB).
+    guard let size = try? file.size(), size > 0,
+      let head = try? file.read(count: Int(min(size, 1 << 20)), at: 0), let nl = head.firstIndex(of: 0x0A)
+    else { return nil }
+    let line = Array(head[..<nl])
+    guard (try? line.withUnsafeBufferPointer({ (b) throws(RecordError) in try Record.parse(line: b) })) != nil
+    else { return nil }
+    return String(decoding: ChainCursor.hash(line), as: UTF8.self)
+  }
+
   /// Compares the device and inode of the path with those of the open descriptor.
   public func pathStatus() -> PathStatus {
     var atPath = stat()

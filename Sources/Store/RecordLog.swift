@@ -58,6 +58,10 @@ public protocol RecordLog: AnyObject, Sendable {
   func verify(progress: (Int64, Int64) -> Void) throws -> VerifyReport
   /// Whether the store can be reached now (a server can be lost; a file cannot).
   var availability: StoreAvailability { get }
+  /// The store's identity: the SHA-256 of record 1 (its name, creator, time and key),
+  /// the same in every copy of it — a file, a server, a migrated copy. Known before
+  /// anything is read (it names the checkpoint and the seen head).
+  var storeID: String? { get }
 }
 
 /// Whether the name a reader opened still reaches the store it has open.
@@ -85,11 +89,6 @@ public protocol StoreWatcher: AnyObject {
   func drainIfReadable() -> Bool
 }
 
-extension RecordLog {
-  /// The store's identity: the SHA-256 of record 1 (its name, creator, time and key),
-  /// the same in every copy of it — a file, a server, a migrated copy.
-  public var storeID: String? { (try? record(sequence: 1))?.lineHashHex }
-}
 
 extension RecordLog {
   /// Appends one record (see `append(_:)` for a batch).

@@ -290,6 +290,22 @@ import Testing
       "\(error)".contains("sapm init --sql")
     }
   }
+
+  /// A server store keeps this account's checkpoint as a file store does (in its cache,
+  /// at a position of its mirror): the next open starts from it.
+  @Test func aServerStoreOpensFromThisAccountsCheckpoint() throws {
+    let store = try fundedStore(officers: ["officer"])
+    defer { store.remove() }
+    let location = try store.location(for: "officer")
+    let first = try Session.open(location, readOnly: false, user: "officer", checkpointAfter: 1, seenHeads: nil)
+    #expect(first.checkpointState != nil)
+    defer { if let place = first.checkpointPlace { unlink(place.path) } }
+    // Writes none of its own: a state means it resumed from the first one's.
+    let second = try Session.open(
+      location, readOnly: false, user: "officer", checkpointAfter: .max, seenHeads: nil)
+    #expect(second.checkpointState?.sequence == first.portfolio.lastSequence)
+    #expect(second.portfolio.programs["P1"]?.obligated == .million(100))
+  }
 }
 
 /// `sapm log --raw`'s bytes, through the Output target's reader.
