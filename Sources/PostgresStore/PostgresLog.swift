@@ -412,11 +412,6 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
     try append(consume: nil, { drafts })
   }
 
-  /// Writes through `sapm.migrate` instead of `sapm.append`: records in any actor's
-  /// name (a demo store's walkthrough names, its history), which only the schema's
-  /// owner may call — the database refuses anyone else.
-  public var writesAsOwner = false
-
   /// How many times a writer decides again after losing a race before it gives up.
   static let attempts = 50
 
@@ -465,7 +460,11 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
         lines.append(line)
         records.append(record)
       }
-      switch try send(lines, after: chain, function: writesAsOwner ? "sapm.migrate" : "sapm.append") {
+      // Records in the login's own name go through `sapm.append`; records in other
+      // names (a demo store's history and walkthrough names, an import's) through
+      // `sapm.migrate`, which only the schema's owner may call: the database decides.
+      let own = records.allSatisfy { $0.actor == connection?.user }
+      switch try send(lines, after: chain, function: own ? "sapm.append" : "sapm.migrate") {
       case .committed:
         try mirror.appendVerbatim(lines, firstSequence: chain.sequence + 1)
         return records

@@ -113,7 +113,6 @@ public final class Session: @unchecked Sendable {
     }
     let read = try session.refresh()
     if read == 0 { session.checkHead() }  // resumed at the head from a checkpoint
-    (log as? PostgresLog)?.writesAsOwner = session.isDemo
     // A large replay is worth saving; the checkpoint is derived and never required. It
     // is this account's own file (its cache), so a read-only session keeps one too.
     if read >= threshold, session.writesCache, session.checkpointPlace != nil {
@@ -483,9 +482,6 @@ public final class Session: @unchecked Sendable {
     group: gid_t? = nil
   ) throws -> Session {
     let session = try create(location, name: name, demo: true, user: user, group: group)
-    // Its history is in the names of the demo's people: on a server, only the schema's
-    // owner may write that (docs/teams.md).
-    (session.log as? PostgresLog)?.writesAsOwner = true
     do {
       try session.recordHistory(DemoPortfolio.events(today: today).map { ($0.at, $0.actor, $0.event) })
     } catch {

@@ -110,11 +110,19 @@ import Testing
     defer { store.remove() }
     let before = try store.digest()
     let log = try store.location(for: "officer").openLog(readOnly: false)
+    // Through sapm: a record in another's name goes to `sapm.migrate`, the owner's.
     #expect {
       try log.append(RecordDraft(type: "alert.acknowledged", actor: "admin", payload: .object([])))
     } throws: { error in
-      "\(error)".contains("written as admin, but the database login is officer")
+      "\(error)".contains("permission denied for function migrate")
     }
+    // Straight to `sapm.append`, chained right: the function itself refuses it.
+    let failure = try PostgresCluster.shared().sqlFailure(
+      """
+      SELECT sapm.append(h.seq, h.hash, ARRAY[convert_to(json_build_object(
+        'actor', 'admin', 'seq', h.seq + 1, 'prev', h.hash)::text, 'UTF8')]) FROM sapm.head h
+      """, database: try #require(store.database), user: "officer")
+    #expect(failure?.contains("is written as admin, but the database login is officer") == true, "\(failure ?? "")")
     #expect(try store.digest() == before)
     // In its own name it goes through (the fold judges what it may do).
     try log.append(RecordDraft(type: "test.note", actor: "officer", payload: .object([])))

@@ -1,67 +1,77 @@
 import Foundation
 import Portfolio
 import Store
+import TestSupport
 import Testing
 
 @testable import Session
 
+/// The demo store's behaviour, on the file and on PostgreSQL alike.
 @Suite struct SessionTests {
-  func demoSession() throws -> (Session, String) {
-    let dir = NSTemporaryDirectory() + "sapm-session-\(UUID().uuidString)"
-    let location = StoreLocation(path: dir + "/demo.sapm", source: .flag)
-    let session = try Session.createDemo(location, today: try #require(Day("2026-11-29")), user: "tester")
-    return (session, dir)
+  func demoSession(_ backend: Backend = .file) throws -> (Session, TestStore) {
+    let store = try TestStore(backend, owner: "tester")
+    let session = try Session.createDemo(
+      try store.location(for: "tester"), today: try #require(Day("2026-11-29")), user: "tester")
+    return (session, store)
   }
 
-  @Test func creatorIsTheFirstAdmin() throws {
-    let (session, dir) = try demoSession()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+  @Test(arguments: Backend.allCases)
+  func creatorIsTheFirstAdmin(_ backend: Backend) throws {
+    let (session, store) = try demoSession(backend)
+    defer { store.remove() }
     #expect(session.portfolio.roster.allows("tester", .admin, in: nil))
     #expect(session.portfolio.isDemo)
     #expect(session.isDemo)
   }
 
-  @Test func aReadOnlySessionRefusesEveryWrite() throws {
-    let (session, dir) = try demoSession()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+  @Test(arguments: Backend.allCases)
+  func aReadOnlySessionRefusesEveryWrite(_ backend: Backend) throws {
+    let (session, store) = try demoSession(backend)
+    defer { store.remove() }
     let before = try session.log.size()
-    let kiosk = try Session.open(session.location, readOnly: true, user: "kiosk")
+    let kiosk = try Session.open(try store.location(for: "kiosk"), readOnly: true, user: "kiosk")
     #expect(throws: StoreError.self) {
       try kiosk.record([AlertAcknowledged(alert: "sunset-passed/X", note: "no")])
     }
     #expect(try session.log.size() == before)
   }
 
-  @Test func anotherProcessesEventsArriveOnRefresh() throws {
-    let (session, dir) = try demoSession()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    let other = try Session.open(session.location, readOnly: false, user: "colleague")
+  @Test(arguments: Backend.allCases)
+  func anotherProcessesEventsArriveOnRefresh(_ backend: Backend) throws {
+    let (session, store) = try demoSession(backend)
+    defer { store.remove() }
+    let other = try Session.open(try store.location(for: "colleague"), readOnly: false, user: "colleague")
+    let watcher = session.log.makeWatcher()
     try other.record([AlertAcknowledged(alert: "offer-lapsed/GH-FMS-001", note: "re-offer requested")])
     #expect(session.portfolio.acknowledgements["offer-lapsed/GH-FMS-001"] == nil)
+    #expect(watcher.wait(milliseconds: 2000))
     #expect(try session.refresh() == 1)
     #expect(session.portfolio.acknowledgements["offer-lapsed/GH-FMS-001"]?.by == "colleague")
   }
 
-  @Test func historyReadsEventsBackFromTheLog() throws {
-    let (session, dir) = try demoSession()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+  @Test(arguments: Backend.allCases)
+  func historyReadsEventsBackFromTheLog(_ backend: Backend) throws {
+    let (session, store) = try demoSession(backend)
+    defer { store.remove() }
     let history = session.history(ofProgram: "PL-FMS-001")
     #expect(history.first?.type == "program.created")
     #expect(history.contains { $0.summary.contains("transmittal 23-37") })
     #expect(history.map(\.sequence) == history.map(\.sequence).sorted())
   }
 
-  @Test func portfolioAsOfAPastDay() throws {
-    let (session, dir) = try demoSession()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+  @Test(arguments: Backend.allCases)
+  func portfolioAsOfAPastDay(_ backend: Backend) throws {
+    let (session, store) = try demoSession(backend)
+    defer { store.remove() }
     let past = try session.portfolio(asOf: try #require(Day("2023-01-01")))
     #expect(past.programs.count < session.portfolio.programs.count)
     #expect(past.programs.values.allSatisfy { $0.start <= (Day("2023-01-01") ?? $0.start) })
   }
 
-  @Test func unknownEventsAreSkippedAndCounted() throws {
-    let (session, dir) = try demoSession()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+  @Test(arguments: Backend.allCases)
+  func unknownEventsAreSkippedAndCounted(_ backend: Backend) throws {
+    let (session, store) = try demoSession(backend)
+    defer { store.remove() }
     try session.log.append(RecordDraft(type: "from.the.future", version: 1, actor: "x", payload: .object([])))
     try session.log.append(RecordDraft(type: "program.created", version: 7, actor: "x", payload: .object([])))
     try session.refresh()

@@ -50,7 +50,9 @@ struct TestStore {
   func remove() {
     try? FileManager.default.removeItem(atPath: dir)
     guard database != nil else { return }
-    for user in ["admin", "officer", "officer-a", "officer-b"] + (0..<8).map({ "racer\($0)" }) {
+    for user in ["admin", "officer", "officer-a", "officer-b", "tester", "kiosk", "colleague"]
+      + (0..<8).map({ "racer\($0)" })
+    {
       if let copy = try? location(for: user).localCopy() { unlink(copy) }
     }
   }
