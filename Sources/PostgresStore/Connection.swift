@@ -216,8 +216,9 @@ private func withPointers<R>(_ arrays: [[UInt8]], _ body: ([UnsafePointer<CChar>
   }
   joined.append(0)
   return joined.withUnsafeBufferPointer { b in
-    let base = UnsafeRawPointer(b.baseAddress!).assumingMemoryBound(to: CChar.self)
-    return body(starts.map { base + $0 })
+    // `joined` holds at least its final zero, so it always has an address.
+    let base = b.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+    return body(starts.map { start in base.map { $0 + start } })
   }
 }
 
@@ -240,7 +241,8 @@ final class ResultSet {
     }
   }
 
-  func withBytes<R>(_ row: Int, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+  func withBytes<R>(_ row: Int, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R
+  {
     let length = Int(PQgetlength(result, Int32(row), Int32(column)))
     guard length > 0, let value = PQgetvalue(result, Int32(row), Int32(column)) else {
       return try body(UnsafeBufferPointer(start: nil, count: 0))

@@ -90,7 +90,8 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
       let copied = try mirror?.size() ?? 0
       guard let mirror, copied > 0 else {
         throw StoreError.server(
-          store: address.display, reason: "cannot connect: \(lost.message); no copy of it is kept on this machine")
+          store: address.display,
+          reason: "cannot connect: \(lost.message); no copy of it is kept on this machine")
       }
       let log = PostgresLog(address: address, connection: nil, mirror: mirror, readOnly: readOnly)
       log.goOffline(lost.message)
@@ -102,7 +103,8 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
     guard head.sequence > 0 || allowEmpty else {
       throw StoreError.notAStore(
         path: address.display,
-        reason: "the database has the schema but no record (an interrupted 'sapm init'?); drop the schema sapm and run 'sapm init --store' again"
+        reason:
+          "the database has the schema but no record (an interrupted 'sapm init'?); drop the schema sapm and run 'sapm init --store' again"
       )
     }
     log.notified = true  // the first read fetches what the mirror lacks
@@ -345,7 +347,8 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
               try directCursor.accept(line: b)
             }
           } catch {
-            throw StoreError.damaged(path: address.display, line: directCursor.sequence + 1, reason: error.reason)
+            throw StoreError.damaged(
+              path: address.display, line: directCursor.sequence + 1, reason: error.reason)
           }
           directOffsets.append(offset)
           count += 1
@@ -475,7 +478,8 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
     }
     throw StoreError.server(
       store: address.display,
-      reason: "nothing was recorded: other writers kept moving the log on (\(Self.attempts) attempts); try again")
+      reason:
+        "nothing was recorded: other writers kept moving the log on (\(Self.attempts) attempts); try again")
   }
 
   enum Sent { case committed, headMoved }
@@ -487,7 +491,10 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
     do {
       try connection.execute(
         "SELECT \(function)($1, $2, $3)",
-        [.int(Int64(chain.sequence)), .text(String(decoding: chain.hashHex, as: UTF8.self)), .byteaArray(lines)])
+        [
+          .int(Int64(chain.sequence)), .text(String(decoding: chain.hashHex, as: UTF8.self)),
+          .byteaArray(lines),
+        ])
       return .committed
     } catch {
       if error.sqlState == "40001" { return .headMoved }
@@ -535,7 +542,8 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
     case .committed: return
     case .headMoved:
       throw StoreError.server(
-        store: address.display, reason: "the store changed while it was being filled; nothing more was copied")
+        store: address.display, reason: "the store changed while it was being filled; nothing more was copied"
+      )
     }
   }
 
@@ -557,7 +565,8 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
         }
       }
       progress(fresh.directCursor.offset, total)
-      return VerifyReport(records: count, bytes: fresh.directCursor.offset, firstBad: nil, incompleteTailBytes: 0)
+      return VerifyReport(
+        records: count, bytes: fresh.directCursor.offset, firstBad: nil, incompleteTailBytes: 0)
     } catch let StoreError.damaged(_, line, reason) {
       return VerifyReport(
         records: count, bytes: fresh.directCursor.offset, firstBad: (line, reason), incompleteTailBytes: 0)

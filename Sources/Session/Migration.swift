@@ -22,7 +22,8 @@ public enum Migration {
     file: String, to location: StoreLocation, progress: (Int, Int64, Int64) -> Void = { _, _, _ in }
   ) throws -> Outcome {
     guard let address = try location.serverAddress() else {
-      throw StoreLocationProblem(message: "\(location.path): the target of 'sapm migrate' is a postgresql:// address")
+      throw StoreLocationProblem(
+        message: "\(location.path): the target of 'sapm migrate' is a postgresql:// address")
     }
     let source = try EventLog.open(at: file, readOnly: true)
     let total = try source.size()

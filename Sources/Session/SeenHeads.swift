@@ -105,7 +105,8 @@ public struct SeenHeads {
   }
 
   /// The same; `problem` says why the new head could not be saved.
-  public func check(_ log: any RecordLog, id: String, today: Day, problem: inout String?) -> IntegrityFinding? {
+  public func check(_ log: any RecordLog, id: String, today: Day, problem: inout String?) -> IntegrityFinding?
+  {
     let head = Head(
       sequence: log.cursor.sequence, hash: String(decoding: log.cursor.hashHex, as: UTF8.self), seenOn: today)
     guard let seen = remembered(id) else {

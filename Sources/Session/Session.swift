@@ -167,7 +167,9 @@ public final class Session: @unchecked Sendable {
   public static func checkpointPlace(for location: StoreLocation, keyPath: String = IdentityKey.path())
     -> Checkpoint.Place?
   {
-    let id = location.isServer ? (try? location.openLog(readOnly: true))?.storeID : SeenHeads.storeID(path: location.path)
+    let id =
+      location.isServer
+      ? (try? location.openLog(readOnly: true))?.storeID : SeenHeads.storeID(path: location.path)
     guard let id,
       let key = try? IdentityKey.loadOrCreate(path: keyPath)
     else { return nil }
@@ -277,7 +279,8 @@ public final class Session: @unchecked Sendable {
     let log: any RecordLog
     if let address = try location.serverAddress() {
       try PostgresLog.createSchema(address)
-      log = try PostgresLog.open(address, mirrorPath: location.mirrorPath(address), readOnly: false, allowEmpty: true)
+      log = try PostgresLog.open(
+        address, mirrorPath: location.mirrorPath(address), readOnly: false, allowEmpty: true)
     } else {
       log = try EventLog.create(at: location.path, group: group)
     }
@@ -299,7 +302,8 @@ public final class Session: @unchecked Sendable {
 
   /// Files an export must never replace: the store and its checkpoint.
   public var protectedPaths: [String] {
-    [location.path] + (checkpointPlace.map { [$0.path] } ?? []) + ((log as? PostgresLog)?.mirrorPath.map { [$0] } ?? [])
+    [location.path] + (checkpointPlace.map { [$0.path] } ?? [])
+      + ((log as? PostgresLog)?.mirrorPath.map { [$0] } ?? [])
   }
 
   /// Opens the store afresh at the same path: after another process replaced the file.

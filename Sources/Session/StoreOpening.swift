@@ -16,7 +16,8 @@ extension StoreLocation {
           "--store: the address holds a password, which every account on this machine could read in the process list; put it in ~/.pgpass (or use peer or certificate authentication) and give the address without it"
       )
     }
-    return try PostgresLog.open(address, mirrorPath: mirror ? try mirrorPath(address) : nil, readOnly: readOnly)
+    return try PostgresLog.open(
+      address, mirrorPath: mirror ? try mirrorPath(address) : nil, readOnly: readOnly)
   }
 
   /// Where this account keeps its copy of a server's log: its cache, one file per

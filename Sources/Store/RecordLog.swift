@@ -89,7 +89,6 @@ public protocol StoreWatcher: AnyObject {
   func drainIfReadable() -> Bool
 }
 
-
 extension RecordLog {
   /// Appends one record (see `append(_:)` for a batch).
   @discardableResult

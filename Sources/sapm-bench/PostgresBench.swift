@@ -83,18 +83,25 @@ struct PostgresBench: ParsableCommand {
     let migrateTime = try time { outcome = try Migration.migrate(file: dir + "/big.sapm", to: target) }
     print(
       line(
-        "migrate \(written) records (\(bytes >> 20) MiB)", "\(rate(outcome?.records ?? 0, migrateTime)) records/s",
+        "migrate \(written) records (\(bytes >> 20) MiB)",
+        "\(rate(outcome?.records ?? 0, migrateTime)) records/s",
         secs(migrateTime)))
     let mirror = dir + "/big-mirror.sapm"
-    let fresh = try PostgresLog.open(try ServerAddress(target.serverURI ?? ""), mirrorPath: mirror, readOnly: true)
+    let fresh = try PostgresLog.open(
+      try ServerAddress(target.serverURI ?? ""), mirrorPath: mirror, readOnly: true)
     var read = 0
     let readTime = try time { read = try fresh.readNew { _ in } }
-    print(line("first read of it (server → mirror, verified)", "\(rate(read, readTime)) records/s", secs(readTime)))
-    let again = try PostgresLog.open(try ServerAddress(target.serverURI ?? ""), mirrorPath: mirror, readOnly: true)
+    print(
+      line(
+        "first read of it (server → mirror, verified)", "\(rate(read, readTime)) records/s", secs(readTime)))
+    let again = try PostgresLog.open(
+      try ServerAddress(target.serverURI ?? ""), mirrorPath: mirror, readOnly: true)
     let againTime = try time { read = try again.readNew { _ in } }
-    print(line("a later read (the mirror, head checked)", "\(rate(read, againTime)) records/s", secs(againTime)))
+    print(
+      line("a later read (the mirror, head checked)", "\(rate(read, againTime)) records/s", secs(againTime)))
     let verifyTime = try time { _ = try fresh.verify() }
-    print(line("verify, read straight from the server", "\(rate(read, verifyTime)) records/s", secs(verifyTime)))
+    print(
+      line("verify, read straight from the server", "\(rate(read, verifyTime)) records/s", secs(verifyTime)))
   }
 
   func draft(_ n: Int) -> RecordDraft {

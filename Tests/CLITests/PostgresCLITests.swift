@@ -70,7 +70,8 @@ import Testing
       #expect(migrated.status == 0, "\(migrated.err)")
       #expect(migrated.out.contains("copied"))
       let back = cli.home + "/back.sapm"
-      let raw = try cli.shell("\"$SAPM\" log --raw --store '\(uri)' > '\(back)' && cmp '\(back)' '\(file)' && echo SAME")
+      let raw = try cli.shell(
+        "\"$SAPM\" log --raw --store '\(uri)' > '\(back)' && cmp '\(back)' '\(file)' && echo SAME")
       #expect(raw.out.contains("SAME"), "\(raw.err)")
       // --full: the file and the server copy are one store (one ID), so a second verify
       // would otherwise build on the first's.

@@ -35,12 +35,14 @@ import Testing
     let (made, text) = try sapm(tmux, ["init", "--demo", "--store", uri])
     #expect(made == 0, "\(text)")
     let events = try #require(
-      text.split(separator: " ").firstIndex(of: "events,").map { Int(text.split(separator: " ")[$0 - 1]) } ?? nil)
+      text.split(separator: " ").firstIndex(of: "events,").map { Int(text.split(separator: " ")[$0 - 1]) }
+        ?? nil)
     try tmux.launch(store: "'\(uri)'")
     try tmux.waitFor("\(events) events")
 
     // Another session's acknowledgement: on screen within the NOTIFY's reach.
-    var (status, out) = try sapm(tmux, ["alerts", "ack", "restriction-active/ZW-SC-001/7012", "--note", "seen", "--store", uri])
+    var (status, out) = try sapm(
+      tmux, ["alerts", "ack", "restriction-active/ZW-SC-001/7012", "--note", "seen", "--store", uri])
     #expect(status == 0, "\(out)")
     let started = Date()
     try tmux.waitFor("\(events + 1) events")
@@ -59,7 +61,8 @@ import Testing
 
     // Back: reconnected by itself, and another session's event shows.
     try cluster.start()
-    (status, out) = try sapm(tmux, ["alerts", "ack", "restriction-active/NE-SC-001/7008", "--note", "seen", "--store", uri])
+    (status, out) = try sapm(
+      tmux, ["alerts", "ack", "restriction-active/NE-SC-001/7008", "--note", "seen", "--store", uri])
     #expect(status == 0, "\(out)")
     try tmux.waitFor("\(events + 2) events", timeout: 10)
     try tmux.waitFor("back online") { !$0.contains("OFFLINE since") }
@@ -87,7 +90,8 @@ import Testing
         Int(screen[$0].split(separator: " ")[0]) ?? 0
       })
     let pid = try KioskProcess.pid(tmux)
-    let (status, out) = try sapm(tmux, ["alerts", "ack", "restriction-active/ZW-SC-001/7012", "--note", "wall", "--store", uri])
+    let (status, out) = try sapm(
+      tmux, ["alerts", "ack", "restriction-active/ZW-SC-001/7012", "--note", "wall", "--store", uri])
     #expect(status == 0, "\(out)")
     let (_, waited) = try tmux.waitFor("\(count + 1) events", timeout: 5)
     #expect(waited < 2.0, "took \(waited) s")
@@ -115,7 +119,9 @@ enum KioskProcess {
 
   /// Regular files open for writing (not the terminal, pipes or sockets).
   static func writableFiles(_ pid: Int32) -> [String] {
-    KioskEndToEndTests.openFiles(pid).filter { $0.writable && $0.path.hasPrefix("/") && !$0.path.hasPrefix("/dev/") }
-      .map(\.path)
+    KioskEndToEndTests.openFiles(pid).filter {
+      $0.writable && $0.path.hasPrefix("/") && !$0.path.hasPrefix("/dev/")
+    }
+    .map(\.path)
   }
 }

@@ -14,7 +14,8 @@ import Testing
   func store(_ backend: Backend) throws -> TestStore {
     let store = try TestStore(backend)
     // Unsigned, as older stores are: these tests are about checks under the lock.
-    let s = try Session.create(try store.location(for: "admin"), name: "t", demo: false, user: "admin", signed: false)
+    let s = try Session.create(
+      try store.location(for: "admin"), name: "t", demo: false, user: "admin", signed: false)
     let day = try #require(Day("2024-10-01"))
     try s.recordHistory([
       (

@@ -2,9 +2,9 @@ import Basics
 import CanonicalJSON
 import Crypto
 import Foundation
+import Output
 import Portfolio
 import PostgresStore
-import Output
 import Store
 import Synchronization
 import TestSupport
@@ -31,10 +31,14 @@ import Testing
     let at = Timestamp(dayOrdinal: day.ordinal - 100, hour: 9)
     var history: [(at: Timestamp, actor: String, event: any EventPayload)] = [
       (at, "admin", PartnerRegistered(code: "PL", name: "Poland", region: .europe, tier: .natoPlus5)),
-      (at, "admin", ProgramCreated(id: "P1", partner: "PL", kind: .fmf, title: "FMF", start: day, sunset: nil)),
       (
         at, "admin",
-        FundsMadeAvailable(program: "P1", fiscalYear: 2025, amount: .million(100), availableUntil: Day("2026-09-30"))
+        ProgramCreated(id: "P1", partner: "PL", kind: .fmf, title: "FMF", start: day, sunset: nil)
+      ),
+      (
+        at, "admin",
+        FundsMadeAvailable(
+          program: "P1", fiscalYear: 2025, amount: .million(100), availableUntil: Day("2026-09-30"))
       ),
       (at, "admin", FundsObligated(program: "P1", fiscalYear: 2025, amount: .million(100), on: day)),
     ]
@@ -122,7 +126,8 @@ import Testing
       SELECT sapm.append(h.seq, h.hash, ARRAY[convert_to(json_build_object(
         'actor', 'admin', 'seq', h.seq + 1, 'prev', h.hash)::text, 'UTF8')]) FROM sapm.head h
       """, database: try #require(store.database), user: "officer")
-    #expect(failure?.contains("is written as admin, but the database login is officer") == true, "\(failure ?? "")")
+    #expect(
+      failure?.contains("is written as admin, but the database login is officer") == true, "\(failure ?? "")")
     #expect(try store.digest() == before)
     // In its own name it goes through (the fold judges what it may do).
     try log.append(RecordDraft(type: "test.note", actor: "officer", payload: .object([])))
@@ -168,7 +173,9 @@ import Testing
     let made = try Session.create(file, name: "signed", demo: false, user: user, keyPath: dir + "/key")
     made.keyPath = dir + "/key"
     try made.perform(
-      RecordEvents([("test", PartnerRegistered(code: "PL", name: "Poland", region: .europe, tier: .natoPlus5))]),
+      RecordEvents([
+        ("test", PartnerRegistered(code: "PL", name: "Poland", region: .europe, tier: .natoPlus5))
+      ]),
       today: day)
     let store = try TestStore(.postgres, owner: user)
     defer { store.remove() }
@@ -249,10 +256,12 @@ import Testing
     defer { store.remove() }
     let cluster = try PostgresCluster.shared()
     let database = try #require(store.database)
-    let s = try Session.open(try store.location(for: "officer"), readOnly: false, user: "officer", seenHeads: nil)
+    let s = try Session.open(
+      try store.location(for: "officer"), readOnly: false, user: "officer", seenHeads: nil)
     let before = try store.count()
     try cluster.sql(
-      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND usename = 'officer'")
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND usename = 'officer'"
+    )
     try s.perform(DisburseFunds(program: "P1", fiscalYear: 2025, amount: .million(5), on: day), today: day)
     #expect(try store.count() == before + 1)
     #expect(s.portfolio.programs["P1"]?.disbursed == .million(5))
@@ -280,7 +289,8 @@ import Testing
     #expect {
       _ = try Session.open(location, readOnly: false, user: "officer", seenHeads: nil)
     } throws: { error in
-      "\(error)".contains("the server's log ends at record \(head - 1), but this machine's copy holds \(head)")
+      "\(error)".contains(
+        "the server's log ends at record \(head - 1), but this machine's copy holds \(head)")
     }
   }
 
@@ -305,7 +315,8 @@ import Testing
     let store = try fundedStore(officers: ["officer"])
     defer { store.remove() }
     let location = try store.location(for: "officer")
-    let first = try Session.open(location, readOnly: false, user: "officer", checkpointAfter: 1, seenHeads: nil)
+    let first = try Session.open(
+      location, readOnly: false, user: "officer", checkpointAfter: 1, seenHeads: nil)
     #expect(first.checkpointState != nil)
     defer { if let place = first.checkpointPlace { unlink(place.path) } }
     // Writes none of its own: a state means it resumed from the first one's.

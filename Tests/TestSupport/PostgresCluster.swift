@@ -44,7 +44,9 @@ public final class PostgresCluster: Sendable {
 
   public func stopAndRemove() {
     stop(immediate: true)
-    if ProcessInfo.processInfo.environment["SAPM_KEEP_PG"] == nil { try? FileManager.default.removeItem(atPath: folder) }
+    if ProcessInfo.processInfo.environment["SAPM_KEEP_PG"] == nil {
+      try? FileManager.default.removeItem(atPath: folder)
+    }
   }
 
   private static func stopShared() {
@@ -59,7 +61,8 @@ public final class PostgresCluster: Sendable {
   private init(durable: Bool = false) throws {
     self.durable = durable
     guard getuid() == 0 else {
-      throw ClusterError(message: "the PostgreSQL tests start a cluster as the postgres account: run them as root")
+      throw ClusterError(
+        message: "the PostgreSQL tests start a cluster as the postgres account: run them as root")
     }
     let found = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql"))?
       .sorted().last.map { "/usr/lib/postgresql/\($0)/bin" }
@@ -83,7 +86,8 @@ public final class PostgresCluster: Sendable {
   public func start() throws {
     try runAsPostgres([
       binaries + "/pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-o",
-      "-k \(folder) -c listen_addresses='' -c max_connections=200" + (durable ? "" : " -c fsync=off"), "start",
+      "-k \(folder) -c listen_addresses='' -c max_connections=200" + (durable ? "" : " -c fsync=off"),
+      "start",
     ])
   }
 
@@ -184,7 +188,9 @@ public final class PostgresCluster: Sendable {
     let exited = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     guard exited == 0 else {
       throw ClusterError(
-        message: "\((executable as NSString).lastPathComponent) \(arguments.suffix(3).joined(separator: " ")): \(output)")
+        message:
+          "\((executable as NSString).lastPathComponent) \(arguments.suffix(3).joined(separator: " ")): \(output)"
+      )
     }
     return output.trimmingCharacters(in: .whitespacesAndNewlines)
   }

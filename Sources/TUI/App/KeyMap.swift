@@ -212,7 +212,8 @@ extension AppModel {
   func writeBlocked(_ what: String) -> String? {
     if info.readOnly { return "read-only: \(what) would write to the store" }
     if let since = info.offlineSince {
-      return "offline since \(since): \(what) cannot be recorded until the server is back (sapm reconnects by itself)"
+      return
+        "offline since \(since): \(what) cannot be recorded until the server is back (sapm reconnects by itself)"
     }
     return nil
   }

@@ -36,7 +36,8 @@ struct Log: ParsableCommand {
       let reader = try LogReader(location)
       if raw {
         guard !StandardOutput.shared.isTerminal else {
-          throw ValidationError("--raw writes the store's bytes: redirect it to a file ('sapm log --raw > copy.sapm')")
+          throw ValidationError(
+            "--raw writes the store's bytes: redirect it to a file ('sapm log --raw > copy.sapm')")
         }
         try reader.readRaw { chunk in try StandardOutput.shared.writeBytes(chunk) }
         for w in reader.warnings { complain("warning: \(w)") }

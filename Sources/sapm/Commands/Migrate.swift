@@ -18,7 +18,10 @@ struct Migrate: ParsableCommand {
   @Argument(help: "The file store to copy.")
   var file: String
 
-  @Argument(help: "The PostgreSQL store to fill: a postgresql:// address (an empty database, or one this file was being copied into).")
+  @Argument(
+    help:
+      "The PostgreSQL store to fill: a postgresql:// address (an empty database, or one this file was being copied into)."
+  )
   var uri: String
 
   func run() throws {
@@ -29,7 +32,8 @@ struct Migrate: ParsableCommand {
       let location = StoreLocation(serverURI: uri, source: .flag)
       let started = Date()
       var lastReport = Date.distantPast
-      let outcome = try Migration.migrate(file: StoreLocation.absolute(file), to: location) { records, bytes, total in
+      let outcome = try Migration.migrate(file: StoreLocation.absolute(file), to: location) {
+        records, bytes, total in
         guard Date().timeIntervalSince(lastReport) > 0.5 else { return }
         lastReport = Date()
         let pct = total > 0 ? bytes * 100 / total : 100
