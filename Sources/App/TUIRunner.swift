@@ -151,7 +151,7 @@ public final class TUIRunner {
     var since: String?
     var reason = ""
     if case .offline(let t, let why) = session.log.availability {
-      since = Self.clockTime(t)
+      since = t.clockTime(seconds: false) + " UTC"
       reason = why
     }
     guard since != model.info.offlineSince else { return false }
@@ -166,12 +166,6 @@ public final class TUIRunner {
       dispatch(.status("back online: caught up with the server", error: false))
     }
     return true
-  }
-
-  /// HH:MM UTC of a timestamp.
-  static func clockTime(_ t: Timestamp) -> String {
-    let parts = t.description.split(separator: "T")
-    return parts.count == 2 ? String(parts[1].prefix(5)) + " UTC" : t.description
   }
 
   /// Opens the store afresh at its path and shows what the new file holds.

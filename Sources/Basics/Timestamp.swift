@@ -45,6 +45,12 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
       "\(zeroPadded(civil.y, 4))-\(zeroPadded(civil.m, 2))-\(zeroPadded(civil.d, 2))T\(zeroPadded(h, 2)):\(zeroPadded(m, 2)):\(zeroPadded(s, 2)).\(zeroPadded(ms, 3))Z"
   }
 
+  /// The time of day in UTC, `HH:MM:SS` (or `HH:MM`): a clock on screen, "offline since".
+  public func clockTime(seconds: Bool = true) -> String {
+    let time = description.split(separator: "T").last.map(String.init) ?? description
+    return String(time.prefix(seconds ? 8 : 5))
+  }
+
   /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z`; nothing else is accepted.
   public init?(_ text: some StringProtocol) {
     var copy = String(text)

@@ -102,13 +102,17 @@ final class Connection {
       throw PostgresError(message: lastMessage, connectionLost: PQstatus(handle) != CONNECTION_OK)
     }
     defer { PQclear(result) }
+    if let failure = failure(result) { throw failure }
+  }
+
+  /// What went wrong with a statement's result (nil: it succeeded): PostgreSQL's
+  /// SQLSTATE and primary message, and whether the connection went with it.
+  private func failure(_ result: OpaquePointer) -> PostgresError? {
     let status = PQresultStatus(result)
-    guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-      let state = PQresultErrorField(result, sapm_pg_diag_sqlstate()).map { String(cString: $0) }
-      let primary = PQresultErrorField(result, sapm_pg_diag_message_primary()).map { String(cString: $0) }
-      throw PostgresError(
-        sqlState: state, message: primary ?? lastMessage, connectionLost: PQstatus(handle) != CONNECTION_OK)
-    }
+    guard status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK else { return nil }
+    let state = PQresultErrorField(result, sapm_pg_diag_sqlstate()).map { String(cString: $0) }
+    let primary = PQresultErrorField(result, sapm_pg_diag_message_primary()).map { String(cString: $0) }
+    return PostgresError(sqlState: state, message: primary ?? lastMessage, connectionLost: !isOK)
   }
 
   /// A statement's parameter, sent in binary (bytes go as they are, never as text).
@@ -152,13 +156,9 @@ final class Connection {
     guard let result else {
       throw PostgresError(message: lastMessage, connectionLost: PQstatus(handle) != CONNECTION_OK)
     }
-    let status = PQresultStatus(result)
-    guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-      let state = PQresultErrorField(result, sapm_pg_diag_sqlstate()).map { String(cString: $0) }
-      let primary = PQresultErrorField(result, sapm_pg_diag_message_primary()).map { String(cString: $0) }
+    if let failure = failure(result) {
       PQclear(result)
-      throw PostgresError(
-        sqlState: state, message: primary ?? lastMessage, connectionLost: PQstatus(handle) != CONNECTION_OK)
+      throw failure
     }
     return ResultSet(result)
   }

@@ -150,13 +150,9 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
   }
 
   private func offlineError() -> StoreError {
-    .offline(store: address.display, since: lostSince.map(Self.clock) ?? "now", reason: lostReason)
-  }
-
-  static func clock(_ t: Timestamp) -> String {
-    let text = t.description  // YYYY-MM-DDTHH:MM:SS.fffZ
-    let parts = text.split(separator: "T")
-    return parts.count == 2 ? String(parts[1].prefix(5)) + " UTC" : text
+    .offline(
+      store: address.display, since: lostSince.map { $0.clockTime(seconds: false) + " UTC" } ?? "now",
+      reason: lostReason)
   }
 
   private func listen() throws {

@@ -87,11 +87,7 @@ extension AppModel {
   }
 
   /// "14:03:22" (UTC) from a timestamp.
-  func clock(_ t: Timestamp, seconds: Bool = true) -> String {
-    let text = t.description  // 2026-11-30T14:03:22.123Z
-    let time = text.split(separator: "T").last.map(String.init) ?? text
-    return String(time.prefix(seconds ? 8 : 5))
-  }
+  func clock(_ t: Timestamp, seconds: Bool = true) -> String { t.clockTime(seconds: seconds) }
 
   /// The kiosk's title bar: KIOSK, where you are, the clock and when it last read.
   func renderKioskTitle(_ g: inout CellGrid, _ k: KioskState) {
