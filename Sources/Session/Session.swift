@@ -113,6 +113,11 @@ public final class Session: @unchecked Sendable {
     }
     let read = try session.refresh()
     if read == 0 { session.checkHead() }  // resumed at the head from a checkpoint
+    if case .offline(let since, let reason) = log.availability {
+      session.notices.append(
+        "\(location.path): offline since \(since.clockTime(seconds: false)) UTC — the server cannot be reached (\(reason)); showing this machine's copy of the store, as of its record \(log.cursor.sequence); nothing can be recorded until the server is back"
+      )
+    }
     // A large replay is worth saving; the checkpoint is derived and never required. It
     // is this account's own file (its cache), so a read-only session keeps one too.
     if read >= threshold, session.writesCache, session.checkpointPlace != nil {
