@@ -527,7 +527,16 @@ public final class Session: @unchecked Sendable {
     var past = Portfolio()
     let end = Timestamp(dayOrdinal: day.ordinal + 1)
     try reader.readNew { record in
-      if record.at < end { Session.fold(record, into: &past) }
+      if record.at < end {
+        Session.fold(record, into: &past)
+        return
+      }
+      // Recorded later, but history a source reports as of an earlier day (an import).
+      guard typesWithEffectiveDays.contains(record.type) else { return }
+      let decoded = DecodedRecord(record)
+      if case .event(let event) = decoded.decoded, let effective = event.effectiveDay, effective <= day {
+        decoded.fold(into: &past)
+      }
     }
     return past
   }

@@ -275,4 +275,29 @@ import Testing
     #expect(first == second)
     #expect(first.split(separator: "\n").count == 44)
   }
+
+  /// Imported history counts from the dates the file reports it (issue 26, item 2): a
+  /// year's figures from the year's last day, a program from its start or first year,
+  /// although every record is written at the time of the import.
+  @Test func importedHistoryIsSeenAsOfItsOwnDates() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/s.sapm"
+    #expect(try cli.run(["init", "--store", store]).status == 0)
+    let imported = try cli.run(["import", Self.fixture, "--store", store])
+    #expect(imported.status == 0, "\(imported.err)")
+    func overview(_ day: String) throws -> String {
+      let r = try cli.run(["overview", "--as-of", day, "--store", store])
+      #expect(r.status == 0, "\(r.err)")
+      return r.out
+    }
+    // Poland's FY2020 obligations ($247.1M in the file) are reported at FY2020's end.
+    #expect(try overview("2020-09-30").contains("FY2020 available $0, obligated $247.1M"))
+    #expect(!(try overview("2020-09-29").contains("obligated $247.1M")))
+    // Before anything the file reports, nothing of it; today, all of it.
+    #expect(try overview("2015-01-01").contains("0 programs"))
+    let csv = try cli.run(["export", "--format", "csv", "--as-of", "2020-09-30", "--store", store])
+    #expect(csv.out.contains("PL-NADR-PO-0113-001"))
+    #expect(!csv.out.contains(",2021,"), "no FY2021 figure before FY2021 ended")
+  }
 }

@@ -17,12 +17,23 @@ public protocol EventPayload: Codable, Sendable {
   func apply(to portfolio: inout Portfolio, context: EventContext) throws(FoldError)
   /// What the event, applied, can change in derived views (Changes.swift).
   func touch(in portfolio: Portfolio) -> Touch
+  /// The day the fact took effect, when that is not the day it was recorded: history a
+  /// source reports (an import of ForeignAssistance.gov). The portfolio as of a day
+  /// counts it from then (`--as-of`, `t`); nil: from the record's own time.
+  var effectiveDay: Day? { get }
 }
 
 extension EventPayload {
   public static var version: Int { 1 }
   public var programID: String? { nil }
+  public var effectiveDay: Day? { nil }
 }
+
+/// The event types that may take effect before they are recorded (`effectiveDay`): a
+/// reader going back in time decodes a later record only when it is one of these.
+public let typesWithEffectiveDays: Set<String> = [
+  PartnerRegistered.type, ProgramCreated.type, FundsReported.type,
+]
 
 /// Who recorded an event, when, and where it sits in the log.
 public struct EventContext: Sendable, Hashable {

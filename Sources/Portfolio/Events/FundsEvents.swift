@@ -134,6 +134,9 @@ public struct FundsReported: EventPayload {
     self.source = source
   }
   public var programID: String? { program }
+  /// A year's figures count from the year's last day (ForeignAssistance.gov reports by
+  /// fiscal year): `--as-of 2024-09-30` shows FY2024 as reported, `2024-09-29` does not.
+  public var effectiveDay: Day? { Day.endOfFiscalYear(fiscalYear) }
   public var summary: String {
     "FY\(fiscalYear) as reported by \(source): obligated \(obligated.compact), disbursed \(disbursed.compact)"
   }

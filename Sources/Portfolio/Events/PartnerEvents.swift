@@ -4,12 +4,17 @@ public struct PartnerRegistered: EventPayload {
   public var name: String
   public var region: Region
   public var tier: NotificationTier
-  public init(code: String, name: String, region: Region, tier: NotificationTier) {
+  /// The first day a source reports anything of this partner (an import): the
+  /// portfolio as of an earlier recorded day still has it from then.
+  public var reported: Day?
+  public init(code: String, name: String, region: Region, tier: NotificationTier, reported: Day? = nil) {
     self.code = code
     self.name = name
     self.region = region
     self.tier = tier
+    self.reported = reported
   }
+  public var effectiveDay: Day? { reported }
   public var summary: String { "partner \(name) (\(code)) registered in \(region.title), tier \(tier.title)" }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
     guard !code.isEmpty, !name.isEmpty else { throw FoldError("a partner needs a code and a name") }

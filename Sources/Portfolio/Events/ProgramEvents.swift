@@ -7,10 +7,12 @@ public struct ProgramCreated: EventPayload {
   public var status: ProgramStatus
   public var start: Day
   public var sunset: Day?
+  /// The first day a source reports this program (an import): see `PartnerRegistered.reported`.
+  public var reported: Day?
   public init(
     id: String, partner: String, kind: ProgramKind, title: String, status: ProgramStatus = .active,
     start: Day,
-    sunset: Day? = nil
+    sunset: Day? = nil, reported: Day? = nil
   ) {
     self.id = id
     self.partner = partner
@@ -19,8 +21,10 @@ public struct ProgramCreated: EventPayload {
     self.status = status
     self.start = start
     self.sunset = sunset
+    self.reported = reported
   }
   public var programID: String? { id }
+  public var effectiveDay: Day? { reported }
   public var summary: String {
     "\(kind.rawValue) program '\(title)' created for \(partner), \(status.rawValue)"
   }

@@ -84,6 +84,15 @@ public struct ImportFigures: Command {
     var plan = Plan()
     var partners = Set<String>()
     var programs = Set<String>()
+    // Reported history counts from the first day the file reports it (`effectiveDay`):
+    // a program from its start or its first year's end, whichever is earlier; a
+    // partner from its earliest program.
+    var firstReported: [String: Day] = [:]
+    for f in figures where f.asReported {
+      let day = min(f.start, f.fiscalYear.map(Day.endOfFiscalYear) ?? f.start)
+      firstReported[f.program] = min(firstReported[f.program] ?? day, day)
+      firstReported["partner " + f.partner] = min(firstReported["partner " + f.partner] ?? day, day)
+    }
     for var f in figures {
       if p.programs[f.program] == nil, let former = f.formerProgram, p.programs[former] != nil {
         f.program = former
@@ -91,7 +100,12 @@ public struct ImportFigures: Command {
       let origin = f.fiscalYear.map { "\(f.program) FY\($0)" } ?? f.program
       if p.partners[f.partner] == nil, partners.insert(f.partner).inserted {
         plan.events.append(
-          (origin, PartnerRegistered(code: f.partner, name: f.partnerName, region: f.region, tier: f.tier)))
+          (
+            origin,
+            PartnerRegistered(
+              code: f.partner, name: f.partnerName, region: f.region, tier: f.tier,
+              reported: firstReported["partner " + f.partner])
+          ))
         plan.newPartners += 1
       }
       if p.programs[f.program] == nil, programs.insert(f.program).inserted {
@@ -101,7 +115,7 @@ public struct ImportFigures: Command {
             ProgramCreated(
               id: f.program, partner: f.partner, kind: f.kind, title: f.title, status: f.status,
               start: f.start,
-              sunset: f.sunset)
+              sunset: f.sunset, reported: firstReported[f.program])
           ))
         plan.newPrograms += 1
       }
