@@ -300,4 +300,34 @@ import Testing
     #expect(csv.out.contains("PL-NADR-PO-0113-001"))
     #expect(!csv.out.contains(",2021,"), "no FY2021 figure before FY2021 ended")
   }
+
+  /// A later edition whose Activity End Date has passed closes a program an earlier one
+  /// imported as active (issue 26, item 4); importing it again changes nothing.
+  @Test func aLaterEditionClosesAnEndedActivity() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/s.sapm"
+    #expect(try cli.run(["init", "--store", store]).status == 0)
+    let header =
+      "Country Code,Country Name,Funding Account Name,Activity ID,Activity Name,Activity Start Date,Activity End Date,Transaction Type Name,Fiscal Year,Current Dollar Amount\n"
+    func edition(_ name: String, end: String) throws -> String {
+      let path = cli.home + "/" + name
+      try
+        (header
+        + "JOR,Jordan,Foreign Military Financing Program,A-1,Spares,2019-10-01,\(end),Obligations,2024,5000000\n")
+        .write(toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+    let first = try cli.run(["import", try edition("one.csv", end: "2099-09-30"), "--store", store])
+    #expect(first.status == 0 && first.out.contains("imported:"), "\(first.out) \(first.err)")
+    let later = try edition("two.csv", end: "2020-09-30")
+    let second = try cli.run(["import", later, "--store", store])
+    #expect(second.status == 0, "\(second.err)")
+    let log = try cli.run(["log", "--store", store])
+    #expect(
+      log.out.contains("status → closed: its activity has ended (imported: ForeignAssistance.gov)"),
+      "\(log.out)")
+    let again = try cli.run(["import", later, "--store", store])
+    #expect(again.out.contains("nothing to import"), "\(again.out)")
+  }
 }

@@ -118,6 +118,16 @@ public struct ImportFigures: Command {
               sunset: f.sunset, reported: firstReported[f.program])
           ))
         plan.newPrograms += 1
+      } else if f.asReported, f.status == .closed, p.programs[f.program]?.status == .active,
+        programs.insert(f.program).inserted
+      {
+        // A later edition says the activity has ended: the program imported as active closes.
+        plan.events.append(
+          (
+            origin,
+            ProgramStatusChanged(
+              program: f.program, status: .closed, reason: "its activity has ended (\(source))")
+          ))
       }
       guard let fy = f.fiscalYear else { continue }
       if f.asReported {
