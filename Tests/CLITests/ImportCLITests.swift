@@ -6,6 +6,10 @@ import Testing
   static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("../Fixtures/foreign_aid_sample.csv").standardized.path
 
+  /// Python's reading of the same file (docs/import.md's rules, the csv module).
+  static let sumsScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../Fixtures/foreign-aid-sums.py").standardized.path
+
   static func fixtureText() throws -> String { try String(contentsOfFile: fixture, encoding: .utf8) }
 
   @Test func dryRunWritesNothingAndARealRunIsIdempotent() throws {
@@ -329,5 +333,109 @@ import Testing
       "\(log.out)")
     let again = try cli.run(["import", later, "--store", store])
     #expect(again.out.contains("nothing to import"), "\(again.out)")
+  }
+
+  /// sapm's figures equal the file's (issue 26): a file of several countries — one
+  /// outside the four regions, a worldwide row, de-obligations with cents,
+  /// disbursements in a year with no obligations, a year long past, an account that is
+  /// not security assistance — imported, then `sapm export --format csv` summed per
+  /// country × account × fiscal year, and compared with Python's csv module reading
+  /// the same file by docs/import.md's rules (Tests/Fixtures/foreign-aid-sums.py).
+  @Test func theExportEqualsAnIndependentSumOfTheFile() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/s.sapm"
+    #expect(try cli.run(["init", "--store", store]).status == 0)
+    let file = cli.home + "/several.csv"
+    let rows = [
+      "JOR,Jordan,Foreign Military Financing Program,FMF-JOR-2023,Grant,2022-10-01,NULL,Obligations,2023,5000000.50",
+      "JOR,Jordan,Foreign Military Financing Program,FMF-JOR-2023,Grant,2022-10-01,NULL,Obligations,2023,-5000000.50",
+      "JOR,Jordan,Foreign Military Financing Program,FMF-JOR-2024,Grant,2023-10-01,NULL,Obligations,2024,425000000",
+      "JOR,Jordan,Foreign Military Financing Program,FMF-JOR-2024,Grant,2023-10-01,NULL,Disbursements,2024,200000000.49",
+      "JOR,Jordan,Global Health Programs,GH-1,Clinics,2023-10-01,NULL,Obligations,2024,9000000",
+      "UKR,Ukraine,Ukraine Security Assistance Initiative,UA-1,Air defense,2023-10-01,NULL,Obligations,2024,300000000",
+      "UKR,Ukraine,Ukraine Security Assistance Initiative,UA-1,Air defense,2023-10-01,NULL,Disbursements,2025,120000000",
+      "POL,Poland,\"Nonproliferation, Anti-Terrorism, Demining and Related Programs\",PO-9,Demining,NULL,NULL,Obligations,1976tq,1000",
+      "PHL,Philippines,International Military Education and Training,PH-1,Courses,2021-10-01,2022-09-30,Obligations,2022,40000000.49",
+      "EGY,Egypt,Foreign Military Financing Program,EG-1,Grant,2023-10-01,NULL,Obligations,2024,1300000000",
+      "EGY,Egypt,Foreign Military Financing Program,EG-1,Grant,2023-10-01,NULL,Disbursements,2024,1000000000",
+      "MEX,Mexico,International Narcotics Control and Law Enforcement,MX-1,Courts,2023-10-01,NULL,Obligations,2024,7000000",
+      "USA,United States,Peacekeeping Operations,WW-1,Worldwide,2023-10-01,NULL,Obligations,2024,3000000",
+    ]
+    let header =
+      "\u{FEFF}Country Code,Country Name,Funding Account Name,Activity ID,Activity Name,Activity Start Date,Activity End Date,Transaction Type Name,Fiscal Year,Current Dollar Amount"
+    try ([header] + rows).joined(separator: "\r\n").appending("\r\n").write(
+      toFile: file, atomically: true, encoding: .utf8)
+    let imported = try cli.run(["import", file, "--store", store])
+    #expect(imported.status == 0, "\(imported.err)")
+    let python = try cli.run([Self.sumsScript, file], executable: "/usr/bin/python3")
+    #expect(python.status == 0, "\(python.err)")
+    let alpha3 = ["JO": "JOR", "UA": "UKR", "PL": "POL", "PH": "PHL", "EG": "EGY"]
+    var expected: [String: (Int, Int)] = [:]
+    for line in python.out.split(separator: "\n") {
+      let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      guard f.count == 5, alpha3.values.contains(f[0]), let o = Int(f[3]), let d = Int(f[4]) else { continue }
+      expected["\(f[0]) \(f[1]) FY\(f[2])"] = (o, d)
+    }
+    #expect(expected.count == 7, "\(python.out)")
+    let export = try cli.run(["export", "--format", "csv", "--store", store])
+    #expect(export.status == 0, "\(export.err)")
+    var got: [String: (Int, Int)] = [:]
+    let lines = export.out.split(separator: "\n").map(String.init)
+    let columns = lines.first?.split(separator: ",").map(String.init) ?? []
+    func column(_ name: String) -> Int { columns.firstIndex(of: name) ?? -1 }
+    for line in lines.dropFirst() {
+      let f = Self.csvFields(line)
+      guard f.count == columns.count, let code = alpha3[f[column("partner_code")]],
+        let year = Int(f[column("fiscal_year")])
+      else { continue }
+      let account = String(f[column("title")].prefix { $0 != ":" })
+      let key = "\(code) \(account) FY\(year)"
+      let (o, d) = got[key] ?? (0, 0)
+      got[key] = (o + (Int(f[column("obligated")]) ?? 0), d + (Int(f[column("disbursed")]) ?? 0))
+    }
+    for (key, value) in expected {
+      #expect(
+        got[key].map { $0 == value } == true, "\(key): file \(value), sapm \(String(describing: got[key]))")
+    }
+    #expect(Set(got.keys) == Set(expected.keys), "\(got.keys.sorted()) vs \(expected.keys.sorted())")
+    // Outside the four regions, or not security assistance: counted in the summary, not in the store.
+    #expect(!export.out.contains("MX-1") && !export.out.contains("WW-1") && !export.out.contains("GH-1"))
+    #expect(imported.out.contains("Mexico"), "\(imported.out)")
+    // Reported history raises no funds-control alert (availability, expiry,
+    // over-obligation, disbursement lag judge this office's own money).
+    let alerts = try cli.run(["alerts", "--store", store])
+    #expect(alerts.out.contains("no open alerts"), "\(alerts.out)")
+  }
+
+  /// The fields of one CSV line as RFC 4180 writes them (quotes doubled inside quotes).
+  static func csvFields(_ line: String) -> [String] {
+    var fields: [String] = []
+    var field = ""
+    var quoted = false
+    var chars = Array(line)[...]
+    while let c = chars.popFirst() {
+      if quoted {
+        if c == "\"" {
+          if chars.first == "\"" {
+            field.append("\"")
+            chars = chars.dropFirst()
+          } else {
+            quoted = false
+          }
+        } else {
+          field.append(c)
+        }
+      } else if c == "\"" {
+        quoted = true
+      } else if c == "," {
+        fields.append(field)
+        field = ""
+      } else {
+        field.append(c)
+      }
+    }
+    fields.append(field)
+    return fields
   }
 }
