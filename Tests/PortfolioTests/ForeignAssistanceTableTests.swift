@@ -18,4 +18,19 @@ import Testing
     let all = ForeignAssistance.countries.values
     #expect(Set(all.map(\.alpha2)).count == alpha3.count)
   }
+
+  /// Issue 26, item 4: an imported program shows its funding account, not only its kind
+  /// (NADR, PKO and INCLE are not all "SC"); any other program shows its kind.
+  @Test func anImportedProgramShowsItsAccount() throws {
+    let day = try #require(Day("2024-10-01"))
+    func program(_ id: String, _ kind: ProgramKind) -> Program {
+      Program(id: id, partner: "PL", kind: kind, title: "t", status: .active, start: day, sunset: nil)
+    }
+    #expect(program("PL-NADR-PO-0113-001", .securityCooperation).kindLabel == "NADR")
+    #expect(program("TW-PKO-TW-1143-000", .securityCooperation).kindLabel == "PKO")
+    #expect(program("MX-INCLE-MX-1", .ssr).kindLabel == "INCLE")
+    #expect(program("JO-FMF-JOR-2023", .fmf).kindLabel == "FMF")
+    #expect(program("UA-SC-001", .securityCooperation).kindLabel == "SC")
+    #expect(program("P1", .fmf).kindLabel == "FMF")
+  }
 }

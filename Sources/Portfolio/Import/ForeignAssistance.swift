@@ -124,6 +124,15 @@ public enum ForeignAssistance {
     Account(fragment: "defense security cooperation agency", kind: .securityCooperation, short: "§333"),
   ]
 
+  /// The funding account a program's ID names (`PL-NADR-PO-0113-001` → NADR), for an
+  /// imported program: several accounts share a kind (NADR, PKO and CTPF are all
+  /// security cooperation), and a desk officer reads them by account. Nil for any other ID.
+  public static func account(ofProgram id: String) -> String? {
+    let parts = id.split(separator: "-", maxSplits: 2)
+    guard parts.count == 3 else { return nil }
+    return accounts.first { $0.short == parts[1] }?.short
+  }
+
   public static func account(named name: String) -> Account? {
     let lower = name.lowercased()
     return accounts.first { lower.contains($0.fragment) }

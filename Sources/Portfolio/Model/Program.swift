@@ -200,3 +200,9 @@ public struct Program: Codable, Sendable, Hashable, Identifiable {
     }
   }
 }
+
+extension Program {
+  /// What the Kind column shows: the funding account for an imported program whose ID
+  /// names one (NADR, PKO, INCLE rather than all "SC"), else the kind.
+  public var kindLabel: String { ForeignAssistance.account(ofProgram: id) ?? kind.rawValue }
+}

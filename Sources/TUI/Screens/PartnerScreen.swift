@@ -16,14 +16,14 @@ extension AppModel {
       return TableData.Row(
         key: p.id,
         cells: [
-          p.kind.rawValue, p.id, p.title, p.status.rawValue, p.value.compact,
+          p.kindLabel, p.id, p.title, p.status.rawValue, p.value.compact,
           percent(p.obligated, of: p.available), alertCounts(counts),
         ],
         style: severityStyle(counts))
     }
     return TableData(
       columns: [
-        .init("Kind", 4), .init(marked("Program", false), 12), .init("Title", 20, flexible: true),
+        .init("Kind", 5), .init(marked("Program", false), 12), .init("Title", 20, flexible: true),
         .init("Status", 9), .init(marked("Value", sort == .value), 9, right: true),
         .init(marked("Life obl", sort == .obligated), 8, right: true),
         .init(marked("Alerts", sort == .alerts), 9),

@@ -5,7 +5,11 @@ extension AppModel {
   func summaryTab(_ p: Program) -> TableData {
     let partner = portfolio.partners[p.partner]
     var rows = [
-      kvRow("Program", "\(p.id) — \(p.title)"), kvRow("Kind", "\(p.kind.rawValue) (\(p.kind.title))"),
+      kvRow("Program", "\(p.id) — \(p.title)"),
+      kvRow(
+        "Kind",
+        "\(p.kind.rawValue) (\(p.kind.title))"
+          + (ForeignAssistance.account(ofProgram: p.id).map { " · account \($0)" } ?? "")),
       kvRow("Partner", "\(partner?.name ?? p.partner) (\(p.partner)), \(partner?.region.title ?? "")"),
       kvRow("Status", p.status.rawValue), kvRow("Start", p.start.description),
       kvRow("Sunset", p.sunset?.description ?? "none"),
