@@ -5,28 +5,37 @@
 enum BundledThemes {
   static let files: [String: String] = [
     "default": """
-    # sapm default theme: dark-friendly, ANSI colours so it follows the terminal's palette.
-    # Every key falls back along its dots (pane.border.focus → pane.border → pane),
-    # then to this theme. See docs/themes.md.
+    # sapm default theme: readable on a white terminal and on a black one alike, with no
+    # answer from the terminal about its background (tmux, screen and many others give
+    # none). Text stays in the terminal's own colours; where a style sets only a foreground,
+    # the colour is one that reaches 4.5:1 (3:1 bold) against white and black both; where
+    # colour must carry more (the selection, badges, the status line) the style sets its
+    # own foreground and background. Every key falls back along its dots
+    # (pane.border.focus → pane.border → pane), then to this theme. See docs/themes.md.
     [meta]
     name = "default"
     background = "dark"
 
     [palette]
-    accent = "bright-cyan"
-    muted = "bright-black"
-    danger = "bright-red"
-    caution = "bright-yellow"
-    note = "#87afff"  # bright-blue (#5c5cff) is 4.4:1 on black; this is 9:1
+    accent = "bright-cyan"   # backgrounds only, under black text
+    caution = "bright-yellow" # backgrounds only, under black text
+    # Foregrounds on the terminal's own background: each within 4.5:1 of white and of black.
+    muted = "#767676"        # 4.5:1 on white, 4.6:1 on black
+    focus = "#00875f"        # 4.5:1 / 4.6:1
+    note = "#5f5fff"         # 4.6:1 / 4.6:1
+    good = "#00875f"
+    # Bold foregrounds: 3:1 of white and of black.
+    danger = "#d70000"       # 5.4:1 / 3.9:1
+    warn = "#af5f00"         # 4.7:1 / 4.5:1
 
     [styles]
     title = { bold = true }
     "title.demo" = { fg = "black", bg = "caution" }
     "title.asof" = { fg = "black", bg = "accent" }
     "pane.border" = "muted"
-    "pane.border.focus" = { fg = "accent", bold = true }
+    "pane.border.focus" = { fg = "focus", bold = true }
     "pane.title" = { bold = true }
-    "pane.title.focus" = { fg = "accent", bold = true, underline = true }
+    "pane.title.focus" = { fg = "focus", bold = true, underline = true }
     "list.header" = { fg = "muted", bold = true, underline = true }
     "list.selected" = { fg = "black", bg = "accent" }
     "list.dim" = "muted"
@@ -37,11 +46,17 @@ enum BundledThemes {
     "status.asof" = { fg = "black", bg = "accent" }
     "status.error" = { fg = "bright-white", bg = "red", bold = true }
     "alert.critical" = { fg = "danger", bold = true }
-    "alert.warning" = "caution"
+    "alert.warning" = { fg = "warn", bold = true }
     "alert.info" = "note"
     "alert.acknowledged" = { fg = "muted", dim = true }
     restriction = { fg = "danger", bold = true }
-    "request.pending" = "caution"
+    "request.pending" = { fg = "warn", bold = true }
+    "money.bar" = "good"
+    "money.bar.empty" = "muted"
+    "check.pass" = "good"
+    "check.fail" = { fg = "danger", bold = true }
+    "help.key" = { fg = "focus", bold = true }
+    "input.prompt" = { fg = "focus", bold = true }
     "kiosk.banner" = { fg = "black", bg = "caution" }
     """,
     "high-contrast": """
@@ -83,20 +98,20 @@ enum BundledThemes {
 
     [palette]
     accent = "#005f87"
-    muted = "#6c6c6c"
-    danger = "#af0000"
-    caution = "#875f00"
+    muted = "#767676"
+    danger = "#d70000"  # bold: 5.4:1 on white, 3.9:1 on a black terminal
+    caution = "#af5f00"  # bold: 4.7:1 on white, 4.5:1 on black
 
     [styles]
-    "pane.border.focus" = { fg = "accent", bold = true }
-    "pane.title.focus" = { fg = "accent", bold = true, underline = true }
+    "pane.border.focus" = { fg = "#00875f", bold = true }
+    "pane.title.focus" = { fg = "#00875f", bold = true, underline = true }
     "list.selected" = { fg = "white", bg = "accent" }
     "tab.active" = { fg = "white", bg = "accent", bold = true }
     "list.header" = { fg = "muted", bold = true, underline = true }
     "list.dim" = "muted"
     "alert.critical" = { fg = "danger", bold = true }
     "alert.warning" = { fg = "caution", bold = true }
-    "alert.info" = "accent"
+    "alert.info" = "#5f5fff"
     "title.asof" = { fg = "white", bg = "accent", bold = true }
     "status.asof" = { fg = "white", bg = "accent", bold = true }
     # Body text in the terminal's own colour; accents dark enough for 4.5:1 on white
@@ -104,11 +119,11 @@ enum BundledThemes {
     "pane.totals" = { fg = "default" }
     tab = { fg = "default" }
     "request.pending" = { fg = "caution", bold = true }
-    "money.bar" = "#005f00"
+    "money.bar" = "#00875f"
     "money.bar.empty" = "#767676"
-    "check.pass" = "#005f00"
-    "help.key" = { fg = "accent", bold = true }
-    "input.prompt" = { fg = "accent", bold = true }
+    "check.pass" = "#00875f"
+    "help.key" = { fg = "#00875f", bold = true }
+    "input.prompt" = { fg = "#00875f", bold = true }
     """,
     "mono": """
     # No colour at all: attributes carry the meaning (NO_COLOR and TERM=dumb get this).

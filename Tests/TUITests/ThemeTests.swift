@@ -32,10 +32,21 @@ import Testing
     #expect(problems.isEmpty, "\(name): \(problems.map(\.description).joined(separator: "; "))")
   }
 
-  @Test func theBuiltInThemePassesOnADarkBackground() {
-    var t = Theme.builtIn
-    t.background = .dark
-    #expect(t.contrastProblems().isEmpty, "\(t.contrastProblems())")
+  /// Whatever it declares, the built-in theme reads on a white terminal and a black one:
+  /// every style that leaves a colour to the terminal is judged against both.
+  @Test func theBuiltInThemePassesOnWhiteAndOnBlack() {
+    for declared in [TerminalBackground.dark, .light] {
+      var t = Theme.builtIn
+      t.background = declared
+      #expect(t.contrastProblems().isEmpty, "\(t.contrastProblems())")
+    }
+    // The old default's bright yellow warnings: 1.1:1 on white, named as such.
+    var old = Theme.builtIn
+    old.styles["alert.warning"] = Style(foreground: .ansi(11))
+    #expect(
+      old.contrastProblems().map(\.description) == [
+        "style 'alert.warning': contrast 1.1:1 on a white terminal, below 4.5:1"
+      ])
   }
 
   @Test func contrastIsMeasuredAsWCAGDoes() {
@@ -67,7 +78,8 @@ import Testing
 
   @Test func inheritsAndPalette() throws {
     let (theme, _) = try load("light")
-    #expect(theme.style("alert.critical").foreground == .rgb(0xAF, 0, 0))
+    #expect(theme.style("list.selected").background == .rgb(0x00, 0x5F, 0x87))  // light's palette
+    #expect(theme.style("alert.critical").foreground == .rgb(0xD7, 0, 0))
     #expect(theme.style("status") == Theme.builtIn.style("status"))
   }
 

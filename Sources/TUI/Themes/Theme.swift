@@ -19,7 +19,18 @@ public struct Theme: Sendable, Equatable {
     self.monochrome = monochrome
   }
 
+  /// The style of `key`. A colour it leaves to the terminal is the theme's `default`
+  /// colour when the theme sets one (high-contrast paints its own black): text is drawn
+  /// on the background the theme chose, or — the default theme — on the terminal's own.
   public func style(_ key: String) -> Style {
+    var s = resolved(key)
+    guard key != "default", let base = styles["default"] else { return s }
+    if s.background == .default { s.background = base.background }
+    if s.foreground == .default { s.foreground = base.foreground }
+    return s
+  }
+
+  private func resolved(_ key: String) -> Style {
     var k = Substring(key)
     while true {
       if let s = styles[String(k)] { return s }
@@ -53,14 +64,16 @@ public struct Theme: Sendable, Equatable {
       "title": Style(bold: true),
       "title.demo": Style(foreground: .ansi(0), background: .ansi(11)),
       "title.asof": Style(foreground: .ansi(0), background: .ansi(14)),
-      "pane.border": Style(foreground: .ansi(8)),
-      "pane.border.focus": Style(foreground: .ansi(14), bold: true),
+      // Colours that read on a white terminal and a black one alike (issue 28): the
+      // theme leaves the background to the terminal, which may not say which it is.
+      "pane.border": Style(foreground: .rgb(0x76, 0x76, 0x76)),
+      "pane.border.focus": Style(foreground: .rgb(0x00, 0x87, 0x5F), bold: true),
       "pane.title": Style(bold: true),
-      "pane.title.focus": Style(foreground: .ansi(14), bold: true, underline: true),
+      "pane.title.focus": Style(foreground: .rgb(0x00, 0x87, 0x5F), bold: true, underline: true),
       "pane.totals": .plain,  // body text: the terminal's own foreground
-      "list.header": Style(foreground: .ansi(8), bold: true, underline: true),
+      "list.header": Style(foreground: .rgb(0x76, 0x76, 0x76), bold: true, underline: true),
       "list.selected": Style(foreground: .ansi(0), background: .ansi(14), reverse: false),
-      "list.dim": Style(foreground: .ansi(8)),
+      "list.dim": Style(foreground: .rgb(0x76, 0x76, 0x76)),
       "tab": .plain,
       "tab.active": Style(foreground: .ansi(0), background: .ansi(14)),
       "status": Style(foreground: .ansi(15), background: .ansi(4)),
@@ -70,20 +83,20 @@ public struct Theme: Sendable, Equatable {
       "status.asof": Style(foreground: .ansi(0), background: .ansi(14)),
       "status.message": Style(foreground: .ansi(15), background: .ansi(4), bold: true),
       "status.error": Style(foreground: .ansi(15), background: .ansi(1), bold: true),
-      "alert.critical": Style(foreground: .ansi(9), bold: true),
-      "alert.warning": Style(foreground: .ansi(11)),
-      "alert.info": Style(foreground: .rgb(0x87, 0xAF, 0xFF)),
-      "alert.acknowledged": Style(foreground: .ansi(8), dim: true),
-      "restriction": Style(foreground: .ansi(9), bold: true),
-      "money.bar": Style(foreground: .ansi(10)),
-      "money.bar.empty": Style(foreground: .ansi(8)),
+      "alert.critical": Style(foreground: .rgb(0xD7, 0x00, 0x00), bold: true),
+      "alert.warning": Style(foreground: .rgb(0xAF, 0x5F, 0x00), bold: true),
+      "alert.info": Style(foreground: .rgb(0x5F, 0x5F, 0xFF)),
+      "alert.acknowledged": Style(foreground: .rgb(0x76, 0x76, 0x76), dim: true),
+      "restriction": Style(foreground: .rgb(0xD7, 0x00, 0x00), bold: true),
+      "money.bar": Style(foreground: .rgb(0x00, 0x87, 0x5F)),
+      "money.bar.empty": Style(foreground: .rgb(0x76, 0x76, 0x76)),
       "input": Style(bold: true),
-      "input.prompt": Style(foreground: .ansi(14), bold: true),
-      "help.key": Style(foreground: .ansi(14), bold: true),
+      "input.prompt": Style(foreground: .rgb(0x00, 0x87, 0x5F), bold: true),
+      "help.key": Style(foreground: .rgb(0x00, 0x87, 0x5F), bold: true),
       "help.section": Style(bold: true, underline: true),
-      "request.pending": Style(foreground: .ansi(11)),
-      "check.pass": Style(foreground: .ansi(10)),
-      "check.fail": Style(foreground: .ansi(9), bold: true),
+      "request.pending": Style(foreground: .rgb(0xAF, 0x5F, 0x00), bold: true),
+      "check.pass": Style(foreground: .rgb(0x00, 0x87, 0x5F)),
+      "check.fail": Style(foreground: .rgb(0xD7, 0x00, 0x00), bold: true),
       "kiosk.banner": Style(foreground: .ansi(0), background: .ansi(11)),
     ])
 
