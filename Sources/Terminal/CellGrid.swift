@@ -37,7 +37,13 @@ public struct CellGrid: Sendable, Equatable {
     guard y >= 0, y < height, x < width else { return 0 }
     let end = min(width, x + (limit ?? width))
     var col = x
-    for c in text.sanitizedForTerminal {
+    var shown = text.sanitizedForTerminal
+    // Text that must give way loses whole words (no figure is left cut in two); the
+    // cut below still applies to a single word wider than the room.
+    if end - max(0, x) > 0, DisplayWidth.of(shown) > end - max(0, x) {
+      shown = DisplayWidth.truncateWords(shown, to: end - max(0, x))
+    }
+    for c in shown {
       let w = DisplayWidth.of(c)
       if w == 0 { continue }
       if col + w > end {

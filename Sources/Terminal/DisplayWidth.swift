@@ -1,4 +1,5 @@
 import CNCursesW
+import Foundation
 import Glibc
 
 /// Display columns, as the terminal will draw them: 2 for wide characters (Україна is
@@ -43,6 +44,35 @@ public enum DisplayWidth {
       used += w
     }
     return ellipsis ? out + "…" : out
+  }
+
+  /// The longest run of whole words of `text` that fits in `columns`, ending with ` …`
+  /// when cut: a sentence that must give way loses whole words, so no amount, date or ID
+  /// is shown cut ("25-21 delivered …", not "25-21 delivered 202…"). A first word that
+  /// does not fit at all is cut as `truncate` cuts (a long name).
+  public static func truncateWords(_ text: String, to columns: Int) -> String {
+    guard columns > 0 else { return "" }
+    if of(text) <= columns { return text }
+    var out = ""
+    var used = 0
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      let w = of(String(word))
+      let gap = out.isEmpty ? 0 : 1
+      // Room is kept for " …" after the words taken.
+      if used + gap + w + 2 > columns { break }
+      if gap == 1 { out.append(" ") }
+      out += word
+      used += gap + w
+    }
+    if out.trimmingCharacters(in: .whitespaces).isEmpty { return truncate(text, to: columns) }
+    return out + " …"
+  }
+
+  /// `text` cut at a word, or padded with spaces, to exactly `columns`.
+  public static func fitWords(_ text: String, _ columns: Int, alignRight: Bool = false) -> String {
+    let t = truncateWords(text, to: columns)
+    let pad = String(repeating: " ", count: max(0, columns - of(t)))
+    return alignRight ? pad + t : t + pad
   }
 
   /// `text` truncated or padded with spaces to exactly `columns`.

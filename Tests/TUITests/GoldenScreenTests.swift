@@ -61,7 +61,8 @@ import Testing
       order.append(style)
       return m
     }
-    var out = "# \(name) \(grid.width)x\(grid.height): each row of the screen, then its style marks (legend below)\n"
+    var out =
+      "# \(name) \(grid.width)x\(grid.height): each row of the screen, then its style marks (legend below)\n"
     let lines = grid.lines
     for y in 0..<grid.height {
       out += "|" + (y < lines.count ? lines[y] : "") + "\n"
@@ -134,6 +135,35 @@ import Testing
     }
   }
 
+  /// At 80×24 and 120×35 no amount, percentage, date, count or ID on any of these
+  /// screens ends in `…` (issue 28, item 3): figures are shown whole or their column is
+  /// dropped (`›`); text gives way by whole words.
+  @Test func noFigureIsEverCut() throws {
+    let cut = try Regex(#"(^|[\s│║|(])((\$|[‼!]?[0-9]|[A-Z]{2,}-)[^\s…│║]*)…"#)
+    // What it catches, and what it lets be (a name cut, a word dropped with " …").
+    for sample in ["delivered 202…", "$12.0…", "UA-SC-…", "alerts ‼3…", "obl 4…"] {
+      #expect(sample.contains(cut), "\(sample)")
+    }
+    for sample in ["§36(b)…", "Bosnia and Herzegovi…", "25-21 delivered …"] {
+      #expect(!sample.contains(cut), "\(sample)")
+    }
+    for (w, h) in [(80, 24), (120, 35)] {
+      var grids: [(String, CellGrid)] = Self.screens.map { screen in
+        var harness = Harness(width: w, height: h)
+        for key in screen.keys { harness.press(key) }
+        return (screen.name, harness.model.render())
+      }
+      grids.append(("kiosk-wall", KioskTests.kiosk(width: w, height: h).model.render()))
+      for (name, grid) in grids {
+        for line in grid.lines {
+          for match in line.matches(of: cut) {
+            Issue.record("\(name) at \(w)×\(h): '\(line[match.range])' is cut in \(line)")
+          }
+        }
+      }
+    }
+  }
+
   /// A golden file that exists for no screen any more is stale: it fails, so the set
   /// stays exactly what the tests draw.
   @Test func noStaleGoldenFiles() throws {
@@ -142,6 +172,8 @@ import Testing
       Self.screens.flatMap { s in Self.sizes.map { "\(s.name)-\($0.0)x\($0.1).txt" } }
         + Self.sizes.map { "kiosk-wall-\($0.0)x\($0.1).txt" })
     let present = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.folder)) ?? [])
-    #expect(present == expected, "stale: \(present.subtracting(expected).sorted()); missing: \(expected.subtracting(present).sorted())")
+    #expect(
+      present == expected,
+      "stale: \(present.subtracting(expected).sorted()); missing: \(expected.subtracting(present).sorted())")
   }
 }

@@ -36,8 +36,14 @@ extension AppModel {
 
   func renderTitle(_ g: inout CellGrid) {
     var x = g.put(" sapm ", x: 0, y: 0, style: theme.style("title"))
-    x += g.put(
-      breadcrumb.joined(separator: " › "), x: x, y: 0, style: theme.style("title"), limit: width - x - 30)
+    // Where you are matters most: leading crumbs give way first ("… › RQ-0013").
+    var crumbs = breadcrumb[...]
+    let room = width - x - 30
+    func text() -> String {
+      (crumbs.startIndex > 0 ? ["…"] + crumbs : Array(crumbs)).joined(separator: " › ")
+    }
+    while crumbs.count > 1, DisplayWidth.of(text()) > room { crumbs = crumbs.dropFirst() }
+    x += g.put(text(), x: x, y: 0, style: theme.style("title"), limit: room)
     var right: [(String, String)] = []
     if info.demo { right.append((" DEMO ", "title.demo")) }
     if let asOf { right.append((" \(asOf.label(today: today)) ", "title.asof")) }
@@ -66,27 +72,39 @@ extension AppModel {
     let counterRoom =
       indicatorY == nil && table.rows.count > r.height - 1
       ? DisplayWidth.of("\(table.rows.count)/\(table.rows.count)") + 3 : 0
-    let widths = table.widths(total: r.width - gutter - 1 - counterRoom)
-    var x = r.x + gutter
-    for (i, c) in table.columns.enumerated() {
-      g.put(
-        DisplayWidth.fit(c.title, widths[i], alignRight: c.alignRight), x: x, y: r.y,
-        style: theme.style("list.header"))
-      x += widths[i] + 1
-    }
     let visible = r.height - 1
-    if table.rows.isEmpty {
-      g.put(
-        filter.isEmpty ? "(nothing here)" : "(no rows match the filter '\(filter)')",
-        x: r.x + gutter, y: r.y + 1, style: theme.style("list.dim"), limit: r.width - gutter)
-      return
-    }
     let selected = max(0, min(list.index, table.rows.count - 1))
     let offset = max(
       0,
       min(
         AppModel.scrolled(ListState(index: selected, offset: list.offset), visible: visible),
         max(0, table.rows.count - visible)))
+    // The rows measured for whole figures: all of a short table (columns that do not
+    // move as it scrolls), the visible ones of a long one (350,000 alerts).
+    let sampled =
+      table.rows.count <= 2_000
+      ? Array(table.rows) : Array(table.rows[offset..<min(table.rows.count, offset + visible)])
+    let room = r.width - gutter - 1 - counterRoom
+    var widths = table.widths(total: room, sample: sampled)
+    let cut = widths.contains(0)
+    if cut { widths = table.widths(total: room - 2, sample: sampled) }  // room for the › marker
+    var x = r.x + gutter
+    for (i, c) in table.columns.enumerated() where widths[i] > 0 {
+      g.put(
+        DisplayWidth.fit(c.title, widths[i], alignRight: c.alignRight), x: x, y: r.y,
+        style: theme.style("list.header"))
+      x += widths[i] + 1
+    }
+    if cut {
+      // Columns to the right did not fit: say so (v shows the row in full).
+      g.put("›", x: min(x, r.x + r.width - 1 - counterRoom), y: r.y, style: theme.style("list.header"))
+    }
+    if table.rows.isEmpty {
+      g.put(
+        filter.isEmpty ? "(nothing here)" : "(no rows match the filter '\(filter)')",
+        x: r.x + gutter, y: r.y + 1, style: theme.style("list.dim"), limit: r.width - gutter)
+      return
+    }
     for (n, row) in table.rows[offset..<min(table.rows.count, offset + visible)].enumerated() {
       let y = r.y + 1 + n
       let isSelected = active && offset + n == selected
@@ -102,9 +120,10 @@ extension AppModel {
         g.put("›", x: r.x, y: y, style: style)
       }
       var cx = r.x + gutter
-      for (i, cell) in row.cells.enumerated() where i < widths.count {
+      for (i, cell) in row.cells.enumerated() where i < widths.count && widths[i] > 0 {
+        // Figures are whole by their column's width; words give way whole.
         g.put(
-          DisplayWidth.fit(cell, widths[i], alignRight: table.columns[i].alignRight), x: cx, y: y,
+          DisplayWidth.fitWords(cell, widths[i], alignRight: table.columns[i].alignRight), x: cx, y: y,
           style: style)
         cx += widths[i] + 1
       }

@@ -159,30 +159,70 @@ public struct TableData: Sendable {
     return TableData(columns: columns, rows: Rows(source: rows.source, matches: matches))
   }
 
-  /// Column widths that fill `total` columns.
-  /// Column widths for `total` columns: flexible columns share what is left; when
-  /// there is not enough, the widest fixed columns give way (down to 6) before a
-  /// flexible column (Details, Title) drops below its own minimum.
-  func widths(total: Int) -> [Int] {
-    let gaps = max(0, columns.count - 1)
+  /// Column widths for `total` columns, given the rows about to be drawn (`sample`).
+  ///
+  /// A figure is never cut (issue 28): a fixed column holding amounts, percentages,
+  /// dates, IDs or counts — any cell that is one word with a digit in it, `$12.0M`,
+  /// `2026-09-30`, `UA-USAI-001` — is as wide as its widest such cell. When the width is
+  /// short, the other fixed columns give way (down to 6), then the flexible ones (titles,
+  /// details) to their minimum; if that is not enough, columns are dropped from the
+  /// right (width 0), and the caller marks the header with `›` (`v` shows a row whole).
+  func widths(total: Int, sample: [Row] = []) -> [Int] {
     var fixedWidths = columns.map { $0.flexible ? 0 : $0.width }
-    let flexMinimum = columns.filter(\.flexible).reduce(0) { $0 + $1.width }
-    var overflow = fixedWidths.reduce(0, +) + gaps + flexMinimum - total
-    while overflow > 0 {
+    var whole = [Bool](repeating: false, count: columns.count)
+    for row in sample {
+      for (i, cell) in row.cells.enumerated() where i < columns.count && !columns[i].flexible {
+        guard Self.isFigure(cell) else { continue }
+        whole[i] = true
+        fixedWidths[i] = max(fixedWidths[i], DisplayWidth.of(cell))
+      }
+    }
+    var flexMinimum = columns.map { $0.flexible ? $0.width : 0 }
+    var dropped = [Bool](repeating: false, count: columns.count)
+    func overflow() -> Int {
+      let shown = columns.indices.filter { !dropped[$0] }
+      return shown.reduce(0) { $0 + fixedWidths[$1] + flexMinimum[$1] } + max(0, shown.count - 1) - total
+    }
+    var over = overflow()
+    while over > 0 {
       guard
-        let widest = fixedWidths.indices.filter({ fixedWidths[$0] > 6 }).max(by: {
-          fixedWidths[$0] < fixedWidths[$1]
-        })
+        let widest = fixedWidths.indices.filter({ !whole[$0] && !dropped[$0] && fixedWidths[$0] > 6 }).max(
+          by: {
+            fixedWidths[$0] < fixedWidths[$1]
+          })
       else { break }
       fixedWidths[widest] -= 1
-      overflow -= 1
+      over -= 1
     }
-    let fixed = fixedWidths.reduce(0, +) + gaps
-    let flexCount = columns.filter(\.flexible).count
+    // Titles and details give way to their last few columns before a figure is dropped.
+    while over > 0, let flex = flexMinimum.indices.first(where: { !dropped[$0] && flexMinimum[$0] > 8 }) {
+      flexMinimum[flex] -= 1
+      over -= 1
+    }
+    // Still too wide: drop whole columns from the right, never the first.
+    while over > 0, let last = columns.indices.last(where: { $0 > 0 && !dropped[$0] }) {
+      dropped[last] = true
+      over = overflow()
+    }
+    let shown = columns.indices.filter { !dropped[$0] }
+    let fixed =
+      shown.reduce(0) { $0 + (columns[$1].flexible ? 0 : fixedWidths[$1]) } + max(0, shown.count - 1)
+    let flexCount = shown.filter { columns[$0].flexible }.count
     let spare = max(0, total - fixed)
     return columns.indices.map { i in
-      columns[i].flexible ? max(columns[i].width, flexCount > 0 ? spare / flexCount : 0) : fixedWidths[i]
+      if dropped[i] { return 0 }
+      return columns[i].flexible ? max(flexMinimum[i], flexCount > 0 ? spare / flexCount : 0) : fixedWidths[i]
     }
+  }
+
+  /// One word with a digit in it: an amount, a percentage, a date, an ID, a count.
+  static func isFigure(_ cell: String) -> Bool {
+    var digit = false
+    for u in cell.unicodeScalars {
+      if u == " " { return false }
+      if u.properties.numericType != nil, ("0"..."9").contains(u) { digit = true }
+    }
+    return digit
   }
 
   /// The table as CSV rows (header first), for `:export`.
