@@ -243,6 +243,11 @@ public final class TUIRunner {
             actor: $0.actor, type: $0.type, summary: $0.summary)
         }
       dispatch(.history(lines))
+    case .exportPortfolio(let path, let scope):
+      let rows = Reports.csvRows(
+        model.portfolio, region: scope.region, partner: scope.partner, program: scope.program,
+        day: model.asOf ?? model.today)
+      perform(.export(path: path, rows: rows, overwrite: false))
     case .export(let path, let rows, let overwrite):
       do {
         let written = try ExportFile.write(

@@ -4,7 +4,16 @@ import Portfolio
 /// What the command line prints about a portfolio: exports and alert JSON. Built here,
 /// below the executable, so a second front end (or a test) gets the same bytes.
 public enum Reports {
-  static func exportedPrograms(_ p: Portfolio, _ region: Region?) -> [(Partner, Program)] {
+  static func exportedPrograms(
+    _ p: Portfolio, _ region: Region?, partner: String? = nil, program: String? = nil
+  )
+    -> [(Partner, Program)]
+  {
+    if let program, let prog = p.programs[program], let owner = p.partners[prog.partner] {
+      return [(owner, prog)]
+    }
+    if let partner, let owner = p.partners[partner] { return p.programs(of: partner).map { (owner, $0) } }
+    if program != nil || partner != nil { return [] }
     let regions = region.map { [$0] } ?? Region.allCases
     return regions.flatMap { r in
       p.partners(in: r).flatMap { partner in p.programs(of: partner.code).map { (partner, $0) } }
@@ -12,7 +21,17 @@ public enum Reports {
   }
 
   /// One CSV row per program and fiscal year (programs without funds get one row).
-  public static func csv(_ p: Portfolio, region: Region?, day: Day) -> String {
+  public static func csv(
+    _ p: Portfolio, region: Region?, partner: String? = nil, program: String? = nil, day: Day
+  ) -> String {
+    csvRows(p, region: region, partner: partner, program: program, day: day)
+      .map { $0.map(CSVWriter.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+  }
+
+  /// The same rows as fields, header first: what `:export` writes from a screen.
+  public static func csvRows(
+    _ p: Portfolio, region: Region?, partner only: String? = nil, program: String? = nil, day: Day
+  ) -> [[String]] {
     let header = [
       "region", "partner_code", "partner", "program", "kind", "title", "status", "start", "sunset",
       "fiscal_year", "available", "committed", "obligated", "disbursed", "available_until",
@@ -20,8 +39,8 @@ public enum Reports {
       "threshold_articles", "threshold_dc", "notification_required", "transmittal", "transmittal_date",
       "open_alerts",
     ]
-    var lines = [header.joined(separator: ",")]
-    for (partner, program) in exportedPrograms(p, region) {
+    var lines = [header]
+    for (partner, program) in exportedPrograms(p, region, partner: only, program: program) {
       let base = [
         partner.region.rawValue, partner.code, partner.name, program.id, program.kind.rawValue, program.title,
         program.status.rawValue, program.start.description, program.sunset?.description ?? "",
@@ -48,7 +67,7 @@ public enum Reports {
         let money = [
           String(r.fiscalYear), "", "", String(r.obligated.amount), String(r.disbursed.amount), "",
         ]
-        lines.append((base + money + tail).map(CSVWriter.field).joined(separator: ","))
+        lines.append(base + money + tail)
       }
       for f in funding {
         let money =
@@ -58,10 +77,10 @@ public enum Reports {
               String($0.obligated.amount), String($0.disbursed.amount), $0.availableUntil.description,
             ]
           } ?? ["", "", "", "", "", ""]
-        lines.append((base + money + tail).map(CSVWriter.field).joined(separator: ","))
+        lines.append(base + money + tail)
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return lines
   }
 
   /// A program's open alerts on `day`, counted: its rules run without building texts,
@@ -73,12 +92,15 @@ public enum Reports {
   /// Partners and programs as one canonical JSON document, written member by member in
   /// canonical (sorted) key order, each program encoded on its own: a tree of every
   /// program at once would hold the whole portfolio twice (100,000 programs at scale).
-  public static func json(_ p: Portfolio, region: Region?, day: Day, demo: Bool) -> String {
-    let items = exportedPrograms(p, region)
+  public static func json(_ p: Portfolio, region: Region?, partner: String? = nil, day: Day, demo: Bool)
+    -> String
+  {
+    let items = exportedPrograms(p, region, partner: partner)
     let encoder = JSONValueEncoder()
     let partnerCodes = Set(items.map(\.0.code))
-    let partners: [JSONValue] = p.partners.values.filter {
-      region == nil || partnerCodes.contains($0.code) || $0.region == region
+    let partners: [JSONValue] = p.partners.values.filter { candidate in
+      if let partner { return candidate.code == partner }
+      return region == nil || partnerCodes.contains(candidate.code) || candidate.region == region
     }
     .sorted { $0.code < $1.code }.compactMap { try? encoder.encode($0) }
     func member(_ key: String, _ value: JSONValue) -> String {

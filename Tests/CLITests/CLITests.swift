@@ -192,4 +192,22 @@ import Testing
     #expect(r.out.contains("Exit codes"))
     #expect(r.out.contains("SAPM_STORE"))
   }
+
+  /// `sapm export --partner CODE`: that partner's rows only (in either case of letters);
+  /// an unknown code is named, not an empty file.
+  @Test func exportOnePartner() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/d.sapm"
+    #expect(try cli.run(["init", "--demo", "--store", store]).status == 0)
+    let r = try cli.run(["export", "--partner", "jo", "--store", store])
+    #expect(r.status == 0, "\(r.err)")
+    let rows = r.out.split(separator: "\n").dropFirst()
+    #expect(
+      !rows.isEmpty && rows.allSatisfy { $0.hasPrefix("middle-east-africa,JO,Jordan,") }, "\(rows.prefix(3))")
+    let json = try cli.run(["export", "--partner", "JO", "--format", "json", "--store", store])
+    #expect(json.out.contains("\"code\":\"JO\"") && !json.out.contains("\"code\":\"EG\""))
+    let unknown = try cli.run(["export", "--partner", "XX", "--store", store])
+    #expect(unknown.status == 1 && unknown.err.contains("--partner 'XX' is no partner"))
+  }
 }

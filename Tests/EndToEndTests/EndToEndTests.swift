@@ -95,9 +95,17 @@ import Testing
     try tmux.type(":export \(tmux.home)/pacific.csv")
     try tmux.keys("Enter")
     try tmux.waitFor("exported")
+    // The columns `sapm export` writes, for the focused region: numbers and ISO dates.
     let csv = try String(contentsOfFile: tmux.home + "/pacific.csv", encoding: .utf8)
-    #expect(csv.hasPrefix("Partner,Prog,Value,FY") && csv.contains(" obl,Alerts\n"))  // FY of today
-    #expect(csv.contains("Philippines"))
+    #expect(csv.hasPrefix("region,partner_code,partner,program,kind,title,status,start,sunset,fiscal_year,"))
+    #expect(csv.contains("indo-pacific,PH,Philippines,"))
+    let lines = csv.split(separator: "\n")
+    #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("indo-pacific,") }, "\(lines.prefix(3))")
+    // An amount is a whole number of dollars, a date YYYY-MM-DD: "$4.21B" or "–" never.
+    #expect(
+      try lines.contains {
+        try #/,\d{4}-\d{2}-\d{2},(\d{4}-\d{2}-\d{2})?,20\d\d,\d+,\d+,\d+,\d+,/#.firstMatch(in: $0) != nil
+      })
     try tmux.type("t")
     try tmux.type("2023-01-01")
     try tmux.keys("Enter")

@@ -34,8 +34,24 @@ public enum Effect: Equatable, Sendable {
   case loadHistory(program: String)
   /// Write rows as CSV; `overwrite` only after the user said yes to replacing a file.
   case export(path: String, rows: [[String]], overwrite: Bool)
+  /// Write the rows `sapm export --format csv` writes (numbers, ISO dates) for what the
+  /// screen shows: a region's partners, a partner, a program.
+  case exportPortfolio(path: String, scope: ExportScope)
   case loadTheme(String)
   /// Perform a command through the session's one door for writes.
   case perform(CommandRequest)
   case redraw
+}
+
+/// What of the portfolio a screen's `:export` writes: everything, one region, one
+/// partner or one program.
+public struct ExportScope: Equatable, Sendable {
+  public var region: Region?
+  public var partner: String?
+  public var program: String?
+  public init(region: Region? = nil, partner: String? = nil, program: String? = nil) {
+    self.region = region
+    self.partner = partner
+    self.program = program
+  }
 }

@@ -454,8 +454,19 @@ extension AppModel {
         fail(":export needs a file name, e.g. :export ukraine.csv")
         return []
       }
-      guard let table = currentTable() else { return [] }
-      return [.export(path: argument, rows: table.exportRows, overwrite: false)]
+      // The portfolio's screens export what `sapm export` writes for them; the others
+      // (alerts, approvals, cases, search) the rows they list.
+      switch page.screen {
+      case .overview:
+        return [.exportPortfolio(path: argument, scope: ExportScope(region: Region.allCases[focusedRegion]))]
+      case .partner(let code):
+        return [.exportPortfolio(path: argument, scope: ExportScope(partner: code))]
+      case .program(let id):
+        return [.exportPortfolio(path: argument, scope: ExportScope(program: id))]
+      default:
+        guard let table = currentTable() else { return [] }
+        return [.export(path: argument, rows: table.exportRows, overwrite: false)]
+      }
     default:
       fail(
         "unknown command ':\(name)'; try :find TEXT, :alerts, :approvals, :cases, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit"

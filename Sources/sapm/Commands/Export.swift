@@ -22,6 +22,9 @@ struct Export: ParsableCommand {
       "Only this region: europe, indo-pacific, middle-east-africa, ukraine.", valueName: "region"))
   var region: String?
 
+  @Option(help: ArgumentHelp("Only this partner (its code, e.g. JO).", valueName: "code"))
+  var partner: String?
+
   @OptionGroup var asOf: AsOfOption
 
   @Option(
@@ -47,10 +50,16 @@ struct Export: ParsableCommand {
       let session = try storeOptions.open(readOnly: true)
       printNotices(session)
       let (portfolio, day) = try asOf.portfolio(of: session)
+      let code = partner?.uppercased()
+      if let code, portfolio.partners[code] == nil {
+        throw ValidationError(
+          "--partner '\(code.sanitizedForTerminal)' is no partner of this store on \(day); 'sapm overview' lists them"
+        )
+      }
       let text =
         format == .csv
-        ? Reports.csv(portfolio, region: only, day: day)
-        : Reports.json(portfolio, region: only, day: day, demo: session.isDemo)
+        ? Reports.csv(portfolio, region: only, partner: code, day: day)
+        : Reports.json(portfolio, region: only, partner: code, day: day, demo: session.isDemo)
       if let output {
         let written = try ExportFile.write(
           Array(text.utf8), to: output, overwrite: force, protecting: session.protectedPaths)
