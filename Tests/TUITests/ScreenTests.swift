@@ -429,4 +429,20 @@ import Testing
     h.press(.character("a"), .character("<"))
     #expect(h.statusLine.contains("< and > change the fiscal year"), "\(h.statusLine)")
   }
+
+  /// `:find` finds requests too (issue 28, item 5): by ID or by kind, and Enter opens the
+  /// request's screen.
+  @Test func findFindsRequestsAndOpensThem() {
+    var h = Harness()
+    h.type(":find RQ-0013")
+    h.press(.enter)
+    #expect(h.screen.contains("request   RQ-0013"), "\(h.screen)")
+    #expect(h.screen.contains("Release funds · TW-FMF-001"))
+    h.press(.enter)
+    #expect(h.lines[0].contains("RQ-0013"), "\(h.lines[0])")
+    h.press(.escape, .escape)
+    h.type(":find deliver equipment")
+    h.press(.enter)
+    #expect(h.screen.contains("RQ-0009") && h.screen.contains("RQ-0007"), "\(h.screen)")
+  }
 }

@@ -2,8 +2,8 @@ import Portfolio
 import Terminal
 
 /// Portfolio-wide search (`/` then Enter on the overview, or `:find TEXT` anywhere):
-/// partners, programs, FMS cases and units across the four regions, as a list to
-/// drill from.
+/// partners, programs, FMS cases, requests and units across the four regions, as a
+/// list to drill from.
 extension AppModel {
   public func searchTable(_ text: String) -> TableData {
     let needle = text.lowercased()
@@ -35,6 +35,18 @@ extension AppModel {
               "FMS case", c.identifier, program.title, partner?.name ?? "", partner?.region.title ?? "",
             ]))
       }
+    }
+    // Requests by ID, kind or what they ask: "RQ-0013" or "obligate" finds them.
+    for request in portfolio.requests.values.sorted(by: { $0.id < $1.id })
+    where hit(request.id) || hit(request.kind.title) || hit(request.summary) {
+      let partner = portfolio.programs[request.program].flatMap { portfolio.partners[$0.partner] }
+      rows.append(
+        .init(
+          key: "request:\(request.id)",
+          cells: [
+            "request", request.id, "\(request.kind.title) · \(request.program) · \(request.state.rawValue)",
+            partner?.name ?? "", partner?.region.title ?? "",
+          ]))
     }
     for unit in portfolio.units.values.sorted(by: { $0.id < $1.id }) where hit(unit.id) || hit(unit.name) {
       let partner = portfolio.partners[unit.partner]
@@ -71,6 +83,8 @@ extension AppModel {
       stack.append(Page(.partner(id)))
     case "program":
       return openProgram(id)
+    case "request":
+      stack.append(Page(.request(id)))
     case "case":
       var page = Page(.program(id))
       page.tab = .fmsCase
