@@ -33,7 +33,7 @@ import Testing
     try tmux.waitFor("release-funds request")
     try tmux.keys("Enter")
     let (request, _) = try tmux.waitFor("the request form") { $0.contains("Raise a request — BA-FMF-001") }
-    #expect(request.contains("‹ release-funds ›") && request.contains("2M"), "\(request)")
+    #expect(request.contains("‹ Release funds ›") && request.contains("2M"), "\(request)")
     #expect(try String(contentsOfFile: store, encoding: .utf8) == before)
     try tmux.type("Spares for the F-16 fleet")  // the justification has the focus
     try tmux.keys("Enter")

@@ -81,7 +81,7 @@ import Testing
     #expect(!h.screen.contains("✓ Enter records it"))
     h.press(.enter)
     #expect(h.screen.contains("Raise a request — UA-PDA-001"), "\(h.lines)")
-    #expect(h.screen.contains("‹ deliver ›"), "\(h.lines)")
+    #expect(h.screen.contains("‹ Deliver equipment ›"), "\(h.lines)")
     #expect(!h.effects.contains { if case .perform = $0 { return true } else { return false } })
   }
 
@@ -160,7 +160,7 @@ import Testing
     #expect(row.contains("2 students") && row.contains("H-"), "\(row)")
     h.press(.character("n"))
     #expect(
-      h.screen.contains("Raise a request — KE-IMET-001") && h.screen.contains("‹ enroll-imet ›"), "\(h.lines)"
+      h.screen.contains("Raise a request — KE-IMET-001") && h.screen.contains("‹ Enroll IMET students ›"), "\(h.lines)"
     )
     #expect(h.screen.contains("Course") && h.screen.contains("Students"))
   }

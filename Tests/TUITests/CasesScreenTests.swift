@@ -14,7 +14,7 @@ import Testing
     let table = h.model.casesTable()
     let first = table.rows.first
     #expect(first?.cells.last == "required, not notified", "\(String(describing: first))")
-    #expect(table.rows.contains { $0.cells[0] == "RP-D-SAG" && $0.cells[3] == "other" })
+    #expect(table.rows.contains { $0.cells[0] == "RP-D-SAG" && $0.cells[3] == "standard" })
     h.press(.enter)
     #expect(h.lines[0].contains("· Case"))
     // Jumps never grow the stack: c, a, c, a … stays two deep.

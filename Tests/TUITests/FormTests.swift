@@ -345,7 +345,7 @@ import Testing
     #expect(h.screen.contains("executing an approved offer-loa request"), "\(h.lines)")
     h.press(.enter)
     #expect(h.screen.contains("Raise a request — \(program.id)"), "\(h.lines)")
-    #expect(h.screen.contains("‹ offer-loa ›") && h.screen.contains("2.4M"), "\(h.lines)")
+    #expect(h.screen.contains("‹ Offer LOA ›") && h.screen.contains("2.4M"), "\(h.lines)")
 
     let approved = Harness.executing(
       RequestRaised(

@@ -4,7 +4,8 @@ public enum NotificationTier: String, Codable, Sendable, CaseIterable {
   case natoPlus5 = "nato+5"
   case other = "other"
 
-  public var title: String { self == .natoPlus5 ? "NATO+5" : "other" }
+  /// As AECA §36(b) reads: the NATO+5 thresholds, or the standard ones.
+  public var title: String { self == .natoPlus5 ? "NATO+5" : "standard" }
 }
 
 /// A statutory country restriction (annual appropriations acts; FAA §620I).

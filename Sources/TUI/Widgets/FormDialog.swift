@@ -32,7 +32,7 @@ extension AppModel {
         style: theme.style(focused ? "list.selected" : "list.header"), limit: inner)
       let value: String
       if case .choice = field.kind {
-        value = "‹ \(field.editor.text) ›"
+        value = "‹ \(ChoiceWords.word(for: field.editor.text)) ›"
       } else if focused {
         value =
           String(field.editor.characters[..<field.editor.cursor]) + "▏"
