@@ -453,4 +453,20 @@ import Testing
     h.press(.enter)
     #expect(h.screen.contains("RQ-0009") && h.screen.contains("RQ-0007"), "\(h.screen)")
   }
+
+  /// A new store's overview says which key registers the first partner (issue 28, item 5),
+  /// and that key does.
+  @Test func anEmptyStoreSaysHowToRegisterTheFirstPartner() {
+    var p = Portfolio()
+    p.apply(
+      Envelope(
+        context: EventContext(sequence: 1, at: Timestamp(dayOrdinal: Harness.today.ordinal), actor: "tester"),
+        event: StoreCreated(name: "new", demo: false)))
+    var h = Harness(portfolio: p)
+    #expect(h.screen.contains("no partners yet · 1 then n registers one"), "\(h.screen)")
+    #expect(h.screen.contains("no partners yet · 4 then n registers one"))
+    h.press(.character("n"))
+    #expect(h.model.form != nil, "\(h.statusLine)")
+    #expect(h.screen.contains("partner"), "\(h.screen)")
+  }
 }

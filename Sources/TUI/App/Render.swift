@@ -63,7 +63,7 @@ extension AppModel {
 
   func drawTable(
     _ g: inout CellGrid, _ table: TableData, _ r: Rect, _ list: ListState, active: Bool,
-    indicatorY: Int? = nil, filter applied: String? = nil
+    indicatorY: Int? = nil, filter applied: String? = nil, empty: String = "(nothing here)"
   ) {
     let filter = applied ?? page.filter
     guard r.height >= 2, r.width >= 4 else { return }
@@ -101,7 +101,7 @@ extension AppModel {
     }
     if table.rows.isEmpty {
       g.put(
-        filter.isEmpty ? "(nothing here)" : "(no rows match the filter '\(filter)')",
+        filter.isEmpty ? empty : "(no rows match the filter '\(filter)')",
         x: r.x + gutter, y: r.y + 1, style: theme.style("list.dim"), limit: r.width - gutter)
       return
     }

@@ -98,9 +98,14 @@ extension AppModel {
     let filter = isFocusedPage ? stack[0].filter : ""
     let table = overviewTable(region).filtered(filter)
     let listRect = Rect(x: r.x + 1, y: r.y + 3, width: r.width - 2, height: r.height - 4)
+    // An empty region says how to fill it (a new store has no partner at all).
+    let empty =
+      info.readOnly || kiosk != nil
+      ? "no partners in \(region.title)" : "no partners yet · \(index + 1) then n registers one"
     drawTable(
-      &g, table, listRect, regionLists[index], active: focused, indicatorY: r.y + r.height - 1, filter: filter
-    )
+      &g, table, listRect, regionLists[index], active: focused, indicatorY: r.y + r.height - 1,
+      filter: filter,
+      empty: empty)
   }
 
   /// Enter: the selected partner.
