@@ -210,4 +210,30 @@ import Testing
     let unknown = try cli.run(["export", "--partner", "XX", "--store", store])
     #expect(unknown.status == 1 && unknown.err.contains("--partner 'XX' is no partner"))
   }
+
+  /// `sapm expiring` (issue 29, item 3): with the funds-expiring alert's own lead (90
+  /// days) it lists exactly the lines that alert warns of, largest balance first.
+  @Test func expiringListsTheLinesTheAlertWarnsOf() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/d.sapm"
+    #expect(try cli.run(["init", "--demo", "--store", store]).status == 0)
+    let r = try cli.run(["expiring", "--days", "90", "--store", store])
+    #expect(r.status == 0, "\(r.err)")
+    let listed = Set(
+      r.out.split(separator: "\n").dropFirst().map { line in
+        let f = line.split(separator: " ")
+        return "funds-expiring/\(f[1])/\(f[2])"
+      })
+    let alerts = try cli.run(["alerts", "--store", store])
+    let warned = Set(
+      alerts.out.split(separator: "\n").compactMap { line in
+        line.split(separator: " ").first { $0.hasPrefix("funds-expiring/") }.map(String.init)
+      })
+    #expect(!listed.isEmpty && listed == warned, "listed \(listed.sorted()), warned \(warned.sorted())")
+    let none = try cli.run(["expiring", "--days", "0", "--store", store])
+    #expect(none.status == 0 && none.out.contains(" expiring within 0 days of "), "\(none.out)")
+    let negative = try cli.run(["expiring", "--days=-1", "--store", store])
+    #expect(negative.status == 1 && negative.err.contains("--days must be 0 or more"))
+  }
 }
