@@ -44,6 +44,7 @@ import Testing
       Screen(name: "cases", keys: chars("c")),
       Screen(name: "search", keys: chars(":find Jordan") + [.enter]),
       Screen(name: "help", keys: chars("?")),
+      Screen(name: "expiring", keys: chars(":expiring") + [.enter]),
     ]
     return list
   }()

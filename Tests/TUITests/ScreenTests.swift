@@ -469,4 +469,24 @@ import Testing
     #expect(h.model.form != nil, "\(h.statusLine)")
     #expect(h.screen.contains("partner"), "\(h.screen)")
   }
+
+  /// `:expiring` (issue 29, item 3): the lines `sapm expiring` lists, largest first, and
+  /// Enter opens the program's Funding tab.
+  @Test func expiringListsTheFiscalYearsCloseAndOpensTheFundingTab() {
+    var h = Harness()
+    let lines = h.model.portfolio.expiring(within: 90, on: Harness.today)
+    h.type(":expiring")
+    h.press(.enter)
+    #expect(h.model.page.screen == .expiring)
+    #expect(h.screen.contains("Funds expiring within 90 days of 2026-11-29"), "\(h.screen)")
+    guard let first = lines.first else {
+      Issue.record("the demo has no expiring funds on \(Harness.today)")
+      return
+    }
+    #expect(h.selectedLine?.contains(first.program) == true, "\(h.selectedLine ?? "")")
+    #expect(h.selectedLine?.contains(first.unobligated.compact) == true)
+    h.press(.enter)
+    #expect(h.model.page.screen == .program(first.program))
+    #expect(h.model.page.tab == .funding)
+  }
 }

@@ -24,6 +24,8 @@ public enum ScreenKind: Hashable, Sendable {
   case request(String)
   /// The kiosk's wall display: a region (0–3) or the alerts summary (4).
   case wall(Int)
+  /// Funds whose availability ends soon, portfolio-wide (:expiring).
+  case expiring
 }
 
 /// Program screen tabs, in order.

@@ -59,6 +59,7 @@ extension ScreenKind {
     case .approvals: return ApprovalsScreen()
     case .request(let id): return RequestScreen(id: id)
     case .wall(let step): return WallScreen(step: step)
+    case .expiring: return ExpiringScreen()
     }
   }
 }

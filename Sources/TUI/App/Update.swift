@@ -408,6 +408,8 @@ extension AppModel {
       openApprovals()
     case "cases", "c":
       jump(to: .cases)
+    case "expiring", "close":
+      jump(to: .expiring)
     case "find", "f", "search":
       guard !argument.isEmpty else {
         fail(":find needs a text, e.g. :find javelin")
@@ -469,7 +471,7 @@ extension AppModel {
       }
     default:
       fail(
-        "unknown command ':\(name)'; try :find TEXT, :alerts, :approvals, :cases, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit"
+        "unknown command ':\(name)'; try :find TEXT, :alerts, :approvals, :cases, :expiring, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit"
       )
     }
     return []
