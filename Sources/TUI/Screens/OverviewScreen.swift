@@ -100,8 +100,10 @@ extension AppModel {
     let listRect = Rect(x: r.x + 1, y: r.y + 3, width: r.width - 2, height: r.height - 4)
     // An empty region says how to fill it (a new store has no partner at all).
     let empty =
-      info.readOnly || kiosk != nil
-      ? "no partners in \(region.title)" : "no partners yet · \(index + 1) then n registers one"
+      asOf != nil
+      ? "no partners on \(day)"
+      : info.readOnly || kiosk != nil
+        ? "no partners in \(region.title)" : "no partners yet · \(index + 1) then n registers one"
     drawTable(
       &g, table, listRect, regionLists[index], active: focused, indicatorY: r.y + r.height - 1,
       filter: filter,
