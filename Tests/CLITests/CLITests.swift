@@ -236,4 +236,59 @@ import Testing
     let negative = try cli.run(["expiring", "--days=-1", "--store", store])
     #expect(negative.status == 1 && negative.err.contains("--days must be 0 or more"))
   }
+
+  /// `sapm brief JO` (issue 29, item 1): its money by fiscal year equals `sapm export
+  /// --partner JO` summed per year, to the dollar; the HTML form is one self-contained
+  /// file with its chart; --redact hides people; PDF without Chromium says what to install.
+  @Test func aBriefHoldsTheExportsFigures() throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let store = cli.home + "/d.sapm"
+    #expect(try cli.run(["init", "--demo", "--store", store]).status == 0)
+    let md = try cli.run(["brief", "JO", "--store", store])
+    #expect(md.status == 0, "\(md.err)")
+    var brief: [Int: [Int64]] = [:]
+    for line in md.out.split(separator: "\n") where line.hasPrefix("| FY") {
+      let f = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard f.count == 4, let year = Int(f[0].dropFirst(2)), let a = Int64(f[1]), let o = Int64(f[2]),
+        let d = Int64(f[3])
+      else { continue }
+      brief[year] = [a, o, d]
+    }
+    let csv = try cli.run(["export", "--partner", "JO", "--store", store]).out.split(separator: "\n")
+    let header = csv.first?.split(separator: ",").map(String.init) ?? []
+    func index(_ name: String) -> Int { header.firstIndex(of: name) ?? 0 }
+    var export: [Int: [Int64]] = [:]
+    for line in csv.dropFirst() {
+      let f = ImportCLITests.csvFields(String(line))
+      guard f.count == header.count, let year = Int(f[index("fiscal_year")]) else { continue }
+      let values = ["available", "obligated", "disbursed"].map { Int64(f[index($0)]) ?? 0 }
+      export[year] = zip(export[year] ?? [0, 0, 0], values).map { $0 + $1 }
+    }
+    #expect(
+      !brief.isEmpty && brief == export,
+      "brief \(brief.sorted { $0.key < $1.key }) export \(export.sorted { $0.key < $1.key })")
+    #expect(md.out.contains("RQ-0001 Release funds · JO-FMF-001"))
+    let html = try cli.run(["brief", "JO", "--format", "html", "-o", cli.home + "/jo.html", "--store", store])
+    #expect(html.status == 0, "\(html.err)")
+    let page = try String(contentsOfFile: cli.home + "/jo.html", encoding: .utf8)
+    #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<svg") && page.contains("@page { size: A4"))
+    #expect(!page.contains("<script") && !page.contains("src=") && !page.contains("href="))
+    let redacted = try cli.run(["brief", "JO", "--redact", "--store", store])
+    #expect(redacted.out.contains("redacted as the kiosk redacts"))
+    if PDFAvailability.chromium == nil {
+      let pdf = try cli.run(["brief", "JO", "--format", "pdf", "-o", cli.home + "/jo.pdf", "--store", store])
+      #expect(pdf.status == 1 && pdf.err.contains("apt-get install chromium"), "\(pdf.err)")
+    }
+    let unknown = try cli.run(["brief", "XX", "--store", store])
+    #expect(unknown.status == 1 && unknown.err.contains("'XX' is no partner"))
+  }
+}
+
+/// Whether this machine has a headless browser for PDF briefs.
+enum PDFAvailability {
+  static var chromium: String? {
+    ["chromium", "chromium-browser", "google-chrome"].map { "/usr/bin/\($0)" }
+      .first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
 }
