@@ -89,7 +89,7 @@ public final class KioskRunner {
       switch effect {
       case .redraw: terminal.invalidate()
       case .quit, .loadHistory, .travel, .loadTheme: break
-      case .acknowledge, .perform, .export, .exportPortfolio:
+      case .acknowledge, .perform, .export, .exportPortfolio, .writeBrief:
         // Unreachable from a kiosk model; and there is nothing here to write with.
         _ = model.handle(.status("read-only kiosk", error: true))
       }

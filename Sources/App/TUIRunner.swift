@@ -248,6 +248,21 @@ public final class TUIRunner {
         model.portfolio, region: scope.region, partner: scope.partner, program: scope.program,
         day: model.asOf ?? model.today)
       perform(.export(path: path, rows: rows, overwrite: false))
+    case .writeBrief(let partner, let asOf):
+      let day = asOf ?? model.today
+      guard let brief = Brief(model.portfolio, partner: partner, day: day, redaction: model.redaction) else {
+        dispatch(.status("no partner \(partner) on \(day)", error: true))
+        return
+      }
+      // A new file beside where sapm was started, never over another (ExportFile's rules).
+      let path = FileManager.default.currentDirectoryPath + "/brief-\(partner)-\(day).html"
+      do {
+        let written = try ExportFile.write(
+          Array(brief.html.utf8), to: path, overwrite: false, protecting: session.protectedPaths)
+        dispatch(.status("brief of \(partner) as of \(day) written to \(written)", error: false))
+      } catch {
+        dispatch(.status("brief not written: \(error)", error: true))
+      }
     case .export(let path, let rows, let overwrite):
       do {
         let written = try ExportFile.write(

@@ -142,4 +142,27 @@ import Testing
     try tmux.keys("Enter")
     try tmux.waitFor("restored-\(signal)") { $0.components(separatedBy: "restored-\(signal)").count >= 3 }
   }
+
+  /// `b` on a partner writes its brief where sapm was started: a new, self-contained
+  /// HTML file, and the bottom line says where (issue 29, item 1).
+  @Test func bWritesABriefFile() throws {
+    let tmux = try Tmux(term: "xterm-256color")
+    let store = try tmux.makeDemoStore()
+    try tmux.type("cd \(tmux.home) && \(Tmux.binary) --store \(store)")
+    try tmux.keys("Enter")
+    try tmux.waitForOverview()
+    try tmux.type(":find Jordan")
+    try tmux.keys("Enter")
+    try tmux.waitFor("Search for 'Jordan'")
+    try tmux.keys("Enter")
+    try tmux.waitFor("Jordan (JO)")
+    try tmux.type("b")
+    try tmux.waitFor("brief of JO as of")
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: tmux.home)) ?? []
+    let brief = try #require(files.first { $0.hasPrefix("brief-JO-") && $0.hasSuffix(".html") })
+    let page = try String(contentsOfFile: tmux.home + "/" + brief, encoding: .utf8)
+    #expect(page.contains("<h1>Jordan (JO)") && page.contains("<svg"))
+    try tmux.type("q")
+    try tmux.waitFor("E2E$") { $0.split(separator: "\n").last?.hasPrefix("E2E$") == true }
+  }
 }

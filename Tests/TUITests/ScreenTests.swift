@@ -489,4 +489,14 @@ import Testing
     #expect(h.model.page.screen == .program(first.program))
     #expect(h.model.page.tab == .funding)
   }
+
+  /// `b` on a partner asks for its brief (issue 29, item 1); elsewhere it says where it works.
+  @Test func bWritesThePartnersBrief() {
+    var h = Harness()
+    h.press(.character("b"))
+    #expect(h.statusLine.contains("b writes a partner's brief: open a partner first"), "\(h.statusLine)")
+    h.press(.character("4"), .enter)
+    h.press(.character("b"))
+    #expect(h.effects.last == .writeBrief(partner: "UA", asOf: nil))
+  }
 }

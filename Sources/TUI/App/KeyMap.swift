@@ -10,7 +10,7 @@ public enum Action: Hashable, Sendable {
   case previousTab, nextTab
   case filter, command
   case alerts, timeTravel, acknowledge, new
-  case approvals, newRequest, step(RequestState), cases
+  case approvals, newRequest, step(RequestState), cases, brief
   case help, quit, redraw
   case previousYear, nextYear
 }
@@ -70,6 +70,8 @@ public enum KeyMap {
     Binding([.character("a")], .alerts, "Views", "alerts"),
     Binding([.character("c")], .cases, "Views", "FMS cases against their §36(b) thresholds"),
     Binding(
+      [.character("b")], .brief, "Views", "write the partner's brief (HTML, a new file in this folder)"),
+    Binding(
       [.character("<")], .previousYear, "Views",
       "the overview's and a partner's figures for the fiscal year before (:fy YEAR, :fy now)"),
     Binding([.character(">")], .nextYear, "Views", "the figures for the fiscal year after"),
@@ -104,7 +106,7 @@ public enum KeyMap {
   /// The footer's words, by action; the keys come from the bindings.
   static let shortNames: [Action: String] = [
     .drill: "open", .back: "back", .home: "home", .detail: "row in full", .sort: "sort", .filter: "filter",
-    .command: "command", .alerts: "alerts", .approvals: "approvals", .cases: "cases",
+    .command: "command", .alerts: "alerts", .approvals: "approvals", .cases: "cases", .brief: "brief",
     .timeTravel: "time travel",
     .acknowledge: "ack", .new: "record", .newRequest: "request", .step(.approved): "approve",
     .step(.rejected): "reject", .step(.returned): "return", .step(.submitted): "submit",
@@ -165,6 +167,10 @@ public enum KeyMap {
         return "\(state.verb) acts on a request: p for approvals, or a program's Requests tab"
       }
       return nil
+    case .brief:
+      if model.kiosk != nil { return "the kiosk writes nothing" }
+      if case .partner = model.page.screen { return nil }
+      return "b writes a partner's brief: open a partner first"
     case .back:
       if model.stack.count == 1 && model.asOf == nil && model.page.filter.isEmpty {
         return "already at the overview; q quits"

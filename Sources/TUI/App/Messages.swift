@@ -37,6 +37,8 @@ public enum Effect: Equatable, Sendable {
   /// Write the rows `sapm export --format csv` writes (numbers, ISO dates) for what the
   /// screen shows: a region's partners, a partner, a program.
   case exportPortfolio(path: String, scope: ExportScope)
+  /// Write the partner's brief (as of the day shown) to a new HTML file in the current folder.
+  case writeBrief(partner: String, asOf: Day?)
   case loadTheme(String)
   /// Perform a command through the session's one door for writes.
   case perform(CommandRequest)

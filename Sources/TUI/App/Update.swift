@@ -169,6 +169,9 @@ extension AppModel {
       openApprovals()
     case .cases:
       jump(to: .cases)
+    case .brief:
+      guard case .partner(let code) = page.screen else { return [] }
+      return [.writeBrief(partner: code, asOf: asOf)]
     case .previousYear, .nextYear:
       showFiscalYear(fiscalYearShown + (action == .nextYear ? 1 : -1))
       message = "figures of FY\(fiscalYearShown)" + (shownFiscalYear == nil ? " (the current year)" : "")

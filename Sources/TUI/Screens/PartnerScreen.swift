@@ -113,7 +113,7 @@ struct PartnerScreen: Screen {
   func draw(_ m: AppModel, _ g: inout CellGrid, _ layout: Layout) { m.renderPartner(&g, layout, code) }
   func headerRows(_ m: AppModel) -> Int { 2 + m.authorityBlockHeight(code) }
   func footer(_ m: AppModel) -> String {
-    KeyMap.footer([.drill, .new, .sort, .filter, .approvals, .alerts, .back, .home, .help])
+    KeyMap.footer([.drill, .new, .sort, .filter, .brief, .approvals, .alerts, .back, .home, .help])
   }
   func drill(_ m: inout AppModel) -> [Effect] { m.drillFromPartner() }
   func newForm(_ m: AppModel) -> Form? { m.newFormOnPartner(code) }
