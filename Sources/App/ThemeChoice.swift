@@ -20,20 +20,41 @@ public struct ThemeChoice: Sendable, Hashable {
   public static func choose(
     flag: String?, environment: [String: String], detect: () -> TerminalBackground?
   ) -> ThemeChoice {
+    choose(
+      flag: flag, environment: environment, ask: { detect().map { .init(background: $0, route: .terminal) } })
+  }
+
+  /// The same, with the route the answer came by (the terminal, or through tmux/screen).
+  public static func choose(
+    flag: String?, environment: [String: String], ask: () -> TerminalBackground.Answer?
+  ) -> ThemeChoice {
     if let flag, !flag.isEmpty { return ThemeChoice(name: flag, reason: "--theme") }
     if let env = environment["SAPM_THEME"], !env.isEmpty {
       return ThemeChoice(name: env, reason: "SAPM_THEME")
     }
     let configPath = configFile(environment)
     if let name = themeInConfig(configPath) { return ThemeChoice(name: name, reason: "config \(configPath)") }
-    if let answer = detect() {
+    if let answer = ask() {
+      let by =
+        answer.route == .terminal
+        ? "" : ", asked \(answer.route == .tmux ? "through tmux's" : "through GNU screen's") passthrough"
       return ThemeChoice(
-        name: theme(for: answer), reason: "the terminal reports a \(answer.rawValue) background")
+        name: theme(for: answer.background),
+        reason: "the terminal reports a \(answer.background.rawValue) background\(by)")
     }
     if let value = environment["COLORFGBG"], let bg = TerminalBackground.fromCOLORFGBG(value) {
       return ThemeChoice(name: theme(for: bg), reason: "COLORFGBG=\(value): a \(bg.rawValue) background")
     }
-    return ThemeChoice(name: "default", reason: "no answer about the background: assumed dark")
+    if let tmux = environment["TMUX"], !tmux.isEmpty {
+      return ThemeChoice(
+        name: "default",
+        reason:
+          "no answer about the background, inside tmux ('tmux set -g allow-passthrough on' lets the terminal behind it answer): assumed dark; the default theme reads on either"
+      )
+    }
+    return ThemeChoice(
+      name: "default",
+      reason: "no answer about the background: assumed dark; the default theme reads on either")
   }
 
   static func theme(for background: TerminalBackground) -> String {

@@ -37,6 +37,60 @@ public enum TerminalBackground: String, Sendable, Hashable {
   /// the question: every terminal answers that one, so a terminal that does not know
   /// OSC 11 costs no wait. Nil when the terminal said nothing usable.
   public static func query(input: Int32 = 0, output: Int32 = 1, timeout: Int = 100) -> TerminalBackground? {
+    ask(input: input, output: output, timeout: timeout, environment: [:])?.background
+  }
+
+  /// Who answered the question about the background.
+  public enum Route: String, Sendable, Hashable {
+    case terminal = "the terminal"
+    case tmux = "the terminal, through tmux's passthrough"
+    case screen = "the terminal, through GNU screen's passthrough"
+  }
+
+  /// An answer and its route.
+  public struct Answer: Sendable, Hashable {
+    public var background: TerminalBackground
+    public var route: Route
+    public init(background: TerminalBackground, route: Route) {
+      self.background = background
+      self.route = route
+    }
+  }
+
+  /// Asks the terminal, then — inside tmux (`TMUX`) or GNU screen (`STY`), which do not
+  /// answer OSC 11 themselves — asks again through the multiplexer's passthrough
+  /// (tmux needs `set -g allow-passthrough on`), so that the terminal behind it answers.
+  public static func ask(
+    input: Int32 = 0, output: Int32 = 1, timeout: Int = 100, environment: [String: String]
+  ) -> Answer? {
+    let direct = exchange(
+      Array("\u{1B}]11;?\u{1B}\\\u{1B}[c".utf8), input: input, output: output, timeout: timeout)
+    if let bg = direct.flatMap(fromOSC11) { return Answer(background: bg, route: .terminal) }
+    guard direct != nil else { return nil }  // not a terminal
+    let (wrapped, route): ([UInt8], Route)
+    if let tmux = environment["TMUX"], !tmux.isEmpty {
+      // DCS tmux; <the question with every ESC doubled> ST
+      wrapped = Array("\u{1B}Ptmux;\u{1B}\u{1B}]11;?\u{1B}\u{1B}\\\u{1B}\\".utf8)
+      route = .tmux
+    } else if let sty = environment["STY"], !sty.isEmpty {
+      wrapped = Array("\u{1B}P\u{1B}]11;?\u{07}\u{1B}\\".utf8)
+      route = .screen
+    } else {
+      return nil
+    }
+    // The multiplexer answers the device-attributes request itself, before the terminal
+    // behind it has answered through it: wait for the OSC 11 reply, not for that one.
+    let reply = exchange(
+      wrapped + Array("\u{1B}[c".utf8), input: input, output: output, timeout: timeout * 3, untilOSC11: true)
+    return reply.flatMap(fromOSC11).map { Answer(background: $0, route: route) }
+  }
+
+  /// Writes `question` and reads what comes back until the device-attributes reply (or,
+  /// `untilOSC11`, an OSC 11 reply) or the timeout, in raw mode restored after. Nil when
+  /// input or output is no terminal.
+  static func exchange(
+    _ question: [UInt8], input: Int32, output: Int32, timeout: Int, untilOSC11: Bool = false
+  ) -> [UInt8]? {
     guard isatty(input) != 0, isatty(output) != 0 else { return nil }
     var saved = termios()
     guard tcgetattr(input, &saved) == 0 else { return nil }
@@ -48,7 +102,6 @@ public enum TerminalBackground: String, Sendable, Hashable {
     }
     guard tcsetattr(input, TCSANOW, &raw) == 0 else { return nil }
     defer { _ = tcsetattr(input, TCSANOW, &saved) }
-    let question = Array("\u{1B}]11;?\u{1B}\\\u{1B}[c".utf8)
     guard question.withUnsafeBytes({ write(output, $0.baseAddress, $0.count) }) == question.count else {
       return nil
     }
@@ -67,9 +120,12 @@ public enum TerminalBackground: String, Sendable, Hashable {
       let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
       if n <= 0 { break }
       reply += buffer[0..<n]
-      if answeredDeviceAttributes(reply) || reply.count > 4096 { break }
+      if reply.count > 4096 { break }
+      let osc11Done =
+        fromOSC11(reply) != nil && (reply.last == 0x07 || reply.suffix(2).elementsEqual([0x1B, 0x5C]))
+      if untilOSC11 ? osc11Done : answeredDeviceAttributes(reply) { break }
     }
-    return fromOSC11(reply)
+    return reply
   }
 
   /// Whether `bytes` hold the reply to the device-attributes request (`ESC [ ? … c`).

@@ -100,7 +100,10 @@ import Testing
     let light = try cli.run(["themes"], environment: ["COLORFGBG": "0;15", "NO_COLOR": ""])
     #expect(light.out.contains("chosen: light (COLORFGBG=0;15: a light background)"), "\(light.out)")
     let none = try cli.run(["themes"], environment: ["COLORFGBG": "", "NO_COLOR": ""])
-    #expect(none.out.contains("chosen: default (no answer about the background: assumed dark)"))
+    #expect(
+      none.out.contains(
+        "chosen: default (no answer about the background: assumed dark; the default theme reads on either)"),
+      "\(none.out)")
     let forced = try cli.run(["themes"], environment: ["SAPM_THEME": "high-contrast", "NO_COLOR": ""])
     #expect(forced.out.contains("chosen: high-contrast (SAPM_THEME)"))
     let theme = cli.home + "/pale.toml"
@@ -179,6 +182,38 @@ import Testing
       #expect(
         !r.out.split(separator: "\n").contains { $0.hasPrefix("FAKE LINE") },
         "\(command): a field faked a line:\n\(r.out)")
+    }
+  }
+
+  /// Inside tmux, which does not answer OSC 11 itself, sapm asks through tmux's
+  /// passthrough and the terminal behind it answers; `sapm themes` says which route did
+  /// (issue 28, item 2). Without passthrough it says how to turn it on.
+  @Test(arguments: [true, false])
+  func theBackgroundIsAskedThroughTmux(passthrough: Bool) throws {
+    let cli = CLI()
+    defer { cli.cleanUp() }
+    let conf = cli.home + "/tmux.conf"
+    try (passthrough ? "set -g allow-passthrough on\n" : "\n").write(
+      toFile: conf, atomically: true, encoding: .utf8)
+    let screen = cli.home + "/screen.txt"
+    let socket = "sapm-pt-\(getpid())-\(passthrough)"
+    let inner = "\(CLI.binary) themes; tmux capture-pane -p > \(screen)"
+    let r = try cli.run(
+      [fixture("outer-terminal.py"), "light", "15", "tmux", "-L", socket, "-f", conf, "new-session", inner],
+      environment: ["TERM": "xterm-256color", "NO_COLOR": "", "COLORFGBG": ""], executable: "/usr/bin/python3"
+    )
+    _ = try? cli.run(["-L", socket, "kill-server"], executable: "/usr/bin/tmux")
+    #expect(r.status == 0, "\(r.err)")
+    // The pane wraps long lines at its width: read the screen as one text.
+    let text = ((try? String(contentsOfFile: screen, encoding: .utf8)) ?? "").replacingOccurrences(
+      of: "\n", with: "")
+    if passthrough {
+      #expect(
+        text.contains(
+          "chosen: light (the terminal reports a light background, asked through tmux's passthrough)"),
+        "\(text)")
+    } else {
+      #expect(text.contains("inside tmux ('tmux set -g allow-passthrough on'"), "\(text)")
     }
   }
 }

@@ -42,6 +42,9 @@ struct CLI {
     env["XDG_CONFIG_HOME"] = home + "/config"
     env["SAPM_STORE"] = nil
     env["LANG"] = "C.UTF-8"
+    // Run as from a plain terminal, wherever the tests themselves run (inside tmux, say).
+    env["TMUX"] = nil
+    env["STY"] = nil
     for (k, v) in extra { env[k] = v }
     p.environment = env
     p.currentDirectoryURL = URL(fileURLWithPath: home)

@@ -27,7 +27,22 @@ import Testing
     #expect(choose(nil, .light) == ThemeChoice(name: "mono", reason: "SAPM_THEME"))
     #expect(choose("kiosk", .light) == ThemeChoice(name: "kiosk", reason: "--theme"))
     env = [:]
-    #expect(choose() == ThemeChoice(name: "default", reason: "no answer about the background: assumed dark"))
+    #expect(
+      choose()
+        == ThemeChoice(
+          name: "default",
+          reason: "no answer about the background: assumed dark; the default theme reads on either"))
+    // Inside tmux with no answer: how to let the terminal behind it answer.
+    env = ["TMUX": "/tmp/tmux-0/default,1,0"]
+    #expect(choose().reason.contains("tmux set -g allow-passthrough on"))
+    // An answer through tmux says so.
+    let through = ThemeChoice.choose(flag: nil, environment: env) {
+      TerminalBackground.Answer(background: .light, route: .tmux)
+    }
+    #expect(
+      through
+        == ThemeChoice(
+          name: "light", reason: "the terminal reports a light background, asked through tmux's passthrough"))
   }
 }
 

@@ -77,7 +77,9 @@ struct Open: ParsableCommand {
       let catalog = ThemeCatalog(environment: env)
       let forcedMono = env["NO_COLOR"].map { !$0.isEmpty } == true
       // The background is asked before curses starts, so the answer never reaches the screen.
-      let choice = ThemeChoice.choose(flag: theme, environment: env) { TerminalBackground.query() }
+      let choice = ThemeChoice.choose(flag: theme, environment: env) {
+        TerminalBackground.ask(environment: env)
+      }
       let chosen = forcedMono ? Theme.monochromeBuiltIn : try catalog.load(choice.name)
       let warnings = try terminalType()
       // The terminal first, the store on a thread of its own: a large store read from

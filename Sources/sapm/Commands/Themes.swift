@@ -41,7 +41,7 @@ struct Themes: ParsableCommand {
     // What this terminal and environment would get, and why.
     let env = ProcessInfo.processInfo.environment
     let choice = ThemeChoice.choose(flag: nil, environment: env) {
-      isatty(1) != 0 ? TerminalBackground.query(input: 0, output: 1) : nil
+      isatty(1) != 0 ? TerminalBackground.ask(input: 0, output: 1, environment: env) : nil
     }
     if env["NO_COLOR"].map({ !$0.isEmpty }) == true {
       say("chosen: mono (NO_COLOR is set)")
