@@ -106,6 +106,7 @@ let package = Package(
       ]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "Terminal", "Portfolio", "PortfolioDemo", "Basics"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    // Terminal for its colour arithmetic (Contrast): the readability check of captured screens.
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Terminal"]),
   ]
 )

@@ -61,8 +61,19 @@ public enum Color: Hashable, Sendable {
     case .ansi(let n): return Int16(n)
     case .indexed(let i): return Int16(i)
     case .rgb(let r, let g, let b):
+      // The nearer of the 6×6×6 cube and the 24-step grey ramp: #767676 is grey 243
+      // exactly, where the cube's nearest (#878787) reads 3.6:1 on white, not 4.5:1.
       func level(_ v: UInt8) -> Int { v < 48 ? 0 : v < 115 ? 1 : (Int(v) - 35) / 40 }
-      return Int16(16 + 36 * level(r) + 6 * level(g) + level(b))
+      let cube = 16 + 36 * level(r) + 6 * level(g) + level(b)
+      let average = (Int(r) + Int(g) + Int(b)) / 3
+      let grey = 232 + max(0, min(23, Int((Double(average - 8) / 10).rounded())))
+      func distance(_ index: Int) -> Int {
+        guard case .rgb(let x, let y, let z) = Color.rgbFromIndex(UInt8(index)) else { return .max }
+        return [(Int(x), Int(r)), (Int(y), Int(g)), (Int(z), Int(b))].reduce(0) {
+          $0 + ($1.0 - $1.1) * ($1.0 - $1.1)
+        }
+      }
+      return Int16(distance(grey) < distance(cube) ? grey : cube)
     }
   }
 

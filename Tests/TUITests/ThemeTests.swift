@@ -259,4 +259,15 @@ import Testing
       return d.hasPrefix("t.toml:\(at)") && d.contains(words)
     }
   }
+
+  /// On a 256-colour terminal each of the default theme's colours is drawn as itself:
+  /// #767676 is grey 243 (the cube's nearest, #878787, reads 3.6:1 on white).
+  @Test func theThemesColoursSurviveA256ColourTerminal() {
+    #expect(Color.rgb(0x76, 0x76, 0x76).nearest256 == 243)
+    #expect(Color.rgb(0x00, 0x87, 0x5F).nearest256 == 29)
+    #expect(Color.rgb(0x5F, 0x5F, 0xFF).nearest256 == 63)
+    #expect(Color.rgb(0xAF, 0x5F, 0x00).nearest256 == 130)
+    #expect(Color.rgb(0xD7, 0x00, 0x00).nearest256 == 160)
+    #expect(Color.rgb(0xFF, 0xFF, 0xFF).nearest256 == 231)
+  }
 }
