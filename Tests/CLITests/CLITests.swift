@@ -276,9 +276,20 @@ import Testing
     #expect(!page.contains("<script") && !page.contains("src=") && !page.contains("href="))
     let redacted = try cli.run(["brief", "JO", "--redact", "--store", store])
     #expect(redacted.out.contains("redacted as the kiosk redacts"))
+    let pdf = try cli.run(["brief", "JO", "--format", "pdf", "-o", cli.home + "/jo.pdf", "--store", store])
     if PDFAvailability.chromium == nil {
-      let pdf = try cli.run(["brief", "JO", "--format", "pdf", "-o", cli.home + "/jo.pdf", "--store", store])
+      // Without a browser (CI installs Debian's chromium): said, with what to install.
       #expect(pdf.status == 1 && pdf.err.contains("apt-get install chromium"), "\(pdf.err)")
+    } else {
+      // Rendered by headless Chromium: at most two A4 pages, with the chart drawn (its
+      // obligated bars in #00875f among the PDF's fill colours).
+      #expect(pdf.status == 0, "\(pdf.err)")
+      let facts = try cli.run([PDFAvailability.script, cli.home + "/jo.pdf"], executable: "/usr/bin/python3")
+      let pages = facts.out.split(separator: "\n").first { $0.hasPrefix("pages ") }.flatMap {
+        Int($0.dropFirst(6))
+      }
+      #expect(pages.map { (1...2).contains($0) } == true, "\(facts.out)")
+      #expect(facts.out.contains("fill 0 135 95"), "\(facts.out)")
     }
     let unknown = try cli.run(["brief", "XX", "--store", store])
     #expect(unknown.status == 1 && unknown.err.contains("'XX' is no partner"))
@@ -287,6 +298,10 @@ import Testing
 
 /// Whether this machine has a headless browser for PDF briefs.
 enum PDFAvailability {
+  /// Tests/Fixtures/pdf-facts.py: a PDF's pages and fill colours, standard library only.
+  static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../Fixtures/pdf-facts.py").standardized.path
+
   static var chromium: String? {
     ["chromium", "chromium-browser", "google-chrome"].map { "/usr/bin/\($0)" }
       .first { FileManager.default.isExecutableFile(atPath: $0) }

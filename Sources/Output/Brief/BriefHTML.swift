@@ -31,6 +31,7 @@ extension Brief {
       h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 5mm 0 2mm; border-bottom: 1px solid #999; }
       table { border-collapse: collapse; width: 100%; } th, td { padding: 1mm 2mm; border-bottom: 1px solid #ddd; text-align: left; }
       td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+      td { white-space: nowrap; } td:last-child { white-space: normal; }
       .meta { color: #444; } .critical { color: #b00000; font-weight: bold; } .warning { color: #8a4b00; font-weight: bold; }
       svg text { font: 8pt system-ui, sans-serif; fill: #222; }
       </style></head><body>
