@@ -499,4 +499,23 @@ import Testing
     h.press(.character("b"))
     #expect(h.effects.last == .writeBrief(partner: "UA", asOf: nil))
   }
+
+  /// Pictures (issue 29, item 4): a partner's obligations over six fiscal years as a
+  /// sparkline, a program's burn per year as a bar of characters — both readable in mono.
+  @Test func aPartnersSparklineAndAProgramsBurn() {
+    #expect(sparkline([0, 50, 100]) == "·▄█")
+    #expect(burnBar(obligated: 0.7, disbursed: 0.4, 10) == "████▒▒▒░░░")
+    var h = Harness()
+    h.type(":find JO-FMF-001")
+    h.press(.enter, .enter)
+    h.press(.character("]"))
+    #expect(h.screen.contains("Burn: █ paid ▒ obligated ░ open"), "\(h.screen)")
+    #expect(h.screen.contains("% paid"))
+    h.press(.escape, .escape, .escape)
+    h.type(":find Jordan")
+    h.press(.enter, .enter)
+    #expect(h.lines[2].contains("obligated FY22–FY27 "), "\(h.lines[2])")
+    h.model.theme = .monochromeBuiltIn
+    #expect(h.screen.contains("obligated FY22–FY27 "))
+  }
 }

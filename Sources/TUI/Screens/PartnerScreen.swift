@@ -40,12 +40,27 @@ extension AppModel {
       "\(p.name) (\(p.code)) · \(p.region.title) · §36(b) tier \(p.tier.title) · \(counted(f.programs, "program")) · \(f.value.compact) · alerts \(alertCounts(f.alerts).isEmpty ? "none" : alertCounts(f.alerts))",
       x: 1, y: 1, style: theme.style("title"), limit: width - 2)
     let restrictions = p.activeRestrictions(on: day)
+    var x = 1
     if restrictions.isEmpty {
-      g.put("No active restrictions", x: 1, y: 2, style: theme.style("list.dim"))
+      x += g.put("No active restrictions", x: 1, y: 2, style: theme.style("list.dim"))
     } else {
       let text =
         "⚠ Restricted: " + restrictions.map { "\($0.kind.title) since \($0.since)" }.joined(separator: "; ")
-      g.put(text, x: 1, y: 2, style: theme.style("restriction"), limit: width - 2)
+      x += g.put(text, x: 1, y: 2, style: theme.style("restriction"), limit: width - 2)
+    }
+    // Obligations over the last six fiscal years, as reported or recorded: a sparkline.
+    let years = Array((fiscalYearShown - 5)...fiscalYearShown)
+    var byYear: [Int: Int64] = [:]
+    for program in portfolio.programs(of: code) {
+      for f in program.funding { byYear[f.fiscalYear, default: 0] += f.obligated.amount }
+      for r in program.reported { byYear[r.fiscalYear, default: 0] += r.obligated.amount }
+    }
+    let values = years.map { byYear[$0] ?? 0 }
+    if values.contains(where: { $0 > 0 }) {
+      let peak = Dollars(values.max() ?? 0)
+      g.put(
+        " · obligated FY\(years[0] % 100)–FY\(fiscalYearShown % 100) \(sparkline(values)) (peak \(peak.compact))",
+        x: x, y: 2, style: theme.style("money.bar"), limit: max(0, width - 1 - x))
     }
     let block = authorityBlockHeight(code)
     if block > 0 {

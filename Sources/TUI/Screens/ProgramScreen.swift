@@ -174,6 +174,26 @@ func bar(_ share: Double, _ width: Int) -> String {
   return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
 }
 
+/// A year's burn in one bar of `width` cells: disbursed `█`, obligated and not yet
+/// disbursed `▒`, available and not obligated `░` (characters, so it reads in mono too).
+func burnBar(obligated: Double, disbursed: Double, _ width: Int) -> String {
+  let paid = max(0, min(width, Int((disbursed * Double(width)).rounded())))
+  let owed = max(0, min(width - paid, Int((obligated * Double(width)).rounded()) - paid))
+  return String(repeating: "█", count: paid) + String(repeating: "▒", count: owed)
+    + String(repeating: "░", count: width - paid - owed)
+}
+
+/// Values as a sparkline of eighth blocks (▁…█), each relative to the largest; a zero is `·`.
+func sparkline(_ values: [Int64]) -> String {
+  let peak = values.max() ?? 0
+  guard peak > 0 else { return String(repeating: "·", count: values.count) }
+  let blocks = Array("▁▂▃▄▅▆▇█")
+  return String(
+    values.map { v in
+      v <= 0 ? "·" : blocks[max(0, min(7, Int((Double(v) / Double(peak) * 8).rounded(.up)) - 1))]
+    })
+}
+
 func trim(_ d: Double) -> String { d.rounded() == d ? String(Int(d)) : String(d) }
 
 /// One program, tab by tab.

@@ -5,7 +5,7 @@ extension AppModel {
   func fundingTab(_ p: Program) -> TableData {
     if p.kind == .pda { return authorityYears(p) }
     let lines = p.funding.map { f -> TableData.Row in
-      let share = f.available.amount > 0 ? Double(f.obligated.amount) / Double(f.available.amount) : 0
+      let base = Double(max(f.available.amount, f.obligated.amount, 1))
       return .init(
         key: "FY\(f.fiscalYear)",
         cells: [
@@ -13,7 +13,10 @@ extension AppModel {
           f.disbursed.compact,
           f.availableUntil.description
             + { $0 == .current ? "" : " \($0.rawValue)" }(f.phase(on: day, policy: portfolio.policy)),
-          bar(share, 10) + " " + percent(f.obligated, of: f.available),
+          burnBar(
+            obligated: Double(f.obligated.amount) / base, disbursed: Double(f.disbursed.amount) / base, 10)
+            + " " + percent(f.obligated, of: f.available) + " obl · " + percent(f.disbursed, of: f.available)
+            + " paid",
         ],
         style: f.obligated > f.available ? "alert.critical" : nil)
     }
@@ -31,7 +34,7 @@ extension AppModel {
       columns: [
         .init("FY", 6), .init("Available", 10, right: true), .init("Committed", 10, right: true),
         .init("Obligated", 10, right: true), .init("Disbursed", 10, right: true), .init("Until", 20),
-        .init("Obligated share", 16, flexible: true),
+        .init("Burn: █ paid ▒ obligated ░ open", 16, flexible: true),
       ],
       rows: rows.isEmpty
         ? [.init(key: "none", cells: ["—", "", "", "", "", "", "no funds recorded"])] : rows)
