@@ -63,30 +63,20 @@ public struct Brief: Sendable {
         byKind[program.kind]
         ?? Authority(kind: program.kind, programs: 0, available: .zero, obligated: .zero, disbursed: .zero)
       authority.programs += 1
-      for f in program.funding {
-        var y =
-          byYear[f.fiscalYear]
-          ?? Year(fiscalYear: f.fiscalYear, available: .zero, obligated: .zero, disbursed: .zero)
-        y.available = y.available + f.available
-        y.obligated = y.obligated + f.obligated
-        y.disbursed = y.disbursed + f.disbursed
-        byYear[f.fiscalYear] = y
-        if f.fiscalYear == fiscalYear {
-          authority.available = authority.available + f.available
-          authority.obligated = authority.obligated + f.obligated
-          authority.disbursed = authority.disbursed + f.disbursed
-        }
-      }
-      for r in program.reported {
-        var y =
-          byYear[r.fiscalYear]
-          ?? Year(fiscalYear: r.fiscalYear, available: .zero, obligated: .zero, disbursed: .zero)
-        y.obligated = y.obligated + r.obligated
-        y.disbursed = y.disbursed + r.disbursed
-        byYear[r.fiscalYear] = y
-        if r.fiscalYear == fiscalYear {
-          authority.obligated = authority.obligated + r.obligated
-          authority.disbursed = authority.disbursed + r.disbursed
+      // Recorded years and reported ones alike (a reported year has no availability).
+      let figures =
+        program.funding.map { ($0.fiscalYear, $0.available, $0.obligated, $0.disbursed) }
+        + program.reported.map { ($0.fiscalYear, Dollars.zero, $0.obligated, $0.disbursed) }
+      for (year, available, obligated, disbursed) in figures {
+        var y = byYear[year] ?? Year(fiscalYear: year, available: .zero, obligated: .zero, disbursed: .zero)
+        y.available = y.available + available
+        y.obligated = y.obligated + obligated
+        y.disbursed = y.disbursed + disbursed
+        byYear[year] = y
+        if year == fiscalYear {
+          authority.available = authority.available + available
+          authority.obligated = authority.obligated + obligated
+          authority.disbursed = authority.disbursed + disbursed
         }
       }
       byKind[program.kind] = authority

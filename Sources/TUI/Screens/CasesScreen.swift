@@ -51,14 +51,17 @@ extension AppModel {
   }
 
   /// Enter: the program's Case tab.
-  mutating func drillFromCases() -> [Effect] {
+  mutating func drillFromCases() -> [Effect] { openSelectedProgram(on: .fmsCase, or: "no case selected") }
+
+  /// Enter on a list keyed by program ID: that program, on `tab`.
+  mutating func openSelectedProgram(on tab: ProgramTab, or nothing: String) -> [Effect] {
     guard let row = selectedRow(), portfolio.programs[row.key] != nil else {
-      fail("no case selected")
+      fail(nothing)
       return []
     }
     history = []
     var page = Page(.program(row.key))
-    page.tab = .fmsCase
+    page.tab = tab
     stack.append(page)
     return []
   }

@@ -36,15 +36,7 @@ extension AppModel {
 
   /// Enter: the program's Funding tab.
   mutating func drillFromExpiring() -> [Effect] {
-    guard let row = selectedRow(), portfolio.programs[row.key] != nil else {
-      fail("no funding line selected")
-      return []
-    }
-    history = []
-    var page = Page(.program(row.key))
-    page.tab = .funding
-    stack.append(page)
-    return []
+    openSelectedProgram(on: .funding, or: "no funding line selected")
   }
 }
 
