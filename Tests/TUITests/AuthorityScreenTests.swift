@@ -160,7 +160,8 @@ import Testing
     #expect(row.contains("2 students") && row.contains("H-"), "\(row)")
     h.press(.character("n"))
     #expect(
-      h.screen.contains("Raise a request — KE-IMET-001") && h.screen.contains("‹ Enroll IMET students ›"), "\(h.lines)"
+      h.screen.contains("Raise a request — KE-IMET-001") && h.screen.contains("‹ Enroll IMET students ›"),
+      "\(h.lines)"
     )
     #expect(h.screen.contains("Course") && h.screen.contains("Students"))
   }

@@ -47,7 +47,8 @@ import Testing
     h.send(.portfolio(past, asOf: Day(ordinal: Harness.today.ordinal - 4000), today: Harness.today))
     #expect(h.model.stack[0].filter == "pol")
     #expect(!h.screen.contains("no rows match"), "\(h.screen)")
-    #expect(h.screen.components(separatedBy: "no partners on ").count == 4, "\(h.screen)")  // three empty panes
+    // Three empty panes.
+    #expect(h.screen.components(separatedBy: "no partners on ").count == 4, "\(h.screen)")
   }
 }
 
