@@ -250,11 +250,10 @@ import Testing
     var brief: [Int: [Int64]] = [:]
     for line in md.out.split(separator: "\n") where line.hasPrefix("| FY") {
       let f = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-      guard f.count == 4, let year = Int(f[0].dropFirst(2)), let a = Int64(f[1]), let o = Int64(f[2]),
-        let d = Int64(f[3])
-      else { continue }
-      brief[year] = [a, o, d]
+      guard f.count == 5, let year = Int(f[0].dropFirst(2)) else { continue }
+      brief[year] = f[1...].compactMap { Int64($0) }
     }
+    let asOf = try #require(md.out.split(separator: "\n").first?.split(separator: " ").last.map(String.init))
     let csv = try cli.run(["export", "--partner", "JO", "--store", store]).out.split(separator: "\n")
     let header = csv.first?.split(separator: ",").map(String.init) ?? []
     func index(_ name: String) -> Int { header.firstIndex(of: name) ?? 0 }
@@ -262,8 +261,11 @@ import Testing
     for line in csv.dropFirst() {
       let f = ImportCLITests.csvFields(String(line))
       guard f.count == header.count, let year = Int(f[index("fiscal_year")]) else { continue }
-      let values = ["available", "obligated", "disbursed"].map { Int64(f[index($0)]) ?? 0 }
-      export[year] = zip(export[year] ?? [0, 0, 0], values).map { $0 + $1 }
+      var values = ["available", "obligated", "disbursed"].map { Int64(f[index($0)]) ?? 0 }
+      // Lapsed: what was left unobligated of a line whose availability ended before the day.
+      let until = f[index("available_until")]
+      values.append(!until.isEmpty && until < asOf ? max(0, values[0] - values[1]) : 0)
+      export[year] = zip(export[year] ?? [0, 0, 0, 0], values).map { $0 + $1 }
     }
     #expect(
       !brief.isEmpty && brief == export,

@@ -511,6 +511,8 @@ import Testing
     h.press(.character("]"))
     #expect(h.screen.contains("Burn: █ paid ▒ obligated ░ open"), "\(h.screen)")
     #expect(h.screen.contains("% paid"))
+    // A year whose availability ended with money unobligated says what lapsed.
+    #expect(h.screen.contains("$42.5M lapsed"), "\(h.screen)")
     h.press(.escape, .escape, .escape)
     h.type(":find Jordan")
     h.press(.enter, .enter)

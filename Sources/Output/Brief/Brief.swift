@@ -18,6 +18,8 @@ public struct Brief: Sendable {
     public var available: Dollars
     public var obligated: Dollars
     public var disbursed: Dollars
+    /// Left unobligated when the year's availability ended (the fiscal year's close).
+    public var lapsed: Dollars = .zero
   }
 
   public struct Deadline: Sendable, Hashable {
@@ -65,13 +67,14 @@ public struct Brief: Sendable {
       authority.programs += 1
       // Recorded years and reported ones alike (a reported year has no availability).
       let figures =
-        program.funding.map { ($0.fiscalYear, $0.available, $0.obligated, $0.disbursed) }
-        + program.reported.map { ($0.fiscalYear, Dollars.zero, $0.obligated, $0.disbursed) }
-      for (year, available, obligated, disbursed) in figures {
+        program.funding.map { ($0.fiscalYear, $0.available, $0.obligated, $0.disbursed, $0.lapsed(on: day)) }
+        + program.reported.map { ($0.fiscalYear, Dollars.zero, $0.obligated, $0.disbursed, Dollars.zero) }
+      for (year, available, obligated, disbursed, lapsed) in figures {
         var y = byYear[year] ?? Year(fiscalYear: year, available: .zero, obligated: .zero, disbursed: .zero)
         y.available = y.available + available
         y.obligated = y.obligated + obligated
         y.disbursed = y.disbursed + disbursed
+        y.lapsed = y.lapsed + lapsed
         byYear[year] = y
         if year == fiscalYear {
           authority.available = authority.available + available

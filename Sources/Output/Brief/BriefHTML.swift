@@ -56,6 +56,12 @@ extension Brief {
     h.append("</table>")
     h.append("<h2>Money by fiscal year</h2>")
     h.append(chart)
+    let lapsed = years.filter { $0.lapsed > .zero }
+    if !lapsed.isEmpty {
+      h.append(
+        "<p>Lapsed at the fiscal year's close (left unobligated): "
+          + lapsed.map { "FY\($0.fiscalYear) \($0.lapsed.compact)" }.joined(separator: " · ") + "</p>")
+    }
     h.append("<h2>FMS cases and §36(b)</h2>")
     if cases.isEmpty {
       h.append("<p>No FMS case.</p>")

@@ -39,11 +39,12 @@ extension Brief {
     }
     out.append("```")
     out.append("")
-    out.append("| Fiscal year | Available ($) | Obligated ($) | Disbursed ($) |")
-    out.append("|---|---:|---:|---:|")
+    out.append("| Fiscal year | Available ($) | Obligated ($) | Disbursed ($) | Lapsed ($) |")
+    out.append("|---|---:|---:|---:|---:|")
     for y in years {
       out.append(
-        "| FY\(y.fiscalYear) | \(y.available.amount) | \(y.obligated.amount) | \(y.disbursed.amount) |")
+        "| FY\(y.fiscalYear) | \(y.available.amount) | \(y.obligated.amount) | \(y.disbursed.amount) | \(y.lapsed.amount) |"
+      )
     }
     out.append("")
     out.append("## FMS cases and §36(b)")

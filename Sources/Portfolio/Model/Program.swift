@@ -81,6 +81,12 @@ public struct Funding: Codable, Sendable, Hashable {
 
   public var unobligated: Dollars { available - obligated }
 
+  /// What lapsed at the fiscal year's close: the balance left unobligated when the
+  /// availability ended (zero while it is current, or when all was obligated).
+  public func lapsed(on day: Day) -> Dollars {
+    day > availableUntil && unobligated > .zero ? unobligated : .zero
+  }
+
   /// The day the account closes: 30 September of the fifth fiscal year after its
   /// availability ended (31 USC 1552; `funds.expired.years`).
   public func cancels(policy: Policy) -> Day {

@@ -16,7 +16,7 @@ extension AppModel {
           burnBar(
             obligated: Double(f.obligated.amount) / base, disbursed: Double(f.disbursed.amount) / base, 10)
             + " " + percent(f.obligated, of: f.available) + " obl · " + percent(f.disbursed, of: f.available)
-            + " paid",
+            + " paid" + (f.lapsed(on: day) > .zero ? " · \(f.lapsed(on: day).compact) lapsed" : ""),
         ],
         style: f.obligated > f.available ? "alert.critical" : nil)
     }
