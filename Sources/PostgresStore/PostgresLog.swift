@@ -22,7 +22,11 @@ import Store
 /// `@unchecked Sendable` for the same reason as `EventLog`: one thread uses it at a time.
 public final class PostgresLog: RecordLog, @unchecked Sendable {
   public let address: ServerAddress
-  public let isReadOnly: Bool
+  /// Opened read-only, or the database login may not call `sapm.append` (a reader's
+  /// login, the kiosk's): nothing is written through it, and screens say READ-ONLY.
+  public private(set) var isReadOnly: Bool
+  /// Why a writable open is read-only after all (the login lacks `sapm_writer`).
+  public private(set) var readOnlyReason: String?
   /// This account's copy of the log (nil: read the server straight).
   let mirror: EventLog?
   private var connection: Connection?
@@ -99,6 +103,16 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
     }
     let log = PostgresLog(address: address, connection: connection, mirror: mirror, readOnly: readOnly)
     try log.listen()
+    if !readOnly, let connection {
+      // A login without sapm_writer reads only: said at open, not after a form is filled in.
+      let may = try? connection.execute(
+        "SELECT has_function_privilege('sapm.append(bigint, text, bytea[])', 'EXECUTE')")
+      if may?.count == 1, may?.text(0, 0) == "f" {
+        log.isReadOnly = true
+        log.readOnlyReason =
+          "the database login \(connection.user) may only read this store; an administrator grants writing with GRANT sapm_writer TO \"\(connection.user)\""
+      }
+    }
     let head = try log.askHead()
     guard head.sequence > 0 || allowEmpty else {
       throw StoreError.notAStore(
@@ -301,7 +315,7 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
       throw StoreError.server(
         store: address.display,
         reason:
-          "the server's log ends at record \(head.sequence), but this machine's copy holds \(local.sequence): records were cut off on the server, or an older backup was restored; the copy (\(mirror.path)) is kept"
+          "the server's log ends at record \(head.sequence), but this machine's copy holds \(local.sequence): records were cut off on the server, or an older backup was restored; the copy (\(mirror.path)) is kept; if the store was replaced on purpose, remove that file and open it again"
       )
     }
     if head.sequence == local.sequence {
@@ -322,7 +336,7 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
     .server(
       store: address.display,
       reason:
-        "the server's record \(sequence) is not the one this machine's copy holds: the server holds a different history from there or before (restored from another store, or rewritten); the copy (\(mirror?.path ?? "")) is kept — compare with 'sapm verify'"
+        "the server's record \(sequence) is not the one this machine's copy holds: the server holds a different history from there or before (restored from another store, or rewritten); the copy (\(mirror?.path ?? "")) is kept — compare with 'sapm verify'; if the store was replaced on purpose, remove that file and open it again"
     )
   }
 
@@ -417,6 +431,9 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
   private func append(consume: ((Record) throws -> Void)?, _ makeDrafts: () throws -> [RecordDraft]) throws
     -> [Record]
   {
+    if let readOnlyReason {
+      throw StoreError.server(store: address.display, reason: "nothing was recorded: \(readOnlyReason)")
+    }
     guard !isReadOnly, let mirror else { throw StoreError.readOnly(path: address.display) }
     if lostSince != nil { tryReconnect() }
     guard lostSince == nil else { throw offlineError() }

@@ -67,6 +67,15 @@ public final class Session: @unchecked Sendable {
     return key
   }
 
+  /// Why nothing can be written: opened read-only, or (a server store) a login that may
+  /// only read, with what to ask for.
+  func readOnlyError() -> StoreError {
+    if let reason = (log as? PostgresLog)?.readOnlyReason {
+      return .server(store: location.path, reason: "nothing was recorded: \(reason)")
+    }
+    return .readOnly(path: location.path)
+  }
+
   /// Acts as another name for a walkthrough: a demo store only. On a real store
   /// identity is the operating-system account, and nobody acts as another.
   public func act(as name: String) throws {
@@ -113,6 +122,9 @@ public final class Session: @unchecked Sendable {
     }
     let read = try session.refresh()
     if read == 0 { session.checkHead() }  // resumed at the head from a checkpoint
+    if let reason = (log as? PostgresLog)?.readOnlyReason {
+      session.notices.append("\(location.path): \(reason)")
+    }
     if case .offline(let since, let reason) = log.availability {
       session.notices.append(
         "\(location.path): offline since \(since.clockTime(seconds: false)) UTC — the server cannot be reached (\(reason)); showing this machine's copy of the store, as of its record \(log.cursor.sequence); nothing can be recorded until the server is back"
@@ -413,7 +425,7 @@ public final class Session: @unchecked Sendable {
   /// throws the domain's `Rejection` and leaves the store byte-identical.
   @discardableResult
   public func perform(_ command: any Command, today: Day) throws -> [Record] {
-    guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
+    guard !log.isReadOnly else { throw readOnlyError() }
     var checked: [any EventPayload]
     switch command.judge(portfolio, actor: user, today: today) {
     case .reject(let rejection): throw rejection
@@ -443,7 +455,7 @@ public final class Session: @unchecked Sendable {
   /// that are not a user's command (a new store's first record); a user's writes go
   /// through `perform`.
   func record(_ events: [any EventPayload], at: Timestamp? = nil) throws {
-    guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
+    guard !log.isReadOnly else { throw readOnlyError() }
     let signer = try self.signer(for: user)
     let drafts = try events.map { try Session.draft($0, actor: user, at: at, signer: signer) }
     try append { drafts }
@@ -502,7 +514,7 @@ public final class Session: @unchecked Sendable {
 
   /// Writes events with their own times and actors (the demo portfolio, imports).
   func recordHistory(_ events: [(at: Timestamp, actor: String, event: any EventPayload)]) throws {
-    guard !log.isReadOnly else { throw StoreError.readOnly(path: location.path) }
+    guard !log.isReadOnly else { throw readOnlyError() }
     let signer = try self.signer(for: user)
     let drafts = try events.map {
       try Session.draft($0.event, actor: $0.actor, at: $0.at, signer: $0.actor == user ? signer : nil)

@@ -325,6 +325,28 @@ import Testing
     #expect(second.checkpointState?.sequence == first.portfolio.lastSequence)
     #expect(second.portfolio.programs["P1"]?.obligated == .million(100))
   }
+
+  /// A login that may only read (sapm_reader, the kiosk's, a viewer's workstation) opens
+  /// the store read-only, says why at open, and a write names the GRANT to ask for.
+  @Test func aReadersLoginOpensReadOnlyAndSaysWhatToAskFor() throws {
+    let store = try fundedStore(officers: [])
+    defer { store.remove() }
+    let cluster = try PostgresCluster.shared()
+    try cluster.createLogin("reader1", writer: false)
+    let database = try #require(store.database)
+    let location = StoreLocation(serverURI: cluster.uri(database: database, user: "reader1"), source: .flag)
+    defer { if let copy = location.localCopy() { unlink(copy) } }
+    let s = try Session.open(location, readOnly: false, user: "reader1", seenHeads: nil)
+    #expect(s.isReadOnly)
+    #expect(s.notices.contains { $0.contains("GRANT sapm_writer TO \"reader1\"") }, "\(s.notices)")
+    let before = try store.digest()
+    #expect {
+      try s.perform(DisburseFunds(program: "P1", fiscalYear: 2025, amount: .million(1), on: day), today: day)
+    } throws: { error in
+      "\(error)".contains("may only read this store")
+    }
+    #expect(try store.digest() == before)
+  }
 }
 
 /// `sapm log --raw`'s bytes, through the Output target's reader.
