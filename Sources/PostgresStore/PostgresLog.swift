@@ -232,7 +232,7 @@ public final class PostgresLog: RecordLog, @unchecked Sendable {
         try c.execute("SELECT line FROM sapm.records WHERE seq = 1", binary: true)
       }), r.count == 1
     else { return nil }
-    return String(decoding: ChainCursor.hash(r.bytes(0, 0)), as: UTF8.self)
+    return try? r.withBytes(0, 0) { b in try Record.parse(line: b) }.lineHashHex
   }
 
   public var availability: StoreAvailability {

@@ -25,24 +25,6 @@ public struct SeenHeads {
     public var seenOn: Day
   }
 
-  /// The store's identity: the hash of its first record (its name, creator, time and
-  /// key), the same in every copy of it.
-  static func storeID(_ log: any RecordLog) -> String? {
-    log.storeID ?? storeID(path: log.name)
-  }
-
-  /// The same, read from the file's first line (for a reader that has not read it).
-  static func storeID(path: String) -> String? {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? handle.close() }
-    guard let data = try? handle.read(upToCount: 1 << 20), let nl = data.firstIndex(of: 0x0A) else {
-      return nil
-    }
-    let line = Array(data[data.startIndex..<nl])
-    return (try? line.withUnsafeBufferPointer { (b) throws(RecordError) in try Record.parse(line: b) })?
-      .lineHashHex
-  }
-
   func path(_ id: String) -> String { directory + "/" + id }
 
   public func remembered(_ id: String) -> Head? {
@@ -83,16 +65,7 @@ public struct SeenHeads {
 
   /// The last record whose signatures this account's `sapm verify` found sound, kept
   /// beside the heads (`ID.verified`), so the next audit checks only what came after.
-  public func verified(path: String) -> Head? {
-    Self.storeID(path: path).flatMap { verified(id: $0) }
-  }
-
   public func verified(id: String) -> Head? { remembered(id + ".verified") }
-
-  public func rememberVerified(path: String, through head: Head) {
-    guard let id = Self.storeID(path: path) else { return }
-    rememberVerified(id: id, through: head)
-  }
 
   public func rememberVerified(id: String, through head: Head) { remember(id + ".verified", head) }
 

@@ -43,7 +43,7 @@ public final class Session: @unchecked Sendable {
   /// The key, read from `keyPath` at the first signed write, not at every one.
   private var key: RecordSigner?
   /// The store's identity for the seen heads: the hash of record 1, read once.
-  private lazy var storeID = log.storeID ?? (location.isServer ? nil : SeenHeads.storeID(path: location.path))
+  private lazy var storeID = log.storeID
   /// Where this account remembers the newest record it saw of each store (rollback
   /// and fork detection); nil checks nothing.
   public var seenHeads: SeenHeads? = SeenHeads()
@@ -184,10 +184,7 @@ public final class Session: @unchecked Sendable {
   public static func checkpointPlace(for location: StoreLocation, keyPath: String = IdentityKey.path())
     -> Checkpoint.Place?
   {
-    let id =
-      location.isServer
-      ? (try? location.openLog(readOnly: true))?.storeID : SeenHeads.storeID(path: location.path)
-    guard let id,
+    guard let id = (try? location.openLog(readOnly: true))?.storeID,
       let key = try? IdentityKey.loadOrCreate(path: keyPath)
     else { return nil }
     return try? CheckpointPlace.place(storeID: id, storePath: location.path, key: key, create: true)

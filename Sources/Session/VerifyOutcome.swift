@@ -38,7 +38,7 @@ public struct VerifyOutcome: Sendable {
       records: report.records, bytes: report.bytes, firstBad: report.firstBad,
       incompleteTailBytes: report.incompleteTailBytes)
     if report.isSound {
-      let id = location.isServer ? log.storeID : SeenHeads.storeID(path: location.path)
+      let id = log.storeID
       let through = full ? nil : id.flatMap { seen?.verified(id: $0) }
       let signatures = try SignatureReport.audit(location, verifiedThrough: through)
       if signatures.problemCount == 0, let seen, let head = signatures.head, let id {

@@ -151,9 +151,9 @@ public final class EventLog: RecordLog, @unchecked Sendable {
       let head = try? file.read(count: Int(min(size, 1 << 20)), at: 0), let nl = head.firstIndex(of: 0x0A)
     else { return nil }
     let line = Array(head[..<nl])
-    guard (try? line.withUnsafeBufferPointer({ (b) throws(RecordError) in try Record.parse(line: b) })) != nil
-    else { return nil }
-    return String(decoding: ChainCursor.hash(line), as: UTF8.self)
+    // As `record(sequence: 1)` gives it once read: one identity whichever way it is found.
+    return (try? line.withUnsafeBufferPointer { (b) throws(RecordError) in try Record.parse(line: b) })?
+      .lineHashHex
   }
 
   /// Compares the device and inode of the path with those of the open descriptor.
