@@ -47,6 +47,12 @@ public struct Brief: Sendable {
   public var waiting: [Waiting]
   public var redacted: Bool
 
+  /// "0 critical, 2 warning, 1 info": the open alerts counted by severity, most severe first.
+  var alertCounts: String {
+    Severity.allCases.reversed().map { s in "\(alerts.filter { $0.severity == s }.count) \(s.name)" }
+      .joined(separator: ", ")
+  }
+
   /// The brief of `code` in `portfolio` on `day`; `redaction` hides what the kiosk hides.
   public init?(_ portfolio: Portfolio, partner code: String, day: Day, redaction: Redaction? = nil) {
     let p = redaction.map { $0.apply(to: portfolio) } ?? portfolio
@@ -93,7 +99,7 @@ public struct Brief: Sendable {
     // The next 90 days: availability ending, sunsets, and what the alert rules date.
     let horizon = day.adding(days: 90)
     var deadlines: [Deadline] = []
-    for line in p.expiring(within: 90, on: day) where line.partner == code {
+    for line in p.expiring(within: 90, on: day, partner: code) {
       deadlines.append(
         Deadline(
           day: line.availableUntil,

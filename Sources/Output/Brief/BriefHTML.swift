@@ -76,10 +76,7 @@ extension Brief {
       }
       h.append("</table>")
     }
-    let counts = Severity.allCases.reversed().map { s in
-      "\(alerts.filter { $0.severity == s }.count) \(s.name)"
-    }
-    h.append("<h2>Open alerts: \(counts.joined(separator: ", "))</h2><ul>")
+    h.append("<h2>Open alerts: \(alertCounts)</h2><ul>")
     for a in alerts {
       let cls = a.severity == .critical ? "critical" : a.severity == .warning ? "warning" : "info"
       h.append(

@@ -61,10 +61,7 @@ extension Brief {
       }
     }
     out.append("")
-    let counts = Severity.allCases.reversed().map { s in
-      "\(alerts.filter { $0.severity == s }.count) \(s.name)"
-    }
-    out.append("## Open alerts: \(counts.joined(separator: ", "))")
+    out.append("## Open alerts: \(alertCounts)")
     out.append("")
     for a in alerts {
       out.append("- \(a.severity.symbol) **\(a.rule.title)** — \(a.subject.program): \(a.message)")

@@ -14,9 +14,11 @@ extension Portfolio {
   /// Every funding line of a live program whose availability ends within `days` of
   /// `day` (today included, already ended excluded) with money still unobligated,
   /// largest balance first — the lines the Funding tabs mark and `funds-expiring` warns of.
-  public func expiring(within days: Int, on day: Day) -> [ExpiringFunds] {
+  /// `partner`: only that partner's programs (a brief), without walking the others.
+  public func expiring(within days: Int, on day: Day, partner: String? = nil) -> [ExpiringFunds] {
     var out: [ExpiringFunds] = []
-    for program in programs.values where program.status.isLive {
+    let candidates = partner.map { programs(of: $0) } ?? Array(programs.values)
+    for program in candidates where program.status.isLive {
       for f in program.funding where f.unobligated > .zero {
         let left = day.days(until: f.availableUntil)
         guard left >= 0, left <= days else { continue }

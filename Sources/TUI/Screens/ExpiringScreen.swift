@@ -17,19 +17,21 @@ extension AppModel {
         ],
         style: line.daysLeft <= 30 ? "alert.warning" : nil)
     }
-    return TableData(
+    var table = TableData(
       columns: [
         .init("Unobligated", 11, right: true), .init("Program", 11), .init("FY", 6), .init("Until", 10),
         .init("Left", 5, right: true), .init("Partner", 14, flexible: true),
       ], rows: rows)
+    let total = lines.reduce(Dollars.zero) { $0 + $1.unobligated }
+    table.caption = "\(total.compact) unobligated"
+    return table
   }
 
   func renderExpiring(_ g: inout CellGrid, _ layout: Layout) {
+    // The cached table carries its caption: the portfolio is not scanned per frame.
     let table = currentTable() ?? expiringTable()
-    let total = portfolio.expiring(within: portfolio.policy.fundsExpiringLeadDays, on: day)
-      .reduce(Dollars.zero) { $0 + $1.unobligated }
     g.put(
-      "Funds expiring within \(portfolio.policy.fundsExpiringLeadDays) days of \(day): \(counted(table.rows.count, "line", plural: "lines")), \(total.compact) unobligated · Enter opens the Funding tab",
+      "Funds expiring within \(portfolio.policy.fundsExpiringLeadDays) days of \(day): \(counted(table.rows.count, "line", plural: "lines")), \(table.caption) · Enter opens the Funding tab",
       x: 1, y: 1, style: theme.style("title"), limit: width - 2)
     drawTable(&g, table, layout.list, page.list, active: true, empty: "no funds expire within the lead")
   }

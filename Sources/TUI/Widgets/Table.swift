@@ -113,6 +113,9 @@ public struct TableData: Sendable {
 
   public var columns: [Column]
   public var rows: Rows
+  /// A line the screen shows above the list, made with the rows (their total, say), so
+  /// it is computed when the table is, not on every frame.
+  public var caption = ""
 
   public init(columns: [Column], rows: [Row]) {
     self.columns = columns
@@ -156,7 +159,9 @@ public struct TableData: Sendable {
         matches.append(Int32(rows.sourceIndex(i)))
       }
     }
-    return TableData(columns: columns, rows: Rows(source: rows.source, matches: matches))
+    var kept = TableData(columns: columns, rows: Rows(source: rows.source, matches: matches))
+    kept.caption = caption
+    return kept
   }
 
   /// Column widths for `total` columns, given the rows about to be drawn (`sample`).
