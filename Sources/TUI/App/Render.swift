@@ -83,7 +83,7 @@ extension AppModel {
     // move as it scrolls), the visible ones of a long one (350,000 alerts).
     let sampled =
       table.rows.count <= 2_000
-      ? Array(table.rows) : Array(table.rows[offset..<min(table.rows.count, offset + visible)])
+      ? table.rows[...] : table.rows[offset..<min(table.rows.count, offset + visible)]
     let room = r.width - gutter - 1 - counterRoom
     var widths = table.widths(total: room, sample: sampled)
     let cut = widths.contains(0)

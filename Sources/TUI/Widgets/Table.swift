@@ -172,7 +172,7 @@ public struct TableData: Sendable {
   /// short, the other fixed columns give way (down to 6), then the flexible ones (titles,
   /// details) to their minimum; if that is not enough, columns are dropped from the
   /// right (width 0), and the caller marks the header with `›` (`v` shows a row whole).
-  func widths(total: Int, sample: [Row] = []) -> [Int] {
+  func widths(total: Int, sample: some Sequence<Row> = [Row]()) -> [Int] {
     var fixedWidths = columns.map { $0.flexible ? 0 : $0.width }
     var whole = [Bool](repeating: false, count: columns.count)
     for row in sample {
