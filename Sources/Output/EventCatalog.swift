@@ -34,6 +34,7 @@ public enum EventCatalog {
         program: "LB-FMF-001", fiscalYear: today.fiscalYear,
         reference: "ADA case 2026-07, letter to OMB and Congress",
         on: today),
+      CNCleared(number: "CN 27-102", on: today),
     ]
     for e in extra where samples[Swift.type(of: e).type] == nil { samples[Swift.type(of: e).type] = e }
 

@@ -116,3 +116,28 @@ extension Portfolio {
     return (programs, partners)
   }
 }
+
+/// Money of a notified account moves the partner's figures that CN alerts read on
+/// every program of that account: the partner is touched, not the program alone.
+extension FundsObligated {
+  public func touch(in portfolio: Portfolio) -> Touch { portfolio.fundsTouch(program) }
+}
+extension FundsCommitted {
+  public func touch(in portfolio: Portfolio) -> Touch { portfolio.fundsTouch(program) }
+}
+
+extension Portfolio {
+  func fundsTouch(_ program: String) -> Touch {
+    guard let p = programs[program] else { return .program(program) }
+    return p.notifiedAccount == nil ? .program(program) : .partner(p.partner)
+  }
+}
+
+/// A program of a notified account opening or closing can move its partner's CN alerts
+/// to another program of that account (`isNotificationAnchor`).
+extension ProgramStatusChanged {
+  public func touch(in portfolio: Portfolio) -> Touch { portfolio.fundsTouch(program) }
+}
+extension ProgramCreated {
+  public func touch(in portfolio: Portfolio) -> Touch { portfolio.fundsTouch(id) }
+}

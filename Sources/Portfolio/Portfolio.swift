@@ -85,6 +85,14 @@ public struct Portfolio: Sendable {
   /// (derived: rebuilt from the programs when a snapshot is read).
   public internal(set) var annualDrawdown: [Int: [AnnualDraw]] = [:]
 
+  /// Congressional notifications of funds by number, and each partner's numbers in the
+  /// order transmitted (Notifications.swift).
+  public internal(set) var notifications: [String: FundsNotification] = [:]
+  public internal(set) var notificationsByPartner: [String: [String]] = [:]
+  /// What each partner's programs of a notified account (FMF, IMET, PKO) committed and
+  /// obligated in each fiscal year (derived: rebuilt from the programs when a snapshot is read).
+  public internal(set) var accountYears: [AccountYear: AccountYearFigures] = [:]
+
   /// What is drawn on §506(a)(1)'s cap in `fiscalYear`, across every partner.
   public func annualDrawdownUsed(_ fiscalYear: Int) -> Dollars {
     (annualDrawdown[fiscalYear] ?? []).reduce(.zero) { $0 + $1.value }

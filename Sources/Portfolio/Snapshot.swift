@@ -29,6 +29,8 @@ public struct PortfolioSnapshot: Codable, Sendable {
   var skipped: [Portfolio.SkippedEvent]
   var skippedCount: Int
   var unauthorizedCount: Int
+  /// Congressional notifications of funds, by partner and in the order transmitted.
+  var notifications: [FundsNotification] = []
 }
 
 extension Portfolio {
@@ -61,7 +63,8 @@ extension Portfolio {
       historySequences: historyKeys.flatMap { history[$0] ?? [] }, eventCount: eventCount,
       lastSequence: lastSequence,
       newest: newest, skipped: skipped, skippedCount: skippedCount,
-      unauthorizedCount: unauthorizedCount)
+      unauthorizedCount: unauthorizedCount,
+      notifications: notificationsByPartner.keys.sorted().flatMap { notifications(of: $0) })
   }
 
   /// The portfolio without its programs, units, requests and history: what a first
@@ -107,6 +110,11 @@ extension Portfolio {
     }
     skippedCount = s.skippedCount
     unauthorizedCount = s.unauthorizedCount
+    for n in s.notifications {
+      notifications[n.number] = n
+      notificationsByPartner[n.partner, default: []].append(n.number)
+    }
+    rebuildAccountYears()
     // Derived from the programs' packages, not stored.
     for program in programs.values where program.kind == .pda {
       for t in program.transfers where t.drawsOnAnnualCap {

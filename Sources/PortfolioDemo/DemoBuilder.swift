@@ -89,6 +89,63 @@ struct DemoBuilder {
     items = out
   }
 
+  /// Every FMF and IMET obligation of the demo's history is covered by a congressional
+  /// notification (FAA §634A; SFOPS §7015), as the release checks require: one CN per
+  /// partner, account and fiscal year, for what the year made available (or obligated,
+  /// if more), transmitted 30 days before the year's first commitment, so it has
+  /// cleared. `notified` says how much to notify instead for a key (the demo's hold
+  /// scenario notifies the rest itself); zero leaves a key without a CN.
+  mutating func notifyHistory(_ notified: [AccountYear: Dollars]) {
+    var account: [String: (partner: String, account: String)] = [:]
+    var made: [AccountYear: Dollars] = [:]
+    var committed: [AccountYear: Dollars] = [:]
+    var obligated: [AccountYear: Dollars] = [:]
+    var first: [AccountYear: Day] = [:]
+    func key(_ program: String, _ fy: Int) -> AccountYear? {
+      account[program].map { AccountYear(partner: $0.partner, account: $0.account, fiscalYear: fy) }
+    }
+    for item in items.sorted(by: { ($0.day, $0.order) < ($1.day, $1.order) }) {
+      switch item.event {
+      case let e as ProgramCreated:
+        if e.kind == .fmf || e.kind == .imet { account[e.id] = (e.partner, e.kind.rawValue) }
+      case let e as FundsMadeAvailable:
+        if let k = key(e.program, e.fiscalYear) {
+          made[k, default: .zero] = made[k, default: .zero] + e.amount
+        }
+      case let e as FundsCommitted where e.amount > .zero:
+        if let k = key(e.program, e.fiscalYear) {
+          committed[k, default: .zero] = committed[k, default: .zero] + e.amount
+          if first[k] == nil { first[k] = item.day }
+        }
+      case let e as FundsObligated where e.amount > .zero:
+        if let k = key(e.program, e.fiscalYear) {
+          obligated[k, default: .zero] = obligated[k, default: .zero] + e.amount
+          if first[k] == nil { first[k] = item.day }
+        }
+      default: break
+      }
+    }
+    for (k, day) in first.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
+      let amount = notified[k] ?? max(made[k] ?? .zero, max(committed[k] ?? .zero, obligated[k] ?? .zero))
+      guard amount > .zero else { continue }
+      let on = day.adding(days: -30)
+      add(
+        CNTransmitted(
+          number: nextCN(on), partner: k.partner, account: k.account, fiscalYear: k.fiscalYear,
+          amount: amount,
+          purpose: "FY\(k.fiscalYear) \(k.account) as justified to Congress", on: on),
+        on: on, subject: "cn")
+    }
+  }
+
+  /// The next CN number of the fiscal year `day` falls in: `CN 26-101`, …
+  mutating func nextCN(_ day: Day) -> String {
+    let year = day.fiscalYear % 100
+    let n = (counters["CN\(year)"] ?? 100) + 1
+    counters["CN\(year)"] = n
+    return "CN \(year < 10 ? "0" : "")\(year)-\(n)"
+  }
+
   mutating func nextID(_ prefix: String) -> String {
     let n = (counters[prefix] ?? 0) + 1
     counters[prefix] = n

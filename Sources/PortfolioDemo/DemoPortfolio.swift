@@ -41,8 +41,10 @@ public enum DemoPortfolio {
     }
     realPrograms(&b)
     alertScenarios(&b)
+    let notified = notificationScenarios(&b)
     requests(&b)
     fill(&b)
+    b.notifyHistory(notified)
     b.approveHistory()
 
     // Log order is time order; ties keep the order the builder emitted them.
@@ -607,10 +609,66 @@ public enum DemoPortfolio {
     b.add(
       RequestStepTaken(id: "RQ-0017", program: "NE-SC-001", state: .submitted), on: b.ago(1),
       subject: "RQ-0017", actor: officer)
+    // A release the congressional notification holds: Jordan's CN for the rest of the
+    // year runs its 15 days (the CN check fails, naming it, until it has).
+    raise(
+      "RQ-0019", "JO-FMF-001", .releaseFunds, .million(160), fy: t.fiscalYear,
+      "Release FY FMF for border security", submittedAgo: 1)
     // An EDA allocation waiting for its approver (the allocation is recorded once executed).
     raise(
       "RQ-0018", "UA-EDA-001", .allocateEDA, .million(24), "Allocate excess M113 armoured personnel carriers",
       submittedAgo: 3)
+  }
+
+  // MARK: Congressional notifications of funds
+
+  /// CNs in each state (FAA §634A; SFOPS §7015): Jordan's year notified up to RQ-0001
+  /// and the rest on its 15-day hold (RQ-0019 asks beyond the cleared CN), Egypt's conditioned tranche held by a committee, a
+  /// withdrawn one, and Georgia's new FMF committed with none yet. Every other year's
+  /// obligations are covered by a cleared CN (`DemoBuilder.notifyHistory`). Returns the
+  /// amounts the history's CNs notify where they differ from the year's funds.
+  static func notificationScenarios(_ b: inout DemoBuilder) -> [AccountYear: Dollars] {
+    let t = b.today
+    let fy = t.fiscalYear
+    func key(_ partner: String, _ account: String, _ year: Int) -> AccountYear {
+      AccountYear(partner: partner, account: account, fiscalYear: year)
+    }
+    let joRest = b.ago(4)
+    b.add(
+      CNTransmitted(
+        number: b.nextCN(joRest), partner: "JO", account: "FMF", fiscalYear: fy, amount: .million(20),
+        purpose: "the rest of FY\(fy) FMF, for border security", on: joRest),
+      on: joRest, subject: "cn")
+    let egHeld = b.ago(40)
+    let egNumber = b.nextCN(egHeld)
+    b.add(
+      CNTransmitted(
+        number: egNumber, partner: "EG", account: "FMF", fiscalYear: fy, amount: .million(650),
+        purpose: "FY\(fy) FMF second half, including the $320M tranche conditioned on human rights",
+        on: egHeld),
+      on: egHeld, subject: "cn")
+    b.add(CNHeld(number: egNumber, on: b.ago(30), by: "SFRC (member hold)"), on: b.ago(30), subject: "cn")
+    let iqDay = b.ago(90)
+    let iqNumber = b.nextCN(iqDay)
+    b.add(
+      CNTransmitted(
+        number: iqNumber, partner: "IQ", account: "FMF", fiscalYear: fy, amount: .million(50),
+        purpose: "FY\(fy) FMF for counter-ISIS sustainment", on: iqDay),
+      on: iqDay, subject: "cn")
+    b.add(
+      CNWithdrawn(number: iqNumber, on: b.ago(70), reason: "superseded by the FY\(fy) spend plan"),
+      on: b.ago(70), subject: "cn")
+    // Georgia's first FMF: committed, no CN transmitted yet (cn-required, a warning).
+    let geFMF = fmf(
+      &b, "GE", "FMF Black Sea coastal defense", start: b.ago(60).description, sunset: "2030-09-30")
+    b.add(
+      FundsMadeAvailable(
+        program: geFMF, fiscalYear: fy, amount: .million(15), availableUntil: Day.endOfFiscalYear(fy + 1)),
+      on: b.ago(60), subject: geFMF)
+    b.add(FundsCommitted(program: geFMF, fiscalYear: fy, amount: .million(6)), on: b.ago(10), subject: geFMF)
+    return [
+      key("JO", "FMF", fy): .million(405), key("EG", "FMF", fy): .million(650), key("GE", "FMF", fy): .zero,
+    ]
   }
 
   // MARK: The rest of the portfolio, generated

@@ -42,7 +42,8 @@ public enum CheckpointPayload {
   /// 2: programs' enrolments, request steps' checks, vettings' INVEST case and note,
   /// cases' financing, anticipated offer date and changes; the on-time goal and the
   /// §506(a)(1) cap; programs' reported years.
-  public static let layout = 2
+  /// 3: congressional notifications of funds; the CN waiting period.
+  public static let layout = 3
 
   /// The payload for `portfolio`: its programs copied and encoded a chunk at a time
   /// (a copy of all 100,000 at once would sit beside the fold while it is written).

@@ -4,7 +4,7 @@ import Portfolio
 import PortfolioDemo
 
 /// A deterministic large portfolio for benchmarks: `programs` programs over 200
-/// partners in the four regions, filled with funding, case and vetting events until
+/// partners in the four regions (each with its FMF and IMET years notified to Congress), filled with funding, case and vetting events until
 /// there are `events` events. Generated lazily, so the generator itself holds
 /// almost nothing.
 struct SyntheticPortfolio: Sequence {
@@ -43,6 +43,18 @@ struct SyntheticPortfolio: Sequence {
               event: PartnerRegistered(
                 code: code, name: "Partner \(nextPartner)", region: region,
                 tier: nextPartner % 3 == 0 ? .natoPlus5 : .other)))
+          // Each partner's FMF and IMET money is notified to Congress for every year
+          // the programs use (FAA §634A): a real portfolio's obligations are covered.
+          for account in ["FMF", "IMET"] {
+            for fy in 2020...2027 {
+              queue.append(
+                Item(
+                  at: stamp(base), actor: "bench",
+                  event: CNTransmitted(
+                    number: "CN \(code)-\(account)-\(fy)", partner: code, account: account, fiscalYear: fy,
+                    amount: .billion(10), purpose: "synthetic", on: base)))
+            }
+          }
           nextPartner += 1
           continue
         }

@@ -29,7 +29,7 @@ struct SAPM: ParsableCommand {
     subcommands: [
       Open.self, Overview.self, Init.self, Verify.self, Log.self, Alerts.self, RecordCommand.self,
       Roles.self, Requests.self, RequestCommand.self, Import.self, IdentityCommand.self,
-      Export.self, BriefCommand.self, Expiring.self, Themes.self, Migrate.self,
+      Export.self, BriefCommand.self, Expiring.self, CNs.self, Themes.self, Migrate.self,
       Keys.self, Events.self,
     ],
     defaultSubcommand: Open.self

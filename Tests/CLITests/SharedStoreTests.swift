@@ -45,6 +45,7 @@ import Testing
     {"type":"partner.registered","payload":{"code":"PL","name":"Poland","region":"europe","tier":"nato+5"}}
     {"type":"program.created","payload":{"id":"PL-FMF-001","partner":"PL","kind":"FMF","title":"FMF","start":"2024-10-01","status":"active"}}
     {"type":"funds.available","payload":{"program":"PL-FMF-001","fiscalYear":\(Date().fiscalYear),"amount":500000000}}
+    {"type":"cn.transmitted","payload":{"number":"CN 26-001","partner":"PL","account":"FMF","fiscalYear":\(Date().fiscalYear),"amount":500000000,"purpose":"FMF as justified","on":"2024-10-01"}}
     """.write(toFile: facts, atomically: true, encoding: .utf8)
     let recorded = try run(nil, ["record", "--json", facts])
     #expect(recorded.status == 0, "\(recorded.err)")
@@ -179,6 +180,7 @@ extension Date {
     {"type":"partner.registered","payload":{"code":"PL","name":"Poland","region":"europe","tier":"nato+5"}}
     {"type":"program.created","payload":{"id":"PL-FMF-001","partner":"PL","kind":"FMF","title":"FMF","start":"2024-10-01","status":"active"}}
     {"type":"funds.available","payload":{"program":"PL-FMF-001","fiscalYear":\(fy),"amount":500000000}}
+    {"type":"cn.transmitted","payload":{"number":"CN 26-001","partner":"PL","account":"FMF","fiscalYear":\(fy),"amount":500000000,"purpose":"FMF as justified","on":"2024-10-01"}}
     """.write(toFile: facts, atomically: true, encoding: .utf8)
     #expect(try run(nil, ["record", "--json", facts]).status == 0)
     for (user, role) in [(accounts.officer, "officer"), (accounts.approver1, "approver"), (viewer, "viewer")]

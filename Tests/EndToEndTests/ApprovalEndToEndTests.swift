@@ -32,6 +32,7 @@ import Testing
     {"type":"partner.registered","payload":{"code":"PL","name":"Poland","region":"europe","tier":"nato+5"}}
     {"type":"program.created","payload":{"id":"PL-FMF-001","partner":"PL","kind":"FMF","title":"Loan-financed FMF","start":"2024-10-01","status":"active"}}
     {"type":"funds.available","payload":{"program":"PL-FMF-001","fiscalYear":2026,"amount":500000000,"availableUntil":"2030-09-30"}}
+    {"type":"cn.transmitted","payload":{"number":"CN 26-001","partner":"PL","account":"FMF","fiscalYear":2026,"amount":500000000,"purpose":"FMF as justified","on":"2024-10-01"}}
     """.write(toFile: facts, atomically: true, encoding: .utf8)
     #expect(try sapm(["record", "--json", facts]) == 0)
     // Each account's own signing key, enrolled with its role (the store is signed).

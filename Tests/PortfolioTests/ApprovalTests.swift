@@ -26,6 +26,11 @@ import Testing
       FundsMadeAvailable(
         program: "P1", fiscalYear: 2025, amount: .million(500), availableUntil: l.day("2026-09-30")),
       on: "2024-10-01")
+    // Notified to Congress, and cleared, for more than any request here asks (FAA §634A).
+    l.add(
+      CNTransmitted(
+        number: "CN 25-001", partner: "PL", account: "FMF", fiscalYear: 2025, amount: .billion(1),
+        purpose: "FY2025 FMF", on: l.day("2024-10-02")), on: "2024-10-02")
     l.add(
       ProgramCreated(
         id: "U1", partner: "UA", kind: .securityCooperation, title: "Training", start: l.day("2024-10-01"),

@@ -33,6 +33,13 @@ import Testing
               id: "P1", partner: "PL", kind: .fmf, title: "FMF", start: today.adding(days: -100), sunset: nil)
           ),
           ("", FundsMadeAvailable(program: "P1", fiscalYear: today.fiscalYear, amount: .million(500))),
+          (
+            "",
+            CNTransmitted(
+              number: "CN 1", partner: "PL", account: "FMF", fiscalYear: today.fiscalYear,
+              amount: .million(500),
+              purpose: "FMF as justified", on: today.adding(days: -100))
+          ),
         ]), today: today)
       for (user, role) in [("olga", Role.officer), ("alice", .approver), ("bob", .approver)] {
         let key = try IdentityKey.loadOrCreate(path: keyPath(user)).publicKeyHex

@@ -490,6 +490,32 @@ import Testing
     #expect(h.model.page.tab == .funding)
   }
 
+  /// `:cns` (issue 29, item 2): the tracker `sapm cns` prints — needed first, then holds
+  /// — and Enter opens the Funding tab of the program the CN is shown on.
+  @Test func cnsListsTheTrackerAndOpensTheFundingTab() {
+    var h = Harness()
+    let lines = h.model.portfolio.cnLines(on: Harness.today)
+    h.type(":cns")
+    h.press(.enter)
+    #expect(h.model.page.screen == .cns)
+    #expect(
+      h.screen.contains("Congressional notifications on 2026-11-29: 3 needed, 1 on hold, 1 held"),
+      "\(h.screen)")
+    guard let first = lines.first else {
+      Issue.record("the demo has no CN lines on \(Harness.today)")
+      return
+    }
+    #expect(first.state == .needed)
+    #expect(h.selectedLine?.contains("needed") == true, "\(h.selectedLine ?? "")")
+    #expect(h.selectedLine?.contains(first.amount.compact) == true)
+    #expect(h.screen.contains("CN 27-102") && h.screen.contains("held"), "\(h.screen)")
+    let program = h.model.portfolio.notificationProgram(
+      partner: first.key.partner, account: first.key.account)
+    h.press(.enter)
+    #expect(program != nil && h.model.page.screen == .program(program ?? ""))
+    #expect(h.model.page.tab == .funding)
+  }
+
   /// `b` on a partner asks for its brief (issue 29, item 1); elsewhere it says where it works.
   @Test func bWritesThePartnersBrief() {
     var h = Harness()

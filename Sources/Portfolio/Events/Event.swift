@@ -100,6 +100,7 @@ public enum EventRegistry {
     IMETEnrolled.self, ADAViolationReported.self, CaseFinanced.self, CaseAnticipatedOffer.self,
     CaseModified.self, FundsReported.self,
     CongressNotified.self, ComponentAdded.self, EUMFindingRecorded.self, CaseInformalReviewStarted.self,
+    CNTransmitted.self, CNHeld.self, CNCleared.self, CNWithdrawn.self,
   ]
 
   private static let byType: [String: any EventPayload.Type] = Dictionary(

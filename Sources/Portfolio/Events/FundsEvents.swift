@@ -67,6 +67,7 @@ public struct FundsCommitted: EventPayload {
       prog.funding[i].committed = try prog.funding[i].committed.plus(
         amount, "\(program) FY\(fiscalYear) committed")
     }
+    p.noteAccountFlow(program: program, fiscalYear: fiscalYear, committed: amount)
   }
 }
 
@@ -112,6 +113,7 @@ public struct FundsObligated: EventPayload {
         prog.funding[i].firstObligation = on
       }
     }
+    p.noteAccountFlow(program: program, fiscalYear: fiscalYear, obligated: amount)
   }
 }
 

@@ -56,6 +56,11 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
   case section333HumanRights = "s333-human-rights"
   case edaNotification = "eda-notification"
   case eumDerogatory = "eum-derogatory"
+  /// FMF, IMET or PKO money committed (warning) or obligated (critical) beyond what the
+  /// partner's congressional notifications cover (FAA §634A; SFOPS §7015).
+  case cnRequired = "cn-required"
+  /// A congressional notification's 15 days run, or a committee holds it.
+  case cnHold = "cn-hold"
   /// The store's head is behind what this account saw: records were cut off.
   case storeRollback = "store-rollback"
   /// The record this account saw at a position has another hash: a different history.
@@ -109,6 +114,8 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
     case .section333HumanRights: return "§333 human rights"
     case .edaNotification: return "EDA notification"
     case .eumDerogatory: return "EUM derogatory finding"
+    case .cnRequired: return "CN required"
+    case .cnHold: return "CN hold"
     case .storeRollback: return "Store rolled back"
     case .storeFork: return "Store forked"
     case .recordNotApplied: return "Record not applied"

@@ -100,7 +100,7 @@ final class AlertRules {
     { $0.restrictions() }, { $0.leahy() }, { $0.fmsCase() }, { $0.funds() }, { $0.endUseMonitoring() },
     { $0.endUseFindings() }, { $0.sunset() }, { $0.conditions() }, { $0.recordsNotApplied() },
     { $0.requests() },
-    { $0.authorities() },
+    { $0.authorities() }, { $0.fundsNotifications() },
   ]
 
   let portfolio: Portfolio

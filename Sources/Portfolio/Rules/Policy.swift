@@ -58,6 +58,9 @@ public struct Policy: Codable, Sendable, Hashable {
   /// EDA: notification 30 days before delivery at $7M original value or for SME [22 USC 2321j(f)].
   public var edaNotifyDays = 30
   public var edaNotifyAmount = Dollars.million(7)
+  /// Days a congressional notification of funds waits before obligations may follow:
+  /// "15 days in advance" [FAA §634A, 22 USC 2394-1; SFOPS act §7015].
+  public var cnWaitDays = 15
 
   // Programs and workflow.
   public var sunsetLeadDays = 90
@@ -162,6 +165,7 @@ public struct Policy: Codable, Sendable, Hashable {
     days("eda.notify.days", "EDA: notify Congress this many days before delivery", \.edaNotifyDays),
     money(
       "eda.notify.amount", "EDA original value at or over which notification is needed", \.edaNotifyAmount),
+    days("cn.wait.days", "CN: days the committees are notified before obligating (FAA §634A)", \.cnWaitDays),
     days("sunset.days", "warn before a program's sunset", \.sunsetLeadDays),
     days("approval.stale.days", "a pending request is stale after", \.approvalStaleDays),
     money("approval.two.amount", "requests at or above need two approvers", \.twoApproverAmount),

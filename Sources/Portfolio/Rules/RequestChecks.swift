@@ -7,6 +7,8 @@ public struct RequestCheck: Sendable, Hashable {
     case notification = "§36(b) notification"
     case restriction = "Country restrictions"
     case funds = "Funds"
+    /// A congressional notification of funds clears the money (FAA §634A; SFOPS §7015).
+    case congress = "CN"
     case sunset = "Sunset"
   }
 
@@ -43,7 +45,7 @@ extension Portfolio {
     return [
       leahyCheck(r, day), notificationCheck(r, program, partner, day),
       restrictionCheck(r, program, partner, day),
-      fundsCheck(r, program, day), sunsetCheck(r, program, day),
+      fundsCheck(r, program, day), cnCheck(r, program, day), sunsetCheck(r, program, day),
     ]
   }
 
@@ -184,6 +186,49 @@ extension Portfolio {
       detail:
         "\(r.amount.compact) of \(f.unobligated.compact) unobligated FY\(fy), available until \(f.availableUntil)"
     )
+  }
+
+  /// FMF, IMET or PKO money is obligated only as far as the partner's cleared CNs of
+  /// that account and fiscal year cover it, with what is already obligated.
+  func cnCheck(_ r: Request, _ program: Program, _ day: Day) -> RequestCheck {
+    guard r.kind == .releaseFunds, let fy = r.fiscalYear, program.kind.transferKind == nil,
+      let key = accountYear(ofProgram: program.id, fiscalYear: fy)
+    else {
+      return RequestCheck(
+        kind: .congress, outcome: .notApplicable, detail: "no FMF, IMET or PKO money obligated")
+    }
+    let c = coverage(of: key, on: day)
+    let obligated = figures(of: key).obligated
+    let after = obligated + r.amount
+    let title = key.title(partners[key.partner]?.name ?? key.partner)
+    let numbers = { (state: (FundsNotification.Status) -> Bool) in
+      c.notifications.filter { state($0.status(on: day, policy: self.policy)) }.map(\.number)
+    }
+    if after <= c.cleared {
+      let cleared = numbers { if case .cleared = $0 { return true } else { return false } }
+      return RequestCheck(
+        kind: .congress, outcome: .pass,
+        detail:
+          "\(title): \(obligated.compact) obligated + \(r.amount.compact) asked within \(c.cleared.compact) cleared (\(cleared.joined(separator: ", ")))"
+      )
+    }
+    var detail =
+      "\(title): \(obligated.compact) obligated + \(r.amount.compact) asked is \(after.compact) against \(c.cleared.compact) cleared by CNs"
+    let waiting = c.notifications.compactMap { n -> String? in
+      switch n.status(on: day, policy: policy) {
+      case .waiting(let until):
+        return "\(n.number) (\(n.amount.compact)) is on its \(policy.cnWaitDays)-day hold until \(until)"
+      case .held(let since, let by):
+        return "\(n.number) (\(n.amount.compact)) is held by \(by) since \(since)"
+      default: return nil
+      }
+    }
+    if !waiting.isEmpty { detail += "; " + waiting.joined(separator: "; ") }
+    if after > c.cleared + c.pending {
+      detail +=
+        "; transmit a CN of \((after - c.cleared - c.pending).compact) for \(title) \(policy.cnWaitDays) days before obligating (FAA §634A)"
+    }
+    return RequestCheck(kind: .congress, outcome: .fail, detail: detail)
   }
 
   /// The program has not passed its sunset (unless this request extends it).

@@ -135,6 +135,10 @@ public enum WriteAuthority {
     case let e as ProgramCreated: return p.partners[e.partner]?.region
     case let e as UnitRegistered: return p.partners[e.partner]?.region
     case let e as UnitVetted: return p.units[e.unit].flatMap { p.partners[$0.partner]?.region }
+    case let e as CNTransmitted: return p.partners[e.partner]?.region
+    case let e as CNHeld: return p.notifications[e.number].flatMap { p.partners[$0.partner]?.region }
+    case let e as CNCleared: return p.notifications[e.number].flatMap { p.partners[$0.partner]?.region }
+    case let e as CNWithdrawn: return p.notifications[e.number].flatMap { p.partners[$0.partner]?.region }
     default: return nil  // partners and restrictions are an administrator's, for every region
     }
   }

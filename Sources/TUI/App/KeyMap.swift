@@ -65,7 +65,7 @@ public enum KeyMap {
       "filter the current list (Esc clears); on the overview, Enter searches all four regions"),
     Binding(
       [.character(":")], .command, "Views",
-      "command line (:find TEXT :alerts :approvals :cases :expiring :region R :asof DATE :theme NAME :export FILE :quit)"
+      "command line (:find TEXT :alerts :cases :expiring :cns :region R :asof DATE :theme NAME :export FILE :quit)"
     ),
     Binding([.character("a")], .alerts, "Views", "alerts"),
     Binding([.character("c")], .cases, "Views", "FMS cases against their §36(b) thresholds"),

@@ -26,6 +26,8 @@ public enum ScreenKind: Hashable, Sendable {
   case wall(Int)
   /// Funds whose availability ends soon, portfolio-wide (:expiring).
   case expiring
+  /// Congressional notifications of funds: needed, on hold, held, cleared (:cns).
+  case cns
 }
 
 /// Program screen tabs, in order.

@@ -60,6 +60,7 @@ extension ScreenKind {
     case .request(let id): return RequestScreen(id: id)
     case .wall(let step): return WallScreen(step: step)
     case .expiring: return ExpiringScreen()
+    case .cns: return CNsScreen()
     }
   }
 }

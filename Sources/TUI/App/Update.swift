@@ -413,6 +413,8 @@ extension AppModel {
       jump(to: .cases)
     case "expiring", "close":
       jump(to: .expiring)
+    case "cns", "cn":
+      jump(to: .cns)
     case "find", "f", "search":
       guard !argument.isEmpty else {
         fail(":find needs a text, e.g. :find javelin")
@@ -474,7 +476,7 @@ extension AppModel {
       }
     default:
       fail(
-        "unknown command ':\(name)'; try :find TEXT, :alerts, :approvals, :cases, :expiring, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit"
+        "unknown command ':\(name)'; try :find TEXT, :alerts, :approvals, :cases, :expiring, :cns, :region R, :asof DATE, :theme NAME, :export FILE.csv, :quit"
       )
     }
     return []
