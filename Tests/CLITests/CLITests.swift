@@ -271,6 +271,8 @@ import Testing
       !brief.isEmpty && brief == export,
       "brief \(brief.sorted { $0.key < $1.key }) export \(export.sorted { $0.key < $1.key })")
     #expect(md.out.contains("RQ-0001 Release funds · JO-FMF-001"))
+    // The next 90 days hold the end of Jordan's CN hold (issue 29, item 2).
+    #expect(md.out.contains("(FMF FY\(Date().fiscalYear) $20.0M) hold ends; obligations from"), "\(md.out)")
     let html = try cli.run(["brief", "JO", "--format", "html", "-o", cli.home + "/jo.html", "--store", store])
     #expect(html.status == 0, "\(html.err)")
     let page = try String(contentsOfFile: cli.home + "/jo.html", encoding: .utf8)

@@ -96,7 +96,7 @@ public struct Brief: Sendable {
     let all = p.alerts(on: day).filter { $0.subject.partner == code && $0.isOpen }
     alerts = (redaction.map { r in all.map { r.apply(to: $0) } } ?? all)
       .sorted { ($0.severity.rawValue, $1.began) > ($1.severity.rawValue, $0.began) }
-    // The next 90 days: availability ending, sunsets, and what the alert rules date.
+    // The next 90 days: availability ending, sunsets, CN holds ending.
     let horizon = day.adding(days: 90)
     var deadlines: [Deadline] = []
     for line in p.expiring(within: 90, on: day, partner: code) {
@@ -109,6 +109,16 @@ public struct Brief: Sendable {
       if let sunset = program.sunset, sunset >= day, sunset <= horizon {
         deadlines.append(Deadline(day: sunset, what: "\(program.id) reaches its sunset"))
       }
+    }
+    // Congressional notifications whose 15-day hold ends: obligations may follow the day after.
+    for n in p.notifications(of: code) {
+      guard case .waiting(let until) = n.status(on: day, policy: p.policy), until <= horizon else { continue }
+      deadlines.append(
+        Deadline(
+          day: until,
+          what:
+            "\(n.number) (\(n.account) FY\(n.fiscalYear) \(n.amount.compact)) hold ends; obligations from \(until.adding(days: 1))"
+        ))
     }
     self.deadlines = deadlines.sorted { ($0.day, $0.what) < ($1.day, $1.what) }
     let ids = Set(programs.map(\.id))
