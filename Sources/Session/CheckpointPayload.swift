@@ -110,7 +110,8 @@ public enum CheckpointPayload {
       if i == 0 {
         rest.value = try? BinaryDecoder().decode(PortfolioSnapshot.self, from: bytes)
       } else {
-        results.set(i - 1, try? BinaryDecoder().decode([Program].self, from: bytes))
+        // Programs by hand (ProgramBinary.swift): the generic path is most of an open's CPU.
+        results.set(i - 1, try? Program.decodeArray(from: bytes))
       }
     }
     guard var snapshot = rest.value else { return nil }
