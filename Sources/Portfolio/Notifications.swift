@@ -24,15 +24,20 @@ extension Portfolio {
 
   /// As `coverage(of:on:)`, asking `reached(d)` whether each day has come (an alert
   /// rule's `Today`).
-  func coverage(of key: AccountYear, reached: (Day) -> Bool) -> CNCoverage {
+  /// `collect: false` leaves `notifications` empty: an alert rule asks this for every
+  /// funding line of 40,000 programs and needs only the sums.
+  func coverage(of key: AccountYear, collect: Bool = true, reached: (Day) -> Bool) -> CNCoverage {
     var out = CNCoverage()
-    for n in notifications(of: key.partner) where n.account == key.account && n.fiscalYear == key.fiscalYear {
+    for number in notificationsByPartner[key.partner] ?? [] {
+      guard let n = notifications[number], n.account == key.account, n.fiscalYear == key.fiscalYear else {
+        continue
+      }
       switch n.status(policy: policy, reached: reached) {
       case .cleared: out.cleared = out.cleared + n.amount
       case .waiting, .held: out.pending = out.pending + n.amount
       case .notYet, .withdrawn: continue
       }
-      out.notifications.append(n)
+      if collect { out.notifications.append(n) }
     }
     return out
   }
@@ -70,14 +75,16 @@ extension Portfolio {
     accountYears[key] = f
   }
 
-  /// `accountYears` again from the programs (a snapshot does not store it).
-  mutating func rebuildAccountYears() {
-    accountYears = [:]
-    for program in programs.values where program.notifiedAccount != nil {
-      for f in program.funding {
-        noteAccountFlow(
-          program: program.id, fiscalYear: f.fiscalYear, committed: f.committed, obligated: f.obligated)
-      }
+  /// `accountYears` with one program's lines added (a snapshot does not store them:
+  /// they are summed as its programs are restored, each read once).
+  mutating func addAccountFlows(of program: Program) {
+    guard let account = program.notifiedAccount else { return }
+    for f in program.funding {
+      let key = AccountYear(partner: program.partner, account: account, fiscalYear: f.fiscalYear)
+      var sum = accountYears[key] ?? AccountYearFigures()
+      sum.committed = sum.committed + f.committed
+      sum.obligated = sum.obligated + f.obligated
+      accountYears[key] = sum
     }
   }
 

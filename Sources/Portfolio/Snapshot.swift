@@ -86,7 +86,10 @@ extension Portfolio {
     partners.reserveCapacity(s.partners.count)
     for p in s.partners { partners[p.code] = p }
     programs.reserveCapacity(s.programs.count)
-    for p in s.programs { addProgram(p) }
+    for p in s.programs {
+      addAccountFlows(of: p)
+      addProgram(p)
+    }
     for u in s.units { units[u.id] = u }
     for r in s.requests { setRequest(r) }
     for a in s.acknowledgements { acknowledgements[a.alert] = a }
@@ -114,7 +117,6 @@ extension Portfolio {
       notifications[n.number] = n
       notificationsByPartner[n.partner, default: []].append(n.number)
     }
-    rebuildAccountYears()
     // Derived from the programs' packages, not stored.
     for program in programs.values where program.kind == .pda {
       for t in program.transfers where t.drawsOnAnnualCap {

@@ -9,7 +9,7 @@ extension AlertRules {
     for f in program.funding where f.obligated > .zero || f.committed > .zero {
       let key = AccountYear(partner: partner.code, account: account, fiscalYear: f.fiscalYear)
       let totals = portfolio.figures(of: key)
-      let c = portfolio.coverage(of: key, reached: reached)
+      let c = portfolio.coverage(of: key, collect: false, reached: reached)
       let title = key.title(partner.name)
       if f.obligated > .zero, totals.obligated > c.cleared {
         add(
@@ -24,9 +24,19 @@ extension AlertRules {
           detail: "FY\(f.fiscalYear)")
       }
     }
-    guard isNotificationAnchor(account) else { return }
-    for n in portfolio.notifications(of: partner.code) where n.account == account {
-      switch n.status(policy: policy, reached: reached) {
+    // Holds are shown on one program of the account: asked only when there is one
+    // (finding that program reads the partner's programs).
+    var anchor: Bool?
+    for number in portfolio.notificationsByPartner[partner.code] ?? [] {
+      guard let n = portfolio.notifications[number], n.account == account else { continue }
+      let status = n.status(policy: policy, reached: reached)
+      switch status {
+      case .waiting, .held:
+        if anchor == nil { anchor = isNotificationAnchor(account) }
+        if anchor != true { return }
+      case .notYet, .cleared, .withdrawn: continue
+      }
+      switch status {
       case .waiting(let until):
         add(
           .cnHold, .info, n.transmitted,
