@@ -4,6 +4,37 @@
 /// instead of running it.
 public enum CSVWriter {
   public static func field(_ text: String) -> String {
+    var out = ""
+    append(text, to: &out)
+    return out
+  }
+
+  /// Appends `text` as a field: as it is, unless it starts like a formula (`'` before
+  /// it) or holds a comma, quote or line break (quoted). The common field, which needs
+  /// neither, is decided in one pass over its UTF-8 bytes; anything else (a leading
+  /// space or non-ASCII character, a sign, a separator) takes the full rules.
+  public static func append(_ text: String, to out: inout String) {
+    var simple = true
+    var isFirst = true
+    for byte in text.utf8 {
+      if isFirst {
+        isFirst = false
+        // = + - @ tab CR LF, a space (spreadsheets skip leading spaces) or non-ASCII
+        // (U+00A0, U+3000 are skipped too).
+        if byte == 0x3D || byte == 0x2B || byte == 0x2D || byte == 0x40 || byte <= 0x20 || byte >= 0x80 {
+          simple = false
+          break
+        }
+      }
+      if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+        simple = false
+        break
+      }
+    }
+    out.append(simple ? text : slowField(text))
+  }
+
+  static func slowField(_ text: String) -> String {
     var t = text
     let first = t.unicodeScalars.first { $0 != " " && $0 != "\u{A0}" && $0 != "\u{3000}" }
     if let first, "=+-@\t\r\n".unicodeScalars.contains(first), Double(t) == nil { t = "'" + t }

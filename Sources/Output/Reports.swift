@@ -24,14 +24,37 @@ public enum Reports {
   public static func csv(
     _ p: Portfolio, region: Region?, partner: String? = nil, program: String? = nil, day: Day
   ) -> String {
-    csvRows(p, region: region, partner: partner, program: program, day: day)
-      .map { $0.map(CSVWriter.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    // Each field appended to one string as its row is made: no array of every row.
+    var out = ""
+    var reserved = false
+    forEachCSVRow(p, region: region, partner: partner, program: program, day: day) { row in
+      if !reserved {
+        out.reserveCapacity(p.programs.count * 220)
+        reserved = true
+      }
+      for (i, field) in row.enumerated() {
+        if i > 0 { out.append(",") }
+        CSVWriter.append(field, to: &out)
+      }
+      out.append("\n")
+    }
+    return out
   }
 
   /// The same rows as fields, header first: what `:export` writes from a screen.
   public static func csvRows(
     _ p: Portfolio, region: Region?, partner only: String? = nil, program: String? = nil, day: Day
   ) -> [[String]] {
+    var lines: [[String]] = []
+    forEachCSVRow(p, region: region, partner: only, program: program, day: day) { lines.append($0) }
+    return lines
+  }
+
+  /// Each CSV row as fields, header first, in order.
+  static func forEachCSVRow(
+    _ p: Portfolio, region: Region?, partner only: String?, program: String?, day: Day,
+    _ emit: ([String]) -> Void
+  ) {
     let header = [
       "region", "partner_code", "partner", "program", "kind", "title", "status", "start", "sunset",
       "fiscal_year", "available", "committed", "obligated", "disbursed", "available_until",
@@ -39,7 +62,7 @@ public enum Reports {
       "threshold_articles", "threshold_dc", "notification_required", "transmittal", "transmittal_date",
       "open_alerts",
     ]
-    var lines = [header]
+    emit(header)
     for (partner, program) in exportedPrograms(p, region, partner: only, program: program) {
       let base = [
         partner.region.rawValue, partner.code, partner.name, program.id, program.kind.rawValue, program.title,
@@ -67,7 +90,7 @@ public enum Reports {
         let money = [
           String(r.fiscalYear), "", "", String(r.obligated.amount), String(r.disbursed.amount), "",
         ]
-        lines.append(base + money + tail)
+        emit(base + money + tail)
       }
       for f in funding {
         let money =
@@ -77,16 +100,15 @@ public enum Reports {
               String($0.obligated.amount), String($0.disbursed.amount), $0.availableUntil.description,
             ]
           } ?? ["", "", "", "", "", ""]
-        lines.append(base + money + tail)
+        emit(base + money + tail)
       }
     }
-    return lines
   }
 
   /// A program's open alerts on `day`, counted: its rules run without building texts,
   /// and no list of every alert is held (350,000 at scale).
   static func openAlerts(_ p: Portfolio, _ program: String, _ day: Day) -> Int {
-    p.evaluate(programID: program, on: day, messages: false).alerts.reduce(0) { $0 + ($1.isOpen ? 1 : 0) }
+    p.openAlertCount(programID: program, on: day)
   }
 
   /// Partners and programs as one canonical JSON document, written member by member in

@@ -74,6 +74,17 @@ extension Portfolio {
     return evaluate(program, on: day, messages: messages)
   }
 
+  /// How many of a program's alerts on `day` are open, without making them (an export
+  /// counts them for 100,000 programs): an alert's id is made only to look for its
+  /// acknowledgement, when there are any.
+  public func openAlertCount(programID id: String, on day: Day) -> Int {
+    guard let program = programs[id], let partner = partners[program.partner] else { return 0 }
+    let rules = AlertRules(portfolio: self, program: program, partner: partner, day: day, messages: false)
+    rules.counting = true
+    for family in AlertRules.families { family(rules) }
+    return rules.openCount
+  }
+
   func evaluate(_ program: Program, on day: Day, messages: Bool) -> (alerts: [Alert], nextChange: Day?) {
     guard let partner = partners[program.partner] else { return ([], nil) }
     let rules = AlertRules(portfolio: self, program: program, partner: partner, day: day, messages: messages)
@@ -110,6 +121,9 @@ final class AlertRules {
   /// Whether to build each alert's text (the TUI builds it when shown).
   let messages: Bool
   var out: [Alert] = []
+  /// Count open alerts into `openCount` instead of making them (`openAlertCount`).
+  var counting = false
+  var openCount = 0
 
   init(portfolio: Portfolio, program: Program, partner: Partner, day: Day, messages: Bool) {
     self.portfolio = portfolio
@@ -127,6 +141,14 @@ final class AlertRules {
     _ rule: AlertRule, _ severity: Severity, _ began: Day, _ message: @autoclosure () -> String,
     detail: String? = nil, unit: String? = nil
   ) {
+    if counting {
+      if portfolio.acknowledgements.isEmpty
+        || portfolio.acknowledgements[AlertID(rule: rule, program: program.id, detail: detail).description] == nil
+      {
+        openCount += 1
+      }
+      return
+    }
     let id = AlertID(rule: rule, program: program.id, detail: detail)
     out.append(
       Alert(
