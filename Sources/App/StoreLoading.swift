@@ -11,7 +11,9 @@ public enum StoreLoading {
   /// What the read ended with: the session and the keys typed meanwhile (they wait for
   /// the whole model, as a terminal's do for a program), or the user quitting.
   public enum Outcome {
-    case opened(Session, typedAhead: [Key])
+    /// `preview`: the checkpoint's figures the first frame was drawn from, if any — the
+    /// TUI answers keys from them while the alerts are computed (`TUIRunner`).
+    case opened(Session, typedAhead: [Key], preview: CheckpointPreview?)
     case quit
   }
 
@@ -55,7 +57,8 @@ public enum StoreLoading {
       if key != .resize { held.append(key) }
     }
     switch loader.result {
-    case .success(let session): return .opened(session, typedAhead: held)
+    case .success(let session):
+      return .opened(session, typedAhead: held, preview: previewing ? loader.progress.preview : nil)
     case .failure(let error): throw error
     case nil: return .quit
     }

@@ -5,6 +5,7 @@ import Output
 import Portfolio
 import Session
 import Store
+import Synchronization
 import TUI
 import Terminal
 
@@ -18,10 +19,15 @@ public final class TUIRunner {
   var model: AppModel
   let themes: ThemeCatalog
   let clock: () -> Day
+  /// The alerts being computed on another thread while keys are answered (`AppModel.adoptBook`).
+  var pendingBook: BookBuilder?
 
+  /// `preview`: the checkpoint's figures the first frame was drawn from. When they are of
+  /// today and of the whole log as read, the model starts from them and its alerts are
+  /// computed on another thread, so that keys are answered as soon as the programs are in.
   public init(
     session: Session, terminal: any TerminalDevice, theme: Theme, themes: ThemeCatalog, asOf: Day?,
-    clock: @escaping () -> Day, notices extra: [String] = []
+    clock: @escaping () -> Day, notices extra: [String] = [], preview: CheckpointPreview? = nil
   ) throws {
     self.session = session
     self.terminal = terminal
@@ -33,9 +39,19 @@ public final class TUIRunner {
       role: session.portfolio.roster.statusTitle(of: user),
       demo: session.isDemo, readOnly: session.isReadOnly)
     let size = terminal.size
-    model = AppModel(
-      portfolio: session.portfolio, today: clock(), info: info, theme: theme, width: size.width,
-      height: size.height)
+    let today = clock()
+    if asOf == nil, let preview, preview.day == today,
+      Portfolio(snapshot: preview.portfolio).lastSequence == session.portfolio.lastSequence
+    {
+      model = AppModel(
+        portfolio: session.portfolio, pendingSummary: preview.summary, today: today, info: info, theme: theme,
+        width: size.width, height: size.height)
+      pendingBook = BookBuilder(session.portfolio, day: today)
+    } else {
+      model = AppModel(
+        portfolio: session.portfolio, today: today, info: info, theme: theme, width: size.width,
+        height: size.height)
+    }
     if let asOf { perform(.travel(to: asOf)) }
     var notices = extra + session.notices
     if session.portfolio.skippedCount > 0 {
@@ -85,20 +101,25 @@ public final class TUIRunner {
     var dirty = true
     var lastCheck = Date()
     while !model.shouldQuit && TerminalRestorer.stopRequested == 0 {
+      if let builder = pendingBook, let book = builder.book {
+        pendingBook = nil
+        if model.adoptBook(book) { dirty = true }
+      }
       if dirty {
         terminal.draw(model.render())
         dirty = false
         // After the first frame: a large store's checkpoint brought up to today, so
         // that the next open draws its overview at once.
-        if checkpointWriter == nil, model.asOf == nil, model.redaction == nil,
+        if checkpointWriter == nil, model.asOf == nil, model.redaction == nil, !model.alertsPending,
           session.checkpointIsStale(today: model.today)
         {
           checkpointWriter = session.writeCheckpointInBackground(day: model.today, summary: model.summary)
         }
       }
       if drainKeys(terminal, firstWait: 50, stop: { self.model.shouldQuit }, dispatch) { dirty = true }
-      // Other processes' events: inotify says so at once; check at least every 250 ms.
-      if Date().timeIntervalSince(lastCheck) > 0.25 || watcher.drainIfReadable() {
+      // Other processes' events: inotify says so at once; check at least every 250 ms
+      // (once the alerts computed on another thread are in: they are of the fold as read).
+      if pendingBook == nil, Date().timeIntervalSince(lastCheck) > 0.25 || watcher.drainIfReadable() {
         lastCheck = Date()
         if storeChanged() { dirty = true }
       }
@@ -306,4 +327,21 @@ func drainKeys(
     if stop() || ContinuousClock.now - started > .milliseconds(200) { break }
   }
   return handled
+}
+
+/// Computes a portfolio's alert book on a thread of its own (`TUIRunner.pendingBook`).
+final class BookBuilder: Sendable {
+  private let slot = Mutex<AlertBook?>(nil)
+
+  init(_ portfolio: Portfolio, day: Day) {
+    let thread = Thread { [self] in
+      let book = AlertBook(portfolio, day: day)
+      slot.withLock { $0 = book }
+    }
+    thread.stackSize = 1 << 23
+    thread.start()
+  }
+
+  /// The book, once computed.
+  var book: AlertBook? { slot.withLock { $0 } }
 }

@@ -69,6 +69,9 @@ public enum TerminalBackground: String, Sendable, Hashable {
     guard direct != nil else { return nil }  // not a terminal
     let (wrapped, route): ([UInt8], Route)
     if let tmux = environment["TMUX"], !tmux.isEmpty {
+      // Passthrough off (tmux's default): nothing would answer, and waiting for it cost
+      // every start inside tmux 300 ms. tmux says so itself, in ~2 ms.
+      if tmuxAllowsPassthrough() == false { return nil }
       // DCS tmux; <the question with every ESC doubled> ST
       wrapped = Array("\u{1B}Ptmux;\u{1B}\u{1B}]11;?\u{1B}\u{1B}\\\u{1B}\\".utf8)
       route = .tmux
@@ -83,6 +86,43 @@ public enum TerminalBackground: String, Sendable, Hashable {
     let reply = exchange(
       wrapped + Array("\u{1B}[c".utf8), input: input, output: output, timeout: timeout * 3, untilOSC11: true)
     return reply.flatMap(fromOSC11).map { Answer(background: $0, route: route) }
+  }
+
+  /// tmux's `allow-passthrough` option as the tmux server of this session reports it
+  /// (`tmux show-options -gv allow-passthrough`): false when "off", true when "on" or
+  /// "all", nil when tmux cannot be asked.
+  static func tmuxAllowsPassthrough() -> Bool? {
+    var fds: [Int32] = [0, 0]
+    guard pipe(&fds) == 0 else { return nil }
+    defer { close(fds[0]) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addclose(&actions, fds[0])
+    let args = ["tmux", "show-options", "-gv", "allow-passthrough"]
+    var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
+    defer { for a in argv { free(a) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &argv, environ)
+    close(fds[1])
+    guard spawned == 0 else { return nil }
+    var output: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 64)
+    while output.count < 256 {
+      let n = buffer.withUnsafeMutableBytes { read(fds[0], $0.baseAddress, $0.count) }
+      if n <= 0 { break }
+      output += buffer[0..<n]
+    }
+    var status: Int32 = 0
+    _ = waitpid(pid, &status, 0)
+    switch String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) {
+    case "off": return false
+    case "on", "all": return true
+    default: return nil
+    }
   }
 
   /// Writes `question` and reads what comes back until the device-attributes reply (or,

@@ -40,6 +40,17 @@ public struct AlertBook: Sendable {
     self.summary = summary
   }
 
+  /// Whether this is a checkpoint's figures only (`init(preview:)`), its alerts not yet computed.
+  public var isPreview: Bool { computedFrom == nil }
+
+  /// Whether the book was computed from exactly this fold of `portfolio` on `day`
+  /// (no time travel): a book computed on another thread may then replace a preview.
+  public func isComputed(for portfolio: Portfolio, day: Day) -> Bool {
+    guard let from = computedFrom else { return false }
+    return from.lineage == portfolio.journal.lineage && from.revision == portfolio.journal.revision
+      && from.day == day && from.asOf == nil
+  }
+
   /// Brings the book to `portfolio` on `day`, from `previous` (the portfolio it was
   /// last brought to). `searchText`: a row's search text from an alert and its message,
   /// used only when search texts are kept.

@@ -243,6 +243,51 @@ public struct AppModel: Sendable {
     finishUpdate()
   }
 
+  /// The whole portfolio with a checkpoint's figures while its alerts are computed on
+  /// another thread (`adoptBook`): keys are answered at once — the overview and the
+  /// regions from the figures, a partner's programs and a program from their own rules,
+  /// and the alerts view says it is being made.
+  public init(
+    portfolio: Portfolio, pendingSummary summary: PortfolioSummary, today: Day, info: SessionInfo,
+    theme: Theme, width: Int, height: Int
+  ) {
+    self.portfolio = portfolio
+    self.today = today
+    self.info = info
+    self.theme = theme
+    self.width = width
+    self.height = height
+    book = AlertBook(preview: summary)
+    finishUpdate()
+  }
+
+  /// Whether the alerts are still being computed (the book holds a checkpoint's figures).
+  public var alertsPending: Bool { book.isPreview }
+
+  /// Takes the alerts computed on another thread, when they are of the portfolio and day
+  /// on screen and the book is still a preview; false (and nothing changes) otherwise —
+  /// time travel or a new event in between has computed the book here already.
+  public mutating func adoptBook(_ computed: AlertBook) -> Bool {
+    guard book.isPreview, asOf == nil, redaction == nil, computed.isComputed(for: portfolio, day: day) else {
+      return false
+    }
+    book = computed
+    finishUpdate()
+    return true
+  }
+
+  /// A program's open alerts by severity (info, warning, critical): from the figures, or
+  /// from its own rules while the alerts are computed.
+  func programAlertCounts(_ id: String) -> [Int] {
+    if let counts = shownSummary.programAlerts[id] { return counts }
+    guard alertsPending else { return [0, 0, 0] }
+    var counts = [0, 0, 0]
+    for a in portfolio.evaluate(programID: id, on: day, messages: false).alerts where a.isOpen {
+      counts[a.severity.rawValue] += 1
+    }
+    return counts
+  }
+
   /// The day the rules are evaluated for: the time-travel date or today.
   public var day: Day { asOf ?? today }
 

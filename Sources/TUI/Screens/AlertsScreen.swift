@@ -41,6 +41,15 @@ extension AppModel {
   func renderAlerts(_ g: inout CellGrid, _ layout: Layout) {
     let counts = summary.openAlerts
     let open = counts.reduce(0, +)
+    guard !alertsPending else {
+      g.put(
+        "Alerts on \(day): \(open) open (\(alertCounts(counts))) — listing them… (the checkpoint's figures; the list follows in a moment)",
+        x: 1, y: 1, style: theme.style("title"), limit: width - 2)
+      drawTable(
+        &g, currentTable() ?? alertsTable(), layout.list, page.list, active: true,
+        empty: "computing the alerts…")
+      return
+    }
     let text =
       "Alerts on \(day): \(open) open (\(alertCounts(counts))), \(alerts.count - open) acknowledged — most severe first · Enter opens the program · x acknowledges"
     g.put(text, x: 1, y: 1, style: theme.style("title"), limit: width - 2)

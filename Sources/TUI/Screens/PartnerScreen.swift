@@ -8,11 +8,11 @@ extension AppModel {
     let programs = sorted(portfolio.programs(of: code), by: sort, name: \.id) { p in
       (
         p.value, p.available.amount > 0 ? Double(p.obligated.amount) / Double(p.available.amount) : -1,
-        self.shownSummary.programAlerts[p.id] ?? [0, 0, 0]
+        self.programAlertCounts(p.id)
       )
     }
     let rows = programs.map { p -> TableData.Row in
-      let counts = shownSummary.programAlerts[p.id] ?? [0, 0, 0]
+      let counts = programAlertCounts(p.id)
       return TableData.Row(
         key: p.id,
         cells: [

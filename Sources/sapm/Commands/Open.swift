@@ -98,13 +98,13 @@ struct Open: ParsableCommand {
         terminal.shutdown()
         throw error
       }
-      guard case .opened(let session, let held) = outcome else {
+      guard case .opened(let session, let held, let preview) = outcome else {
         terminal.shutdown()
         Foundation.exit(0)
       }
       let runner = try TUIRunner(
         session: session, terminal: terminal, theme: chosen, themes: catalog, asOf: start, clock: today,
-        notices: warnings)
+        notices: warnings, preview: preview)
       for key in held { runner.dispatch(.key(key)) }
       runner.run()
     }
