@@ -91,9 +91,16 @@ public final class TUIRunner {
     _ = followAvailability()
     var checkpointWriter: Thread?
     defer {
+      // Quitting (q) while the checkpoint is written: it is finished first (a second or
+      // two at 1M events), so that the next open draws at once. Stopped by a signal, it
+      // is left unfinished: its temporary file goes, the last complete checkpoint stays.
+      if let writer = checkpointWriter, !writer.isFinished, TerminalRestorer.stopRequested == 0 {
+        model.message = "saving the checkpoint, so that the next open is quick…"
+        model.messageIsError = false
+        terminal.draw(model.render())
+        while !writer.isFinished && TerminalRestorer.stopRequested == 0 { usleep(10_000) }
+      }
       terminal.shutdown()
-      // A checkpoint still being written when sapm quits is left unfinished: its
-      // temporary file goes, the last complete checkpoint stays.
       if let writer = checkpointWriter, !writer.isFinished, let place = session.checkpointPlace {
         unlink(place.temporaryPath)
       }

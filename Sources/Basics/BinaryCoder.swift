@@ -404,3 +404,37 @@ public struct BinaryCursor {
     return out
   }
 }
+
+/// Writes the binary coder's layout by hand (`BinaryCursor` reads it back): for the
+/// programs of a checkpoint, written straight into the payload without a copy of each
+/// chunk or the generic `Encodable` path's containers.
+public struct BinaryOutput {
+  public var bytes: [UInt8]
+
+  public init(bytes: [UInt8] = []) { self.bytes = bytes }
+
+  @inlinable public mutating func int64(_ v: Int64) {
+    withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+  @inlinable public mutating func int(_ v: Int) { int64(Int64(v)) }
+  @inlinable public mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
+  @inlinable public mutating func double(_ v: Double) { int64(Int64(bitPattern: v.bitPattern)) }
+  @inlinable public mutating func string(_ s: String) {
+    int(s.utf8.count)
+    bytes.append(contentsOf: s.utf8)
+  }
+  /// A presence byte, then the value when there is one.
+  @inlinable public mutating func optional<T>(_ value: T?, _ write: (inout BinaryOutput, T) -> Void) {
+    guard let value else {
+      bytes.append(0)
+      return
+    }
+    bytes.append(1)
+    write(&self, value)
+  }
+  /// The count, then each element.
+  @inlinable public mutating func array<T>(_ values: [T], _ write: (inout BinaryOutput, T) -> Void) {
+    int(values.count)
+    for v in values { write(&self, v) }
+  }
+}

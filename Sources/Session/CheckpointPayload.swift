@@ -51,22 +51,30 @@ public enum CheckpointPayload {
     let ids = portfolio.snapshotProgramIDs()
     let size = max(1, (ids.count + chunks - 1) / chunks)
     let starts = Array(stride(from: 0, to: ids.count, by: size))
-    // Each part encoded and appended in turn: one copy of the payload, not two.
-    var out: [UInt8] = []
-    func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { out.append(contentsOf: $0) } }
+    // Each part encoded and appended in turn: one copy of the payload, not two. The
+    // programs are written by hand (ProgramBinary.swift) straight into it, their
+    // chunk's length filled in after.
+    var out = BinaryOutput()
     func append(_ part: [UInt8]) {
-      int(part.count)
-      out.append(contentsOf: part)
+      out.int(part.count)
+      out.bytes.append(contentsOf: part)
     }
-    int(layout)
-    int(2 + starts.count)
+    out.int(layout)
+    out.int(2 + starts.count)
     append(try BinaryEncoder().encode(preview))
     append(try BinaryEncoder().encode(portfolio.snapshotWithoutPrograms()))
     for start in starts {
-      let chunk = ids[start..<min(ids.count, start + size)].compactMap { portfolio.programs[$0] }
-      append(try BinaryEncoder().encode(chunk))
+      let lengthAt = out.bytes.count
+      out.int(0)
+      let chunk = ids[start..<min(ids.count, start + size)]
+      out.int(chunk.count)
+      for id in chunk { portfolio.programs[id]?.write(binary: &out) }
+      let length = out.bytes.count - lengthAt - 8
+      withUnsafeBytes(of: Int64(length).littleEndian) { raw in
+        for i in 0..<8 { out.bytes[lengthAt + i] = raw[i] }
+      }
     }
-    return out
+    return out.bytes
   }
 
   /// Where each part is in `payload`, or nil for anything this build did not write.

@@ -87,7 +87,8 @@ public final class Session: @unchecked Sendable {
   public static func open(
     _ location: StoreLocation, readOnly: Bool, user: String = Identity.currentUser(),
     checkpointAfter threshold: Int = 20_000, seenHeads: SeenHeads? = SeenHeads(),
-    progress: LoadProgress? = nil, compact: Bool = false, checkpoint use: CheckpointUse = .readAndWrite
+    progress: LoadProgress? = nil, compact: Bool = false, checkpoint use: CheckpointUse = .readAndWrite,
+    deferCheckpoint: Bool = false
   ) throws -> Session {
     let log = try location.openLog(readOnly: readOnly, mirror: use != .readOnly || !readOnly)
     guard try log.size() > 0 else {
@@ -132,7 +133,9 @@ public final class Session: @unchecked Sendable {
     }
     // A large replay is worth saving; the checkpoint is derived and never required. It
     // is this account's own file (its cache), so a read-only session keeps one too.
-    if read >= threshold, session.writesCache, session.checkpointPlace != nil {
+    // `deferCheckpoint`: the caller writes it on a thread of its own once it has drawn
+    // (the TUI: `writeCheckpointInBackground` after the first frame).
+    if read >= threshold, !deferCheckpoint, session.writesCache, session.checkpointPlace != nil {
       var written = false
       do {
         try session.writeCheckpoint()
@@ -370,16 +373,19 @@ public final class Session: @unchecked Sendable {
       }
     }
     let known = justSigned
-    // Batches of records with their signatures checked (on every core) and the offset
-    // they end at (for progress).
-    let pipe = BatchPipe<(records: [Record], checks: [SignatureCheck], end: Int64)>(capacity: 8)
+    // Batches of records read, their signatures checked (on every core) and their
+    // payloads decoded on the reading thread, with the offset they end at (for
+    // progress): the folding thread only folds — it was the pipeline's slower stage.
+    let pipe = BatchPipe<(records: [DecodedRecord], end: Int64)>(capacity: 8)
     let log = self.log
     let total = try log.size()
     let reader = Thread {
       var batch: [Record] = []
       batch.reserveCapacity(2048)
       func send(endingAt end: Int64) {
-        pipe.put([(batch, SignatureReport.parallelChecks(batch, known: known), end)])
+        let checks = SignatureReport.parallelChecks(batch, known: known)
+        let decoded = zip(batch, checks).map { DecodedRecord($0, check: $1) }
+        pipe.put([(decoded, end)])
         batch.removeAll(keepingCapacity: true)
       }
       do {
@@ -399,9 +405,7 @@ public final class Session: @unchecked Sendable {
     var count = 0
     while let batches = pipe.take() {
       for batch in batches {
-        for (record, check) in zip(batch.records, batch.checks) {
-          DecodedRecord(record, check: check).fold(into: &portfolio)
-        }
+        for record in batch.records { record.fold(into: &portfolio) }
         count += batch.records.count
         loadProgress?.report(records: count, bytes: batch.end, total: total)
       }
@@ -594,7 +598,9 @@ extension Session {
     -> Session
   {
     do {
-      return try open(location, readOnly: false, user: user, progress: progress, compact: true)
+      // The checkpoint is written after the first frame, from the TUI's own figures: a
+      // first open shows the portfolio seconds sooner, and its alerts are made once.
+      return try open(location, readOnly: false, user: user, progress: progress, deferCheckpoint: true)
     } catch StoreError.io(_, let operation, _) where operation == "open for writing" {
       return try open(location, readOnly: true, user: user, progress: progress)
     }

@@ -11,6 +11,10 @@ import Testing
 @Suite struct ProgramBinaryTests {
   static func roundTrip(_ programs: [Program]) throws -> [Program] {
     let bytes = try BinaryEncoder().encode(programs)
+    // The hand-written writer writes the generic encoder's bytes exactly.
+    var out = BinaryOutput()
+    out.array(programs) { o, p in p.write(binary: &o) }
+    #expect(out.bytes == bytes)
     return try bytes.withUnsafeBufferPointer { b throws(BinaryCodingError) in try Program.decodeArray(from: b)
     }
   }

@@ -117,6 +117,7 @@ public enum EventRegistry {
         reason:
           "'\(type)' schema version \(version) is newer than this build understands (\(payloadType.version))")
     }
+    if let event = fastDecode(payloadType, payload) { return .event(event) }
     do {
       return .event(try JSONValueDecoder().decode(payloadType, from: payload))
     } catch {

@@ -259,3 +259,153 @@ extension ReportedYear {
     self.init(fiscalYear: fiscalYear, obligated: obligated, disbursed: disbursed, source: try c.string())
   }
 }
+
+// MARK: Writing, in the same layout (the generic `BinaryEncoder` writes it too).
+
+extension BinaryOutput {
+  mutating func day(_ d: Day) { int64(Int64(d.ordinal)) }
+  mutating func dollars(_ d: Dollars) { int64(d.amount) }
+  mutating func optionalDay(_ d: Day?) { optional(d) { $0.day($1) } }
+  mutating func optionalDollars(_ d: Dollars?) { optional(d) { $0.dollars($1) } }
+  mutating func optionalString(_ s: String?) { optional(s) { $0.string($1) } }
+}
+
+extension Program {
+  /// Appends the program in the binary coder's layout.
+  public func write(binary o: inout BinaryOutput) {
+    o.string(id)
+    o.string(partner)
+    o.string(kind.rawValue)
+    o.string(title)
+    o.string(status.rawValue)
+    o.day(start)
+    o.optionalDay(sunset)
+    o.array(funding) { o, f in
+      o.int(f.fiscalYear)
+      o.dollars(f.available)
+      o.dollars(f.committed)
+      o.dollars(f.obligated)
+      o.dollars(f.disbursed)
+      o.day(f.availableUntil)
+      o.optionalDay(f.firstObligation)
+    }
+    o.optional(fmsCase) { o, c in c.write(binary: &o) }
+    o.array(units) { $0.string($1) }
+    o.array(conditions) { o, c in
+      o.string(c.id)
+      o.string(c.text)
+      o.day(c.due)
+      o.optionalDay(c.met)
+      o.optionalDay(c.waived)
+      o.optionalString(c.waiverReason)
+    }
+    o.array(metrics) { o, m in
+      o.string(m.id)
+      o.string(m.name)
+      o.string(m.unit)
+      o.double(m.target)
+      o.optional(m.actual) { $0.double($1) }
+      o.optionalDay(m.measured)
+    }
+    o.array(eum) { o, e in
+      o.string(e.id)
+      o.string(e.description)
+      o.bool(e.enhanced)
+      o.int(e.quantity)
+      o.day(e.arrival)
+      o.optionalDay(e.lastInventory)
+      o.optional(e.lastCounted) { $0.int($1) }
+    }
+    o.array(transfers) { o, t in
+      o.string(t.id)
+      o.string(t.kind.rawValue)
+      o.string(t.title)
+      o.int(t.fiscalYear)
+      o.day(t.on)
+      o.optionalString(t.basis)
+      o.array(t.articles) { o, a in
+        o.string(a.item)
+        o.int(a.quantity)
+        o.dollars(a.value)
+        o.bool(a.sme)
+        o.int(a.delivered)
+      }
+      o.optional(t.grant) { $0.bool($1) }
+      o.optionalDay(t.firstDelivery)
+      o.optionalDay(t.lastDelivery)
+    }
+    o.array(notices) { o, n in
+      o.string(n.reference)
+      o.day(n.on)
+      o.optionalDollars(n.amount)
+      o.optionalString(n.transfer)
+    }
+    o.array(components) { o, c in
+      o.string(c.kind.rawValue)
+      o.string(c.description)
+      o.day(c.on)
+    }
+    o.array(findings) { o, f in
+      o.string(f.id)
+      o.string(f.program.rawValue)
+      o.day(f.on)
+      o.string(f.result.rawValue)
+      o.string(f.note)
+      o.optionalDay(f.resolved)
+    }
+    o.array(enrolments) { o, e in
+      o.string(e.course)
+      o.int(e.students)
+      o.dollars(e.cost)
+      o.day(e.on)
+      o.optionalString(e.request)
+    }
+    o.array(reported) { o, r in
+      o.int(r.fiscalYear)
+      o.dollars(r.obligated)
+      o.dollars(r.disbursed)
+      o.string(r.source)
+    }
+  }
+}
+
+extension FMSCase {
+  func write(binary o: inout BinaryOutput) {
+    o.string(identifier)
+    o.string(type.rawValue)
+    o.bool(training)
+    o.bool(buildingPartnerCapacity)
+    o.day(lorReceived)
+    for d in [lorValidated, loaOffered, offerExpiration, accepted, implemented, supplyComplete, closed] {
+      o.optionalDay(d)
+    }
+    o.array(lines) { o, l in
+      o.int(l.number)
+      o.string(l.description)
+      o.int(l.usml.number)
+      o.bool(l.mde)
+      o.bool(l.designAndConstruction)
+      o.int(l.quantity)
+      o.dollars(l.value)
+    }
+    o.optionalDay(informalReview)
+    o.optional(notification) { o, n in
+      o.string(n.transmittal)
+      o.day(n.delivered)
+      o.int(n.reviewDays)
+      o.optionalDollars(n.notifiedMDE)
+      o.optionalDollars(n.notifiedTotal)
+    }
+    o.optionalString(fmfProgram)
+    o.optionalDollars(fmfAmount)
+    o.optionalDay(anticipatedOffer)
+    o.array(changes) { o, c in
+      o.string(c.kind.rawValue)
+      o.int(c.line)
+      o.optionalDollars(c.from)
+      o.dollars(c.to)
+      o.day(c.on)
+      o.optionalString(c.reason)
+    }
+  }
+}
