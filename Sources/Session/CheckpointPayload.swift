@@ -55,6 +55,10 @@ public enum CheckpointPayload {
     // programs are written by hand (ProgramBinary.swift) straight into it, their
     // chunk's length filled in after.
     var out = BinaryOutput()
+    // Room for the whole payload at once (~500 bytes a program): grown by doubling, it
+    // would hold the old and the new buffer together (100 MB at 1M events). Pages not
+    // written are never resident, so room to spare costs nothing.
+    out.bytes.reserveCapacity(16 << 20 + ids.count * 1024)
     func append(_ part: [UInt8]) {
       out.int(part.count)
       out.bytes.append(contentsOf: part)

@@ -143,7 +143,8 @@ final class AlertRules {
   ) {
     if counting {
       if portfolio.acknowledgements.isEmpty
-        || portfolio.acknowledgements[AlertID(rule: rule, program: program.id, detail: detail).description] == nil
+        || portfolio.acknowledgements[AlertID(rule: rule, program: program.id, detail: detail).description]
+          == nil
       {
         openCount += 1
       }
