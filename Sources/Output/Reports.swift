@@ -135,12 +135,19 @@ public enum Reports {
     out += member("partners", .array(partners)) + ","
     out += "\"programs\":["
     var first = true
+    // Each program's value built by hand (ProgramJSON.swift), written as bytes into one buffer.
+    var programs: [UInt8] = []
     for (_, program) in items {
-      guard let value = try? encoder.encode(program) else { continue }
-      if !first { out += "," }
+      if !first { programs.append(UInt8(ascii: ",")) }
       first = false
-      out += CanonicalJSON.string(value)
+      CanonicalJSON.write(program.jsonValue, into: &programs)
+      // Into the document a megabyte at a time: never the whole list twice.
+      if programs.count >= 1 << 20 {
+        out += String(decoding: programs, as: UTF8.self)
+        programs.removeAll(keepingCapacity: true)
+      }
     }
+    out += String(decoding: programs, as: UTF8.self)
     out += "],"
     out += member("region", region.map { .string($0.rawValue) } ?? .null) + ","
     out += member("store", .string(p.name))

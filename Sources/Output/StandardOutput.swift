@@ -42,6 +42,17 @@ public final class StandardOutput: @unchecked Sendable {
     guard failure == nil else { return }
     if isTerminal, text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) {
       buffer.append(contentsOf: text.sanitizedForTerminalKeepingNewlines.utf8)
+    } else if text.utf8.count > 1 << 20 {
+      // A whole export: sent a slice at a time, not copied into the buffer first.
+      let utf8 = text.utf8
+      let slice = 1 << 16
+      var start = utf8.startIndex
+      while start < utf8.endIndex, failure == nil {
+        let end = utf8.index(start, offsetBy: slice, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        buffer.append(contentsOf: utf8[start..<end])
+        drain()
+        start = end
+      }
     } else {
       buffer.append(contentsOf: text.utf8)
     }

@@ -1,4 +1,5 @@
 import Basics
+import CanonicalJSON
 import PortfolioDemo
 import Testing
 
@@ -15,6 +16,11 @@ import Testing
     var out = BinaryOutput()
     out.array(programs) { o, p in p.write(binary: &o) }
     #expect(out.bytes == bytes)
+    // The hand-built JSON value writes the generic JSON encoder's canonical bytes.
+    for p in programs {
+      #expect(
+        CanonicalJSON.bytes(p.jsonValue) == CanonicalJSON.bytes(try JSONValueEncoder().encode(p)), "\(p.id)")
+    }
     return try bytes.withUnsafeBufferPointer { b throws(BinaryCodingError) in try Program.decodeArray(from: b)
     }
   }
