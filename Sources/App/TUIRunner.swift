@@ -123,7 +123,16 @@ public final class TUIRunner {
           checkpointWriter = session.writeCheckpointInBackground(day: model.today, summary: model.summary)
         }
       }
-      if drainKeys(terminal, firstWait: 50, stop: { self.model.shouldQuit }, dispatch) { dirty = true }
+      // While the alerts filter makes its search texts, keys are read without waiting
+      // and the next slice follows (the matches so far are on screen meanwhile).
+      let searching = model.alertSearchPending
+      if drainKeys(terminal, firstWait: searching ? 0 : 50, stop: { self.model.shouldQuit }, dispatch) {
+        dirty = true
+      }
+      if searching, model.alertSearchPending {
+        dispatch(.searchMore)
+        dirty = true
+      }
       // Other processes' events: inotify says so at once; check at least every 250 ms
       // (once the alerts computed on another thread are in: they are of the fold as read).
       if pendingBook == nil, Date().timeIntervalSince(lastCheck) > 0.25 || watcher.drainIfReadable() {

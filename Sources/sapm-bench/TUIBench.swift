@@ -68,8 +68,27 @@ struct TUIBench: ParsableCommand {
       let fs = Stats(perKey)
       print(
         line(
-          "filter as you type (\(name))", String(format: "p50 %.2f ms", fs.p50 * 1000),
-          String(format: "max %.2f ms (target ≤ 16 ms)", (perKey.max() ?? 0) * 1000)))
+          "filter as you type (\(name))", String(format: "first key %.2f ms", perKey[0] * 1000),
+          String(
+            format: "goal ≤ 50 ms; later keys p50 %.2f, max %.2f ms", fs.p50 * 1000,
+            (perKey.dropFirst().max() ?? 0) * 1000)))
+      // The alerts filter makes its search texts a slice per turn of the loop: until all are made.
+      var slices: [Double] = []
+      while f.alertSearchPending {
+        slices.append(
+          time {
+            _ = f.handle(.searchMore); _ = f.render()
+          })
+      }
+      if !slices.isEmpty {
+        let ss = Stats(slices)
+        print(
+          line(
+            "  … the rest of the texts (\(name))", String(format: "%d slices", slices.count),
+            String(
+              format: "p50 %.1f ms, max %.1f ms, all in %.2f s", ss.p50 * 1000, (slices.max() ?? 0) * 1000,
+              slices.reduce(0, +))))
+      }
     }
     // One event's model update (issue 13): an acknowledgement, a restriction on a
     // partner, an obligation — each folded in, then the model brought up to date

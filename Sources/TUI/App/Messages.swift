@@ -19,6 +19,9 @@ public enum Message: Sendable {
   case confirmOverwrite(path: String, rows: [[String]])
   /// The kiosk's clock: cycles the wall and returns to it after the idle time.
   case tick(Timestamp)
+  /// Nothing happened: the alerts view's filter makes its next slice of search texts
+  /// (the runner sends it while `alertSearchPending`).
+  case searchMore
   /// The kiosk's store became unreadable (since when), or readable again (nil).
   case storeUnavailable(since: Timestamp?)
   /// A server store's connection was lost (since HH:MM UTC), or is back (nil).

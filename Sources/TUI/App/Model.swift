@@ -182,6 +182,9 @@ public struct AppModel: Sendable {
   /// The alerts view's lowercased row texts, parallel to `alerts`: made at the first
   /// filter on that view (they need every alert's text), then kept up to date.
   public var alertSearch: [[UInt8]]? { book.searchTexts }
+  /// The search texts made so far for the first alerts in order, while the rest are
+  /// made (`advanceAlertSearch`); dropped when the alerts change.
+  public private(set) var partialSearch: [[UInt8]]?
   public var incrementalUpdates: Int { book.incrementalUpdates }
   var inPlaceLimit: Int {
     get { book.inPlaceLimit }
@@ -272,6 +275,7 @@ public struct AppModel: Sendable {
       return false
     }
     book = computed
+    partialSearch = nil
     finishUpdate()
     return true
   }
@@ -303,6 +307,7 @@ public struct AppModel: Sendable {
     self.today = today
     let model = self
     book.follow(p, previous: previous, day: day, asOf: asOf) { model.alertSearchText($0, message: $1) }
+    partialSearch = nil
     finishUpdate()
   }
 
@@ -333,21 +338,54 @@ public struct AppModel: Sendable {
     return redaction.apply(to: full).message
   }
 
-  /// Makes the alerts view's search texts (every alert's text, one program at a time),
-  /// for its filter; kept up to date by `update` from then on.
+  /// How many alerts' search texts one update makes (on every core): the first key of
+  /// a filter answers after one slice, and the rest follow a slice per turn of the loop
+  /// (`alertSearchPending`), the matches so far shown meanwhile.
+  public var searchSlice = 6_000
+
+  /// Whether the alerts view's filter is still making search texts (the runner then
+  /// sends `.searchMore` instead of waiting for a key).
+  public var alertSearchPending: Bool {
+    if case .alerts = page.screen, !page.filter.isEmpty, alertSearch == nil, !alerts.isEmpty { return true }
+    return false
+  }
+
+  /// Makes the next slice of the alerts view's search texts (every alert's text, in
+  /// the list's order); with the last one the book keeps them, and up to date from then on.
+  mutating func advanceAlertSearch() {
+    guard alertSearch == nil else { return }
+    var texts = partialSearch ?? []
+    texts.reserveCapacity(alerts.count)
+    let end = min(alerts.count, texts.count + max(1, searchSlice))
+    texts += searchTexts(texts.count..<end)
+    if texts.count == alerts.count {
+      book.adoptSearchTexts(texts)
+      partialSearch = nil
+    } else {
+      partialSearch = texts
+    }
+  }
+
+  /// Every search text at once (tests, benchmarks).
   mutating func makeAlertSearch() {
     guard alertSearch == nil else { return }
-    // In chunks on every core: each needs its programs' texts (350,000 alerts).
+    book.adoptSearchTexts(searchTexts(0..<alerts.count))
+    partialSearch = nil
+  }
+
+  /// The search texts of `range` of the alerts, in chunks on every core: each needs its
+  /// programs' rules run with their texts (350,000 alerts at scale).
+  func searchTexts(_ range: Range<Int>) -> [[UInt8]] {
     let model = self
     let alerts = self.alerts
-    let chunk = max(1, (alerts.count + 15) / 16)
-    let parts = SearchParts(count: (alerts.count + chunk - 1) / chunk)
+    let chunk = max(1, (range.count + 15) / 16)
+    let parts = SearchParts(count: (range.count + chunk - 1) / chunk)
     DispatchQueue.concurrentPerform(iterations: parts.count) { n in
-      let range = n * chunk..<min(alerts.count, (n + 1) * chunk)
-      var texts = [[UInt8]](repeating: [], count: range.count)
+      let part = (range.lowerBound + n * chunk)..<min(range.upperBound, range.lowerBound + (n + 1) * chunk)
+      var texts = [[UInt8]](repeating: [], count: part.count)
       var cache: (program: String, alerts: [Alert])?
       // By program, so that each program's rules run once for all its alerts here.
-      for i in range.sorted(by: { alerts[$0].subject.program < alerts[$1].subject.program }) {
+      for i in part.sorted(by: { alerts[$0].subject.program < alerts[$1].subject.program }) {
         let a = alerts[i]
         let program = a.subject.program
         if cache?.program != program {
@@ -358,11 +396,11 @@ public struct AppModel: Sendable {
         let text =
           cache?.alerts.first { $0.id == a.id }.map { model.shown(a, text: $0.message) }
           ?? model.message(of: a)
-        texts[i - range.lowerBound] = model.alertSearchText(a, message: text)
+        texts[i - part.lowerBound] = model.alertSearchText(a, message: text)
       }
       parts.set(n, texts)
     }
-    book.adoptSearchTexts(parts.joined())
+    return parts.joined()
   }
 
   /// What the current table depends on; the cache is valid while this is unchanged.
@@ -372,13 +410,16 @@ public struct AppModel: Sendable {
     var focusedRegion: Int
     var portfolioVersion: Int
     var historyCount: Int
+    /// Alerts whose search texts are made so far (the filter searches those).
+    var searched: Int
   }
 
   var tableIdentity: TableIdentity {
     TableIdentity(
       depth: stack.count,
       page: Page(screen: page.screen, tab: page.tab, scope: page.scope, sort: page.sort, filter: page.filter),
-      focusedRegion: focusedRegion, portfolioVersion: portfolioVersion, historyCount: history.count)
+      focusedRegion: focusedRegion, portfolioVersion: portfolioVersion, historyCount: history.count,
+      searched: alertSearch?.count ?? partialSearch?.count ?? 0)
   }
 }
 

@@ -11,8 +11,9 @@ extension AppModel {
 
   public mutating func handle(_ message: Message) -> [Effect] {
     defer {
-      // The alerts view's filter searches every alert's text: made once, when first needed.
-      if case .alerts = page.screen, !page.filter.isEmpty, alertSearch == nil { makeAlertSearch() }
+      // The alerts view's filter searches every alert's text: made when first needed, a
+      // slice per update (the matches so far are shown while the rest are made).
+      if alertSearchPending { advanceAlertSearch() }
       let identity = tableIdentity
       if tableCache?.identity != identity { tableCache = (identity, computeCurrentTable()) }
     }
@@ -75,6 +76,8 @@ extension AppModel {
     case .storeUnavailable(let since):
       kiosk?.unavailableSince = since
       return []
+    case .searchMore:
+      return []  // the next slice is made as every update ends
     }
   }
 

@@ -5,7 +5,7 @@ import Terminal
 extension AppModel {
   public func alertsTable() -> TableData {
     let alerts = self.alerts
-    let search = alertSearch
+    let search = alertSearch ?? (page.filter.isEmpty ? nil : partialSearch)
     let model = self
     return TableData(
       columns: [
@@ -50,8 +50,12 @@ extension AppModel {
         empty: "computing the alerts…")
       return
     }
+    let searching =
+      alertSearchPending
+      ? " · searching: \((100 * (partialSearch?.count ?? 0)) / max(1, alerts.count))% of the alerts so far"
+      : ""
     let text =
-      "Alerts on \(day): \(open) open (\(alertCounts(counts))), \(alerts.count - open) acknowledged — most severe first · Enter opens the program · x acknowledges"
+      "Alerts on \(day): \(open) open (\(alertCounts(counts))), \(alerts.count - open) acknowledged — most severe first\(searching) · Enter opens the program · x acknowledges"
     g.put(text, x: 1, y: 1, style: theme.style("title"), limit: width - 2)
     drawTable(&g, currentTable() ?? alertsTable(), layout.list, page.list, active: true)
   }

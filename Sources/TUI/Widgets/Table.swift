@@ -106,7 +106,9 @@ public struct TableData: Sendable {
       switch source {
       case .built(let rows): return rows[sourceIndex(position)].searchText
       case .lazy(let l):
-        return l.searchText?[sourceIndex(position)] ?? l.row(sourceIndex(position)).searchText
+        let i = sourceIndex(position)
+        if let texts = l.searchText, i < texts.count { return texts[i] }
+        return l.row(i).searchText
       }
     }
   }
