@@ -47,6 +47,14 @@ public final class TUIRunner {
         portfolio: session.portfolio, pendingSummary: preview.summary, today: today, info: info, theme: theme,
         width: size.width, height: size.height)
       pendingBook = BookBuilder(session.portfolio, day: today)
+    } else if asOf == nil, session.portfolio.eventCount >= 20_000 {
+      // A large store read from its start (no checkpoint of today): the money's figures
+      // at once, the alert counts `…` until the alerts computed meanwhile are in.
+      model = AppModel(
+        portfolio: session.portfolio,
+        pendingSummary: PortfolioSummary(session.portfolio, alerts: [], day: today),
+        countsKnown: false, today: today, info: info, theme: theme, width: size.width, height: size.height)
+      pendingBook = BookBuilder(session.portfolio, day: today)
     } else {
       model = AppModel(
         portfolio: session.portfolio, today: today, info: info, theme: theme, width: size.width,
@@ -94,6 +102,23 @@ public final class TUIRunner {
       // Quitting (q) while the checkpoint is written: it is finished first (a second or
       // two at 1M events), so that the next open draws at once. Stopped by a signal, it
       // is left unfinished: its temporary file goes, the last complete checkpoint stays.
+      // Quit before it was started (the alerts of a first open still being computed):
+      // they are finished and the checkpoint written now.
+      if checkpointWriter == nil, TerminalRestorer.stopRequested == 0, model.asOf == nil,
+        model.redaction == nil,
+        session.checkpointIsStale(today: model.today)
+      {
+        model.message = "saving the checkpoint, so that the next open is quick…"
+        model.messageIsError = false
+        terminal.draw(model.render())
+        while let builder = pendingBook, builder.book == nil, TerminalRestorer.stopRequested == 0 {
+          usleep(10_000)
+        }
+        if let book = pendingBook?.book { _ = model.adoptBook(book) }
+        if !model.alertsPending {
+          checkpointWriter = session.writeCheckpointInBackground(day: model.today, summary: model.summary)
+        }
+      }
       if let writer = checkpointWriter, !writer.isFinished, TerminalRestorer.stopRequested == 0 {
         model.message = "saving the checkpoint, so that the next open is quick…"
         model.messageIsError = false

@@ -12,7 +12,7 @@ struct DecodedRecord: Sendable {
   /// `check`: the record's signature as already checked (a batch checked on every
   /// core); nil checks it here. Every signed record is checked: in a signed store the
   /// fold applies only records signed by their actor's enrolled key.
-  init(_ record: Record, check: SignatureCheck? = nil) {
+  init(_ record: borrowing Record, check: SignatureCheck? = nil) {
     let verified = (check ?? record.checkSignature()).validKey
     context = EventContext(
       sequence: record.sequence, at: record.at, actor: record.actor, verifiedKey: verified)

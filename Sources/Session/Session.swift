@@ -384,7 +384,7 @@ public final class Session: @unchecked Sendable {
       batch.reserveCapacity(2048)
       func send(endingAt end: Int64) {
         let checks = SignatureReport.parallelChecks(batch, known: known)
-        let decoded = zip(batch, checks).map { DecodedRecord($0, check: $1) }
+        let decoded = batch.indices.map { DecodedRecord(batch[$0], check: checks[$0]) }
         pipe.put([(decoded, end)])
         batch.removeAll(keepingCapacity: true)
       }
@@ -405,7 +405,10 @@ public final class Session: @unchecked Sendable {
     var count = 0
     while let batches = pipe.take() {
       for batch in batches {
-        for record in batch.records { record.fold(into: &portfolio) }
+        // Each record folded where it is (no copy of its strings and payload).
+        batch.records.withUnsafeBufferPointer { records in
+          for i in records.indices { records[i].fold(into: &portfolio) }
+        }
         count += batch.records.count
         loadProgress?.report(records: count, bytes: batch.end, total: total)
       }

@@ -40,6 +40,12 @@ import Testing
     }
   }
 
+  @Test func everyFastTypeIsRegistered() {
+    let fast = EventRegistry.types.filter { $0 is any FastDecodable.Type }.map { $0.type }
+    #expect(Set(fast) == Set(EventRegistry.fastReaders.keys))
+    #expect(fast.count == 7)
+  }
+
   @Test func theDemosEventsReadTheSame() throws {
     var count = 0
     for item in DemoPortfolio.events(today: try #require(Day("2026-11-29"))) {

@@ -75,4 +75,25 @@ import Testing
     #expect(!otherFold, "computed from another fold")
     other.press(.character("q"))
   }
+
+  /// A first open with no checkpoint: the money's figures at once, the alert counts `…`
+  /// (never a 0 that is not known) until the book is in.
+  @Test func aFirstOpenShowsTheMoneyAndCountsTheAlertsMeanwhile() {
+    var h = Harness(width: 160, height: 45)
+    let full = AlertBook(Harness.demo, day: Harness.today)
+    h.model = AppModel(
+      portfolio: Harness.demo, pendingSummary: PortfolioSummary(Harness.demo, alerts: [], day: Harness.today),
+      countsKnown: false, today: Harness.today, info: h.model.info, theme: .builtIn, width: 160, height: 45)
+    #expect(!h.model.alertCountsKnown)
+    #expect(h.screen.contains("alerts … (being counted)"), "\(h.screen)")
+    #expect(!h.screen.contains("‼"), "no count is shown before it is known")
+    h.press(.character("4"), .enter)
+    #expect(h.screen.contains("alerts …"), "\(h.screen)")
+    h.press(.character("a"))
+    #expect(h.screen.contains("counting and listing them…"))
+    let adopted = h.model.adoptBook(full)
+    #expect(adopted && h.model.alertCountsKnown)
+    h.press(.escape, .escape)
+    #expect(!h.screen.contains("being counted"))
+  }
 }

@@ -52,9 +52,23 @@ struct FastFields {
 extension EventRegistry {
   /// The fast reader of `type`, when it has one and it reads `payload`.
   static func fastDecode(_ type: any EventPayload.Type, _ payload: JSONValue) -> (any EventPayload)? {
-    guard let fast = type as? any FastDecodable.Type, let fields = FastFields(payload) else { return nil }
-    return fast.init(fast: fields) as? any EventPayload
+    guard let read = fastReaders[type.type], let fields = FastFields(payload) else { return nil }
+    return read(fields)
   }
+
+  /// The fast readers by type string (no dynamic cast per record).
+  static let fastReaders: [String: @Sendable (FastFields) -> (any EventPayload)?] = {
+    var out: [String: @Sendable (FastFields) -> (any EventPayload)?] = [:]
+    func add<T: EventPayload & FastDecodable>(_ type: T.Type) { out[T.type] = { T(fast: $0) } }
+    add(ProgramCreated.self)
+    add(FundsMadeAvailable.self)
+    add(FundsCommitted.self)
+    add(FundsObligated.self)
+    add(FundsDisbursed.self)
+    add(ProgramSunsetChanged.self)
+    add(ConditionSet.self)
+    return out
+  }()
 }
 
 extension ProgramCreated: FastDecodable {

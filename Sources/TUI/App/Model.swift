@@ -250,10 +250,14 @@ public struct AppModel: Sendable {
   /// another thread (`adoptBook`): keys are answered at once — the overview and the
   /// regions from the figures, a partner's programs and a program from their own rules,
   /// and the alerts view says it is being made.
+  ///
+  /// `countsKnown: false`: the figures are the money only (a first open with no
+  /// checkpoint): the alert counts show `…` until the book is in.
   public init(
-    portfolio: Portfolio, pendingSummary summary: PortfolioSummary, today: Day, info: SessionInfo,
-    theme: Theme, width: Int, height: Int
+    portfolio: Portfolio, pendingSummary summary: PortfolioSummary, countsKnown: Bool = true, today: Day,
+    info: SessionInfo, theme: Theme, width: Int, height: Int
   ) {
+    alertCountsKnown = countsKnown
     self.portfolio = portfolio
     self.today = today
     self.info = info
@@ -266,6 +270,9 @@ public struct AppModel: Sendable {
 
   /// Whether the alerts are still being computed (the book holds a checkpoint's figures).
   public var alertsPending: Bool { book.isPreview }
+  /// Whether the figures' alert counts are known: false while a first open's alerts are
+  /// computed (the figures are the money only), when screens show `…` for them.
+  public private(set) var alertCountsKnown = true
 
   /// Takes the alerts computed on another thread, when they are of the portfolio and day
   /// on screen and the book is still a preview; false (and nothing changes) otherwise —
@@ -276,6 +283,7 @@ public struct AppModel: Sendable {
     }
     book = computed
     partialSearch = nil
+    alertCountsKnown = true
     finishUpdate()
     return true
   }
@@ -308,6 +316,7 @@ public struct AppModel: Sendable {
     let model = self
     book.follow(p, previous: previous, day: day, asOf: asOf) { model.alertSearchText($0, message: $1) }
     partialSearch = nil
+    alertCountsKnown = alertCountsKnown || !book.isPreview
     finishUpdate()
   }
 

@@ -43,7 +43,9 @@ extension AppModel {
     let open = counts.reduce(0, +)
     guard !alertsPending else {
       g.put(
-        "Alerts on \(day): \(open) open (\(alertCounts(counts))) — listing them… (the checkpoint's figures; the list follows in a moment)",
+        alertCountsKnown
+          ? "Alerts on \(day): \(open) open (\(alertCounts(counts))) — listing them… (the checkpoint's figures; the list follows in a moment)"
+          : "Alerts on \(day): counting and listing them… (the list follows in a moment)",
         x: 1, y: 1, style: theme.style("title"), limit: width - 2)
       drawTable(
         &g, currentTable() ?? alertsTable(), layout.list, page.list, active: true,

@@ -20,9 +20,9 @@ extension AppModel {
         key: p.code,
         cells: [
           p.name + restricted, String(f.programs), f.value.compact, percent(f.obligated, of: f.available),
-          alertCounts(f.alerts),
+          alertCountsKnown ? alertCounts(f.alerts) : "…",
         ],
-        style: severityStyle(f.alerts))
+        style: alertCountsKnown ? severityStyle(f.alerts) : nil)
     }
     return TableData(
       columns: [
@@ -79,11 +79,17 @@ extension AppModel {
     }
     g.put(line1, x: r.x + 2, y: r.y + 1, style: theme.style("pane.totals"), limit: inner)
     var x = r.x + 2
-    x += g.put("alerts ", x: x, y: r.y + 2, style: theme.style("pane.totals"), limit: inner)
-    let counts = [
-      ("‼\(f.alerts[2])", "alert.critical", f.alerts[2]), ("!\(f.alerts[1])", "alert.warning", f.alerts[1]),
-      ("i\(f.alerts[0])", "alert.info", f.alerts[0]),
-    ]
+    x += g.put(
+      alertCountsKnown ? "alerts " : "alerts … (being counted)", x: x, y: r.y + 2,
+      style: theme.style("pane.totals"),
+      limit: inner)
+    let counts =
+      !alertCountsKnown
+      ? []
+      : [
+        ("‼\(f.alerts[2])", "alert.critical", f.alerts[2]), ("!\(f.alerts[1])", "alert.warning", f.alerts[1]),
+        ("i\(f.alerts[0])", "alert.info", f.alerts[0]),
+      ]
     for (text, style, n) in counts {
       x += g.put(
         text + " ", x: x, y: r.y + 2, style: theme.style(n > 0 ? style : "list.dim"),

@@ -37,7 +37,7 @@ extension AppModel {
     }
     let f = shownSummary.partners[code] ?? PortfolioSummary.Figures()
     g.put(
-      "\(p.name) (\(p.code)) · \(p.region.title) · §36(b) tier \(p.tier.title) · \(counted(f.programs, "program")) · \(f.value.compact) · alerts \(alertCounts(f.alerts).isEmpty ? "none" : alertCounts(f.alerts))",
+      "\(p.name) (\(p.code)) · \(p.region.title) · §36(b) tier \(p.tier.title) · \(counted(f.programs, "program")) · \(f.value.compact) · alerts \(!alertCountsKnown ? "…" : alertCounts(f.alerts).isEmpty ? "none" : alertCounts(f.alerts))",
       x: 1, y: 1, style: theme.style("title"), limit: width - 2)
     let restrictions = p.activeRestrictions(on: day)
     var x = 1
