@@ -377,6 +377,7 @@ final class BookBuilder: Sendable {
   init(_ portfolio: Portfolio, day: Day) {
     let thread = Thread { [self] in
       let book = AlertBook(portfolio, day: day)
+      Session.releaseFreeMemory()  // the evaluation's and the sort's scratch
       slot.withLock { $0 = book }
     }
     thread.stackSize = 1 << 23

@@ -80,15 +80,25 @@ extension Portfolio {
   }
 
   public init(snapshot s: PortfolioSnapshot) {
+    self.init(snapshot: s, programParts: [s.programs])
+  }
+
+  /// The portfolio of a snapshot whose programs come in parts (as a checkpoint decodes
+  /// them), each let go once its programs are in: never two copies of them all.
+  public init(snapshot s: PortfolioSnapshot, programParts: consuming [[Program]]) {
     self.init()
     name = s.name
     isDemo = s.isDemo
     partners.reserveCapacity(s.partners.count)
     for p in s.partners { partners[p.code] = p }
-    programs.reserveCapacity(s.programs.count)
-    for p in s.programs {
-      addAccountFlows(of: p)
-      addProgram(p)
+    programs.reserveCapacity(programParts.reduce(0) { $0 + $1.count })
+    var parts = programParts
+    for i in parts.indices {
+      for p in parts[i] {
+        addAccountFlows(of: p)
+        addProgram(p)
+      }
+      parts[i] = []
     }
     for u in s.units { units[u.id] = u }
     for r in s.requests { setRequest(r) }

@@ -22,7 +22,8 @@ public struct PortfolioSummary: Sendable {
   public var partners: [String: Figures] = [:]
   /// Partners of each region, by name.
   public var partnersByRegion: [Region: [Partner]] = [:]
-  public var programAlerts: [String: [Int]] = [:]
+  /// Each program's open alerts by severity (inline counts: 100,000 of them at scale).
+  public var programAlerts: [String: SeverityCounts] = [:]
   /// Open alerts by severity (info, warning, critical) across the portfolio.
   public var openAlerts = [0, 0, 0]
 
@@ -49,7 +50,7 @@ public struct PortfolioSummary: Sendable {
     guard a.isOpen else { return }
     openAlerts[a.severity.rawValue] += 1
     guard a.region != nil else { return }
-    programAlerts[a.subject.program, default: [0, 0, 0]][a.severity.rawValue] += 1
+    programAlerts[a.subject.program, default: SeverityCounts()][a.severity.rawValue] += 1
   }
 
   /// The same figures with `fiscalYear`'s money (the alert and request counts stay):
@@ -80,7 +81,7 @@ public struct PortfolioSummary: Sendable {
     }
     for a in fresh where a.isOpen {
       openAlerts[a.severity.rawValue] += 1
-      programAlerts[a.subject.program, default: [0, 0, 0]][a.severity.rawValue] += 1
+      programAlerts[a.subject.program, default: SeverityCounts()][a.severity.rawValue] += 1
     }
     var touchedRegions = Set<Region>()
     for code in codes {
@@ -167,7 +168,7 @@ extension PortfolioSummary: Codable {
     try c.encode(
       entries(Dictionary(uniqueKeysWithValues: partnersByRegion.map { ($0.key.rawValue, $0.value) })),
       forKey: .partnersByRegion)
-    try c.encode(entries(programAlerts), forKey: .programAlerts)
+    try c.encode(entries(programAlerts.mapValues(\.array)), forKey: .programAlerts)
     try c.encode(openAlerts, forKey: .openAlerts)
   }
 
@@ -189,8 +190,47 @@ extension PortfolioSummary: Codable {
       uniquingKeysWith: { a, _ in a })
     partnersByRegion = try regionKeyed(c.decode([Entry<[Partner]>].self, forKey: .partnersByRegion))
     programAlerts = Dictionary(
-      try c.decode([Entry<[Int]>].self, forKey: .programAlerts).map { ($0.key, $0.value) },
+      try c.decode([Entry<[Int]>].self, forKey: .programAlerts).map { ($0.key, SeverityCounts($0.value)) },
       uniquingKeysWith: { a, _ in a })
     openAlerts = try c.decode([Int].self, forKey: .openAlerts)
+  }
+}
+
+/// Open alerts by severity (info, warning, critical), held inline.
+public struct SeverityCounts: Sendable, Hashable {
+  var counts: (Int32, Int32, Int32) = (0, 0, 0)
+
+  public init() {}
+
+  /// From `[info, warning, critical]` (missing ones are 0).
+  public init(_ array: [Int]) {
+    for (i, n) in array.prefix(3).enumerated() { self[i] = n }
+  }
+
+  public subscript(_ severity: Int) -> Int {
+    get {
+      switch severity {
+      case 0: return Int(counts.0)
+      case 1: return Int(counts.1)
+      default: return Int(counts.2)
+      }
+    }
+    set {
+      switch severity {
+      case 0: counts.0 = Int32(clamping: newValue)
+      case 1: counts.1 = Int32(clamping: newValue)
+      default: counts.2 = Int32(clamping: newValue)
+      }
+    }
+  }
+
+  /// `[info, warning, critical]`.
+  public var array: [Int] { [self[0], self[1], self[2]] }
+
+  public static func == (a: SeverityCounts, b: SeverityCounts) -> Bool { a.array == b.array }
+  public func hash(into h: inout Hasher) {
+    h.combine(counts.0)
+    h.combine(counts.1)
+    h.combine(counts.2)
   }
 }

@@ -113,6 +113,17 @@ public enum CheckpointPayload {
   public static func snapshot(_ payload: UnsafeBufferPointer<UInt8>, _ parts: [Range<Int>])
     -> PortfolioSnapshot?
   {
+    guard var (snapshot, programs) = snapshotParts(payload, parts) else { return nil }
+    snapshot.programs = programs.flatMap { $0 }
+    return snapshot
+  }
+
+  /// The snapshot without its programs, and the programs in the chunks they were decoded
+  /// in: `Portfolio(snapshot:programParts:)` takes them a chunk at a time, so that the
+  /// programs are never held twice (a joined array beside the portfolio's own).
+  public static func snapshotParts(_ payload: UnsafeBufferPointer<UInt8>, _ parts: [Range<Int>])
+    -> (PortfolioSnapshot, [[Program]])?
+  {
     let results = Results(count: parts.count - 2)
     let rest = RestSlot()
     nonisolated(unsafe) let payload = payload
@@ -126,12 +137,13 @@ public enum CheckpointPayload {
         results.set(i - 1, try? Program.decodeArray(from: bytes))
       }
     }
-    guard var snapshot = rest.value else { return nil }
+    guard let snapshot = rest.value else { return nil }
+    var programs: [[Program]] = []
     for part in results.values {
       guard let part else { return nil }
-      snapshot.programs += part
+      programs.append(part)
     }
-    return snapshot
+    return (snapshot, programs)
   }
 
   /// The snapshot in a payload (a copy of its bytes), or nil.

@@ -100,11 +100,14 @@ public final class Session: @unchecked Sendable {
     if !location.isServer { session.notices += StoreExposure.warnings(for: location.path) }
     session.checkpointPlace = use == .ignore ? nil : session.findCheckpointPlace(create: use == .readAndWrite)
     session.writesCache = use == .readAndWrite
-    let reading = session.checkpointPlace.map(Checkpoint.load) ?? .none
-    if case .rejected(let reason) = reading { session.notices.append(reason) }
-    if let checkpoint = reading.loaded {
+    // The checkpoint's bytes (50 MB at 1M events) are let go before the portfolio is
+    // built from what was decoded out of them: the two are never held together.
+    var decoded: (PortfolioSnapshot, [[Program]])? = {
+      let reading = session.checkpointPlace.map(Checkpoint.load) ?? .none
+      if case .rejected(let reason) = reading { session.notices.append(reason) }
+      guard let checkpoint = reading.loaded else { return nil }
       // Decoded where the file's bytes are, part by part.
-      let snapshot = checkpoint.withPayload { payload -> PortfolioSnapshot? in
+      return checkpoint.withPayload { payload -> (PortfolioSnapshot, [[Program]])? in
         guard let parts = CheckpointPayload.parts(payload), checkpoint.resume(log) else { return nil }
         // This store's checkpoint, nothing appended since: its figures are the store's,
         // and the first frame can show them while the programs are decoded.
@@ -113,13 +116,20 @@ public final class Session: @unchecked Sendable {
         if let progress, (try? log.size()) == checkpoint.cursor.offset, let figures {
           progress.offer(figures)
         }
-        guard let snapshot = CheckpointPayload.snapshot(payload, parts) else {
+        guard let decoded = CheckpointPayload.snapshotParts(payload, parts) else {
           log.restart()
           return nil
         }
-        return snapshot
+        return decoded
       }
-      if let snapshot { session.portfolio = Portfolio(snapshot: snapshot) }
+    }()
+    let decodedFromCheckpoint = decoded != nil
+    if var d = decoded {
+      // The only reference to the parts handed on: each is freed once its programs are in.
+      decoded = nil
+      let parts = d.1
+      d.1 = []
+      session.portfolio = Portfolio(snapshot: d.0, programParts: consume parts)
     }
     let read = try session.refresh()
     if read == 0 { session.checkHead() }  // resumed at the head from a checkpoint
@@ -148,7 +158,8 @@ public final class Session: @unchecked Sendable {
     }
     // A large read leaves the heap with room it no longer needs (parsed records, the
     // checkpoint's bytes): give it back, so that the views built next start from there.
-    if read >= threshold { _ = releaseFreeHeap(0) }
+    // So does a checkpoint's decode (its parts, the decoders' scratch).
+    if read >= threshold || decodedFromCheckpoint { _ = releaseFreeHeap(0) }
     return session
   }
 
@@ -591,6 +602,12 @@ public struct ActingRefused: Error, CustomStringConvertible {
 /// module map's headers).
 @_silgen_name("malloc_trim")
 private func releaseFreeHeap(_ pad: Int) -> Int32
+
+extension Session {
+  /// Gives the heap's free pages back to the system (after a large piece of work whose
+  /// scratch is freed: the TUI's alerts computed on another thread).
+  public static func releaseFreeMemory() { _ = releaseFreeHeap(0) }
+}
 
 extension Session {
   /// Opens the store to browse it: writable when this account may write it, else

@@ -169,7 +169,26 @@ public struct Alert: Sendable, Hashable, Identifiable {
   public var message: String
   /// The day the condition began (e.g. the day vetting expired).
   public var began: Day
-  public var acknowledgement: Acknowledgement?
+  /// Boxed: most alerts have none, and inline it would make each of 350,000 alerts 60
+  /// bytes larger (issue 30's memory figures).
+  private var acknowledgementBox: AcknowledgementBox?
+  public var acknowledgement: Acknowledgement? {
+    get { acknowledgementBox?.value }
+    set { acknowledgementBox = newValue.map(AcknowledgementBox.init) }
+  }
+
+  public init(
+    id: AlertID, severity: Severity, subject: AlertSubject, region: Region?, message: String, began: Day,
+    acknowledgement: Acknowledgement?
+  ) {
+    self.id = id
+    self.severity = severity
+    self.subject = subject
+    self.region = region
+    self.message = message
+    self.began = began
+    self.acknowledgementBox = acknowledgement.map(AcknowledgementBox.init)
+  }
 
   public var rule: AlertRule { id.rule }
   public var isOpen: Bool { acknowledgement == nil }
@@ -228,4 +247,12 @@ extension Alert {
       }
     }
   }
+}
+
+/// An acknowledgement held by reference in an alert (compared by value).
+final class AcknowledgementBox: Sendable, Hashable {
+  let value: Acknowledgement
+  init(_ value: Acknowledgement) { self.value = value }
+  static func == (a: AcknowledgementBox, b: AcknowledgementBox) -> Bool { a.value == b.value }
+  func hash(into h: inout Hasher) { h.combine(value) }
 }

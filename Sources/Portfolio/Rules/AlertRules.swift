@@ -22,7 +22,10 @@ extension Portfolio {
   /// alerts may change with no event, the first day they may: a day's rollover
   /// re-evaluates only the programs whose day has come.
   public func alertState(on day: Day) -> (alerts: [Alert], nextChange: [String: Day]) {
+    // Room for a few alerts a program at once: grown by doubling, the list would be
+    // held twice while copied (pages reserved and not written are never resident).
     var out: [Alert] = []
+    out.reserveCapacity(programs.count * 4 + 64)
     var next: [String: Day] = [:]
     for program in programs.values {
       let (alerts, change) = evaluate(program, on: day, messages: false)

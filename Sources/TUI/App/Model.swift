@@ -291,7 +291,7 @@ public struct AppModel: Sendable {
   /// A program's open alerts by severity (info, warning, critical): from the figures, or
   /// from its own rules while the alerts are computed.
   func programAlertCounts(_ id: String) -> [Int] {
-    if let counts = shownSummary.programAlerts[id] { return counts }
+    if let counts = shownSummary.programAlerts[id] { return counts.array }
     guard alertsPending else { return [0, 0, 0] }
     var counts = [0, 0, 0]
     for a in portfolio.evaluate(programID: id, on: day, messages: false).alerts where a.isOpen {
