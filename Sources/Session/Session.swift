@@ -113,6 +113,7 @@ public final class Session: @unchecked Sendable {
         // and the first frame can show them while the programs are decoded.
         let figures = CheckpointPayload.preview(payload, parts)
         session.checkpointState = (figures?.day, checkpoint.cursor.sequence)
+        session.checkpointFigures = figures
         if let progress, (try? log.size()) == checkpoint.cursor.offset, let figures {
           progress.offer(figures)
         }
@@ -133,6 +134,8 @@ public final class Session: @unchecked Sendable {
     }
     let read = try session.refresh()
     if read == 0 { session.checkHead() }  // resumed at the head from a checkpoint
+    // The checkpoint's figures are the store's only when nothing came after it.
+    if read > 0 { session.checkpointFigures = nil }
     if let reason = (log as? PostgresLog)?.readOnlyReason {
       session.notices.append("\(location.path): \(reason)")
     }
@@ -244,6 +247,9 @@ public final class Session: @unchecked Sendable {
   /// The checkpoint this session opened from or wrote: its first-frame day and the
   /// last record it holds (nil: none).
   public private(set) var checkpointState: (day: Day?, sequence: Int)?
+  /// The overview's figures the checkpoint this session opened from carries, when it was
+  /// at the head of the log (nothing read after it): of `day`, to the record.
+  public private(set) var checkpointFigures: CheckpointPreview?
 
   /// Whether a fresh checkpoint would let the next open draw its first frame at once:
   /// a large store whose checkpoint is missing, of another day, or 1,000 records behind.

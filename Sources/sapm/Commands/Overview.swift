@@ -18,7 +18,12 @@ struct Overview: ParsableCommand {
       printNotices(session)
       let (portfolio, day) = try asOf.portfolio(of: session)
       // The same figures the TUI's panes show, from the same summary.
-      let summary = PortfolioSummary(portfolio, alerts: portfolio.alerts(on: day), day: day)
+      // From the checkpoint when it is of this day and at the head of the log: the same
+      // figures, without every rule run again (100,000 programs at scale).
+      let summary =
+        asOf.text == nil && session.checkpointFigures?.day == day
+        ? session.checkpointFigures?.summary ?? PortfolioSummary()
+        : PortfolioSummary(portfolio, alerts: portfolio.alerts(on: day), day: day)
       let mode = session.isDemo ? "  [DEMO]" : ""
       say(
         "sapm — \(portfolio.name.sanitizedForTerminal)\(mode)  \(day.label(today: today()).lowercased())  \(portfolio.programs.count) programs, \(portfolio.eventCount) events"
