@@ -183,7 +183,8 @@ struct SignatureBench: ParsableCommand {
         print(
           line(
             "  signed store as folded", "\(session.portfolio.programs.count) programs",
-            "\(session.portfolio.unauthorizedCount) records not applied: the obligations and sunsets the synthetic store writes without an executed request (gated facts); none for a signature or a role"))
+            "\(session.portfolio.unauthorizedCount) records not applied: the obligations and sunsets the synthetic store writes without an executed request (gated facts); none for a signature or a role"
+          ))
       }
       try session.writeCheckpoint()
     }
