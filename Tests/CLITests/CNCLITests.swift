@@ -8,13 +8,7 @@ import Testing
 /// lets it land; `sapm cns` lists each state.
 @Suite struct CNCLITests {
   /// `YYYY-MM-DD`, `days` from today (UTC).
-  static func day(_ days: Int) -> String {
-    let f = DateFormatter()
-    f.dateFormat = "yyyy-MM-dd"
-    f.timeZone = TimeZone(identifier: "UTC")
-    f.locale = Locale(identifier: "en_US_POSIX")
-    return f.string(from: Date().addingTimeInterval(Double(days) * 86_400))
-  }
+  static func day(_ days: Int) -> String { AuthorityCLITests.day(days) }
 
   @Test func aReleaseWaitsForItsCNAndTheTrackerListsIt() throws {
     let cli = CLI()

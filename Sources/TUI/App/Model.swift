@@ -236,14 +236,9 @@ public struct AppModel: Sendable {
     preview portfolio: Portfolio, summary: PortfolioSummary, today: Day, info: SessionInfo, theme: Theme,
     width: Int, height: Int
   ) {
-    self.portfolio = portfolio
-    self.today = today
-    self.info = info
-    self.theme = theme
-    self.width = width
-    self.height = height
-    book = AlertBook(preview: summary)
-    finishUpdate()
+    self.init(
+      portfolio: portfolio, pendingSummary: summary, today: today, info: info, theme: theme, width: width,
+      height: height)
   }
 
   /// The whole portfolio with a checkpoint's figures while its alerts are computed on
