@@ -5,6 +5,9 @@ public enum Touch: Sendable, Hashable {
   /// Nothing derived depends on it (a role granted).
   case nothing
   case program(String)
+  /// These programs (of one partner): a partner's programs of one notified account,
+  /// whose CN alerts read the account's totals.
+  case programs([String])
   /// Every program of the partner, and the partner's own place in the lists.
   case partner(String)
   /// Every program that funds the unit, or whose open requests name it.
@@ -94,6 +97,11 @@ extension Portfolio {
       case .program(let id):
         programs.insert(id)
         if let partner = self.programs[id]?.partner { partners.insert(partner) }
+      case .programs(let ids):
+        for id in ids {
+          programs.insert(id)
+          if let partner = self.programs[id]?.partner { partners.insert(partner) }
+        }
       case .partner(let code):
         partners.insert(code)
         programs.formUnion(programsByPartner[code] ?? [])
@@ -118,18 +126,22 @@ extension Portfolio {
 }
 
 /// Money of a notified account moves the partner's figures that CN alerts read on
-/// every program of that account: the partner is touched, not the program alone.
+/// every program of that account: those programs are touched, not the program alone.
 extension FundsObligated {
-  public func touch(in portfolio: Portfolio) -> Touch { portfolio.fundsTouch(program) }
+  public func touch(in portfolio: Portfolio) -> Touch { portfolio.fundsTouch(program, sameAccount: true) }
 }
 extension FundsCommitted {
-  public func touch(in portfolio: Portfolio) -> Touch { portfolio.fundsTouch(program) }
+  public func touch(in portfolio: Portfolio) -> Touch { portfolio.fundsTouch(program, sameAccount: true) }
 }
 
 extension Portfolio {
-  func fundsTouch(_ program: String) -> Touch {
-    guard let p = programs[program] else { return .program(program) }
-    return p.notifiedAccount == nil ? .program(program) : .partner(p.partner)
+  /// The program alone, or for a notified account's program its partner's programs of
+  /// that account (`sameAccount`) or all of them (a program opening or closing moves
+  /// where the partner's CN holds are shown).
+  func fundsTouch(_ program: String, sameAccount: Bool = false) -> Touch {
+    guard let p = programs[program], let account = p.notifiedAccount else { return .program(program) }
+    guard sameAccount else { return .partner(p.partner) }
+    return .programs((programsByPartner[p.partner] ?? []).filter { programs[$0]?.notifiedAccount == account })
   }
 }
 

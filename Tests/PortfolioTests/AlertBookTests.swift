@@ -47,6 +47,43 @@ import Testing
     #expect(book.incrementalUpdates == 200, "every event took the incremental path")
   }
 
+  /// An obligation on one FMF program changes the CN alerts of the partner's other FMF
+  /// programs (they read the account's totals): the book followed event by event sees it.
+  @Test func anObligationMovesTheCNAlertsOfTheAccountsOtherPrograms() throws {
+    var l = Ledger()
+    l.add(PartnerRegistered(code: "PL", name: "Poland", region: .europe, tier: .natoPlus5), on: "2024-01-01")
+    for id in ["A", "B", "C"] {
+      l.add(
+        ProgramCreated(
+          id: id, partner: "PL", kind: id == "C" ? .fms : .fmf, title: id, start: l.day("2024-10-01")),
+        on: "2024-10-01")
+      l.add(
+        FundsMadeAvailable(
+          program: id, fiscalYear: 2025, amount: .million(100), availableUntil: l.day("2026-09-30")),
+        on: "2024-10-01")
+    }
+    l.add(
+      CNTransmitted(
+        number: "CN 1", partner: "PL", account: "FMF", fiscalYear: 2025, amount: .million(100), purpose: "p",
+        on: l.day("2024-09-01")), on: "2024-10-01")
+    l.add(
+      FundsObligated(program: "A", fiscalYear: 2025, amount: .million(80), on: l.day("2024-11-01")),
+      on: "2024-11-01")
+    let day = l.day("2024-12-01")
+    var book = AlertBook(l.portfolio, day: day)
+    #expect(!book.alerts.contains { $0.rule == .cnRequired })
+    let previous = l.portfolio
+    l.add(
+      FundsObligated(program: "B", fiscalYear: 2025, amount: .million(30), on: l.day("2024-11-02")),
+      on: "2024-11-02")
+    let touch = l.portfolio.journal.touches(since: previous.journal.revision)?.last
+    #expect(touch == .programs(["A", "B"]), "the account's programs, not the FMS one")
+    book.follow(l.portfolio, previous: previous, day: day, asOf: nil, searchText: Self.text)
+    expectSame(book, AlertBook(l.portfolio, day: day), "B's obligation")
+    #expect(Set(book.alerts.filter { $0.rule == .cnRequired }.map(\.subject.program)) == ["A", "B"])
+    #expect(book.incrementalUpdates == 1)
+  }
+
   @Test func rolloversAndTimeTravel() {
     var p = Portfolio()
     for (i, item) in DemoPortfolio.events(today: Self.today).enumerated() {
