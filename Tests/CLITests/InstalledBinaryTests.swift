@@ -10,7 +10,7 @@ import Testing
     defer { cli.cleanUp() }
     let bin = cli.home + "/opt/bin"
     try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: CLI.binary, toPath: bin + "/sapm")
+    try TestAccounts.copyExecutable(CLI.binary, to: bin + "/sapm")
     let r = try cli.run(["themes"], executable: bin + "/sapm")
     #expect(r.status == 0, "\(r.err)")
     for name in ["default", "high-contrast", "kiosk", "light", "mono"] {
@@ -33,7 +33,7 @@ import Testing
     let bin = cli.home + "/usr-local-bin/sapm"
     try FileManager.default.createDirectory(
       atPath: cli.home + "/usr-local-bin", withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: CLI.binary, toPath: bin)
+    try TestAccounts.copyExecutable(CLI.binary, to: bin)
     let empty = cli.home + "/empty"
     try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
     // Run from the empty folder (env -C; the test process's own folder stays as it is).

@@ -47,9 +47,38 @@ public struct TestAccounts {
     binaries = String(cString: made)
     chmod(binaries, 0o755)
     for name in ["sapm", "sapm-bench"] {
-      try FileManager.default.copyItem(atPath: builtProduct(name), toPath: binaries + "/" + name)
-      chmod(binaries + "/" + name, 0o755)
+      try Self.copyExecutable(builtProduct(name), to: binaries + "/" + name)
     }
+  }
+
+  /// Copies an executable through a descriptor opened close-on-exec: tests run in
+  /// parallel, and a process another test forks while the copy is open for writing
+  /// would otherwise keep it open — and running the copy fails with "Text file busy".
+  public static func copyExecutable(_ source: String, to target: String) throws {
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+    let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+    guard fd >= 0 else {
+      throw CocoaError(
+        .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot create \(target): errno \(errno)"])
+    }
+    defer { close(fd) }
+    let written = bytes.withUnsafeBytes { b -> Int in
+      var done = 0
+      while done < b.count {
+        let n = write(fd, b.baseAddress.map { $0 + done }, b.count - done)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return -1
+        }
+        done += n
+      }
+      return done
+    }
+    guard written == bytes.count else {
+      throw CocoaError(
+        .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(target): errno \(errno)"])
+    }
+    fchmod(fd, 0o755)
   }
 
   /// A folder only `user` may enter (0700, theirs): a config or cache of their own.
