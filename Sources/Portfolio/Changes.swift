@@ -5,9 +5,10 @@ public enum Touch: Sendable, Hashable {
   /// Nothing derived depends on it (a role granted).
   case nothing
   case program(String)
-  /// These programs (of one partner): a partner's programs of one notified account,
-  /// whose CN alerts read the account's totals.
-  case programs([String])
+  /// A partner's programs of one notified account (FMF, IMET, PKO), whose CN alerts
+  /// read the account's totals: resolved when a view asks (`reach`), not as the fold
+  /// records it (a million events fold with no list made).
+  case account(partner: String, account: String)
   /// Every program of the partner, and the partner's own place in the lists.
   case partner(String)
   /// Every program that funds the unit, or whose open requests name it.
@@ -97,10 +98,10 @@ extension Portfolio {
       case .program(let id):
         programs.insert(id)
         if let partner = self.programs[id]?.partner { partners.insert(partner) }
-      case .programs(let ids):
-        for id in ids {
+      case .account(let partner, let account):
+        partners.insert(partner)
+        for id in programsByPartner[partner] ?? [] where self.programs[id]?.notifiedAccount == account {
           programs.insert(id)
-          if let partner = self.programs[id]?.partner { partners.insert(partner) }
         }
       case .partner(let code):
         partners.insert(code)
@@ -140,8 +141,7 @@ extension Portfolio {
   /// where the partner's CN holds are shown).
   func fundsTouch(_ program: String, sameAccount: Bool = false) -> Touch {
     guard let p = programs[program], let account = p.notifiedAccount else { return .program(program) }
-    guard sameAccount else { return .partner(p.partner) }
-    return .programs((programsByPartner[p.partner] ?? []).filter { programs[$0]?.notifiedAccount == account })
+    return sameAccount ? .account(partner: p.partner, account: account) : .partner(p.partner)
   }
 }
 

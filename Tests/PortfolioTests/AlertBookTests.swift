@@ -77,7 +77,10 @@ import Testing
       FundsObligated(program: "B", fiscalYear: 2025, amount: .million(30), on: l.day("2024-11-02")),
       on: "2024-11-02")
     let touch = l.portfolio.journal.touches(since: previous.journal.revision)?.last
-    #expect(touch == .programs(["A", "B"]), "the account's programs, not the FMS one")
+    #expect(touch == .account(partner: "PL", account: "FMF"))
+    let touched = try #require(touch)
+    let reach = try #require(l.portfolio.reach(of: [touched]))
+    #expect(reach.programs == ["A", "B"], "the account's programs, not the FMS one")
     book.follow(l.portfolio, previous: previous, day: day, asOf: nil, searchText: Self.text)
     expectSame(book, AlertBook(l.portfolio, day: day), "B's obligation")
     #expect(Set(book.alerts.filter { $0.rule == .cnRequired }.map(\.subject.program)) == ["A", "B"])
