@@ -65,10 +65,7 @@ extension Portfolio {
   }
 
   /// Keeps `accountYears` as funds of a notified account are committed or obligated.
-  mutating func noteAccountFlow(
-    program id: String, fiscalYear: Int, committed: Dollars = .zero, obligated: Dollars = .zero
-  ) {
-    guard let key = accountYear(ofProgram: id, fiscalYear: fiscalYear) else { return }
+  mutating func noteAccountFlow(_ key: AccountYear, committed: Dollars = .zero, obligated: Dollars = .zero) {
     var f = accountYears[key] ?? AccountYearFigures()
     f.committed = f.committed + committed
     f.obligated = f.obligated + obligated

@@ -60,14 +60,18 @@ public struct FundsCommitted: EventPayload {
     "FY\(fiscalYear) \(amount.compact) committed" + requestNote(request, source)
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    var account: AccountYear?
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
       guard let i = prog.funding.firstIndex(where: { $0.fiscalYear == fiscalYear }) else {
         throw FoldError("\(program) has no FY\(fiscalYear) funds")
       }
       prog.funding[i].committed = try prog.funding[i].committed.plus(
         amount, "\(program) FY\(fiscalYear) committed")
+      account = prog.notifiedAccount.map {
+        AccountYear(partner: prog.partner, account: $0, fiscalYear: fiscalYear)
+      }
     }
-    p.noteAccountFlow(program: program, fiscalYear: fiscalYear, committed: amount)
+    if let account { p.noteAccountFlow(account, committed: amount) }
   }
 }
 
@@ -103,6 +107,7 @@ public struct FundsObligated: EventPayload {
       + (late.map { " — recorded late: \($0)" } ?? "")
   }
   public func apply(to p: inout Portfolio, context: EventContext) throws(FoldError) {
+    var account: AccountYear?
     try p.updateProgram(program) { (prog: inout Program) throws(FoldError) in
       guard let i = prog.funding.firstIndex(where: { $0.fiscalYear == fiscalYear }) else {
         throw FoldError("\(program) has no FY\(fiscalYear) funds")
@@ -112,8 +117,11 @@ public struct FundsObligated: EventPayload {
       if amount > .zero, prog.funding[i].firstObligation.map({ on < $0 }) ?? true {
         prog.funding[i].firstObligation = on
       }
+      account = prog.notifiedAccount.map {
+        AccountYear(partner: prog.partner, account: $0, fiscalYear: fiscalYear)
+      }
     }
-    p.noteAccountFlow(program: program, fiscalYear: fiscalYear, obligated: amount)
+    if let account { p.noteAccountFlow(account, obligated: amount) }
   }
 }
 

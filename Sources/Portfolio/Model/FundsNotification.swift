@@ -116,8 +116,15 @@ public struct AccountYearFigures: Sendable, Hashable {
 
 extension Program {
   /// The account whose obligations need a cleared CN, or nil when this program's do not.
+  /// By kind, and for security cooperation by the imported ID's account (PKO): asked for
+  /// every funds event of a fold, so no ID is split unless it has to be.
   public var notifiedAccount: String? {
-    let account = kindLabel
-    return FundsNotification.accounts.contains(account) ? account : nil
+    switch kind {
+    case .fmf: return "FMF"
+    case .imet: return "IMET"
+    case .securityCooperation:
+      return ForeignAssistance.account(ofProgram: id) == "PKO" ? "PKO" : nil
+    default: return nil
+    }
   }
 }
