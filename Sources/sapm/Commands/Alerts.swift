@@ -48,9 +48,13 @@ struct Alerts: ParsableCommand {
           var bytes: [UInt8] = []
           bytes.reserveCapacity(1 << 20 + 4096)
           func put(_ text: String) { bytes.append(contentsOf: text.utf8) }
+          // On a terminal every text from the store is made safe on its own, line breaks
+          // included: the buffer holds several lines, and a name must not make one.
+          let terminal = StandardOutput.shared.isTerminal
+          func field(_ text: String) { put(terminal ? text.sanitizedForTerminal : text) }
           for a in alerts {
             put(severities[a.severity.rawValue])
-            put(a.id.description)
+            field(a.id.description)
             put("\n    ")
             put(a.rule.title)
             put(" — ")
@@ -58,9 +62,9 @@ struct Alerts: ParsableCommand {
             if a.region == nil {
               put("the store itself")
             } else {
-              put(portfolio.partners[a.subject.partner]?.name ?? a.subject.partner)
+              field(portfolio.partners[a.subject.partner]?.name ?? a.subject.partner)
               put(", ")
-              put(a.subject.program)
+              field(a.subject.program)
             }
             put(" since ")
             put(a.began.description)
