@@ -44,19 +44,12 @@ extension AppModel {
       &g, table, layout.list, page.list, active: true, empty: "no congressional notifications recorded")
   }
 
-  /// Enter: the Funding tab of the program the line's CNs are shown on.
+  /// Enter: the Funding tab of the program the line's CNs are shown on (its key is
+  /// `program|CN`).
   mutating func drillFromCNs() -> [Effect] {
-    guard let row = selectedRow(), let program = row.key.split(separator: "|").first.map(String.init),
-      portfolio.programs[program] != nil
-    else {
-      fail("no program of that account to open")
-      return []
+    openSelectedProgram(on: .funding, or: "no program of that account to open") {
+      $0.split(separator: "|").first.map(String.init) ?? $0
     }
-    history = []
-    var page = Page(.program(program))
-    page.tab = .funding
-    stack.append(page)
-    return []
   }
 }
 

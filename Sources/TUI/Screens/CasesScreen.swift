@@ -53,14 +53,17 @@ extension AppModel {
   /// Enter: the program's Case tab.
   mutating func drillFromCases() -> [Effect] { openSelectedProgram(on: .fmsCase, or: "no case selected") }
 
-  /// Enter on a list keyed by program ID: that program, on `tab`.
-  mutating func openSelectedProgram(on tab: ProgramTab, or nothing: String) -> [Effect] {
-    guard let row = selectedRow(), portfolio.programs[row.key] != nil else {
+  /// Enter on a list keyed by program ID (or whose key `program` maps to one): that
+  /// program, on `tab`.
+  mutating func openSelectedProgram(
+    on tab: ProgramTab, or nothing: String, program: (String) -> String = { $0 }
+  ) -> [Effect] {
+    guard let row = selectedRow(), case let id = program(row.key), portfolio.programs[id] != nil else {
       fail(nothing)
       return []
     }
     history = []
-    var page = Page(.program(row.key))
+    var page = Page(.program(id))
     page.tab = tab
     stack.append(page)
     return []
