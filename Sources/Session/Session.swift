@@ -87,7 +87,7 @@ public final class Session: @unchecked Sendable {
   public static func open(
     _ location: StoreLocation, readOnly: Bool, user: String = Identity.currentUser(),
     checkpointAfter threshold: Int = 20_000, seenHeads: SeenHeads? = SeenHeads(),
-    progress: LoadProgress? = nil, compact: Bool = false, checkpoint use: CheckpointUse = .readAndWrite,
+    progress: LoadProgress? = nil, checkpoint use: CheckpointUse = .readAndWrite,
     deferCheckpoint: Bool = false
   ) throws -> Session {
     let log = try location.openLog(readOnly: readOnly, mirror: use != .readOnly || !readOnly)
@@ -149,48 +149,17 @@ public final class Session: @unchecked Sendable {
     // `deferCheckpoint`: the caller writes it on a thread of its own once it has drawn
     // (the TUI: `writeCheckpointInBackground` after the first frame).
     if read >= threshold, !deferCheckpoint, session.writesCache, session.checkpointPlace != nil {
-      var written = false
       do {
         try session.writeCheckpoint()
-        written = true
       } catch {
         session.notices.append("could not write the checkpoint: \(error)")
       }
-      // Outside the catch: a failed re-read fails the open (never an empty portfolio).
-      if written, compact { try session.refoldFromCheckpoint() }
     }
     // A large read leaves the heap with room it no longer needs (parsed records, the
     // checkpoint's bytes): give it back, so that the views built next start from there.
     // So does a checkpoint's decode (its parts, the decoders' scratch).
     if read >= threshold || decodedFromCheckpoint { _ = releaseFreeHeap(0) }
     return session
-  }
-
-  /// After a large replay, for a session that stays open (the TUI): the portfolio again
-  /// from the checkpoint just written at this very position. A fold built by appending
-  /// a million events leaves its arrays with growth room and the heap strewn with the
-  /// parsed records' leftovers; the checkpoint's decode is exactly sized (1M events:
-  /// the first open's peak under 400 MB). Nothing changes if the checkpoint is not
-  /// there or not of this position.
-  func refoldFromCheckpoint() throws {
-    guard let place = checkpointPlace, let checkpoint = Checkpoint.load(place).loaded,
-      checkpoint.cursor == log.cursor
-    else {
-      return
-    }
-    portfolio = Portfolio()  // the replayed fold goes first: that is the point
-    _ = releaseFreeHeap(0)
-    if let decoded = checkpoint.withPayload({ p in
-      CheckpointPayload.parts(p).flatMap { CheckpointPayload.snapshot(p, $0) }
-    }) {
-      portfolio = Portfolio(snapshot: decoded)
-    } else {
-      // Not expected (it was just written and checked); the log is the truth: read it
-      // again — and if that fails, the open fails, rather than go on with nothing.
-      log.restart()
-      try readAndFold()
-    }
-    checkHead()  // the store's integrity findings are not in a checkpoint
   }
 
   /// Where this account keeps this store's checkpoint (its cache, authenticated with a

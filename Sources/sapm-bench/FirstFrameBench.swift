@@ -69,7 +69,7 @@ struct FirstFrameBench: ParsableCommand {
       partsTime = time { parts = CheckpointPayload.parts(payload) }
       guard let parts else { return }
       previewTime = time { preview = CheckpointPayload.preview(payload, parts) }
-      snapshotTime = time { _ = CheckpointPayload.snapshot(payload, parts) }
+      snapshotTime = time { _ = CheckpointPayload.snapshotParts(payload, parts) }
     }
     print(
       line(

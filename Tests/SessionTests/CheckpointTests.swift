@@ -170,23 +170,6 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: try #require(session.checkpointPlace).temporaryPath))
   }
 
-  /// After a large replay the TUI's session folds again from the checkpoint it just
-  /// wrote (exactly sized arrays, a clean heap): the same portfolio, at the same log
-  /// position — what it records next lands after the last record.
-  @Test func refoldingFromTheNewCheckpointKeepsThePortfolioAndThePosition() throws {
-    let (location, dir) = try demoStore()
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    let replayed = try Session.open(location, readOnly: true, user: "tester")
-    let compacted = try Session.open(
-      location, readOnly: false, user: "tester", checkpointAfter: 10, compact: true)
-    #expect(try fingerprint(compacted.portfolio) == fingerprint(replayed.portfolio))
-    #expect(compacted.log.cursor == replayed.log.cursor)
-    try compacted.record([AlertAcknowledged(alert: "offer-lapsed/GH-FMS-001", note: "after the refold")])
-    let reader = try Session.open(location, readOnly: true, user: "tester")
-    #expect(reader.portfolio.acknowledgements["offer-lapsed/GH-FMS-001"]?.note == "after the refold")
-    #expect(try fingerprint(reader.portfolio) == fingerprint(compacted.portfolio))
-  }
-
   /// A record appended after the checkpoint makes its figures stale: no preview, and
   /// the portfolio is the checkpoint's plus the new record.
   @Test func aCheckpointBehindTheLogOffersNoFigures() throws {
