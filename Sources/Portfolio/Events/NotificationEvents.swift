@@ -68,7 +68,7 @@ public struct CNHeld: EventPayload {
     try p.updateNotification(number) { (n: inout FundsNotification) throws(FoldError) in
       if let withdrawn = n.withdrawn { throw FoldError("\(number) was withdrawn \(withdrawn)") }
       guard on >= n.transmitted else {
-        throw FoldError("\(number) was transmitted \(n.transmittedText); it cannot be held before, on \(on)")
+        throw FoldError("\(number) was transmitted \(n.transmitted); it cannot be held before, on \(on)")
       }
       n.held = on
       n.heldBy = by
@@ -129,7 +129,7 @@ public struct CNWithdrawn: EventPayload {
       guard n.withdrawn == nil else { throw FoldError("\(number) was already withdrawn") }
       guard on >= n.transmitted else {
         throw FoldError(
-          "\(number) was transmitted \(n.transmittedText); it cannot be withdrawn before, on \(on)")
+          "\(number) was transmitted \(n.transmitted); it cannot be withdrawn before, on \(on)")
       }
       n.withdrawn = on
       n.withdrawalReason = reason
@@ -139,10 +139,6 @@ public struct CNWithdrawn: EventPayload {
   public func touch(in portfolio: Portfolio) -> Touch {
     portfolio.notifications[number].map { .partner($0.partner) } ?? .nothing
   }
-}
-
-extension FundsNotification {
-  var transmittedText: String { transmitted.description }
 }
 
 extension Portfolio {

@@ -53,16 +53,6 @@ public struct FundsNotification: Codable, Sendable, Hashable, Identifiable {
     case held(since: Day, by: String)
     case cleared(since: Day)
     case withdrawn(on: Day)
-
-    public var word: String {
-      switch self {
-      case .notYet: return "not yet"
-      case .waiting: return "hold"
-      case .held: return "held"
-      case .cleared: return "cleared"
-      case .withdrawn: return "withdrawn"
-      }
-    }
   }
 
   public func status(on day: Day, policy: Policy) -> Status {

@@ -24,25 +24,26 @@ extension AlertRules {
           detail: "FY\(f.fiscalYear)")
       }
     }
-    // Holds are shown on one program of the account: asked only when there is one
-    // (finding that program reads the partner's programs).
+    // Holds are shown on one program of the account, found only when there is a hold
+    // (finding it reads the partner's programs).
     var anchor: Bool?
+    func shownHere() -> Bool {
+      if anchor == nil {
+        anchor = portfolio.notificationProgram(partner: partner.code, account: account) == program.id
+      }
+      return anchor == true
+    }
     for number in portfolio.notificationsByPartner[partner.code] ?? [] {
       guard let n = portfolio.notifications[number], n.account == account else { continue }
-      let status = n.status(policy: policy, reached: reached)
-      switch status {
-      case .waiting, .held:
-        if anchor == nil { anchor = isNotificationAnchor(account) }
-        if anchor != true { return }
-      case .notYet, .cleared, .withdrawn: continue
-      }
-      switch status {
+      switch n.status(policy: policy, reached: reached) {
       case .waiting(let until):
+        guard shownHere() else { return }
         add(
           .cnHold, .info, n.transmitted,
           "\(n.number) (\(account) FY\(n.fiscalYear) \(n.amount.compact)) transmitted \(n.transmitted); \(policy.cnWaitDays)-day hold until \(until), obligations from \(until.adding(days: 1)): \(n.purpose)",
           detail: n.number)
       case .held(let since, let by):
+        guard shownHere() else { return }
         add(
           .cnHold, .info, since,
           "\(n.number) (\(account) FY\(n.fiscalYear) \(n.amount.compact)) held by \(by) since \(since); nothing is obligated under it until the hold is lifted",
@@ -50,11 +51,5 @@ extension AlertRules {
       case .notYet, .cleared, .withdrawn: continue
       }
     }
-  }
-
-  /// Whether this program shows its partner's CNs of `account`, so each CN is one alert.
-  private func isNotificationAnchor(_ account: String) -> Bool {
-    portfolio.notificationsByPartner[partner.code] != nil
-      && portfolio.notificationProgram(partner: partner.code, account: account) == program.id
   }
 }
