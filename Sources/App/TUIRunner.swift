@@ -41,7 +41,7 @@ public final class TUIRunner {
     let size = terminal.size
     let today = clock()
     if asOf == nil, let preview, preview.day == today,
-      Portfolio(snapshot: preview.portfolio).lastSequence == session.portfolio.lastSequence
+      preview.portfolio.lastSequence == session.portfolio.lastSequence
     {
       model = AppModel(
         portfolio: session.portfolio, pendingSummary: preview.summary, today: today, info: info, theme: theme,

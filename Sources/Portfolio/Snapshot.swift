@@ -24,7 +24,8 @@ public struct PortfolioSnapshot: Codable, Sendable {
   var historyCounts: [Int]
   var historySequences: [Int]
   var eventCount: Int
-  var lastSequence: Int
+  /// The log position the snapshot is of (a preview's, to tell whether it is the store's).
+  public internal(set) var lastSequence: Int
   var newest: Timestamp?
   var skipped: [Portfolio.SkippedEvent]
   var skippedCount: Int

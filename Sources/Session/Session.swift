@@ -125,12 +125,9 @@ public final class Session: @unchecked Sendable {
       }
     }()
     let decodedFromCheckpoint = decoded != nil
-    if var d = decoded {
-      // The only reference to the parts handed on: each is freed once its programs are in.
-      decoded = nil
-      let parts = d.1
-      d.1 = []
-      session.portfolio = Portfolio(snapshot: d.0, programParts: consume parts)
+    // Taken out (the only reference to the parts): each is freed once its programs are in.
+    if let (snapshot, parts) = decoded.take() {
+      session.portfolio = Portfolio(snapshot: snapshot, programParts: consume parts)
     }
     let read = try session.refresh()
     if read == 0 { session.checkHead() }  // resumed at the head from a checkpoint

@@ -20,10 +20,12 @@ struct Overview: ParsableCommand {
       // The same figures the TUI's panes show, from the same summary.
       // From the checkpoint when it is of this day and at the head of the log: the same
       // figures, without every rule run again (100,000 programs at scale).
-      let summary =
-        asOf.text == nil && session.checkpointFigures?.day == day
-        ? session.checkpointFigures?.summary ?? PortfolioSummary()
-        : PortfolioSummary(portfolio, alerts: portfolio.alerts(on: day), day: day)
+      let summary: PortfolioSummary
+      if asOf.text == nil, let figures = session.checkpointFigures, figures.day == day {
+        summary = figures.summary
+      } else {
+        summary = PortfolioSummary(portfolio, alerts: portfolio.alerts(on: day), day: day)
+      }
       let mode = session.isDemo ? "  [DEMO]" : ""
       say(
         "sapm — \(portfolio.name.sanitizedForTerminal)\(mode)  \(day.label(today: today()).lowercased())  \(portfolio.programs.count) programs, \(portfolio.eventCount) events"
